@@ -244,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("geomap: interrupted", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the contract is: never a traceback
+    except Exception as error:  # the contract is: never a traceback
         if os.environ.get("GEOMAP_DEBUG"):
             raise
         print(f"geomap: internal error: {type(error).__name__}: {error} "

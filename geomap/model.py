@@ -139,11 +139,7 @@ class Incident:
 
     def properties(self) -> dict[str, Any]:
         """GeoJSON properties, JSON-ready (dates as ISO strings)."""
-        props = {
-            name: getattr(self, name)
-            for name in PROPERTY_NAMES
-            if name not in ("date", "published")
-        }
+        props = {name: getattr(self, name) for name in PROPERTY_NAMES}
         props["date"] = self.date.isoformat() if self.date else None
         props["published"] = self.published.isoformat() if self.published else None
         return props

@@ -1,0 +1,91 @@
+"""Speed of extraction on one core: start-up, articles/s for `extract` and `toponyms`, RSS.
+
+Articles are ~3 KB news texts: the seeds and, when present, the TR-News and LGL corpora
+(`../shared/corpora`, read at run time, never copied), cut at a paragraph near 3 KB.
+
+    python benchmarks/bench_extract.py [--corpora DIR] [--n 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def load_texts(corpora: Path, n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    for name in ("trnews.jsonl", "lgl.jsonl"):
+        path = corpora / name
+        if path.exists():
+            with path.open(encoding="utf-8") as handle:
+                texts.extend(json.loads(line)["text"] for line in handle)
+    cut = [_about_3kb(t) for t in texts if len(t) > 500]
+    return [cut[i % len(cut)] for i in range(n)]
+
+
+def _about_3kb(text: str) -> str:
+    if len(text) <= 3200:
+        return text
+    end = text.rfind("\n", 2400, 3200)
+    return text[: end if end > 0 else 3000]
+
+
+def startup_seconds(runs: int = 5) -> float:
+    """Wall time of a whole `geomap extract` process on a one-line article."""
+    probe = Path(os.environ.get("TMPDIR", "/tmp")) / "geomap-bench-startup.txt"
+    probe.write_text("Shelling hit Kharkiv on Monday.\n", encoding="utf-8")
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "geomap", "extract", "--published", "2024-05-06",
+                        str(probe)], check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpora", type=Path, default=REPO.parent / "shared" / "corpora")
+    parser.add_argument("--n", type=int, default=3000, help="articles per measurement")
+    args = parser.parse_args()
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+
+    from geomap.model import Article
+    from geomap.pipeline import Extractor
+
+    t0 = time.perf_counter()
+    extractor = Extractor.default()
+    load_s = time.perf_counter() - t0
+    texts = load_texts(args.corpora, args.n)
+    articles = [Article(text=t, id=str(i)) for i, t in enumerate(texts)]
+    size_kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
+
+    for a in articles[:50]:  # warm caches the way a long-running service has them
+        extractor.extract(a)
+    t0 = time.perf_counter()
+    mentions = sum(len(extractor.toponyms(a)) for a in articles)
+    toponyms_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    incidents = sum(len(extractor.extract(a)) for a in articles)
+    extract_s = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"articles: {len(articles)} of {size_kb:.1f} KB on average, one core")
+    print(f"gazetteer load in process: {load_s:.3f} s")
+    print(f"start-up, whole `geomap extract` process (median of 5): {startup_seconds():.3f} s")
+    print(f"toponyms: {len(articles) / toponyms_s:,.0f} articles/s ({mentions} mentions)")
+    print(f"extract:  {len(articles) / extract_s:,.0f} articles/s ({incidents} incidents)")
+    print(f"peak RSS: {rss_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
