@@ -1,0 +1,110 @@
+"""Score violent-incident extraction against hand-made gold, with the judging rule.
+
+A predicted incident matches a gold one when the event family (event_type) is the same,
+the dates are within a day, and the point lies within the gold tolerance. Matching is
+greedy, one-to-one. Prints precision, recall, F1 and the share of matched incidents whose
+killed count is exact.
+
+    python benchmarks/incident_eval.py [--gold tests/data/unseen/gold.json] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from geopy.distance import great_circle
+
+REPO = Path(__file__).resolve().parent.parent
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass
+class Score:
+    true_pos: int = 0
+    false_pos: int = 0
+    false_neg: int = 0
+    killed_exact: int = 0
+    killed_total: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_pos / max(1, self.true_pos + self.false_pos)
+
+    @property
+    def recall(self) -> float:
+        return self.true_pos / max(1, self.true_pos + self.false_neg)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    if pred["event_type"] != gold["event_type"] or pred["lat"] is None:
+        return False
+    if pred["date"] is None or abs(
+        (date.fromisoformat(pred["date"]) - date.fromisoformat(gold["date"])).days
+    ) > 1:
+        return False
+    km = great_circle((pred["lat"], pred["lon"]), (gold["lat"], gold["lon"])).km
+    return km <= gold["tolerance_km"]
+
+
+def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: Score,
+               verbose: bool, name: str) -> None:
+    preds = [p for p in preds if p["event_type"] in VIOLENT]
+    unmatched = list(preds)
+    for gold in golds:
+        hit = next((p for p in unmatched if matches(p, gold)), None)
+        if hit is None:
+            score.false_neg += 1
+            if verbose:
+                print(f"  MISS {name}: {gold['event_type']} {gold['date']} {gold['place']}")
+            continue
+        unmatched.remove(hit)
+        score.true_pos += 1
+        if gold.get("killed") is not None:
+            score.killed_total += 1
+            score.killed_exact += hit["killed"] == gold["killed"]
+            if verbose and hit["killed"] != gold["killed"]:
+                print(f"  KILLED {name}: {gold['place']} gold {gold['killed']} "
+                      f"got {hit['killed']}")
+    score.false_pos += len(unmatched)
+    if verbose:
+        for p in unmatched:
+            print(f"  EXTRA {name}: {p['event_type']} {p['date']} {p['place']!r} "
+                  f"-> {p['place_name']} :: {p['evidence'][:90]!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--gold", type=Path, default=REPO / "tests/data/unseen/gold.json")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+
+    from geomap.articles import read_articles
+    from geomap.pipeline import Extractor
+
+    extractor = Extractor.default()
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    score = Score()
+    for name, golds in gold.items():
+        preds = [
+            incident.properties()
+            for article in read_articles(args.gold.parent / name)
+            for incident in extractor.extract(article)
+        ]
+        score_file(preds, golds, score, args.verbose, name)
+    print(f"violent incidents: P {score.precision:.2f} R {score.recall:.2f} F1 {score.f1:.2f} "
+          f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})")
+    print(f"killed exact: {score.killed_exact}/{score.killed_total}")
+
+
+if __name__ == "__main__":
+    main()
