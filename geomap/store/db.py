@@ -1,0 +1,222 @@
+"""The SQLite incident store: opening, pragmas, schema and ordered migrations.
+
+One file holds articles, incidents, their link table, an R*Tree over incident points
+(viewport queries stay fast at a million rows) and an FTS5 index for `q` searches.
+Each thread gets its own connection (waitress serves from a thread pool).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from geomap.errors import StoreError
+
+DEFAULT_DB = "geomap.db"
+
+# Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a shipped one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,               -- first 16 hex digits of content_hash
+        content_hash TEXT NOT NULL UNIQUE,
+        ref TEXT,                          -- the id the reader gave (file name, line...)
+        source TEXT, url TEXT, title TEXT,
+        published TEXT,                    -- YYYY-MM-DD
+        path TEXT,
+        text TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE TABLE incidents (
+        n INTEGER PRIMARY KEY,             -- rowid: R*Tree and FTS key, cursor tiebreak
+        id TEXT NOT NULL UNIQUE,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        date TEXT,
+        sort_date TEXT NOT NULL DEFAULT '', -- date or '' so undated rows sort last
+        date_precision INTEGER,
+        place TEXT, place_name TEXT, gazetteer_id TEXT, admin1 TEXT, country TEXT,
+        geo_precision INTEGER,
+        lat REAL, lon REAL,
+        killed INTEGER, wounded INTEGER, captured INTEGER,
+        killed_text TEXT, wounded_text TEXT,
+        actor1 TEXT, actor2 TEXT, reported_by TEXT,
+        evidence TEXT NOT NULL DEFAULT '',
+        source TEXT, published TEXT, url TEXT, title TEXT, article_id TEXT,
+        confidence REAL NOT NULL DEFAULT 0,
+        uncertainty_km REAL,
+        area TEXT,                         -- GeoJSON geometry as text
+        source_count INTEGER NOT NULL DEFAULT 1
+    );
+    CREATE INDEX incidents_sort ON incidents (sort_date, n);
+    CREATE INDEX incidents_type_date ON incidents (event_type, sort_date);
+    CREATE TABLE incident_sources (
+        incident_n INTEGER NOT NULL REFERENCES incidents (n) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        evidence TEXT, reported_by TEXT,
+        killed INTEGER, wounded INTEGER, captured INTEGER,
+        date TEXT, place TEXT, confidence REAL,
+        PRIMARY KEY (incident_n, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX incident_sources_article ON incident_sources (article_id);
+    CREATE VIRTUAL TABLE incidents_rtree USING rtree (n, min_lon, max_lon, min_lat, max_lat);
+    CREATE VIRTUAL TABLE incidents_fts USING fts5 (
+        evidence, place, place_name, actor1, actor2, reported_by, title,
+        content = 'incidents', content_rowid = 'n'
+    );
+    CREATE TRIGGER incidents_ai AFTER INSERT ON incidents BEGIN
+        INSERT INTO incidents_fts (rowid, evidence, place, place_name, actor1, actor2,
+                                   reported_by, title)
+        VALUES (new.n, new.evidence, new.place, new.place_name, new.actor1, new.actor2,
+                new.reported_by, new.title);
+    END;
+    CREATE TRIGGER incidents_ad AFTER DELETE ON incidents BEGIN
+        INSERT INTO incidents_fts (incidents_fts, rowid, evidence, place, place_name, actor1,
+                                   actor2, reported_by, title)
+        VALUES ('delete', old.n, old.evidence, old.place, old.place_name, old.actor1,
+                old.actor2, old.reported_by, old.title);
+        DELETE FROM incidents_rtree WHERE n = old.n;
+    END;
+    CREATE TRIGGER incidents_au AFTER UPDATE ON incidents BEGIN
+        INSERT INTO incidents_fts (incidents_fts, rowid, evidence, place, place_name, actor1,
+                                   actor2, reported_by, title)
+        VALUES ('delete', old.n, old.evidence, old.place, old.place_name, old.actor1,
+                old.actor2, old.reported_by, old.title);
+        INSERT INTO incidents_fts (rowid, evidence, place, place_name, actor1, actor2,
+                                   reported_by, title)
+        VALUES (new.n, new.evidence, new.place, new.place_name, new.actor1, new.actor2,
+                new.reported_by, new.title);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def resolve_db_path(db_path: str | os.PathLike[str] | None = None) -> Path:
+    """--db, else $GEOMAP_DB, else ./geomap.db."""
+    return Path(db_path or os.environ.get("GEOMAP_DB") or DEFAULT_DB)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                               timeout=30.0)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache per connection
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open store {path}: {error}") from None
+    if mode.lower() != "wal":
+        raise StoreError(f"cannot open store {path}: WAL journal mode unavailable ({mode})")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations in order, each in its own transaction; return the version."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"store schema version {version} is newer than this geomap ({SCHEMA_VERSION})"
+        )
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[target - 1]
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current >= target:  # another process migrated meanwhile
+                conn.execute("COMMIT")
+                continue
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {target}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot migrate store to version {target}: {error}") from None
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a script into statements (executescript would commit our transaction)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
+
+
+class Store:
+    """An opened, migrated store; `conn` is this thread's connection."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = resolve_db_path(path)
+        if self.path.parent and not self.path.parent.exists():
+            raise StoreError(f"cannot open store {self.path}: no such directory")
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self.version = migrate(self.conn)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self.connect()
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def connect(self) -> sqlite3.Connection:
+        """A fresh connection, for long reads (streamed exports) that outlive a request."""
+        return _connect(self.path)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception: all or nothing."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def counts(self) -> dict[str, int]:
+        conn = self.conn
+        return {
+            "incidents": conn.execute("SELECT count(*) FROM incidents").fetchone()[0],
+            "articles": conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+        }
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(db_path: str | os.PathLike[str] | None = None) -> Store:
+    """Open (creating and migrating if needed) the store at db_path / $GEOMAP_DB / ./geomap.db."""
+    return Store(db_path)

@@ -1,0 +1,396 @@
+"""Reading the store: filters, keyset pages, viewport, clusters, timeline, meta.
+
+Every read takes the same `Filters`, so the map, the API, the exports and the CLI agree
+on what "incidents in this view" means.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from geomap.errors import GeomapError
+from geomap.model import Incident, feature_collection
+from geomap.store.db import Store
+from geomap.store.records import SELECT_COLUMNS, incident_from_row
+from geomap.taxonomy import EVENT_TYPES, TAXONOMY
+
+DEFAULT_LIMIT = 500
+MAX_LIMIT = 5000
+MAX_ZOOM = 22
+SUB_EVENT_TYPES: frozenset[str] = frozenset(s for subs in TAXONOMY.values() for s in subs)
+# Above this many R*Tree hits in the viewport, walking the date index is cheaper than
+# sorting every hit (a dense viewport fills a page after a few thousand rows).
+RTREE_SORT_MAX = 20_000
+
+
+class FilterError(GeomapError, ValueError):
+    """A filter value is malformed; the message names the parameter and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which incidents: all fields optional, combined with AND; types OR'ed within."""
+
+    bbox: tuple[float, float, float, float] | None = None  # minLon, minLat, maxLon, maxLat
+    start: date | None = None
+    end: date | None = None
+    types: tuple[str, ...] = ()
+    sub_types: tuple[str, ...] = ()
+    q: str | None = None
+
+    @classmethod
+    def parse(cls, *, bbox: str | None = None, start: str | None = None,
+              end: str | None = None, types: Iterable[str] = (),
+              sub_types: Iterable[str] = (), q: str | None = None) -> Filters:
+        """Filters from raw strings (query string or CLI); raises FilterError."""
+        filters = cls(
+            bbox=parse_bbox(bbox) if bbox not in (None, "") else None,
+            start=parse_date("start", start) if start else None,
+            end=parse_date("end", end) if end else None,
+            types=_parse_names("type", types, EVENT_TYPES),
+            sub_types=_parse_names("sub_type", sub_types, SUB_EVENT_TYPES),
+            q=_parse_q(q),
+        )
+        if filters.start and filters.end and filters.start > filters.end:
+            raise FilterError(f"start {filters.start} is after end {filters.end}")
+        return filters
+
+    @classmethod
+    def from_args(cls, args: Any) -> Filters:
+        """From a werkzeug MultiDict (request.args): type/sub_type repeatable or comma lists."""
+        return cls.parse(bbox=args.get("bbox"), start=args.get("start"), end=args.get("end"),
+                         types=args.getlist("type"), sub_types=args.getlist("sub_type"),
+                         q=args.get("q"))
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    parts = value.split(",")
+    if len(parts) != 4:
+        raise FilterError(
+            f"bbox must be minLon,minLat,maxLon,maxLat (4 numbers), got {len(parts)}: {value!r}")
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(p) for p in parts)
+    except ValueError:
+        raise FilterError(f"bbox must contain only numbers, got {value!r}") from None
+    if not all(math.isfinite(v) for v in (min_lon, min_lat, max_lon, max_lat)):
+        raise FilterError(f"bbox must contain finite numbers, got {value!r}")
+    if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+        raise FilterError(f"bbox latitudes must be within -90..90, got {value!r}")
+    if min_lat > max_lat:
+        raise FilterError(f"bbox minLat {min_lat} is greater than maxLat {max_lat}")
+    if min_lon > max_lon:
+        raise FilterError(f"bbox minLon {min_lon} is greater than maxLon {max_lon}")
+    # Leaflet reports longitudes beyond ±180 when the world wraps: clamp to the world.
+    return max(-180.0, min_lon), min_lat, min(180.0, max_lon), max_lat
+
+
+def parse_date(name: str, value: str) -> date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise FilterError(f"{name} must be a date YYYY-MM-DD, got {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise FilterError(f"{name} {value!r} is not a valid date: {error}") from None
+
+
+def _parse_names(param: str, values: Iterable[str], known: Iterable[str]) -> tuple[str, ...]:
+    known = tuple(known)
+    names: list[str] = []
+    for raw in values:
+        for name in (part.strip() for part in raw.split(",")):
+            if not name:
+                continue
+            if name not in known:
+                raise FilterError(f"unknown {param} {name!r}; expected one of: "
+                                  + ", ".join(sorted(known)))
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _parse_q(q: str | None) -> str | None:
+    if q is None or not q.strip():
+        return None
+    if not re.search(r"\w", q):
+        raise FilterError(f"q must contain at least one letter or digit, got {q!r}")
+    if len(q) > 500:
+        raise FilterError("q is too long (max 500 characters)")
+    return q.strip()
+
+
+def parse_limit(value: str | None) -> int:
+    if value is None or value == "":
+        return DEFAULT_LIMIT
+    if not re.fullmatch(r"\d+", value.strip()):
+        raise FilterError(f"limit must be an integer 1..{MAX_LIMIT}, got {value!r}")
+    limit = int(value)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise FilterError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    return limit
+
+
+def parse_zoom(value: str | None) -> int:
+    if value is None or not re.fullmatch(r"\d{1,2}", value.strip()):
+        raise FilterError(f"zoom must be an integer 0..{MAX_ZOOM}, got {value!r}")
+    zoom = int(value)
+    if zoom > MAX_ZOOM:
+        raise FilterError(f"zoom must be an integer 0..{MAX_ZOOM}, got {zoom}")
+    return zoom
+
+
+def fts_query(q: str) -> str:
+    """A safe FTS5 query: every word must occur (prefix match), no operators."""
+    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", q))
+
+
+def where(filters: Filters, alias: str = "i") -> tuple[str, list[Any]]:
+    """SQL conditions (without the bbox R*Tree join) and their parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.start:
+        clauses.append(f"{alias}.sort_date >= ?")
+        params.append(filters.start.isoformat())
+    if filters.end:
+        clauses.append(f"{alias}.sort_date <= ? AND {alias}.sort_date <> ''")
+        params.append(filters.end.isoformat())
+    if filters.types:
+        clauses.append(f"{alias}.event_type IN ({','.join('?' * len(filters.types))})")
+        params.extend(filters.types)
+    if filters.sub_types:
+        clauses.append(f"{alias}.sub_event_type IN ({','.join('?' * len(filters.sub_types))})")
+        params.extend(filters.sub_types)
+    if filters.q:
+        clauses.append(f"{alias}.n IN (SELECT rowid FROM incidents_fts WHERE incidents_fts "
+                       "MATCH ?)")
+        params.append(fts_query(filters.q))
+    if filters.bbox:
+        min_lon, min_lat, max_lon, max_lat = filters.bbox
+        clauses.append(f"{alias}.lon BETWEEN ? AND ? AND {alias}.lat BETWEEN ? AND ?")
+        params.extend((min_lon, max_lon, min_lat, max_lat))
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float],
+                cap: int) -> int:
+    min_lon, min_lat, max_lon, max_lat = bbox
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT n FROM incidents_rtree WHERE max_lon >= ? AND "
+        "min_lon <= ? AND max_lat >= ? AND min_lat <= ? LIMIT ?)",
+        (min_lon, max_lon, min_lat, max_lat, cap + 1),
+    ).fetchone()[0]
+
+
+def _from(conn: sqlite3.Connection, filters: Filters, ordered: bool) -> tuple[str, list[Any]]:
+    """FROM clause: through the R*Tree when the viewport is selective, else the table."""
+    if filters.bbox and (not ordered or _rtree_hits(conn, filters.bbox, RTREE_SORT_MAX)
+                         <= RTREE_SORT_MAX):
+        min_lon, min_lat, max_lon, max_lat = filters.bbox
+        return ("incidents_rtree r CROSS JOIN incidents i ON i.n = r.n AND r.max_lon >= ? AND "
+                "r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?",
+                [min_lon, max_lon, min_lat, max_lat])
+    return "incidents i", []
+
+
+# --- cursors ------------------------------------------------------------------------
+
+
+def encode_cursor(sort_date: str, n: int) -> str:
+    raw = json.dumps([sort_date, n], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        sort_date, n = json.loads(raw)
+        if not (isinstance(sort_date, str) and isinstance(n, int) and not isinstance(n, bool)
+                and (sort_date == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", sort_date))):
+            raise ValueError
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise FilterError(f"cursor {cursor!r} is not a cursor returned by this API") from None
+    return sort_date, n
+
+
+# --- features -----------------------------------------------------------------------
+
+
+def _sources(conn: sqlite3.Connection, ns: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {n: [] for n in ns}
+    for chunk in range(0, len(ns), 900):
+        part = ns[chunk:chunk + 900]
+        rows = conn.execute(
+            "SELECT s.incident_n, s.article_id, a.source, a.url, a.title, a.published, "
+            "s.reported_by FROM incident_sources s JOIN articles a ON a.id = s.article_id "
+            f"WHERE s.incident_n IN ({','.join('?' * len(part))}) "
+            "ORDER BY a.published, a.ingested_at, a.id",
+            part,
+        )
+        for row in rows:
+            out[row[0]].append({"article_id": row[1], "source": row[2], "url": row[3],
+                                "title": row[4], "published": row[5], "reported_by": row[6]})
+    return out
+
+
+def feature(incident: Incident, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """An API Feature: Incident.properties() plus `sources` and `source_count`."""
+    feat = incident.to_feature()
+    feat["properties"]["sources"] = sources
+    feat["properties"]["source_count"] = len(sources)
+    return feat
+
+
+def features_for_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    sources = _sources(conn, [row["n"] for row in rows])
+    return [feature(incident_from_row(row), sources[row["n"]]) for row in rows]
+
+
+def features_by_n(store: Store, ns: list[int]) -> list[dict[str, Any]]:
+    if not ns:
+        return []
+    conn = store.conn
+    rows = conn.execute(
+        f"SELECT {SELECT_COLUMNS} FROM incidents i WHERE i.n IN ({','.join('?' * len(ns))}) "
+        "ORDER BY i.sort_date DESC, i.n DESC", ns).fetchall()
+    return features_for_rows(conn, rows)
+
+
+def get_incident(store: Store, incident_id: str) -> dict[str, Any] | None:
+    """One Feature by incident id, or None."""
+    conn = store.conn
+    row = conn.execute(f"SELECT {SELECT_COLUMNS} FROM incidents i WHERE i.id = ?",
+                       (incident_id,)).fetchone()
+    return features_for_rows(conn, [row])[0] if row else None
+
+
+@dataclass
+class Page:
+    features: list[dict[str, Any]]
+    next_cursor: str | None
+
+    def to_geojson(self) -> dict[str, Any]:
+        out = feature_collection(self.features)
+        out["next_cursor"] = self.next_cursor
+        return out
+
+
+def query_incidents(store: Store, filters: Filters | None = None, *, limit: int = DEFAULT_LIMIT,
+                    cursor: str | None = None) -> Page:
+    """One page, newest first (date desc, then rowid desc); `next_cursor` None when done."""
+    conn = store.conn
+    filters = filters or Filters()
+    source, source_params = _from(conn, filters, ordered=True)
+    sql, params = where(filters)
+    if cursor:
+        sort_date, n = decode_cursor(cursor)
+        sql += " AND (i.sort_date < ? OR (i.sort_date = ? AND i.n < ?))"
+        params += [sort_date, sort_date, n]
+    rows = conn.execute(
+        f"SELECT {SELECT_COLUMNS}, i.sort_date FROM {source} WHERE {sql} "
+        "ORDER BY i.sort_date DESC, i.n DESC LIMIT ?",
+        [*source_params, *params, limit + 1],
+    ).fetchall()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = encode_cursor(rows[-1]["sort_date"], rows[-1]["n"]) if more else None
+    return Page(features_for_rows(conn, rows), next_cursor)
+
+
+# --- aggregates for the map ---------------------------------------------------------
+
+
+def cell_degrees(zoom: int) -> float:
+    """Grid cell edge in degrees: about 64 screen pixels at this zoom (256 px tiles)."""
+    return 90.0 / (2 ** zoom)
+
+
+def clusters(store: Store, filters: Filters, zoom: int) -> dict[str, Any]:
+    """One Point per occupied grid cell, at the members' mean position, computed in SQL."""
+    conn = store.conn
+    size = cell_degrees(zoom)
+    source, source_params = _from(conn, filters, ordered=False)
+    sql, params = where(filters)
+    rows = conn.execute(
+        f"SELECT CAST((i.lon + 180.0) / ? AS INTEGER) AS cx, "
+        f"CAST((i.lat + 90.0) / ? AS INTEGER) AS cy, i.event_type, count(*), "
+        "sum(coalesce(i.killed, 0)), sum(i.lat), sum(i.lon), min(i.lon), min(i.lat), "
+        f"max(i.lon), max(i.lat) FROM {source} WHERE {sql} AND i.lat IS NOT NULL "
+        "GROUP BY cx, cy, i.event_type",
+        [size, size, *source_params, *params],
+    )
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for cx, cy, event_type, count, killed, slat, slon, x0, y0, x1, y1 in rows:
+        cell = cells.setdefault((cx, cy), {"count": 0, "killed": 0, "types": {}, "slat": 0.0,
+                                           "slon": 0.0, "bbox": [x0, y0, x1, y1]})
+        cell["count"] += count
+        cell["killed"] += killed
+        cell["types"][event_type] = count
+        cell["slat"] += slat
+        cell["slon"] += slon
+        b = cell["bbox"]
+        cell["bbox"] = [min(b[0], x0), min(b[1], y0), max(b[2], x1), max(b[3], y1)]
+    features = []
+    for (cx, cy), cell in sorted(cells.items()):
+        lon, lat = cell.pop("slon") / cell["count"], cell.pop("slat") / cell["count"]
+        cell["bbox"] = [round(v, 6) for v in cell["bbox"]]
+        features.append({
+            "type": "Feature", "id": f"{zoom}/{cx}/{cy}",
+            "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
+            "properties": cell,
+        })
+    out = feature_collection(features)
+    out["zoom"] = zoom
+    out["cell_degrees"] = size
+    return out
+
+
+def timeline(store: Store, filters: Filters | None = None) -> list[list[Any]]:
+    """[[YYYY-MM-DD, count], ...] in date order; undated incidents are left out."""
+    conn = store.conn
+    filters = filters or Filters()
+    source, source_params = _from(conn, filters, ordered=False)
+    sql, params = where(filters)
+    rows = conn.execute(
+        f"SELECT i.sort_date, count(*) FROM {source} WHERE {sql} AND i.sort_date <> '' "
+        "GROUP BY i.sort_date ORDER BY i.sort_date", [*source_params, *params])
+    return [[day, count] for day, count in rows]
+
+
+def meta(store: Store) -> dict[str, Any]:
+    """The taxonomy with stored counts, the date range and the total, for the map's UI."""
+    conn = store.conn
+    counts: dict[tuple[str, str], int] = {
+        (t, s): c for t, s, c in conn.execute(
+            "SELECT event_type, sub_event_type, count(*) FROM incidents "
+            "GROUP BY event_type, sub_event_type")
+    }
+    event_types = []
+    for event_type, subs in TAXONOMY.items():
+        sub_counts = {s: counts.get((event_type, s), 0) for s in subs}
+        event_types.append({"event_type": event_type,
+                            "count": sum(c for (t, _), c in counts.items() if t == event_type),
+                            "sub_event_types": sub_counts})
+    first, last = conn.execute(
+        "SELECT min(sort_date), max(sort_date) FROM incidents WHERE sort_date <> ''").fetchone()
+    return {"event_types": event_types, "date_range": {"start": first, "end": last},
+            "total": sum(counts.values()), **{"articles": store.counts()["articles"]}}
+
+
+def args_filters(args: Mapping[str, Any]) -> Filters:
+    """Filters from a plain mapping (e.g. argparse vars): bbox, start, end, type, q."""
+    types = args.get("type") or args.get("types") or ()
+    if isinstance(types, str):
+        types = (types,)
+    sub_types = args.get("sub_type") or ()
+    if isinstance(sub_types, str):
+        sub_types = (sub_types,)
+    return Filters.parse(bbox=args.get("bbox"), start=args.get("start"), end=args.get("end"),
+                         types=types, sub_types=sub_types, q=args.get("q"))
