@@ -1,0 +1,252 @@
+"""Store: schema and migrations, pragmas, filters, keyset pages, clusters, timeline, meta."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from test_store_fixtures import FakeExtractor, article, incident, line_incident, new_store
+
+from geomap.errors import StoreError
+from geomap.model import Incident
+from geomap.store import (
+    SCHEMA_VERSION,
+    FilterError,
+    Filters,
+    clusters,
+    get_incident,
+    ingest,
+    meta,
+    open_store,
+    query_incidents,
+    resolve_db_path,
+    timeline,
+)
+from geomap.store.db import MIGRATIONS, migrate
+from geomap.store.query import decode_cursor, encode_cursor, feature, feature_from_row
+from geomap.store.records import SELECT_COLUMNS, incident_from_row
+
+
+def test_new_store_has_schema_version_tables_and_pragmas(tmp_path):
+    store = new_store(tmp_path)
+    conn = store.conn
+    assert store.version == SCHEMA_VERSION == len(MIGRATIONS)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "incidents", "incident_sources", "incidents_rtree",
+            "incidents_fts", "incidents_sort"} <= names
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_reopening_does_not_migrate_again_and_keeps_data(tmp_path):
+    store = new_store(tmp_path)
+    ingest(store, [article("a")], FakeExtractor({"a": [incident()]}), progress=False)
+    store.close()
+    again = open_store(tmp_path / "t.db")
+    assert again.version == SCHEMA_VERSION
+    assert again.counts() == {"incidents": 1, "articles": 1}
+
+
+def test_migrations_apply_in_order_from_an_old_version(tmp_path, monkeypatch):
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    extra = "CREATE TABLE later_feature (x INTEGER);"
+    monkeypatch.setattr("geomap.store.db.MIGRATIONS", (*MIGRATIONS, extra))
+    monkeypatch.setattr("geomap.store.db.SCHEMA_VERSION", len(MIGRATIONS) + 1)
+    assert migrate(conn) == len(MIGRATIONS) + 1
+    assert conn.execute("SELECT count(*) FROM later_feature").fetchone()[0] == 0
+
+
+def test_a_store_from_a_newer_geomap_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+
+
+def test_missing_directory_is_a_precise_error(tmp_path):
+    with pytest.raises(StoreError, match="no such directory"):
+        open_store(tmp_path / "nope" / "x.db")
+
+
+def test_db_path_resolution(monkeypatch, tmp_path):
+    monkeypatch.delenv("GEOMAP_DB", raising=False)
+    assert str(resolve_db_path()) == "geomap.db"
+    monkeypatch.setenv("GEOMAP_DB", str(tmp_path / "env.db"))
+    assert resolve_db_path() == tmp_path / "env.db"
+    assert str(resolve_db_path("explicit.db")) == "explicit.db"
+
+
+# --- queries ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(tmp_path):
+    """Six incidents from six articles, spread over places, days and types."""
+    script = {
+        "t1": [incident(date=date(2020, 9, 27), lat=40.34, lon=46.93, killed=3,
+                        evidence="Armenian shelling hit Tartar.", actor1="Armenia")],
+        "t2": [incident(date=date(2020, 10, 4), place="Ganja", place_name="Ganja",
+                        lat=40.68, lon=46.36, event_type="Explosions/Remote violence",
+                        sub_event_type="Shelling/artillery/missile attack", killed=1,
+                        evidence="A missile struck Ganja.")],
+        "t3": [incident(date=date(2020, 10, 11), place="Stepanakert",
+                        place_name="Stepanakert", lat=39.82, lon=46.75,
+                        event_type="Explosions/Remote violence",
+                        sub_event_type="Air/drone strike", evidence="Drones over Stepanakert.")],
+        "t4": [incident(date=date(2021, 7, 24), place="Yerevan", place_name="Yerevan",
+                        lat=40.18, lon=44.51, event_type="Protests",
+                        sub_event_type="Peaceful protest", evidence="Protest in Yerevan.")],
+        "t5": [line_incident(date=date(2021, 11, 16), evidence="Border clashes erupted.")],
+        "t6": [incident(date=None, date_precision=None, lat=None, lon=None, geo_precision=None,
+                        evidence="Undated, unplaced report.")],
+    }
+    store = new_store(tmp_path)
+    ingest(store, [article(k) for k in script], FakeExtractor(script), progress=False)
+    return store
+
+
+def _ids(page) -> list[str]:
+    return [f["properties"]["evidence"].split()[0] for f in page.features]
+
+
+def test_default_order_is_date_desc_with_undated_last(filled):
+    page = query_incidents(filled)
+    dates = [f["properties"]["date"] for f in page.features]
+    assert dates == ["2021-11-16", "2021-07-24", "2020-10-11", "2020-10-04", "2020-09-27", None]
+    assert page.next_cursor is None
+
+
+def test_bbox_filter(filled):
+    page = query_incidents(filled, Filters.parse(bbox="46.0,40.0,47.5,41.0"))
+    assert sorted(_ids(page)) == ["A", "Armenian"]
+
+
+def test_bbox_filter_through_the_date_index_agrees_with_the_rtree(filled, monkeypatch):
+    monkeypatch.setattr("geomap.store.query.RTREE_SORT_MIN", 0)
+    monkeypatch.setattr("geomap.store.query.RTREE_SORT_MAX", 0)  # force the table walk
+    page = query_incidents(filled, Filters.parse(bbox="46.0,40.0,47.5,41.0"), limit=10)
+    assert sorted(_ids(page)) == ["A", "Armenian"]
+
+
+def test_date_filters_are_inclusive(filled):
+    page = query_incidents(filled, Filters.parse(start="2020-10-04", end="2020-10-11"))
+    assert [f["properties"]["date"] for f in page.features] == ["2020-10-11", "2020-10-04"]
+    page = query_incidents(filled, Filters.parse(start="2021-01-01"))
+    assert len(page.features) == 2  # undated incidents are outside any date range
+
+
+def test_type_and_sub_type_filters(filled):
+    explosions = Filters.parse(types=["Explosions/Remote violence"])
+    assert len(query_incidents(filled, explosions).features) == 2
+    both = Filters.parse(types=["Protests,Explosions/Remote violence"])
+    assert len(query_incidents(filled, both).features) == 3
+    drones = Filters.parse(sub_types=["Air/drone strike"])
+    assert _ids(query_incidents(filled, drones)) == ["Drones"]
+
+
+def test_text_search_over_evidence_place_and_actors(filled):
+    assert _ids(query_incidents(filled, Filters.parse(q="missile"))) == ["A"]
+    assert _ids(query_incidents(filled, Filters.parse(q="stepan"))) == ["Drones"]  # prefix
+    assert _ids(query_incidents(filled, Filters.parse(q="armenia"))) == ["Armenian"]
+    assert query_incidents(filled, Filters.parse(q='"OR" NEAR(')).features == []
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"bbox": "1,2,3"}, "4 numbers"),
+    ({"bbox": "a,b,c,d"}, "only numbers"),
+    ({"bbox": "10,50,20,40"}, "minLat"),
+    ({"bbox": "0,-100,1,1"}, "latitudes"),
+    ({"start": "2020-13-45"}, "not a valid date"),
+    ({"end": "yesterday"}, "YYYY-MM-DD"),
+    ({"start": "2021-01-02", "end": "2021-01-01"}, "after"),
+    ({"types": ["Skirmish"]}, "unknown type 'Skirmish'"),
+    ({"sub_types": ["Dance"]}, "unknown sub_type"),
+    ({"q": "!!!"}, "letter or digit"),
+])
+def test_bad_filters_raise_precise_errors(kwargs, message):
+    with pytest.raises(FilterError, match=message):
+        Filters.parse(**kwargs)
+
+
+def test_keyset_pagination_visits_every_incident_once(filled):
+    seen, cursor = [], None
+    while True:
+        page = query_incidents(filled, limit=2, cursor=cursor)
+        seen += [f["id"] for f in page.features]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert len(seen) == len(set(seen)) == 6
+    assert seen == [f["id"] for f in query_incidents(filled).features]
+
+
+def test_pagination_is_stable_when_new_incidents_arrive(filled):
+    first = query_incidents(filled, limit=3)
+    ingest(filled, [article("late")],
+           FakeExtractor({"late": [incident(date=date(2022, 1, 1), evidence="Late news.")]}),
+           progress=False)
+    rest = query_incidents(filled, limit=10, cursor=first.next_cursor)
+    assert len(first.features) + len(rest.features) == 6  # the newer one sorts before
+
+
+def test_cursor_round_trip_and_garbage():
+    assert decode_cursor(encode_cursor("2020-01-02", 7)) == ("2020-01-02", 7)
+    for bad in ("abc", "e30", encode_cursor("x", 1), "!!!!"):
+        with pytest.raises(FilterError, match="cursor"):
+            decode_cursor(bad)
+
+
+def test_get_incident_and_feature_shape(filled):
+    some = query_incidents(filled).features[0]
+    got = get_incident(filled, some["id"])
+    assert got == some
+    assert got["geometry"]["type"] == "Point"
+    assert got["properties"]["area"]["type"] == "LineString"  # nested in the API
+    assert got["properties"]["source_count"] == 1
+    assert set(got["properties"]["sources"][0]) == {
+        "article_id", "source", "url", "title", "published", "reported_by"}
+    assert get_incident(filled, "nope") is None
+
+
+def test_fast_feature_path_equals_the_model(filled):
+    rows = filled.conn.execute(f"SELECT {SELECT_COLUMNS} FROM incidents i").fetchall()
+    for row in rows:
+        model: Incident = incident_from_row(row)
+        assert feature_from_row(row, []) == feature(model, [])
+
+
+def test_clusters_group_by_cell_with_counts_and_types(filled):
+    fc = clusters(filled, Filters(), zoom=2)  # 22.5 degree cells
+    assert fc["type"] == "FeatureCollection"
+    total = sum(f["properties"]["count"] for f in fc["features"])
+    assert total == 5  # the unplaced incident is not on the map
+    big = max(fc["features"], key=lambda f: f["properties"]["count"])
+    assert big["properties"]["types"]["Explosions/Remote violence"] == 2
+    assert big["properties"]["killed"] == 4
+    x0, y0, x1, y1 = big["properties"]["bbox"]
+    lon, lat = big["geometry"]["coordinates"]
+    assert x0 <= lon <= x1 and y0 <= lat <= y1
+    fine = clusters(filled, Filters.parse(bbox="46,39,47.5,41"), zoom=12)
+    assert len(fine["features"]) == 4
+    only = clusters(filled, Filters.parse(types=["Protests"]), zoom=2)
+    assert [f["properties"]["count"] for f in only["features"]] == [1]
+
+
+def test_timeline_counts_per_day(filled):
+    assert timeline(filled) == [["2020-09-27", 1], ["2020-10-04", 1], ["2020-10-11", 1],
+                                ["2021-07-24", 1], ["2021-11-16", 1]]
+    assert timeline(filled, Filters.parse(start="2021-01-01", types=["Protests"])) == [
+        ["2021-07-24", 1]]
+
+
+def test_meta_has_taxonomy_counts_and_range(filled):
+    info = meta(filled)
+    assert info["total"] == 6
+    assert info["date_range"] == {"start": "2020-09-27", "end": "2021-11-16"}
+    by_type = {t["event_type"]: t for t in info["event_types"]}
+    assert by_type["Explosions/Remote violence"]["count"] == 2
+    assert by_type["Explosions/Remote violence"]["sub_event_types"]["Air/drone strike"] == 1
+    assert by_type["Riots"]["count"] == 0
