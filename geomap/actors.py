@@ -1,0 +1,265 @@
+"""Who did what to whom, and who says so.
+
+Actors are named the way ACLED names them ("Military Forces of Azerbaijan",
+"Civilians (Ukraine)", "Hamas"), so analysts can compare our map with theirs. The
+attacker comes first when the sentence says who attacked whom; otherwise the order of
+appearance is kept. `reported_by` is the attribution ("according to ...", "X said",
+"A cited B as saying" -> "B (via A)").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from geomap.sentences import fold
+
+# Minimal table (folded name or demonym -> ISO2) so the module works alone; the
+# geoparser's DEMONYMS, when importable, extend it.
+_FALLBACK: dict[str, str] = {
+    "azerbaijan": "AZ", "azerbaijani": "AZ", "azerbaijanis": "AZ", "azeri": "AZ",
+    "azeris": "AZ", "baku": "AZ",
+    "armenia": "AM", "armenian": "AM", "armenians": "AM", "yerevan": "AM",
+    "iran": "IR", "iranian": "IR", "islamic republic": "IR", "islamic republic of iran": "IR",
+    "tehran": "IR",
+    "russia": "RU", "russian": "RU", "russians": "RU", "kremlin": "RU", "moscow": "RU",
+    "russian federation": "RU",
+    "ukraine": "UA", "ukrainian": "UA", "ukrainians": "UA", "kyiv": "UA", "kiev": "UA",
+    "israel": "IL", "israeli": "IL", "israelis": "IL",
+    "palestine": "PS", "palestinian": "PS", "palestinians": "PS", "gaza": "PS",
+    "sudan": "SD", "sudanese": "SD", "khartoum": "SD",
+    "south sudan": "SS", "south sudanese": "SS",
+    "turkey": "TR", "turkish": "TR", "turkiye": "TR", "ankara": "TR",
+    "syria": "SY", "syrian": "SY", "iraq": "IQ", "iraqi": "IQ", "lebanon": "LB",
+    "lebanese": "LB", "yemen": "YE", "yemeni": "YE", "egypt": "EG", "egyptian": "EG",
+    "united states": "US", "american": "US", "u.s.": "US", "us": "US", "washington": "US",
+    "britain": "GB", "british": "GB", "united kingdom": "GB", "uk": "GB",
+    "france": "FR", "french": "FR", "germany": "DE", "german": "DE", "china": "CN",
+    "chinese": "CN", "georgia": "GE", "georgian": "GE", "belarus": "BY",
+    "belarusian": "BY", "chad": "TD", "chadian": "TD", "ethiopia": "ET",
+    "ethiopian": "ET", "somalia": "SO", "somali": "SO", "libya": "LY", "libyan": "LY",
+    "jordan": "JO", "jordanian": "JO", "saudi": "SA", "saudi arabia": "SA",
+    "qatar": "QA", "qatari": "QA", "afghanistan": "AF", "afghan": "AF",
+    "pakistan": "PK", "pakistani": "PK", "india": "IN", "indian": "IN", "mali": "ML",
+    "malian": "ML", "nigeria": "NG", "nigerian": "NG", "kenya": "KE", "kenyan": "KE",
+    "myanmar": "MM", "congo": "CD", "congolese": "CD", "eritrea": "ER",
+    "eritrean": "ER", "uae": "AE", "emirati": "AE", "poland": "PL", "polish": "PL",
+}
+COUNTRY_NAMES: dict[str, str] = {
+    "AZ": "Azerbaijan", "AM": "Armenia", "IR": "Iran", "RU": "Russia", "UA": "Ukraine",
+    "IL": "Israel", "PS": "Palestine", "SD": "Sudan", "SS": "South Sudan", "TR": "Turkey",
+    "SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "YE": "Yemen", "EG": "Egypt",
+    "US": "United States", "GB": "United Kingdom", "FR": "France", "DE": "Germany",
+    "CN": "China", "GE": "Georgia", "BY": "Belarus", "TD": "Chad", "ET": "Ethiopia",
+    "SO": "Somalia", "LY": "Libya", "JO": "Jordan", "SA": "Saudi Arabia", "QA": "Qatar",
+    "AF": "Afghanistan", "PK": "Pakistan", "IN": "India", "ML": "Mali", "NG": "Nigeria",
+    "KE": "Kenya", "MM": "Myanmar", "CD": "Democratic Republic of Congo", "ER": "Eritrea",
+    "AE": "United Arab Emirates", "PL": "Poland",
+}
+NON_STATE: dict[str, str] = {
+    "hamas": "Hamas", "hezbollah": "Hezbollah", "islamic jihad": "Palestinian Islamic Jihad",
+    "rsf": "Rapid Support Forces", "rapid support forces": "Rapid Support Forces",
+    "houthis": "Ansar Allah (Houthis)", "houthi": "Ansar Allah (Houthis)",
+    "wagner": "Wagner Group", "islamic state": "Islamic State", "isis": "Islamic State",
+    "isil": "Islamic State", "daesh": "Islamic State", "al-shabaab": "Al Shabaab",
+    "al shabaab": "Al Shabaab", "taliban": "Taliban", "pkk": "PKK", "sdf": "SDF",
+    "hts": "Hayat Tahrir al-Sham", "boko haram": "Boko Haram", "jnim": "JNIM",
+    "m23": "M23", "fano": "Fano Militia", "saf": "Military Forces of Sudan",
+    "sudanese armed forces": "Military Forces of Sudan",
+    "idf": "Military Forces of Israel", "separatists": "Separatists",
+    "rebels": "Rebels", "militants": "Unidentified Armed Group",
+    "gunmen": "Unidentified Armed Group",
+}
+
+_FORCE_NOUNS = (
+    r"(?:forces|troops|soldiers?|servicem[ae]n|service\s+members|army|military|"
+    r"armed\s+forces|border\s+guards?|positions|side|defen[cs]e\s+ministry|"
+    r"ministry\s+of\s+defen[cs]e|artillery|shelling|shellfire|air\s?strikes?|drones?|"
+    r"uavs?|warplanes?|jets|navy|units|fighters|missiles?|rockets?|attacks?|strikes?|"
+    r"offensive|gunfire|snipers?)"
+)
+_ATTACK_VERB = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:opened\s+fire|fired|shelled|attacked|struck|bombed|launched|"
+    r"hit|targeted|stormed|raided|killed|shot|ambushed|captured|seized|advanced|pounded)\b"
+)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|residents?|villagers|children|people|residential|homes|"
+    r"houses|city|town|village|farmers|worshippers|displaced|patients|hospital)\b"
+)
+
+
+@cache
+def _table() -> dict[str, str]:
+    table = dict(_FALLBACK)
+    try:
+        from geomap.geoparse import DEMONYMS  # type: ignore[attr-defined]
+
+        for key, iso in DEMONYMS.items():
+            table.setdefault(fold(key), iso)
+    except Exception:  # the geoparser may not exist yet, or be broken: stay usable
+        pass
+    return table
+
+
+@cache
+def _country_regex() -> re.Pattern[str]:
+    keys = sorted(_table(), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w.])(?:the\s+republic\s+of\s+)?(?P<key>"
+        + "|".join(re.escape(k) for k in keys)
+        + r")(?P<poss>'s)?(?![\w])"
+    )
+
+
+def country_name(iso2: str) -> str:
+    """An English name for an ISO2 code (falls back to the code itself)."""
+    return COUNTRY_NAMES.get(iso2, iso2)
+
+
+def country_refs(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, iso2, as written-key) of country names and demonyms, in order.
+
+    Only capitalised occurrences count ("US" but not "us").
+    """
+    folded = fold(sentence)
+    out = []
+    for m in _country_regex().finditer(folded):
+        first = sentence[m.start("key")]
+        if not first.isupper():
+            continue
+        key = m["key"]
+        if key in ("us", "uk") and sentence[m.start("key"): m.end("key")] != key.upper():
+            continue
+        out.append((m.start(), m.end(), _table()[key], key))
+    return out
+
+
+def iso_for(name: str) -> str | None:
+    """ISO2 for a country name or demonym ("Azeri" -> "AZ")."""
+    return _table().get(fold(name).strip())
+
+
+def _state(iso2: str) -> str:
+    return f"Military Forces of {country_name(iso2)}"
+
+
+def find_actors(sentence: str, *, place_country: str | None = None,
+                violent: bool = True) -> tuple[str | None, str | None]:
+    """(actor1, actor2) ACLED-style; the attacker first when the sentence says so."""
+    folded = fold(sentence)
+    found: list[tuple[int, str, bool]] = []  # (position, actor, is_attacker)
+    for start, end, iso, _key in country_refs(sentence):
+        tail = folded[end: end + 40]
+        forces = re.match(r"\s+(?:[\w-]+\s+){0,2}?" + _FORCE_NOUNS + r"\b", tail)
+        head = folded[max(0, start - 40): start]
+        accused = re.search(r"\baccus\w+\s+(?:the\s+)?$", head)
+        by = re.search(r"\b(?:attacks?|strikes?|shelling|fire|bombardment)\s+(?:\w+\s+)?by\s+"
+                       r"(?:the\s+)?$", head)
+        if tail.startswith("-") and not forces:
+            continue  # "Moscow-mediated", "Armenian-Azerbaijani border"
+        is_actor = bool(forces or accused or by or re.search(
+            r"\b(?:between|and|with|against)\s+(?:the\s+)?$", head) or re.match(
+            r"\s+and\s+(?:the\s+)?[A-Za-z]", tail) or _ATTACK_VERB.match(tail))
+        if not is_actor and not violent:
+            is_actor = True
+        if not is_actor:
+            continue
+        after = folded[(end + forces.end()) if forces else end:]
+        attacker = bool(accused or by or _ATTACK_VERB.match(after)
+                        or (forces and re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:shelling|shellfire|"
+                                                r"air\s?strikes?|attacks?|strikes?|offensive|"
+                                                r"missiles?|rockets?|drones?)\b", tail)))
+        found.append((start, _state(iso), attacker))
+    for m in re.finditer(r"\b(" + "|".join(re.escape(k) for k in NON_STATE) + r")\b", folded):
+        name = NON_STATE[m.group(1)]
+        if m.group(1) in ("saf", "rsf", "idf", "sdf", "hts", "pkk", "isis", "isil", "jnim") \
+                and not sentence[m.start(): m.end()].isupper():
+            continue
+        attacker = bool(_ATTACK_VERB.match(folded[m.end():]) or re.search(
+            r"\bby\s+(?:the\s+)?$", folded[max(0, m.start() - 12): m.start()]))
+        found.append((m.start(), name, attacker))
+    found.sort(key=lambda f: (not f[2], f[0]))
+    actors: list[str] = []
+    for _, name, _attacker in found:
+        if name not in actors:
+            actors.append(name)
+    if violent and len(actors) < 2 and _civilian_victims(folded):
+        civ = f"Civilians ({country_name(place_country)})" if place_country else "Civilians"
+        actors.append(civ)
+    return (actors[0] if actors else None, actors[1] if len(actors) > 1 else None)
+
+
+def _civilian_victims(folded: str) -> bool:
+    return bool(re.search(r"\b(?:civilians?|residents|villagers|children|people|"
+                          r"residential|homes|houses|city|town)\b", folded))
+
+
+_ATTRIBUTION_VERBS = (
+    r"(?:said|says|reported|reports|told|stated|announced|confirmed|claimed|added|"
+    r"informs|accused|quoted|cited)"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:a\s+statement\s+(?:by\s+|from\s+)?|a\s+"
+                        r"(?:\w+\s+)?report\s+(?:by\s+|from\s+)?)?(?:the\s+)?"
+                        r"(?P<who>[^,.;“”\"]{3,80}?)\s*(?:[,.;“”\"]|$)")
+_CITED = re.compile(r"(?P<via>(?:[A-Z][\w'’.-]*\s+){0,3}?(?:[A-Z][\w'’.-]*))(?:'s|’s)?"
+                    r"(?:\s+(?:news\s+agency|agency|news|media|outlet|tv|television))?\s+"
+                    r"(?:cited|quoted)\s+(?P<who>.{3,80}?)\s+as\s+say")
+_TOLD = re.compile(r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}?[A-Z][\w'’.-]*|"
+                   r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,3}\s+of\s+[A-Z][\w'’.-]*)"
+                   r"\s+told\s+(?P<via>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_SAID = re.compile(
+    r"(?P<who>(?:(?:[A-Z][\w'’.-]*|of|the|news|media|outlets|state|foreign|defen[cs]e|"
+    r"ministry|officials?|agency|authorities|spokes\w+)\s+){0,6}?"
+    r"(?:[A-Z][\w'’.-]*|officials|authorities|outlets|media|ministry|agency|spokes\w+))"
+    r"\s+(?:also\s+|later\s+|on\s+\w+\s+)?" + _ATTRIBUTION_VERBS + r"\b"
+)
+_PRONOUN = re.compile(r"^(?:He|She|They|It|We|I|The|This|That|There|However|But|And|On|In|"
+                      r"Additionally|Meanwhile)$")
+
+
+def _clean(who: str) -> str | None:
+    who = who.replace("’", "'").strip(" ,.;:\"“”'")
+    who = re.sub(r"^(?:the|a|an)\s+", "", who, flags=re.I)
+    who = re.sub(r"\s+(?:also|later|on\s+\w+)$", "", who)
+    words = who.split()
+    while words and _PRONOUN.match(words[0]):
+        words = words[1:]
+        while words and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+    who = " ".join(words)
+    if len(who) < 3 or who.lower() in ("he", "she", "they", "it", "we"):
+        return None
+    return who
+
+
+def reported_by(sentence: str) -> str | None:
+    """Who the sentence attributes its claim to, as written ("Armenpress")."""
+    m = _CITED.search(sentence)
+    if m:
+        who, via = _clean(m["who"]), _clean(m["via"])
+        if who and via:
+            via = re.sub(r"^[A-Z][\w.-]*'s\s+", "", re.sub(r"'s$", "", via))
+            return f"{who} (via {via})"
+    m = _ACCORDING.search(sentence)
+    if m and not m["who"].lower().startswith(("which", "whom", "what")):
+        who = _clean(m["who"])
+        if who:
+            return who
+    m = _TOLD.search(sentence)
+    if m:
+        who, via = _clean(m["who"]), _clean(m["via"])
+        if who and via:
+            return f"{who} (via {via})"
+    for m in _SAID.finditer(sentence):
+        who = _clean(m["who"])
+        if who and (who[0].isupper() or "media" in who or "outlets" in who):
+            return who
+    return None
+
+
+def speaker_country(sentence: str, before: int | None = None) -> str | None:
+    """The country whose government speaks: the first country named before the verb."""
+    for start, _end, iso, _key in country_refs(sentence):
+        if before is None or start < before:
+            return iso
+    return None

@@ -1,0 +1,342 @@
+"""Reading articles from disk: plain text, front matter, JSON Lines, directories.
+
+Offsets: `Article.text` always has exactly the characters of the decoded file, so every
+offset we report is an offset into the file's text. A front-matter header is kept in
+place but blanked to spaces (newlines kept) and listed in `Article.chrome`, so no
+place name in `title:` or `source:` is mistaken for article content. For JSON Lines the
+offsets are into the record's `text` field.
+
+Metadata precedence: what the file itself says (header, JSON fields, a `metadata.json`
+beside it) wins; the caller's `published`/`source` fill the gaps; the page's own
+dateline ("Monday, 12 October 2020 6:33 AM") is the last resort for the date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from geomap.dates import find_publication_date, parse_explicit
+from geomap.errors import ArticleError
+from geomap.model import Article, content_hash
+from geomap.sentences import split_sentences
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+META_KEYS = ("published", "date", "source", "url", "title", "id", "author", "publisher")
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)",
+                           re.S)
+_HEADER_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z][\w -]{0,20}?)[ \t]*:[ \t]*(?P<value>.*?)"
+                          r"[ \t]*\r?$")
+
+
+# ---------------------------------------------------------------------------- decoding
+
+def decode_bytes(data: bytes, where: str) -> str:
+    """Bytes -> text: BOMs first, then UTF-8, then charset detection; binary is refused."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _check_text(data.decode(codec), where)
+            except UnicodeDecodeError as exc:
+                raise ArticleError(f"{where}: cannot decode as {codec}: {exc.reason}") from exc
+    if b"\x00" in data:
+        raise ArticleError(f"{where}: binary data (NUL bytes), not a text article")
+    try:
+        return _check_text(data.decode("utf-8"), where)
+    except UnicodeDecodeError:
+        pass
+    text: str | None = None
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None:
+            text = str(best)
+    except ImportError:  # pragma: no cover - it is a dependency, but stay usable
+        pass
+    if text is None:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return _check_text(text, where)
+
+
+def _check_text(text: str, where: str) -> str:
+    if not text:
+        return text
+    sample = text[:20000]
+    control = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if control > max(3, len(sample) // 50):
+        raise ArticleError(f"{where}: mostly non-text bytes, not a text article")
+    return text
+
+
+# ---------------------------------------------------------------------------- metadata
+
+def parse_date(value: Any, where: str) -> date | None:
+    """A published date from metadata: ISO date/datetime or a plain English date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    if not isinstance(value, str):
+        raise ArticleError(f"{where}: bad published date {value!r}")
+    raw = value.strip()
+    if re.match(r"\d{4}-\d\d-\d\d", raw):
+        try:
+            return date.fromisoformat(raw[:10])
+        except ValueError as exc:
+            raise ArticleError(f"{where}: bad published date {value!r}") from exc
+    return _loose_date(raw, where)
+
+
+def _loose_date(raw: str, where: str) -> date:
+    parsed = parse_explicit(raw)
+    if parsed is None:
+        raise ArticleError(f"{where}: bad published date {raw!r}")
+    return parsed
+
+
+def _header(text: str) -> tuple[dict[str, str], int]:
+    """Front matter or `Key: value` lines before a blank line: (fields, header end)."""
+    m = _FRONT_MATTER.match(text)
+    if m:
+        fields = {}
+        for line in m["body"].splitlines():
+            hm = _HEADER_LINE.match(line)
+            if hm:
+                fields[hm["key"].strip().lower()] = hm["value"].strip().strip("\"'")
+        return fields, m.end()
+    fields = {}
+    pos = 1 if text.startswith("\ufeff") else 0
+    while True:
+        nl = text.find("\n", pos)
+        line = text[pos: nl if nl >= 0 else len(text)]
+        if not line.strip():
+            break
+        hm = _HEADER_LINE.match(line)
+        if not hm or hm["key"].strip().lower() not in META_KEYS:
+            return {}, 0
+        fields[hm["key"].strip().lower()] = hm["value"].strip().strip("\"'")
+        if nl < 0:
+            return {}, 0  # a header with no body is not a header
+        pos = nl + 1
+    if not fields or not ({"published", "date", "source", "title", "url"} & set(fields)):
+        return {}, 0
+    return fields, pos
+
+
+def _blank(text: str, end: int) -> str:
+    """Replace text[:end] with spaces, keeping line breaks, so offsets stay valid."""
+    return re.sub(r"[^\r\n]", " ", text[:end]) + text[end:]
+
+
+def make_article(
+    text: str,
+    *,
+    where: str,
+    id: str | None = None,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    path: str | None = None,
+    defaults: dict[str, Any] | None = None,
+) -> Article:
+    """One Article from decoded text plus what is known about it (header wins)."""
+    fields, header_end = _header(text)
+    chrome: list[tuple[int, int]] = []
+    if header_end:
+        text = _blank(text, header_end)
+        chrome.append((0, header_end))
+    if not text.strip():
+        raise ArticleError(f"{where}: empty article text")
+    defaults = defaults or {}
+    pub = (parse_date(fields.get("published") or fields.get("date"), where)
+           or published or defaults.get("published") or find_publication_date(text))
+    title = fields.get("title") or title or defaults.get("title")
+    article = Article(
+        text=text,
+        id=str(fields.get("id") or id or content_hash(text)[:16]),
+        published=pub,
+        source=fields.get("source") or source or defaults.get("source"),
+        url=fields.get("url") or url or defaults.get("url"),
+        title=title,
+        path=path,
+    )
+    chrome.extend(detect_chrome(text, title))
+    return Article(text=article.text, id=article.id, published=article.published,
+                   source=article.source, url=article.url, title=article.title,
+                   path=article.path, chrome=_merge_spans(chrome))
+
+
+# ---------------------------------------------------------------------------- reading
+
+def read_articles(
+    path: str | Path, *, published: date | None = None, source: str | None = None
+) -> Iterator[Article]:
+    """Articles in a file or directory; raises ArticleError at the first bad one."""
+    p = Path(path)
+    if not p.exists():
+        raise ArticleError(f"{p}: no such file or directory")
+    defaults = {"published": published, "source": source}
+    if p.is_dir():
+        files = sorted(f for f in p.iterdir() if f.is_file()
+                       and f.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+        if not files:
+            raise ArticleError(f"{p}: directory has no articles (.txt, .md, .jsonl)")
+        metadata = _metadata(p / "metadata.json")
+        for f in files:
+            yield from _read_file(f, defaults, metadata.get(f.name, {}))
+        return
+    metadata = _metadata(p.parent / "metadata.json").get(p.name, {})
+    yield from _read_file(p, defaults, metadata)
+
+
+def _metadata(path: Path) -> dict[str, dict[str, Any]]:
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArticleError(f"{path}: unreadable metadata ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ArticleError(f"{path}: metadata must map file names to objects")
+    return {k: v for k, v in data.items() if isinstance(v, dict)}
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _read_file(path: Path, defaults: dict[str, Any], meta: dict[str, Any]
+               ) -> Iterator[Article]:
+    where = str(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, defaults)
+        return
+    text = decode_bytes(_read_bytes(path), where)
+    yield make_article(
+        text, where=where, id=meta.get("id"),
+        published=parse_date(meta.get("published"), f"{path.parent / 'metadata.json'}"),
+        source=meta.get("source"), url=meta.get("url"), title=meta.get("title"),
+        path=where, defaults=defaults,
+    )
+
+
+def _read_jsonl(path: Path, defaults: dict[str, Any]) -> Iterator[Article]:
+    text = decode_bytes(_read_bytes(path), str(path))
+    seen = 0
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path} line {lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ArticleError(f"{where}: malformed JSON ({exc.msg})") from exc
+        if not isinstance(record, dict):
+            raise ArticleError(f"{where}: expected a JSON object")
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise ArticleError(f"{where}: missing or empty \"text\"")
+        seen += 1
+        yield make_article(
+            body, where=where, id=record.get("id"),
+            published=parse_date(record.get("published") or record.get("date"), where),
+            source=record.get("source"), url=record.get("url"), title=record.get("title"),
+            path=str(path), defaults=defaults,
+        )
+    if not seen:
+        raise ArticleError(f"{path}: no articles in JSON Lines file")
+
+
+# ---------------------------------------------------------------------------- chrome
+
+_CAPTION_END = re.compile(
+    r"\((?:[^()]{0,40}\s)?(?:photo|photos|image|picture|file\s+photo|video)(?:\s[^()]{0,40})?"
+    r"\)\s*$|\((?:getty\s+images|afp|reuters|ap|epa|anadolu|xinhua|tass|irna)\)\s*$|"
+    r"\b(?:photo|image|picture)\s*(?:by|:|credit:?)\s*[^.]{0,60}$",
+    re.I,
+)
+_CAPTION_START = re.compile(r"^\s*(?:photo|image|picture|file\s+photo|credit|caption)\s*[:|-]",
+                            re.I)
+_PHOTO_SCENE = re.compile(
+    r"\b(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+in\s+[A-Z][^.]{1,50}\.?\s*$"
+)
+_BANNER = re.compile(
+    r"\b(?:join\s+(?:the\s+)?mailing\s+list|join\s+now|subscribe\b|sign\s+up\s+for|"
+    r"follow\s+us\s+on|click\s+here|read\s+more|share\s+this|all\s+content\s+by|"
+    r"licensed\s+under|creative\s+commons|can\s+also\s+be\s+accessed|alternate\s+addresses|"
+    r"all\s+rights\s+reserved|copyright\s+\d{4}|related\s+(?:articles|stories|news)|"
+    r"advertisement|newsletter|cookies?\s+policy|terms\s+of\s+use)",
+    re.I,
+)
+_NAV = re.compile(r"^\s*[\w&'-]+(?:\s+[\w&'-]+)?(?:\s*[/|>»›]\s*[\w&'-]+(?:\s+[\w&'-]+)?)+\s*$")
+_SIGNATURE = re.compile(r"(?<!\S)[A-Z]{1,4}/[A-Z]{1,4}(?!\S)")
+_TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
+
+
+def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
+    """Spans of page furniture: captions, banners, nav, bylines, repeats, title lines."""
+    spans: list[tuple[int, int]] = []
+    norm_title = _norm(title) if title else None
+    seen_lines: set[str] = set()
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        body = text[start:end].strip()
+        if not body:
+            continue
+        norm = _norm(body)
+        words = len(body.split())
+        if (
+            _CAPTION_END.search(body) or _CAPTION_START.match(body)
+            or (_PHOTO_SCENE.search(body) and not re.search(r"\bsaid\b", body))
+            or (_BANNER.search(body) and words <= 40)
+            or (_NAV.match(body) and words <= 8)
+            or (norm_title and norm == norm_title)
+            or (norm in seen_lines and words >= 3)
+            or (words <= 6 and not _TERMINAL.search(body))
+        ):
+            spans.append((start, end))
+        seen_lines.add(norm)
+    # Inside prose: banner sentences, agency signatures, repeated sentences.
+    seen_sentences: set[str] = set()
+    for s, e in split_sentences(text):
+        sentence = text[s:e]
+        norm = _norm(sentence)
+        if _BANNER.search(sentence) or (norm in seen_sentences and len(sentence.split()) >= 5):
+            spans.append((s, e))
+        seen_sentences.add(norm)
+    for m in _SIGNATURE.finditer(text):
+        spans.append(m.span())
+    return _merge_spans(spans)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).strip().lower()
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return tuple((s, e) for s, e in out)

@@ -1,0 +1,271 @@
+"""Dates in news prose, resolved against the publication date.
+
+News rarely writes the year: "on September 27", "on Saturday", "yesterday". We find such
+phrases with precompiled regexes (fast) and resolve them ourselves; `dateparser` only
+parses the explicit date strings we found, behind an lru_cache, because running it over
+whole texts costs milliseconds per article. Without a publication date only dates that
+carry their own year resolve: we never guess.
+
+Precision follows ACLED's time_precision: 1 day, 2 week, 3 month (or vaguer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+
+# How far past the publication date a year-less "September 27" may fall (time zones).
+TOLERANCE = timedelta(days=1)
+
+_MONTH = (
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_MONTH_DAY = re.compile(
+    _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
+    re.I,
+)
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
+    re.I,
+)
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_MONTH_YEAR = re.compile(
+    r"\b(?P<prep>in\s+|since\s+|during\s+|last\s+|early\s+|late\s+|mid-)?"
+    r"(?P<mon>january|february|march|april|june|july|august|september|october|"
+    r"november|december)(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<mod>last|past|late|early|overnight|next|this|coming|on|since|by|until)\s+)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?\b",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+today|"
+    r"today|tonight|this\s+morning|this\s+evening|this\s+afternoon|overnight|"
+    r"earlier\s+this\s+week|this\s+week|last\s+week|in\s+recent\s+days|"
+    r"over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)|"
+    r"earlier\s+this\s+month|this\s+month|last\s+month|"
+    r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>days?|weeks?)\s+ago)\b",
+    re.I,
+)
+_AFTER_ANCHOR = re.compile(
+    r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+|only\s+)?"
+    r"(?P<n>a|one|two|three|\d)\s+days?\s+after\b",
+    re.I,
+)
+_YEAR = re.compile(
+    r"\b(?P<prep>in|since|from|during|by|until|of|before|after)?\s*(?:the\s+)?"
+    r"(?:early\s+|late\s+|mid-?)?(?:years\s+of\s+the\s+)?"
+    r"(?P<year>1[89]\d\d|20\d\d)(?P<s>s)?\b(?![:/.-]\d)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date phrase found in text and what it resolves to (None if it cannot)."""
+
+    start: int
+    end: int
+    date: date | None
+    precision: int | None
+    kind: str  # explicit | weekday | relative | anchor | month | year
+
+
+@lru_cache(maxsize=4096)
+def parse_explicit(text: str) -> date | None:
+    """Parse one explicit date string that carries a year ("July 23, 2021")."""
+    import dateparser  # lazy: importing it costs ~0.3 s
+
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY",
+                  "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def resolve_month_day(month: int, day: int, published: date) -> date | None:
+    """A year-less day: the most recent such date not after publication (+ tolerance)."""
+    for year in (published.year + 1, published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published + TOLERANCE:
+            return candidate
+    return None
+
+
+def resolve_weekday(weekday: int, published: date, *, strictly_before: bool = False) -> date:
+    """The most recent such weekday on or before publication ("on Monday" in a Monday
+    article is that day, as news writes it); `strictly_before` for "last Monday"."""
+    delta = (published.weekday() - weekday) % 7
+    if strictly_before and delta == 0:
+        delta = 7
+    return published - timedelta(days=delta)
+
+
+def _word_number(token: str) -> int | None:
+    token = token.lower()
+    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+
+
+def find_dates(
+    text: str, published: date | None, *, anchor: date | None = None, offset: int = 0
+) -> list[DateRef]:
+    """Every date phrase in `text`, resolved; spans are shifted by `offset`.
+
+    `anchor` is the date the surrounding narration is at (for "came a day after");
+    it defaults to the publication date.
+    """
+    refs: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: date | None, precision: int | None, kind: str):
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        refs.append(DateRef(start + offset, end + offset, value, precision, kind))
+
+    for m in _ISO.finditer(text):
+        try:
+            value = date(int(m["year"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            continue
+        add(m.start(), m.end(), value, DATE_DAY, "explicit")
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        day, month = (b, a) if b > 12 and a <= 12 else (a, b)
+        try:
+            add(m.start(), m.end(), date(year, month, day), DATE_DAY, "explicit")
+        except ValueError:
+            continue
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        for m in pattern.finditer(text):
+            if pattern is _MONTH_DAY and m["mon"].lower() == "may" and m.group(0)[0].islower():
+                continue  # the verb "may"
+            month, day = MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
+            if not 1 <= day <= 31:
+                continue
+            if m["year"]:
+                value = parse_explicit(f"{day} {_month_name(month)} {m['year']}")
+            else:
+                value = resolve_month_day(month, day, published) if published else None
+            add(m.start(), m.end(), value, DATE_DAY if value else None, "explicit")
+    for m in _MONTH_YEAR.finditer(text):
+        month = MONTHS[m["mon"].lower()]
+        if m["year"]:
+            value: date | None = date(int(m["year"]), month, 1)
+        elif published and m["prep"]:
+            year = published.year if month <= published.month else published.year - 1
+            value = date(year, month, 1)
+        else:
+            value = None
+        add(m.start(), m.end(), value, DATE_MONTH if value else None, "month")
+    for m in _AFTER_ANCHOR.finditer(text):
+        base = anchor or published
+        n = _word_number(m["n"]) or 1
+        add(m.start(), m.end(), base - timedelta(days=n) if base else None,
+            DATE_DAY if base else None, "anchor")
+    for m in _WEEKDAY.finditer(text):
+        mod = (m["mod"] or "").lower()
+        if mod in ("next", "coming") or published is None:
+            add(m.start(), m.end(), None, None, "weekday")
+            continue
+        value = resolve_weekday(WEEKDAYS[m["wd"].lower()], published,
+                                strictly_before=mod in ("last", "past"))
+        add(m.start(), m.end(), value, DATE_DAY, "weekday")
+    for m in _RELATIVE.finditer(text):
+        value, precision = _relative(m, published)
+        add(m.start(), m.end(), value, precision, "relative")
+    for m in _YEAR.finditer(text):
+        year = int(m["year"])
+        add(m.start("year"), m.end(), date(year, 1, 1), DATE_MONTH, "year")
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _month_name(month: int) -> str:
+    return next(k for k, v in MONTHS.items() if v == month and len(k) > 3)
+
+
+def _relative(m: re.Match[str], published: date | None) -> tuple[date | None, int | None]:
+    if published is None:
+        return None, None
+    phrase = " ".join(m["phrase"].lower().split())
+    if m["n"]:
+        n = _word_number(m["n"]) or 1
+        if m["unit"].startswith("week"):
+            return published - timedelta(weeks=n), DATE_WEEK
+        return published - timedelta(days=n), DATE_DAY
+    if phrase in ("today", "tonight", "earlier today", "this morning", "this evening",
+                  "this afternoon"):
+        return published, DATE_DAY
+    if phrase in ("yesterday", "last night", "overnight"):
+        return published - timedelta(days=1), DATE_DAY
+    if phrase == "the day before yesterday":
+        return published - timedelta(days=2), DATE_DAY
+    if phrase in ("earlier this week", "this week"):
+        return published - timedelta(days=min(published.weekday(), 3)), DATE_WEEK
+    if phrase == "last week":
+        return published - timedelta(days=7), DATE_WEEK
+    if phrase.startswith(("in recent", "over the")):
+        return published - timedelta(days=3), DATE_WEEK
+    if phrase in ("earlier this month", "this month"):
+        return published.replace(day=1), DATE_MONTH
+    if phrase == "last month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), DATE_MONTH
+    return None, None
+
+
+_PUBLISHED_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|date)\s*:?\s*)?(?:(?:on\s+)?[A-Za-z]+,?\s+)?"
+    r"(?P<date>[0-3]?\d(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+(?:19|20)\d\d|"
+    r"[A-Za-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b",
+    re.I | re.M,
+)
+
+
+def find_publication_date(text: str, *, head: int = 2000) -> date | None:
+    """The page's own dateline ("Monday, 12 October 2020 6:33 AM") near its top.
+
+    Only short lines count, so a date inside a caption or a sentence is never taken.
+    """
+    for m in _PUBLISHED_LINE.finditer(text, 0, min(len(text), head)):
+        line_end = text.find("\n", m.start())
+        line = text[m.start(): line_end if line_end >= 0 else len(text)]
+        if len(line.strip()) > 80:
+            continue
+        refs = find_dates(m["date"], None)
+        for ref in refs:
+            if ref.kind == "explicit" and ref.date:
+                return ref.date
+    return None

@@ -1,0 +1,256 @@
+"""Which ACLED event a sentence reports, if any, and whether it is today's news.
+
+Keyword rules over folded text, checked against the words around each cue: a cue under
+negation ("denying that ... a ceasefire"), in a hypothetical ("could lead to fighting")
+or in background ("the 1990s war", "claimed more than 6,500 lives", "since 1994") does
+not make an incident. One sentence reports one event: the most specific cue wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from geomap import taxonomy as tx
+from geomap.dates import DATE_DAY, DATE_WEEK, find_dates
+from geomap.sentences import fold
+
+
+@dataclass(frozen=True, slots=True)
+class EventMatch:
+    """The event a sentence reports; (start, end) is the cue's span in the sentence."""
+
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    start: int
+    end: int
+
+    @property
+    def violent(self) -> bool:
+        return self.event_type in tx.VIOLENT_EVENT_TYPES
+
+    @property
+    def family(self) -> str:
+        """What merges: all violent events of one type, or one strategic sub-type."""
+        return self.event_type if self.violent else f"{self.event_type}/{self.sub_event_type}"
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# (pattern, event_type, sub_event_type, weight), most specific first.
+_VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
+    (_r(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast|explosion)"),
+     tx.EXPLOSIONS, tx.SUICIDE_BOMB, 0.9),
+    (_r(r"\b(?:ieds?|improvised\s+explosive|roadside\s+bomb\w*|car\s+bomb\w*|land\s?mines?|"
+        r"booby[- ]trap\w*|explosive\s+device|(?:anti-?(?:tank|personnel)\s+)?mine\s+"
+        r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|bomb\s+(?:blast|exploded|"
+        r"went\s+off)|detonated)\b"),
+     tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
+    (_r(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
+        r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
+        r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired)|"
+        r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
+        r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
+        r"shaheds?)\b"),
+     tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
+    (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|rockets?|rocket\s+fire|missiles?|mortars?|"
+        r"bombard\w*|howitzers?|mlrs|grad|multiple\s+rocket|cluster\s+munitions?|"
+        r"heavy\s+weapons?\s+fire|projectiles?)\b"),
+     tx.EXPLOSIONS, tx.SHELLING, 0.8),
+    (_r(r"\bgrenades?\b"), tx.EXPLOSIONS, tx.GRENADE, 0.8),
+    (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
+     tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
+    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*)\b"),
+     tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.8),
+    (_r(r"\b(?:abduct\w*|kidnap\w*|forcibly\s+disappeared|taken\s+hostage)\b"),
+     tx.VIOLENCE_CIVILIANS, tx.ABDUCTION, 0.75),
+    (_r(r"\b(?:rap(?:e|ed|ing)|sexual\s+(?:violence|assault))\b"),
+     tx.VIOLENCE_CIVILIANS, tx.SEXUAL_VIOLENCE, 0.75),
+    (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men)\s+(?:\w+\s+){0,3}?"
+        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b|"
+        r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,2}?(?:civilians|villagers|"
+        r"residents|farmers|worshippers|aid\s+workers|displaced)\b"),
+     tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
+    (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
+     tx.BATTLES, tx.GOVERNMENT_REGAINS, 0.75),
+    (_r(r"\b(?:seized\s+control|took\s+control|taken\s+control|overran|captured\s+the\s+"
+        r"(?:town|city|village|district|base|airport))\b"),
+     tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
+    (_r(r"\b(?:clash(?:es|ed)?|fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
+        r"battles?|battled|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
+        r"exchanged\s+fire|opened\s+fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
+        r"(?:\w+\s+){0,3}?positions|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
+        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
+        r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
+        r"escalated)|flared\s+up|shoot-?outs?|shootings?|gunfire|firing)\b"),
+     tx.BATTLES, tx.ARMED_CLASH, 0.75),
+]
+
+_DISRUPTED = _r(
+    r"\b(?:(?:shot\s+down|intercepted|downed|neutrali[sz]ed|destroyed|repelled|thwarted|"
+    r"prevent\w*)\s+(?:\w+\s+){0,6}?(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
+    r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:shot\s+down|"
+    r"intercepted|downed|destroyed|neutrali[sz]ed)|air\s+defen[cs]es?\s+(?:\w+\s+){0,6}?"
+    r"(?:drones?|uavs?|missiles?|rockets?|attack)|(?:drones?|uavs?)\s+(?:\w+\s+){0,4}?"
+    r"(?:in)?to\s+(?:\w+\s+){0,2}?airspace|(?:flying|flew|fly)\s+(?:\w+\s+){0,2}?"
+    r"(?:drones?|uavs?)\s+(?:in)?to)"
+)
+_AGREEMENT = _r(
+    r"\b(?:(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|accord|treaty|"
+    r"plan)|humanitarian\s+(?:pause|corridor)|prisoner\s+(?:swap|exchange))\b(?:\s+\w+){0,6}?"
+    r"\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:agreed|signed|brokered|reached|"
+    r"announced|declared|took\s+effect|came\s+into|went\s+into|entered\s+into|starting|"
+    r"began|begins|established)|(?:agreed|agree|signed|sign|brokered|reached|announced|"
+    r"declared)\s+(?:\w+\s+){0,4}?(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|"
+    r"agreement|accord|treaty)|prisoner\s+(?:swap|exchange))|suspend\w*\s+(?:all\s+)?"
+    r"(?:military\s+operations|hostilities|fighting|offensive))"
+)
+_ARRESTS = _r(r"\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up)\b")
+_LOOTING = _r(
+    r"\b(?:loot(?:ed|ing)|pillag\w*|ransack\w*|torched|set\s+(?:fire\s+to|ablaze)|"
+    r"burn(?:ed|t)\s+down|vandali[sz]\w*|demolish\w*\s+(?:\w+\s+){0,2}?(?:homes|houses))\b"
+)
+_TRANSFER = _r(
+    r"\b(?:withdr[ae]w\w*\s+(?:\w+\s+){0,3}?(?:troops|forces|soldiers)\s+from|"
+    r"(?:handed|hand(?:ing)?)\s+over\s+(?:control|the\s+(?:town|city|district|region))|"
+    r"without\s+(?:a\s+fight|resistance))\b"
+)
+_RIOT = _r(r"\b(?:riot\w*|mob\s+(?:attack\w*|violence)|stone[- ]throwing|threw\s+stones)\b")
+_PROTEST = _r(
+    r"\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|"
+    r"marched|marchers|sit-ins?)\b"
+)
+_INTERVENTION = _r(r"\b(?:tear\s+gas|rubber\s+bullets|water\s+cannons?|dispersed|baton)\b")
+_STATEMENT = _r(
+    r"\b(?:condemn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|"
+    r"express(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:regret|concern|sorrow|sympathy|"
+    r"condolences|hope|support|solidarity|alarm)|voic(?:e|es|ed)\s+(?:\w+\s+)?concern|"
+    r"(?:serious|deep|grave)\s+concern|(?:deeply|gravely|seriously)\s+concerned|warn(?:s|ed)|welcom(?:e|es|ed)|deplor\w*|"
+    r"appeal(?:s|ed)?\s+(?:to|for)|invit(?:e|es|ed)\s+the|in\s+a\s+statement|"
+    r"issued\s+a\s+statement|unacceptable|denounc\w*|reiterat\w*)\b"
+)
+# Words before a cue (same clause) that cancel it.
+_NEGATION = _r(
+    r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
+    r"whether|unlikely|avoid|prevent|could|would|might|may|risk|threat\w*|fears?\s+of|"
+    r"plans?\s+to|planning|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
+    r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat)\b[^.;]*$"
+)
+# Sentence-level background: totals, history, habits.
+_STRONG_BACKGROUND = _r(
+    r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
+    r"(?:the\s+(?:start|beginning|outbreak|latest)|then|(?:1[89]|20)\d\d)|(?:have|has)\s+"
+    r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past|historically|"
+    r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since)\b"
+)
+_WEAK_BACKGROUND = _r(
+    r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
+    r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
+    r"frequently|routinely|usually|typically|repeatedly|generally|fought\s+(?:a|the)\s+"
+    r"(?:[\w-]+\s+)?war)\b"
+)
+_FRESH_EVENT_VERBS = _r(
+    r"\b(?:erupted|flared|broke\s+out|began|started|resumed|escalated)\b"
+)
+
+
+# A violent cue that is only what a statement is about: "in reaction to ... clashes".
+_OBJECT_OF_CONCERN = _r(
+    r"\b(?:over|about|regarding|in\s+reaction\s+to|in\s+response\s+to|amid|concern\w*)"
+    r"(?:\s+[\w'-]+){0,6}\s*$"
+)
+
+
+def _negated(folded: str, start: int) -> bool:
+    window = folded[max(0, start - 70): start]
+    cut = max(window.rfind(", "), window.rfind("; "), window.rfind(" but "))
+    if cut >= 0 and not re.search(r"\b(?:deny|denies|denied|denying)\b", window[:cut]):
+        window = window[cut:]
+    return bool(_NEGATION.search(window))
+
+
+def _first_live(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    for m in pattern.finditer(folded):
+        if not _negated(folded, m.start()):
+            return m
+    return None
+
+
+def classify(sentence: str) -> EventMatch | None:
+    """The ACLED (event_type, sub_event_type) this sentence reports, ignoring background."""
+    folded = fold(sentence)
+    statement = _STATEMENT.search(folded)
+    violent: list[tuple[re.Match[str], str, str, float]] = []
+    for pattern, etype, sub, weight in _VIOLENT_RULES:
+        m = _first_live(pattern, folded)
+        if m:
+            violent.append((m, etype, sub, weight))
+    disrupted = _DISRUPTED.search(folded)
+    if disrupted and (not violent or all(
+            v[2] in (tx.AIR_DRONE, tx.SHELLING) for v in violent)):
+        return EventMatch(tx.STRATEGIC, tx.DISRUPTED_WEAPONS, 0.7, *disrupted.span())
+    first_violent = min((v[0].start() for v in violent), default=len(folded))
+    if statement and (statement.start() < first_violent or all(
+            _OBJECT_OF_CONCERN.search(folded, max(0, v[0].start() - 60), v[0].start())
+            for v in violent)):
+        return EventMatch(tx.STRATEGIC, tx.DIPLOMATIC_STATEMENT, 0.7, *statement.span())
+    protest = _first_live(_PROTEST, folded)
+    riot = _first_live(_RIOT, folded)
+    if protest or riot:
+        cue = protest or riot
+        assert cue is not None
+        if violent and re.search(r"\b(?:killed|shot|opened\s+fire)\b", folded):
+            return EventMatch(tx.PROTESTS, tx.EXCESSIVE_FORCE, 0.7, *cue.span())
+        if riot:
+            return EventMatch(tx.RIOTS, tx.VIOLENT_DEMONSTRATION, 0.7, *riot.span())
+        if _INTERVENTION.search(folded):
+            return EventMatch(tx.PROTESTS, tx.PROTEST_INTERVENTION, 0.7, *cue.span())
+        if not violent:
+            return EventMatch(tx.PROTESTS, tx.PEACEFUL_PROTEST, 0.65, *cue.span())
+    if violent:
+        # Specific weapons beat generic fighting words; then the earliest cue.
+        m, etype, sub, weight = min(
+            violent, key=lambda v: (v[2] == tx.ARMED_CLASH, v[0].start()))
+        if sub == tx.NON_STATE_TAKEOVER and re.search(
+                r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
+            sub = tx.ARMED_CLASH
+        return EventMatch(etype, sub, weight, *m.span())
+    for pattern, sub, weight in (
+        (_AGREEMENT, tx.AGREEMENT, 0.7),
+        (_TRANSFER, tx.NONVIOLENT_TRANSFER, 0.6),
+        (_LOOTING, tx.LOOTING, 0.6),
+        (_ARRESTS, tx.ARRESTS, 0.6),
+    ):
+        m = _first_live(pattern, folded)
+        if m:
+            return EventMatch(tx.STRATEGIC, sub, weight, *m.span())
+    if statement:
+        return EventMatch(tx.STRATEGIC, tx.DIPLOMATIC_STATEMENT, 0.6, *statement.span())
+    return None
+
+
+def is_background(sentence: str, published: date | None) -> bool:
+    """Does the sentence tell history, totals or habits rather than a fresh event?
+
+    A recent day- or week-precise date ("flared up on September 27") outweighs weak
+    cues ("the decades-old conflict"), never strong ones ("claimed 6,500 lives").
+    """
+    folded = fold(sentence)
+    if _STRONG_BACKGROUND.search(folded):
+        return True
+    refs = find_dates(sentence, published)
+    recent = [r for r in refs if r.precision in (DATE_DAY, DATE_WEEK) and r.date
+              and (published is None or abs((published - r.date).days) <= 90)]
+    if published:
+        years = [r.date.year for r in refs if r.kind in ("year", "month", "explicit")
+                 and r.date]
+        if years and max(years) < published.year - 1 and not recent:
+            return True
+        if years and not recent and all(y < published.year for y in years) and \
+                not _FRESH_EVENT_VERBS.search(folded):
+            return True
+    return bool(_WEAK_BACKGROUND.search(folded)) and not recent

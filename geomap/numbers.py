@@ -1,0 +1,173 @@
+"""Casualty counts (killed, wounded, captured) stated in one sentence.
+
+A count is only taken when the number and a casualty word are tied by the sentence's
+grammar ("at least 13 civilians were killed", "killing nine", "left 9 people dead and 33
+others wounded"); years, dates, clock times, ages and other quantities ("1,960
+peacekeepers", "a five-year period") never are. Vague amounts ("dozens") are kept as
+words, not guessed as numbers. Within one sentence counts for different groups add up
+("12 Azerbaijani soldiers were killed ... 18 Armenian soldiers died" -> 30); a subset
+("including 2 children") does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geomap.sentences import fold
+
+UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100,
+}
+VAGUE = ("dozens", "scores", "hundreds", "thousands", "several", "many", "a number",
+         "a dozen", "numerous", "tens", "a few", "some")
+
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|one hundred|a hundred|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)"
+)
+_VAGUE = r"(?:dozens|scores|hundreds|thousands|tens|several|numerous|many|a dozen|a few|a number)"
+_QUAL = r"(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|roughly|"
+_QUAL += r"approximately|as\s+many\s+as|another|a\s+further|an\s+additional)\s+)?"
+# A number token: digits (not a year, time or decimal) or a number word.
+_NUMBER = (
+    r"(?P<num>(?<![\d:.,/-])\d{1,3}(?:,\d{3})*(?![\d:/]|\.\d|-year|-month|-day|-week|\s*%|"
+    r"\s*(?:km|kilomet|mile|meter|metre|year|month|week|day|hour|minute|percent|am\b|pm\b|"
+    r"a\.m|p\.m|gmt|utc))|" + _NUM_WORD + r"(?![\w-])|" + _VAGUE + r"(?=\s)"
+    r"|(?<![\w])an?(?=\s+[a-z0-9\-]+\s+(?:[a-z\-]+\s+)?(?:soldier|serviceman|servicewoman|"
+    r"civilian|person|man|woman|child|boy|girl|officer|fighter|militant|policeman|guard|"
+    r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
+    r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
+    r"demonstrator|villager|policewoman|officer)\b)"
+    r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
+    r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
+    r"member|volunteer|trooper|commander|pilot)\b))"
+)
+_KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
+           r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies)")
+_WOUNDED = (r"(?:wounded|injured|injuries|injuring|wounding|hurt|wounds|casualties)")
+_CAPTURED = (r"(?:captured|taken\s+(?:prisoner|captive|hostage)|held\s+captive|"
+             r"abducted|kidnapped|seized|prisoners\s+of\s+war|pows)")
+_GAP = (r"(?:\s+(?!(?:and|or|but|while|after|before|since|as|in|on|at)\b)"
+        r"(?:[a-z'\-]+|\d+-[a-z\-]+)){0,5}?")
+_BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported|"
+       r"also|later|confirmed|believed|feared|said|to|left|received|sustained|suffered|"
+       r"slight|slightly|minor|serious|seriously|severe|severely|critically|mortally|"
+       r"light|heavy|by|other|others|more))*")
+
+_SUBJECT = re.compile(
+    r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
+    r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
+    + _WOUNDED + "|" + _CAPTURED + r")\b"
+)
+_OBJECT = re.compile(
+    r"\b(?P<kind>killed|killing|kills|kill|wounded|wounding|injured|injuring|captured|"
+    r"capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
+    + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
+)
+_TOLL = re.compile(
+    r"\b(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
+    r"(?:\s+[a-z]+){0,4}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
+    r"has\s+risen|jumped)\s+(?:to\s+|at\s+)?" + _QUAL + _NUMBER
+)
+_SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
+_AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
+
+
+@dataclass(slots=True)
+class Casualties:
+    """Counts in one sentence; None where the sentence says nothing."""
+
+    killed: int | None = None
+    wounded: int | None = None
+    captured: int | None = None
+    killed_text: str | None = None
+    wounded_text: str | None = None
+
+    def any(self) -> bool:
+        return any(v is not None for v in (self.killed, self.wounded, self.captured,
+                                           self.killed_text, self.wounded_text))
+
+
+def to_number(token: str) -> int | None:
+    """"13" -> 13, "1,200" -> 1200, "twenty-five" -> 25, "a" -> 1; vague words -> None."""
+    token = token.strip().lower()
+    if token.replace(",", "").isdigit():
+        return int(token.replace(",", ""))
+    if token in UNITS:
+        return UNITS[token]
+    if "-" in token:
+        tens, _, unit = token.partition("-")
+        if tens in UNITS and unit in UNITS:
+            return UNITS[tens] + UNITS[unit]
+    return None
+
+
+def _category(kind: str, tail: str | None = None) -> str:
+    word = (tail or kind).split()[0]
+    if tail == "lives":
+        return "killed"
+    if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
+        return "killed"
+    if re.match(_WOUNDED, word) or word.startswith(("wound", "injur")):
+        return "wounded"
+    if word.startswith("left"):
+        return "killed"
+    return "captured"
+
+
+def extract_casualties(sentence: str) -> Casualties:
+    """Killed / wounded / captured counts stated in `sentence`."""
+    text = fold(sentence)
+    found: dict[str, list[int]] = {"killed": [], "wounded": [], "captured": []}
+    vague: dict[str, str] = {}
+    used: list[tuple[int, int]] = []
+
+    def take(m: re.Match[str], category: str) -> None:
+        start = m.start("num")
+        if any(s <= start < e for s, e in used):
+            return
+        if _SUBSET.search(text, max(0, start - 20), start):
+            return
+        if _AGE.match(text, m.end("num")):
+            return
+        token = m["num"]
+        value = to_number(token)
+        used.append((m.start("num"), m.end("num")))
+        if value is None:
+            vague.setdefault(category, sentence[m.start("num"): m.end("num")])
+        else:
+            found[category].append(value)
+
+    for m in _TOLL.finditer(text):
+        take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
+    for m in _SUBJECT.finditer(text):
+        if m["kind"] == "casualties":
+            continue
+        take(m, _category(m["kind"]))
+    for m in _OBJECT.finditer(text):
+        kind, tail = m["kind"], m["tail"]
+        if kind in ("left", "claimed") and tail is None:
+            continue
+        if kind == "left" and tail and tail != "dead":
+            take(m, _category(tail))
+            continue
+        take(m, _category(kind, tail if kind in ("left", "claimed") else None))
+
+    def total(values: list[int]) -> int | None:
+        return sum(values) if values else None
+
+    return Casualties(
+        killed=total(found["killed"]),
+        wounded=total(found["wounded"]),
+        captured=total(found["captured"]),
+        killed_text=None if found["killed"] else vague.get("killed"),
+        wounded_text=None if found["wounded"] else vague.get("wounded"),
+    )
