@@ -161,7 +161,17 @@
 
     async function getJson(url, signal) {
       const resp = await fetch(url, { signal, headers: { Accept: "application/json" } });
-      if (!resp.ok) throw new Error(`${resp.status} ${resp.statusText} for ${url}`);
+      if (!resp.ok) {
+        // The API explains bad input as {"error": "..."}: show that, not just the code.
+        let message = `${resp.status} ${resp.statusText}`;
+        try {
+          const body = await resp.json();
+          if (body && typeof body.error === "string") message = body.error;
+        } catch (_e) {
+          /* not JSON */
+        }
+        throw new Error(message);
+      }
       return resp.json();
     }
 
