@@ -134,7 +134,13 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
 
     app = create_app(db_path, extractor_factory=extractor_factory)
     state: AppState = app.extensions[EXTENSION]
-    if seed:
-        seed_store(state.store, state.extractor, seeds)
+    if seed and not state.store.counts()["articles"]:
+        try:
+            extractor = state.extractor  # loads the gazetteer: only when there is work
+        except Exception as error:  # serve the (empty) map anyway, and say why
+            print(f"geomap: cannot seed the store, extraction unavailable: {error}",
+                  file=sys.stderr)
+        else:
+            seed_store(state.store, extractor, seeds)
     print(f"geomap: serving {state.store.path} on http://{host}:{port}/", file=sys.stderr)
     waitress.serve(app, host=host, port=port, threads=threads, ident="geomap")
