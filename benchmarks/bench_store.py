@@ -86,6 +86,8 @@ def fill(db: Path, n: int) -> float:
 
 
 def _flush(conn, insert: str, rows: list[dict]) -> None:
+    if not rows:
+        return
     conn.executemany(insert, rows)
     conn.executemany("INSERT INTO incidents_rtree VALUES (?, ?, ?, ?, ?)",
                      ((r["n"], r["lon"], r["lon"], r["lat"], r["lat"]) for r in rows))
