@@ -177,6 +177,28 @@
 
     let loaded = []; // properties of the incidents drawn now (tests and console read it)
 
+    // Zoomed out, every view shows (nearly) the whole world: ask for all of it, so that the
+    // same URL is asked again and the short-lived cache answers. Data can change under us
+    // (uploads), hence the short lifetime.
+    const CLUSTER_TTL_MS = 60000;
+    const clusterCache = new Map();
+
+    function clustersUrl(zoom) {
+      const p = filterParams({ bbox: zoom > 3 });
+      if (zoom <= 3) p.set("bbox", "-180,-90,180,90");
+      p.set("zoom", String(zoom));
+      return `${cfg.api.clusters}?${p}`;
+    }
+
+    async function getClusters(url, signal) {
+      const hit = clusterCache.get(url);
+      if (hit && Date.now() - hit.at < CLUSTER_TTL_MS) return hit.data;
+      const data = await getJson(url, signal);
+      clusterCache.set(url, { at: Date.now(), data });
+      if (clusterCache.size > 16) clusterCache.delete(clusterCache.keys().next().value);
+      return data;
+    }
+
     function setStatus(text, stateName) {
       status.textContent = text;
       status.dataset.state = stateName;
@@ -199,27 +221,29 @@
       controller = new AbortController();
       const signal = controller.signal;
       writeUrl();
-      refreshTimeline();
       if (state.types.size === 0) {
         clearData();
         setStatus("No event types selected", "ready");
+        refreshTimeline();
         return;
       }
       setStatus("Loading…", "loading");
       try {
         if (map.getZoom() < DETAIL_ZOOM) {
-          const clusters = await getJson(
-            `${cfg.api.clusters}?${filterParams()}&zoom=${map.getZoom()}`, signal);
+          const clusters = await getClusters(clustersUrl(map.getZoom()), signal);
           if (gen !== generation) return;
           const total = clusters.features.reduce((n, f) => n + (f.properties.count || 0), 0);
           if (total > MAX_POINTS) {
             clearData();
             drawServerClusters(clusters.features);
             setStatus(`${total.toLocaleString()} incidents in view (grouped)`, "ready");
+            refreshTimeline();
             return;
           }
         }
         await loadIncidents(gen, signal);
+        // The chart waits for the markers: they are what the user came for.
+        if (gen === generation) refreshTimeline();
       } catch (err) {
         if (err.name === "AbortError" || gen !== generation) return;
         console.error(err);
@@ -457,7 +481,7 @@
         } catch (err) {
           if (err.name !== "AbortError") console.warn("timeline:", err);
         }
-      }, 250);
+      }, 100);
     }
 
     const dayMs = 86400000;
@@ -639,10 +663,7 @@
       } else {
         // No shared view: frame wherever the data is (cheap: the server aggregates).
         try {
-          const p = filterParams({ bbox: false });
-          p.set("bbox", "-180,-90,180,90");
-          p.set("zoom", "2");
-          const fc = await getJson(`${cfg.api.clusters}?${p}`);
+          const fc = await getClusters(clustersUrl(2));
           let bounds = null;
           for (const f of fc.features) {
             const b = f.properties && f.properties.bbox;
