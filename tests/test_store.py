@@ -250,3 +250,15 @@ def test_meta_has_taxonomy_counts_and_range(filled):
     assert by_type["Explosions/Remote violence"]["count"] == 2
     assert by_type["Explosions/Remote violence"]["sub_event_types"]["Air/drone strike"] == 1
     assert by_type["Riots"]["count"] == 0
+
+
+def test_each_thread_gets_its_own_connection(filled):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(_):
+        return len(query_incidents(filled).features), id(filled.conn)
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(work, range(8)))
+    assert {count for count, _ in results} == {6}
+    assert id(filled.conn) not in {conn for _, conn in results}
