@@ -1,0 +1,51 @@
+"""Length-preserving case and accent folding.
+
+Names are matched in folded text, and a match's offsets must index the original text, so
+every character folds to exactly one character: lowercase, diacritics stripped, schwa to
+"e", dotless i to "i", typographic apostrophes to "'" and dashes to "-".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_SPECIAL = {
+    "ə": "e", "Ə": "e", "ı": "i", "İ": "i", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+    "ł": "l", "Ł": "l", "ħ": "h", "Ħ": "h", "ŧ": "t", "ð": "d", "Ð": "d", "þ": "t",
+    "Þ": "t", "ŋ": "n", "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'", "`": "'", "´": "'",
+    "′": "'", "ʹ": "'", "ʾ": "'", "ʿ": "'", "‛": "'", "‐": "-", "‑": "-", "‒": "-",
+    "–": "-", "—": "-", "―": "-", "−": "-", "\u00a0": " ", "ß": "s", "æ": "a", "Æ": "a",
+    "œ": "o", "Œ": "o",
+}
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table that folds each new character once and remembers it."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        out = _SPECIAL.get(ch)
+        if out is None:
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                           if not unicodedata.combining(c))
+            low = base.lower() if base else ch.lower()
+            out = low if len(low) == 1 else (ch.lower() if len(ch.lower()) == 1 else ch)
+            out = _SPECIAL.get(out, out)
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Fold `text` for matching; len(fold(text)) == len(text) always."""
+    if text.isascii():
+        low = text.lower()
+        return low.replace("`", "'") if "`" in low else low
+    return text.translate(_TABLE)
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character."""
+    return fold(ch)

