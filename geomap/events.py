@@ -70,7 +70,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.VIOLENCE_CIVILIANS, tx.ABDUCTION, 0.75),
     (_r(r"\b(?:rap(?:e|ed|ing)|sexual\s+(?:violence|assault))\b"),
      tx.VIOLENCE_CIVILIANS, tx.SEXUAL_VIOLENCE, 0.75),
-    (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men)\s+(?:\w+\s+){0,3}?"
+    (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men)\s+"
+        r"(?:(?!were\b|was\b|been\b|are\b)\w+\s+){0,3}?"
         r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b|"
         r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,2}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b"),
@@ -83,7 +84,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:clash(?:es|ed)?|fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"battles?|battled|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
-        r"(?:\w+\s+){0,3}?positions|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
+        r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
+        r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
+        r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|shoot-?outs?|shootings?|gunfire|firing)\b"),
@@ -138,19 +141,21 @@ _NEGATION = _r(
     r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
     r"whether|unlikely|avoid|prevent|could|would|might|may|risk|threat\w*|fears?\s+of|"
     r"plans?\s+to|planning|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
-    r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat)\b[^.;]*$"
+    r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat|halt\s+to|end\s+to|"
+    r"stop\s+(?:the|all)|cessation\s+of)\b[^.;]*$"
 )
 # Sentence-level background: totals, history, habits.
 _STRONG_BACKGROUND = _r(
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
-    r"(?:the\s+(?:start|beginning|outbreak|latest)|then|(?:1[89]|20)\d\d)|(?:have|has)\s+"
+    r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|(?:have|has)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since)\b"
 )
 _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
     r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
-    r"frequently|routinely|usually|typically|repeatedly|generally|fought\s+(?:a|the)\s+"
+    r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
+    r"(?:have|has)\s+been\s+\w+\s+since|fought\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?war)\b"
 )
 _FRESH_EVENT_VERBS = _r(
@@ -213,8 +218,9 @@ def classify(sentence: str) -> EventMatch | None:
             return EventMatch(tx.PROTESTS, tx.PEACEFUL_PROTEST, 0.65, *cue.span())
     if violent:
         # Specific weapons beat generic fighting words; then the earliest cue.
+        specific = (tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.AIR_DRONE, tx.CHEMICAL)
         m, etype, sub, weight = min(
-            violent, key=lambda v: (v[2] == tx.ARMED_CLASH, v[0].start()))
+            violent, key=lambda v: (v[2] not in specific, v[0].start()))
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH

@@ -1,0 +1,524 @@
+"""Sentences + resolved place mentions -> located, dated incidents.
+
+Per sentence (outside page chrome): classify the event, drop background, then give it
+the most specific place the sentence ties to it (a name introduced by "in", "near",
+"shelling of", ...), a date (its own, else the paragraph's, else the previous event's),
+counts, actors and attribution. A sentence with counts but no event cue adds them to
+the event just told ("clashes in X." + "One soldier was killed."). The same event told
+twice in an article is merged (event family + compatible place + date within a day):
+evidence is joined, counts take the maximum over sentences (a sentence's own counts for
+different groups are summed, see geomap.numbers), the most specific place wins.
+
+Precision is never invented: a province is its label point with geo_precision 3 and its
+area in `Incident.area`; a border is its line with geo_precision 4.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from geomap import taxonomy as tx
+from geomap.actors import country_name, country_refs, find_actors, reported_by, \
+    speaker_country
+from geomap.dates import DateRef, find_dates
+from geomap.events import EventMatch, classify, is_background
+from geomap.model import (
+    DATE_DAY,
+    DATE_MONTH,
+    DATE_WEEK,
+    GEO_LINE_OR_COUNTRY,
+    GEO_NEAR,
+    GEO_POINT,
+    GEO_REGION,
+    KIND_ADMIN1,
+    KIND_COUNTRY,
+    KIND_LINE,
+    KIND_PLACE,
+    KIND_REGION,
+    TOLERANCE_KM,
+    Article,
+    Incident,
+    Mention,
+    Place,
+)
+from geomap.numbers import Casualties, extract_casualties
+from geomap.sentences import dateline, fold, sentences_by_paragraph
+
+Lookup = Callable[[str], "Place | list[Place] | None"]
+
+_SPECIFICITY = {KIND_PLACE: 0, KIND_ADMIN1: 1, KIND_REGION: 2, KIND_LINE: 3, KIND_COUNTRY: 4}
+_PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_REGION,
+              KIND_LINE: GEO_LINE_OR_COUNTRY, KIND_COUNTRY: GEO_LINE_OR_COUNTRY}
+
+# A place name the event happened at: introduced by a locative word (a few words back).
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
+    r"from|off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
+    r"entered|recaptured)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$"
+)
+_NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
+                   r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
+                   r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+_REGION_WORD = re.compile(r"^\s*(?:region|district|province|oblast|governorate|state|rayon|"
+                          r"county|area|raion|section)\b")
+# "Azerbaijan's Foreign Ministry", "Russia's Interfax": the name stands for a speaker.
+_ORG_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
+    r"president|prime|army|military|officials|authorities|spokes\w+|foreign|defen[cs]e|"
+    r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
+    r"council|state\s+media|mediated|backed)\b"
+)
+_TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+$")
+_BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
+_REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated)\b")
+
+
+@dataclass
+class _Draft:
+    """An incident being assembled (merged sentence by sentence)."""
+
+    event: EventMatch
+    place: Place | None
+    place_text: str | None
+    precision: int | None
+    date: date | None
+    date_precision: int | None
+    first_offset: int
+    evidence: list[str] = field(default_factory=list)
+    casualties: Casualties = field(default_factory=Casualties)
+    actor1: str | None = None
+    actor2: str | None = None
+    reported_by: str | None = None
+    confidence: float = 0.0
+    speaker: str | None = None
+
+
+def _as_list(found: Place | list[Place] | None) -> list[Place]:
+    if found is None:
+        return []
+    return found if isinstance(found, list) else [found]
+
+
+def _first_place(found: Place | list[Place] | None, kinds: tuple[str, ...] = ()) -> Place | None:
+    if found is None:
+        return None
+    items = found if isinstance(found, list) else [found]
+    for place in items:
+        if not kinds or place.kind in kinds:
+            return place
+    return None
+
+
+def _overlaps_chrome(span: tuple[int, int], chrome: tuple[tuple[int, int], ...]) -> bool:
+    s, e = span
+    covered = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in chrome)
+    return covered * 2 >= (e - s)
+
+
+class _Extractor:
+    def __init__(self, article: Article, mentions: list[Mention],
+                 geometry: Callable[[str], dict | None] | None,
+                 lookup: Lookup | None, capital: Lookup | None) -> None:
+        self.article = article
+        self.text = article.text
+        self.published = article.published
+        self.mentions = sorted((m for m in mentions if m.place is not None),
+                               key=lambda m: m.start)
+        self.geometry = geometry
+        self.lookup = lookup
+        self.capital = capital
+        self.drafts: list[_Draft] = []
+        self.anchor: date | None = article.published
+        self.last_event: _Draft | None = None
+        self.last_speaker: str | None = None
+        self.dateline_place: Place | None = None
+        self.dateline_country: str | None = None
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Incident]:
+        paragraphs = sentences_by_paragraph(self.text)
+        self._find_dateline(paragraphs)
+        for sentences in paragraphs:
+            context: DateRef | None = None
+            prev_draft: _Draft | None = None
+            for start, end in sentences:
+                if _overlaps_chrome((start, end), self.article.chrome):
+                    continue
+                sentence = self.text[start:end]
+                refs = find_dates(sentence, self.published, anchor=self.anchor, offset=start)
+                day_refs = [r for r in refs if r.date and r.kind != "year"
+                            and (self.published is None
+                                 or r.date <= self.published + timedelta(days=1))]
+                prev_draft = self._sentence(start, end, sentence, day_refs, context,
+                                            prev_draft)
+                if day_refs:
+                    context = day_refs[-1]
+                    if day_refs[-1].precision == DATE_DAY:
+                        self.anchor = day_refs[-1].date
+        return [self._incident(d) for d in self.drafts if d.place is not None]
+
+    def _find_dateline(self, paragraphs: list[list[tuple[int, int]]]) -> None:
+        for sentences in paragraphs:
+            if not sentences:
+                continue
+            start, end = sentences[0]
+            if _overlaps_chrome((start, end), self.article.chrome):
+                continue
+            dl = dateline(self.text, start, end + 1)
+            if not dl:
+                continue
+            inside = [m for m in self.mentions if dl[0] <= m.start < dl[1]]
+            place = inside[0].place if inside else None
+            if place is None and self.lookup:
+                place = _first_place(self.lookup(dl[2]), (KIND_PLACE,))
+            if place is not None:
+                self.dateline_place = place
+                self.dateline_country = place.country
+                return
+
+    # ------------------------------------------------------------------ one sentence
+    def _sentence(self, start: int, end: int, sentence: str, refs: list[DateRef],
+                  context: DateRef | None, prev: _Draft | None) -> _Draft | None:
+        match = classify(sentence)
+        casualties = extract_casualties(sentence)
+        if match is None:
+            if casualties.any() and prev is not None and prev.event.violent:
+                self._add_counts(prev, casualties, sentence)
+                return prev
+            return None
+        if match.sub_event_type == tx.DIPLOMATIC_STATEMENT:
+            self._statement(start, sentence, match, refs, context)
+            return None
+        if is_background(sentence, self.published):
+            return None
+        mentions = [m for m in self.mentions if start <= m.start < end]
+        place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        date_, date_prec, own_date = self._date(match, refs, context, sentence, casualties)
+        if not own_date and date_prec == DATE_MONTH:
+            own_date = False
+        weak = not own_place and not own_date and not casualties.any()
+        if (not own_place and date_prec == DATE_MONTH and not casualties.any()):
+            return None
+        if place is None and self.last_event is not None and \
+                self.last_event.event.family == match.family:
+            place, place_text, precision = (self.last_event.place,
+                                            self.last_event.place_text,
+                                            self.last_event.precision)
+        if date_ is None and not own_date and self.last_event is not None and \
+                self.last_event.event.family == match.family and not own_place:
+            date_, date_prec = self.last_event.date, self.last_event.date_precision
+        actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
+                                     violent=match.violent)
+        conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)
+        draft = _Draft(
+            event=match, place=place, place_text=place_text, precision=precision,
+            date=date_, date_precision=date_prec, first_offset=start,
+            evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
+            reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
+        )
+        merged = self._merge(draft, weak=weak)
+        if merged is None:
+            return None
+        self.last_event = merged
+        return merged
+
+    def _statement(self, start: int, sentence: str, match: EventMatch,
+                   refs: list[DateRef], context: DateRef | None) -> None:
+        iso = speaker_country(sentence, before=match.start) or self.last_speaker
+        if iso is None:
+            iso = self.dateline_country
+        self.last_speaker = iso
+        place = self._seat(iso)
+        if place is None:
+            return
+        ref = refs[0] if refs else context
+        if ref is not None:
+            date_, date_prec = ref.date, ref.precision
+        elif self.published is not None:
+            date_, date_prec = self.published, DATE_WEEK
+        else:
+            date_, date_prec = None, None
+        precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
+        draft = _Draft(
+            event=match, place=place, place_text=place.name, precision=precision,
+            date=date_, date_precision=date_prec, first_offset=start, evidence=[sentence],
+            actor1=f"Government of {country_name(iso)}" if iso else None,
+            reported_by=reported_by(sentence), confidence=round(match.confidence, 3),
+            speaker=iso,
+        )
+        self._merge(draft, weak=False)
+
+    def _seat(self, iso: str | None) -> Place | None:
+        """Where a government speaks from: the dateline city, else its capital."""
+        if self.dateline_place is not None and (iso is None or iso == self.dateline_country):
+            return self.dateline_place
+        if iso is None:
+            return None
+        if self.capital is not None:
+            place = _first_place(self.capital(iso))
+            if place is not None:
+                return place
+        for m in self.mentions:
+            if m.place and m.place.feature == "PPLC" and m.place.country == iso:
+                return m.place
+        for m in self.mentions:
+            if m.place and m.place.kind == KIND_COUNTRY and m.place.country == iso:
+                return m.place
+        if self.lookup is not None:
+            return _first_place(self.lookup(country_name(iso)), (KIND_COUNTRY,))
+        return None
+
+    # ------------------------------------------------------------------ place
+    def _place(self, sentence: str, start: int, mentions: list[Mention]
+               ) -> tuple[Place | None, str | None, int | None, bool]:
+        folded = fold(sentence)
+        scored: list[tuple[tuple[int, int, int], Mention, int]] = []
+        for m in mentions:
+            place = m.place
+            assert place is not None
+            rel_s, rel_e = m.start - start, m.end - start
+            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]):
+                continue
+            head = folded[max(0, rel_s - 45): rel_s]
+            locative = bool(_LOCATIVE.search(head))
+            if not locative and place.kind == KIND_PLACE:
+                continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
+            precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
+            tail = folded[rel_e: rel_e + 20]
+            if place.kind == KIND_PLACE and _NEAR.search(head):
+                precision = GEO_NEAR
+            if place.kind == KIND_ADMIN1 and _TOWN_OF.search(head):
+                town = self._town_of(place, m.text)
+                if town is not None:
+                    place, precision = town, GEO_POINT
+            if place.kind == KIND_PLACE and _REGION_WORD.match(tail):
+                admin = self._admin_of(place, m.text)
+                if admin is not None:
+                    place, precision = admin, GEO_REGION
+                else:
+                    precision = GEO_NEAR
+            key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision)
+            scored.append((key, m, precision))
+            scored[-1] = (key, Mention(m.text, m.start, m.end, place, m.confidence), precision)
+        scored.sort(key=lambda s: s[0])
+        best = scored[0] if scored else None
+        if _BORDER.search(folded) and (best is None or best[1].place is None
+                                       or best[1].place.kind == KIND_COUNTRY):
+            border = self._border(sentence, mentions)
+            if border is not None:
+                return border, border.name, GEO_LINE_OR_COUNTRY, True
+        if best is None:
+            return None, None, None, False
+        _, m, precision = best
+        return m.place, m.text, precision, True
+
+    def _admin_of(self, place: Place, written: str) -> Place | None:
+        """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon)."""
+        if self.lookup is None or not place.admin1:
+            return None
+        for name in (written, place.name):
+            for cand in _as_list(self.lookup(name)):
+                if cand.kind == KIND_ADMIN1 and cand.country == place.country and \
+                        fold(cand.name) == fold(place.admin1):
+                    return cand
+        return None
+
+    def _town_of(self, place: Place, written: str) -> Place | None:
+        """The city an admin unit is named after ("the city of Ganja")."""
+        if self.lookup is None:
+            return None
+        for cand in _as_list(self.lookup(written)):
+            if cand.kind == KIND_PLACE and cand.country == place.country:
+                return cand
+        return None
+
+    def _border(self, sentence: str, mentions: list[Mention]) -> Place | None:
+        if self.lookup is None:
+            return None
+        isos: list[str] = []
+        for m in mentions:
+            if m.place and m.place.kind == KIND_COUNTRY and m.place.country:
+                isos.append(m.place.country)
+        for _s, _e, iso, _k in country_refs(sentence):
+            isos.append(iso)
+        if self.last_event and self.last_event.place and self.last_event.place.country:
+            isos.append(self.last_event.place.country)
+        seen: list[str] = []
+        for iso in isos:
+            if iso not in seen:
+                seen.append(iso)
+        for i, a in enumerate(seen):
+            for b in seen[i + 1:]:
+                for x, y in ((a, b), (b, a)):
+                    place = _first_place(
+                        self.lookup(f"{country_name(x)}-{country_name(y)} border"),
+                        (KIND_LINE,))
+                    if place is not None:
+                        return place
+        return None
+
+    # ------------------------------------------------------------------ date
+    def _date(self, match: EventMatch, refs: list[DateRef], context: DateRef | None,
+              sentence: str, casualties: Casualties
+              ) -> tuple[date | None, int | None, bool]:
+        if refs:
+            def distance(r: DateRef) -> tuple[int, int]:
+                rel = r.start - match.start
+                return (r.precision or 9, abs(rel) + (0 if rel >= 0 else 5))
+            rel_refs = [r for r in refs]
+            best = min(rel_refs, key=lambda r: (r.precision != DATE_DAY, distance(r)[1]))
+            return best.date, best.precision, True
+        if context is not None:
+            return context.date, context.precision, False
+        if self.published is not None and (casualties.any() or _REPORTING.search(
+                fold(sentence))):
+            return self.published, DATE_WEEK, False
+        return None, None, False
+
+    # ------------------------------------------------------------------ merging
+    def _merge(self, draft: _Draft, *, weak: bool) -> _Draft | None:
+        for other in reversed(self.drafts):
+            if other.event.family != draft.event.family:
+                continue
+            if not _dates_close(other, draft, lenient=weak):
+                continue
+            if not _places_compatible(other.place, draft.place):
+                continue
+            _absorb(other, draft)
+            return other
+        if weak:
+            return None
+        self.drafts.append(draft)
+        return draft
+
+    def _add_counts(self, draft: _Draft, casualties: Casualties, sentence: str) -> None:
+        _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
+                              precision=None, date=None, date_precision=None,
+                              first_offset=draft.first_offset, evidence=[sentence],
+                              casualties=casualties, reported_by=reported_by(sentence)))
+
+    # ------------------------------------------------------------------ output
+    def _incident(self, d: _Draft) -> Incident:
+        a = self.article
+        place = d.place
+        assert place is not None
+        key = f"{a.id}|{d.event.event_type}|{place.id}|{d.date}|{d.first_offset}"
+        area = None
+        if self.geometry is not None and place.has_geometry and d.precision and \
+                d.precision >= GEO_REGION:
+            area = self.geometry(place.id)
+        return Incident(
+            id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            event_type=d.event.event_type,
+            sub_event_type=d.event.sub_event_type,
+            date=d.date,
+            date_precision=d.date_precision if d.date else None,
+            place=d.place_text,
+            place_name=place.name,
+            gazetteer_id=place.id,
+            admin1=place.admin1,
+            country=place.country,
+            geo_precision=d.precision,
+            lat=place.lat,
+            lon=place.lon,
+            killed=d.casualties.killed,
+            wounded=d.casualties.wounded,
+            captured=d.casualties.captured,
+            killed_text=d.casualties.killed_text,
+            wounded_text=d.casualties.wounded_text,
+            actor1=d.actor1,
+            actor2=d.actor2,
+            reported_by=d.reported_by,
+            evidence=" ".join(d.evidence),
+            source=a.source,
+            published=a.published,
+            url=a.url,
+            title=a.title,
+            article_id=a.id,
+            confidence=round(min(1.0, d.confidence), 3),
+            area=area,
+            uncertainty_km=TOLERANCE_KM.get(d.precision) if d.precision else None,
+        )
+
+
+def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
+    if a.date is None or b.date is None:
+        return lenient or (a.date is None and b.date is None)
+    return abs((a.date - b.date).days) <= 1
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    """Same place, or one lies in the other (country ⊃ province ⊃ town; a line or
+    region overlaps the units of its own country)."""
+    if a is None or b is None:
+        return True
+    if a.id == b.id:
+        return True
+    if _SPECIFICITY.get(a.kind, 5) > _SPECIFICITY.get(b.kind, 5):
+        a, b = b, a  # a is the more specific one
+    if b.kind == KIND_COUNTRY:
+        return a.country == b.country
+    if b.kind in (KIND_ADMIN1, KIND_REGION):
+        if a.kind == KIND_PLACE:
+            return bool(a.admin1) and fold(a.admin1) == fold(b.name)
+        return a.country == b.country and a.kind != KIND_ADMIN1
+    if b.kind == KIND_LINE:
+        return a.kind in (KIND_LINE, KIND_REGION) and a.country == b.country
+    return False
+
+
+def _absorb(into: _Draft, other: _Draft) -> None:
+    for sentence in other.evidence:
+        if sentence not in into.evidence:
+            into.evidence.append(sentence)
+    if other.place is not None and (into.place is None or (other.precision or 9) < (
+            into.precision or 9)):
+        into.place, into.place_text, into.precision = (other.place, other.place_text,
+                                                       other.precision)
+    if other.date is not None and (into.date is None or (other.date_precision or 9) < (
+            into.date_precision or 9)):
+        into.date, into.date_precision = other.date, other.date_precision
+    c, o = into.casualties, other.casualties
+    c.killed = _max(c.killed, o.killed)
+    c.wounded = _max(c.wounded, o.wounded)
+    c.captured = _max(c.captured, o.captured)
+    c.killed_text = None if c.killed is not None else c.killed_text or o.killed_text
+    c.wounded_text = None if c.wounded is not None else c.wounded_text or o.wounded_text
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    if into.actor2 is None and other.actor1 and other.actor1 != into.actor1:
+        into.actor2 = other.actor1
+    into.reported_by = into.reported_by or other.reported_by
+    into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def extract_incidents(
+    article: Article,
+    mentions: list[Mention],
+    *,
+    geometry: Callable[[str], dict | None] | None = None,
+    lookup: Lookup | None = None,
+    capital: Lookup | None = None,
+) -> list[Incident]:
+    """Incidents told by `article`, placed with its resolved `mentions`.
+
+    `geometry(place_id)` gives an area's GeoJSON; `lookup(name)` finds gazetteer
+    entries by name (curated borders, districts); `capital(iso2)` gives a country's
+    capital (PPLC) for placing statements. All are optional: without them statements
+    fall back to the dateline or a mentioned capital, and borders to the countries.
+    """
+    if not article.text.strip():
+        return []
+    return _Extractor(article, mentions, geometry, lookup, capital).run()

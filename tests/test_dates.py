@@ -1,0 +1,111 @@
+"""Date phrases resolved against the publication date; property tests for the rules."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geomap.dates import (
+    WEEKDAYS,
+    find_dates,
+    find_publication_date,
+    resolve_month_day,
+    resolve_weekday,
+)
+from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
+
+PUB = date(2020, 10, 12)  # a Monday
+
+
+def first(text: str, published: date | None = PUB, **kw) -> tuple[date | None, int | None]:
+    refs = [r for r in find_dates(text, published, **kw) if r.kind != "year"]
+    assert refs, text
+    return refs[0].date, refs[0].precision
+
+
+def test_explicit_dates() -> None:
+    assert first("on September 27") == (date(2020, 9, 27), DATE_DAY)
+    assert first("July 23, 2021") == (date(2021, 7, 23), DATE_DAY)
+    assert first("on 12 October 2020") == (date(2020, 10, 12), DATE_DAY)
+    assert first("on 27/09/2020") == (date(2020, 9, 27), DATE_DAY)
+    assert first("on 2020-09-27") == (date(2020, 9, 27), DATE_DAY)
+
+
+def test_year_less_date_is_not_in_the_future() -> None:
+    assert first("on December 30", date(2021, 1, 3)) == (date(2020, 12, 30), DATE_DAY)
+    assert first("on October 13") == (date(2020, 10, 13), DATE_DAY)  # tolerance: +1 day
+    assert first("on October 14") == (date(2019, 10, 14), DATE_DAY)
+
+
+def test_weekdays_news_convention() -> None:
+    assert first("on Monday") == (PUB, DATE_DAY)  # same day counts
+    assert first("on Saturday") == (date(2020, 10, 10), DATE_DAY)
+    assert first("Friday night") == (date(2020, 10, 9), DATE_DAY)
+    assert first("overnight Saturday", date(2016, 4, 4)) == (date(2016, 4, 2), DATE_DAY)
+    assert first("late Sunday") == (date(2020, 10, 11), DATE_DAY)
+    assert first("last Monday") == (date(2020, 10, 5), DATE_DAY)
+
+
+def test_relative_phrases() -> None:
+    assert first("yesterday") == (date(2020, 10, 11), DATE_DAY)
+    assert first("today") == (PUB, DATE_DAY)
+    assert first("two days ago") == (date(2020, 10, 10), DATE_DAY)
+    assert first("last week")[1] == DATE_WEEK
+    assert first("earlier this month") == (date(2020, 10, 1), DATE_MONTH)
+
+
+def test_a_day_after_uses_the_anchor() -> None:
+    assert first("His remarks came a day after the shelling", anchor=PUB) == (
+        date(2020, 10, 11), DATE_DAY)
+
+
+def test_no_publication_date_means_no_guess() -> None:
+    assert first("on Saturday", None) == (None, None)
+    assert first("on September 27", None) == (None, None)
+    assert first("on 12 October 2020", None) == (date(2020, 10, 12), DATE_DAY)
+
+
+def test_times_and_verbs_are_not_dates() -> None:
+    assert find_dates("at 23:00 and you may 5 times", PUB) == []
+
+
+def test_years_are_marked() -> None:
+    kinds = [(r.kind, r.date) for r in find_dates("since 1994 and the 1990s", PUB)]
+    assert kinds == [("year", date(1994, 1, 1)), ("year", date(1990, 1, 1))]
+
+
+def test_publication_date_from_page() -> None:
+    text = "Iran Press TV\n\nMonday, 12 October 2020 6:33 AM\n\nIran's Foreign Ministry..."
+    assert find_publication_date(text) == PUB
+    caption = ("X talks with Y during a rally before voting on the East Steps of the US "
+               "Capitol on March 08, 2019 in Washington, DC. (AFP photo)\n")
+    assert find_publication_date(caption) is None
+
+
+published_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
+
+
+@given(published_dates, st.sampled_from(sorted(WEEKDAYS)))
+def test_weekday_never_after_publication_nor_a_week_before(pub: date, name: str) -> None:
+    resolved = resolve_weekday(WEEKDAYS[name], pub)
+    assert pub - timedelta(days=6) <= resolved <= pub
+    assert resolved.weekday() == WEEKDAYS[name]
+    (ref,) = find_dates(f"on {name.title()}", pub)
+    assert ref.date == resolved
+
+
+@given(published_dates, st.integers(1, 12), st.integers(1, 31))
+def test_month_day_never_after_publication_plus_a_day(pub: date, month: int, day: int) -> None:
+    resolved = resolve_month_day(month, day, pub)
+    if resolved is not None:
+        assert resolved <= pub + timedelta(days=1)
+        assert resolved > pub - timedelta(days=366 * 2)
+        assert (resolved.month, resolved.day) == (month, day)
+
+
+@given(published_dates, st.integers(1, 10))
+def test_days_ago_is_exact(pub: date, n: int) -> None:
+    (ref,) = find_dates(f"{n} days ago", pub)
+    assert ref.date == pub - timedelta(days=n) and ref.precision == DATE_DAY

@@ -1,0 +1,99 @@
+"""ACLED classification of one sentence, negation and background."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap import taxonomy as tx
+from geomap.events import classify, is_background
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub"),
+    [
+        ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("The Azerbaijani armed forces opened fire at the Armenian positions.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("Armenian forces had attacked its positions in the Kalbajar district.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("Reported Armenian shelling of Ganja killed nine.", tx.EXPLOSIONS, tx.SHELLING),
+        ("Russian missiles struck the city of Kharkiv on Sunday.", tx.EXPLOSIONS, tx.SHELLING),
+        ("An Israeli airstrike on a house in Deir al-Balah killed 12 people.", tx.EXPLOSIONS,
+         tx.AIR_DRONE),
+        ("A roadside bomb exploded near a convoy.", tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE),
+        ("A suicide bomber blew himself up at a checkpoint.", tx.EXPLOSIONS, tx.SUICIDE_BOMB),
+        ("Gunmen attacked villagers in the market.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("Fighting between the army and the RSF raged in Omdurman, with heavy artillery fire "
+         "heard across the city.", tx.BATTLES, tx.ARMED_CLASH),
+        ("Two gunmen were killed in an exchange of fire with troops in Jenin.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("The two sides agreed to a ceasefire starting on Saturday.", tx.STRATEGIC,
+         tx.AGREEMENT),
+        ("The Defense Ministry declared to unilaterally suspend all military operations.",
+         tx.STRATEGIC, tx.AGREEMENT),
+        ("Air defense units took actions to prevent the attempt by an Azerbaijani UAV to "
+         "enter into Armenia's airspace.", tx.STRATEGIC, tx.DISRUPTED_WEAPONS),
+        ("Ukraine's air force said it shot down 15 of the 20 attack drones.", tx.STRATEGIC,
+         tx.DISRUPTED_WEAPONS),
+        ("Iran condemns missile attacks on civilian areas.", tx.STRATEGIC,
+         tx.DIPLOMATIC_STATEMENT),
+        ("Iran has voiced concern over the latest border clashes.", tx.STRATEGIC,
+         tx.DIPLOMATIC_STATEMENT),
+        ("Police fired tear gas at protesters in the capital.", tx.PROTESTS,
+         tx.PROTEST_INTERVENTION),
+        ("Police arrested five activists.", tx.STRATEGIC, tx.ARRESTS),
+    ],
+)
+def test_classify(sentence: str, event_type: str, sub: str) -> None:
+    match = classify(sentence)
+    assert match is not None, sentence
+    assert (match.event_type, match.sub_event_type) == (event_type, sub)
+    assert 0 < match.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two countries are fighting over a breakaway region.",
+        "Denying that the Azerbaijani side had implemented a ceasefire.",
+        "The move could lead to renewed fighting.",
+        "Egypt said it was preparing to open the Rafah crossing.",
+    ],
+)
+def test_no_event(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+PUB = date(2021, 11, 16)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The six-week conflict, which claimed more than 6,500 lives on both sides, ended "
+        "last November.",
+        "Hundreds of people have died and thousands been displaced since the latest violence "
+        "broke out.",
+        "The conflict first broke out in 1988, when the region claimed independence.",
+        "Peace talks have been held since 1994, but there have been occasional clashes.",
+        "Tensions remain high a year after the arch-foes fought a war over the region.",
+    ],
+)
+def test_background(sentence: str) -> None:
+    assert is_background(sentence, PUB)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The decades-old conflict flared up on November 14 along the Line of Contact.",
+        "Azerbaijani artillery shelled Jermuk overnight Tuesday, in the worst fighting "
+        "between the two countries since 2020.",
+        "Armenia and Azerbaijan on Tuesday accused each other of initiating fighting.",
+    ],
+)
+def test_fresh_events_are_not_background(sentence: str) -> None:
+    assert not is_background(sentence, PUB)

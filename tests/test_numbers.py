@@ -1,0 +1,63 @@
+"""Casualty counts: tied to a casualty word, never years, times, ages or aggregates."""
+
+from __future__ import annotations
+
+import pytest
+
+from geomap.numbers import extract_casualties, to_number
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded", "captured"),
+    [
+        ("The shellfire left at least nine people dead and 33 others wounded, including "
+         "children, less than 24 hours after the truce.", 9, 33, None),
+        ("15 Armenian soldiers had died in clashes on the border.", 15, None, None),
+        ("The parliament added that 12 of their soldiers had been captured.", None, None, 12),
+        ("As a result, an Azerbaijani serviceman was killed.", 1, None, None),
+        ("3 Armenian servicemen received slight injuries.", None, 3, None),
+        ("One Azerbaijani soldier was reported killed and three Armenian soldiers were "
+         "wounded in the clashes.", 1, 3, None),
+        ("An airstrike killed at least 13 people, including 5 children, at 23:00.", 13, None,
+         None),
+        ("Russian missiles struck Kharkiv, killing at least seven people and wounding 21 "
+         "others.", 7, 21, None),
+        ("The death toll rose to 21, officials said.", 21, None, None),
+        ("A 25-year-old man was killed.", 1, None, None),
+        ("Twenty-five civilians were killed.", 25, None, None),
+    ],
+)
+def test_counts(sentence: str, killed, wounded, captured) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded, c.captured) == (killed, wounded, captured)
+
+
+def test_counts_for_two_groups_add_up() -> None:
+    c = extract_casualties("The ministry said 12 Azerbaijani soldiers have been killed in the "
+                           "fighting while the Armenian side confirmed that 18 soldiers died.")
+    assert c.killed == 30
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia has deployed 1,960 peacekeepers to the region for an initial five-year period.",
+        "On July 23, at around 23:00, the air defense units took action.",
+        "The conflict first broke out in 1988.",
+        "The talks lasted 24 hours.",
+        "A 40-year-old woman spoke to reporters.",
+    ],
+)
+def test_no_false_counts(sentence: str) -> None:
+    assert not extract_casualties(sentence).any()
+
+
+def test_vague_amounts_are_words() -> None:
+    c = extract_casualties("Dozens of civilians were killed and hundreds wounded.")
+    assert (c.killed, c.killed_text, c.wounded, c.wounded_text) == (
+        None, "Dozens", None, "hundreds")
+
+
+def test_to_number() -> None:
+    assert [to_number(t) for t in ("13", "1,200", "twenty-five", "a", "dozens")] == [
+        13, 1200, 25, 1, None]

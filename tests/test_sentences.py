@@ -1,0 +1,66 @@
+"""Sentence spans: abbreviations, quotes, paragraphs and datelines."""
+
+from __future__ import annotations
+
+from geomap.sentences import dateline, fold, split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_abbreviations_do_not_split() -> None:
+    text = "Gen. Smith met Lt. Jones at 9 a.m. Monday in the U.S. capital. They talked."
+    assert texts(text) == ["Gen. Smith met Lt. Jones at 9 a.m. Monday in the U.S. capital.",
+                           "They talked."]
+
+
+def test_initials_and_numbers() -> None:
+    text = "John F. Kennedy spoke. Resolution No. 5 passed."
+    assert texts(text) == ["John F. Kennedy spoke.", "Resolution No. 5 passed."]
+
+
+def test_closing_quote_ends_sentence() -> None:
+    text = 'He urged them to "exercise more restraint." He condemned the attacks.'
+    assert texts(text) == ['He urged them to "exercise more restraint."',
+                           "He condemned the attacks."]
+
+
+def test_quote_with_comma_continues() -> None:
+    text = "“Iran is ready to help,” the spokesman said. Talks resume."
+    assert texts(text) == ["“Iran is ready to help,” the spokesman said.", "Talks resume."]
+
+
+def test_paragraphs_and_lines() -> None:
+    text = "Headline here\n\nFirst sentence. Second one.\nThird line.\n"
+    assert texts(text) == ["Headline here", "First sentence.", "Second one.", "Third line."]
+
+
+def test_hard_wrapped_lines_rejoin() -> None:
+    text = ("Russian forces shelled the city of Kharkiv on Sunday, killing at least seven\n"
+            "people, the governor said.")
+    assert len(texts(text)) == 1
+
+
+def test_datelines_are_own_spans() -> None:
+    for head in ("TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -",
+                 "GAZA CITY, Oct 20 –"):
+        text = f"{head} Officials said the talks failed."
+        assert texts(text) == [head, "Officials said the talks failed."]
+        dl = dateline(text)
+        assert dl is not None and dl[1] > 0
+
+
+def test_no_dateline_in_plain_sentence() -> None:
+    assert dateline("The US - and Iran - talked.") is None
+
+
+def test_spans_index_original_text() -> None:
+    text = "  One.  Two?  "
+    assert [text[s:e] for s, e in split_sentences(text)] == ["One.", "Two?"]
+
+
+def test_fold_keeps_length() -> None:
+    for s in ("Kəlbəcər’s “war” — İstanbul", "Ağdam"):
+        assert len(fold(s)) == len(s)
+    assert fold("Iran’s “Foreign” Ministry") == "iran's \"foreign\" ministry"
