@@ -154,7 +154,9 @@ def _panel_html() -> str:
     )
     return f"""
 <div id="geomap-panel" class="geomap-panel">
-  <div class="geomap-panel-title">geomap incidents</div>
+  <div class="geomap-panel-title">geomap incidents
+    <button type="button" id="geomap-panel-toggle" aria-expanded="true"
+      aria-controls="geomap-panel" title="Show or hide the filters">&#9662;</button></div>
   <div class="geomap-row">
     <label>From <input type="date" id="filter-start" name="start"></label>
     <label>to <input type="date" id="filter-end" name="end"></label>
@@ -285,11 +287,17 @@ def _gazetteer_path() -> str | None:
     return str(path) if path else None
 
 
-def load_boundaries(kind: str, path: str | None) -> dict[str, Any]:
-    """The gazetteer's Natural Earth boundaries (a seam tests can monkeypatch)."""
+@cache
+def _gazetteer(path: str | None) -> Any:
+    """Loaded once per process and path: loading reads the whole name index (seconds)."""
     from geomap.gazetteer import Gazetteer
 
-    return Gazetteer.load(path).boundaries(kind)
+    return Gazetteer.load(path)
+
+
+def load_boundaries(kind: str, path: str | None) -> dict[str, Any]:
+    """The gazetteer's Natural Earth boundaries (a seam tests can monkeypatch)."""
+    return _gazetteer(path).boundaries(kind)
 
 
 def _basemap_bytes(kind: str) -> tuple[bytes, bytes, str]:

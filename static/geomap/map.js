@@ -283,6 +283,11 @@
       return typeStyle.get(p.event_type) || { slug: "other", color: "#444", shape: "circle" };
     }
 
+    function panelWidth() {
+      const panel = document.getElementById("geomap-panel");
+      return panel && !panel.classList.contains("collapsed") ? panel.offsetWidth : 0;
+    }
+
     function markerSize(p) {
       const hurt = (num(p.killed) || 0) + (num(p.wounded) || 0);
       return Math.round(14 + Math.min(22, 5 * Math.log2(1 + hurt)));
@@ -311,7 +316,13 @@
         const latlng = coords ? L.latLng(coords[1], coords[0]) : null;
         const isArea = (num(p.geo_precision) || 0) >= 3 || !!p.area;
         const popup = () => buildPopup(p);
-        const popupOptions = { maxWidth: 380, minWidth: 240, className: "geomap-popup-wrap" };
+        const popupOptions = {
+          maxWidth: 380,
+          minWidth: 240,
+          className: "geomap-popup-wrap",
+          // Auto-pan the popup clear of the filter panel, not under it.
+          autoPanPaddingTopLeft: L.point(panelWidth() + 20, 20),
+        };
 
         if (isArea) {
           const area = drawArea(p, latlng, style);
@@ -568,7 +579,12 @@
       L.DomEvent.disableScrollPropagation(node);
       return node;
     }
-    asControl("geomap-panel", "topleft");
+    const panelNode = asControl("geomap-panel", "topleft");
+    document.getElementById("geomap-panel-toggle").addEventListener("click", (evt) => {
+      const collapsed = panelNode.classList.toggle("collapsed");
+      evt.currentTarget.setAttribute("aria-expanded", String(!collapsed));
+      if (!collapsed) drawTimeline();
+    });
     asControl("geomap-legend", "bottomright");
 
     let refreshTimer = null;
@@ -673,9 +689,8 @@
           }
           if (bounds) {
             // Keep the data clear of the filter panel on the left and the legend.
-            const panel = document.getElementById("geomap-panel");
             map.fitBounds(bounds, {
-              paddingTopLeft: [(panel ? panel.offsetWidth : 0) + 40, 40],
+              paddingTopLeft: [panelWidth() + 40, 40],
               paddingBottomRight: [60, 60],
               maxZoom: 8,
               animate: false,
