@@ -63,6 +63,20 @@ PAGE_JS = [("geomap_js", "/static/geomap/map.js")]
 PAGE_CSS = [("geomap_css", "/static/geomap/map.css")]
 
 
+# Client-side clusters look like the server's (map.css .geomap-cluster), not
+# markercluster's default green/yellow, which would read as another event type.
+CLUSTER_ICON_JS = """function (cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? 28 : n < 100 ? 34 : 40;
+    var inner = document.createElement("div");
+    inner.className = "geomap-cluster-inner geomap-mcluster";
+    var label = document.createElement("span");
+    label.textContent = String(n);
+    inner.appendChild(label);
+    return L.divIcon({html: inner, className: "geomap-cluster", iconSize: L.point(size, size)});
+}"""
+
+
 @dataclass(frozen=True)
 class TypeStyle:
     """How one event type looks: the legend and map.js share this single definition."""
@@ -221,6 +235,7 @@ def build_map() -> folium.Map:
     for group in (incidents, statements):
         cluster = MarkerCluster(
             control=False,
+            icon_create_function=CLUSTER_ICON_JS,
             options={"showCoverageOnHover": False, "chunkedLoading": True,
                      "maxClusterRadius": 40},
         )

@@ -354,10 +354,10 @@
     function drawArea(p, latlng, style) {
       const pathStyle = {
         color: style.color,
-        weight: 2,
+        weight: 1.5,
         dashArray: "6 4",
         fillColor: style.color,
-        fillOpacity: 0.12,
+        fillOpacity: 0.07,
         className: `geomap-area geomap-t-${style.slug}`,
       };
       if (p.area && typeof p.area === "object" && p.area.type) {

@@ -77,9 +77,17 @@ def real_backend_available() -> bool:
 
 def build_real_app(tmp: Path, *, xss: bool = True) -> tuple[Any, dict[str, Any]]:
     """The real thing: a tmp store filled by ingesting seeds/ through the real pipeline."""
+    from geomap.errors import GazetteerError
+    from geomap.gazetteer import Gazetteer, build_gazetteer
     from geomap.pipeline import Extractor
     from geomap.store import ingest_paths, open_store
     from geomap.web.app import create_app
+
+    try:
+        gazetteer = Gazetteer.load()
+    except GazetteerError:  # a fresh checkout: build it once, as tests/conftest.py does
+        build_gazetteer(None)
+        gazetteer = Gazetteer.load()
 
     db = tmp / "geomap.db"
     paths: list[Path] = [SEEDS]
@@ -91,7 +99,7 @@ def build_real_app(tmp: Path, *, xss: bool = True) -> tuple[Any, dict[str, Any]]
         paths.append(xdir)
     store = open_store(db)
     try:
-        report = ingest_paths(store, paths, Extractor.default(), progress=False)
+        report = ingest_paths(store, paths, Extractor(gazetteer), progress=False)
     finally:
         store.close()
     return create_app(db), {"report": report, "db": db}
