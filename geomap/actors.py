@@ -196,7 +196,7 @@ def _civilian_victims(folded: str) -> bool:
 
 _ATTRIBUTION_VERBS = (
     r"(?:said|says|reported|reports|told|stated|announced|confirmed|claimed|added|"
-    r"informs|accused|quoted|cited)"
+    r"informs|accused(?!\s+each\s+other)|quoted|cited)"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:a\s+statement\s+(?:by\s+|from\s+)?|a\s+"
                         r"(?:\w+\s+)?report\s+(?:by\s+|from\s+)?)?(?:the\s+)?"
@@ -257,9 +257,37 @@ def reported_by(sentence: str) -> str | None:
     return None
 
 
+_OFFICIAL_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:foreign|ministry|president|government|spokes\w+|"
+    r"prime|leader|officials?|minister|parliament|embassy|envoy|defen[cs]e|army|military|"
+    r"authorities|state\s+department|foreign\s+office)\b"
+)
+
+
 def speaker_country(sentence: str, before: int | None = None) -> str | None:
-    """The country whose government speaks: the first country named before the verb."""
-    for start, _end, iso, _key in country_refs(sentence):
-        if before is None or start < before:
+    """The country whose government speaks, if the sentence names it as the speaker.
+
+    A country counts when an official follows it ("Iran's Foreign Ministry", "Russian
+    President") or when it is the subject right before the verb ("Azerbaijan urged");
+    "clashes between ... Azerbaijan and Armenia, Khatibzadeh said" names no speaker.
+    """
+    folded = fold(sentence)
+    limit = len(sentence) if before is None else before
+    found: str | None = None
+    for start, end, iso, _key in country_refs(sentence):
+        if start >= limit:
+            break
+        if _OFFICIAL_AFTER.match(folded[end: end + 50]) or re.fullmatch(
+                r"\s+(?:has\s+|have\s+|had\s+|also\s+|on\s+\w+\s+|further\s+|"
+                r"strongly\s+|again\s+|already\s+|repeatedly\s+|now\s+){0,3}", folded[end:limit]):
+            found = iso
+    return found
+
+
+def official_speaker(sentence: str) -> str | None:
+    """A country named with an official ("Iranian Foreign Ministry Spokesman") anywhere."""
+    folded = fold(sentence)
+    for _start, end, iso, _key in country_refs(sentence):
+        if _OFFICIAL_AFTER.match(folded[end: end + 50]):
             return iso
     return None

@@ -62,6 +62,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"heavy\s+weapons?\s+fire|projectiles?)\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
     (_r(r"\bgrenades?\b"), tx.EXPLOSIONS, tx.GRENADE, 0.8),
+    (_r(r"\b(?:(?:another|a|the|israeli|russian|ukrainian|us|u\.s\.|turkish|saudi)\s+"
+        r"strikes?|strikes?\s+(?:on|hit|struck|killed|destroyed|targeted|flattened))\b"),
+     tx.EXPLOSIONS, tx.AIR_DRONE, 0.65),
     (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
      tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
     (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*)\b"),
@@ -147,7 +150,8 @@ _NEGATION = _r(
 # Sentence-level background: totals, history, habits.
 _STRONG_BACKGROUND = _r(
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
-    r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|(?:have|has)\s+"
+    r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since)\b"
 )
@@ -188,7 +192,9 @@ def _first_live(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
 def classify(sentence: str) -> EventMatch | None:
     """The ACLED (event_type, sub_event_type) this sentence reports, ignoring background."""
     folded = fold(sentence)
-    statement = _STATEMENT.search(folded)
+    statements = list(_STATEMENT.finditer(folded))
+    verbs = [m for m in statements if "statement" not in m.group(0)]
+    statement = (verbs or statements or [None])[0]
     violent: list[tuple[re.Match[str], str, str, float]] = []
     for pattern, etype, sub, weight in _VIOLENT_RULES:
         m = _first_live(pattern, folded)

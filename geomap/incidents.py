@@ -22,8 +22,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from geomap import taxonomy as tx
-from geomap.actors import country_name, country_refs, find_actors, reported_by, \
-    speaker_country
+from geomap.actors import (
+    country_name,
+    country_refs,
+    find_actors,
+    official_speaker,
+    reported_by,
+    speaker_country,
+)
 from geomap.dates import DateRef, find_dates
 from geomap.events import EventMatch, classify, is_background
 from geomap.model import (
@@ -57,8 +63,10 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 # A place name the event happened at: introduced by a locative word (a few words back).
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
-    r"from|off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
-    r"entered|recaptured)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$"
+    r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
+    r"entered|recaptured)\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:that|which|who|whom|where|when|"
+    r"and|or|but|to|as|with|by|for|from|said|says|is|are|was|were|has|have|had|be|been|"
+    r"it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
 _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
@@ -74,6 +82,8 @@ _ORG_AFTER = re.compile(
 )
 _TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+$")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
+_ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
+                        r"(?:[\w'-]+\s+){0,3}?(?:border|frontier|boundary)\b")
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated)\b")
 
 
@@ -95,6 +105,7 @@ class _Draft:
     reported_by: str | None = None
     confidence: float = 0.0
     speaker: str | None = None
+    date_own: bool = False  # the date was written in one of the evidence sentences
 
 
 def _as_list(found: Place | list[Place] | None) -> list[Place]:
@@ -142,9 +153,10 @@ class _Extractor:
     def run(self) -> list[Incident]:
         paragraphs = sentences_by_paragraph(self.text)
         self._find_dateline(paragraphs)
+        carried: DateRef | None = None  # the previous paragraph's last date
         for sentences in paragraphs:
-            context: DateRef | None = None
             prev_draft: _Draft | None = None
+            local: DateRef | None = None
             for start, end in sentences:
                 if _overlaps_chrome((start, end), self.article.chrome):
                     continue
@@ -153,12 +165,13 @@ class _Extractor:
                 day_refs = [r for r in refs if r.date and r.kind != "year"
                             and (self.published is None
                                  or r.date <= self.published + timedelta(days=1))]
-                prev_draft = self._sentence(start, end, sentence, day_refs, context,
-                                            prev_draft)
+                prev_draft = self._sentence(start, end, sentence, day_refs, local,
+                                            local or carried, prev_draft)
                 if day_refs:
-                    context = day_refs[-1]
+                    local = day_refs[-1]
                     if day_refs[-1].precision == DATE_DAY:
                         self.anchor = day_refs[-1].date
+            carried = local
         return [self._incident(d) for d in self.drafts if d.place is not None]
 
     def _find_dateline(self, paragraphs: list[list[tuple[int, int]]]) -> None:
@@ -182,35 +195,49 @@ class _Extractor:
 
     # ------------------------------------------------------------------ one sentence
     def _sentence(self, start: int, end: int, sentence: str, refs: list[DateRef],
-                  context: DateRef | None, prev: _Draft | None) -> _Draft | None:
+                  local: DateRef | None, context: DateRef | None, prev: _Draft | None
+                  ) -> _Draft | None:
+        """One sentence: a new or merged draft, counts for the previous one, or None.
+
+        `local` is the last date written earlier in this paragraph; `context` may also
+        come from the paragraph before (wire copy often dates only the first).
+        """
         match = classify(sentence)
         casualties = extract_casualties(sentence)
+        speaker = official_speaker(sentence)
         if match is None:
+            if speaker:
+                self.last_speaker = speaker
             if casualties.any() and prev is not None and prev.event.violent:
                 self._add_counts(prev, casualties, sentence)
                 return prev
             return None
         if match.sub_event_type == tx.DIPLOMATIC_STATEMENT:
-            self._statement(start, sentence, match, refs, context)
+            self._statement(start, sentence, match, refs, local)
             return None
+        if speaker:
+            self.last_speaker = speaker
         if is_background(sentence, self.published):
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        date_, date_prec, own_date = self._date(match, refs, context, sentence, casualties)
-        if not own_date and date_prec == DATE_MONTH:
-            own_date = False
+        date_, date_prec, own_date = self._own_date(match, refs)
+        if not own_place and date_prec == DATE_MONTH and not casualties.any():
+            return None  # "the clashes escalated last month": no event to map
         weak = not own_place and not own_date and not casualties.any()
-        if (not own_place and date_prec == DATE_MONTH and not casualties.any()):
-            return None
-        if place is None and self.last_event is not None and \
-                self.last_event.event.family == match.family:
-            place, place_text, precision = (self.last_event.place,
-                                            self.last_event.place_text,
-                                            self.last_event.precision)
-        if date_ is None and not own_date and self.last_event is not None and \
-                self.last_event.event.family == match.family and not own_place:
-            date_, date_prec = self.last_event.date, self.last_event.date_precision
+        last = self.last_event
+        if not own_place and last is not None and (
+                last.event.family == match.family or not match.violent):
+            place, place_text, precision = last.place, last.place_text, last.precision
+        if not own_date:
+            if not own_place and last is not None and last.event.family == match.family \
+                    and last.date is not None:
+                date_, date_prec = last.date, last.date_precision
+            elif context is not None:
+                date_, date_prec = context.date, context.precision
+            elif self.published is not None and (casualties.any() or _REPORTING.search(
+                    fold(sentence))):
+                date_, date_prec = self.published, DATE_WEEK
         actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
                                      violent=match.violent)
         conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)
@@ -219,8 +246,9 @@ class _Extractor:
             date=date_, date_precision=date_prec, first_offset=start,
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
+            date_own=own_date,
         )
-        merged = self._merge(draft, weak=weak)
+        merged = self._merge(draft, weak=weak or place is None)
         if merged is None:
             return None
         self.last_event = merged
@@ -248,7 +276,7 @@ class _Extractor:
             date=date_, date_precision=date_prec, first_offset=start, evidence=[sentence],
             actor1=f"Government of {country_name(iso)}" if iso else None,
             reported_by=reported_by(sentence), confidence=round(match.confidence, 3),
-            speaker=iso,
+            speaker=iso, date_own=bool(refs),
         )
         self._merge(draft, weak=False)
 
@@ -302,19 +330,23 @@ class _Extractor:
                 else:
                     precision = GEO_NEAR
             key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision)
-            scored.append((key, m, precision))
-            scored[-1] = (key, Mention(m.text, m.start, m.end, place, m.confidence), precision)
+            scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
+                           precision))
         scored.sort(key=lambda s: s[0])
         best = scored[0] if scored else None
-        if _BORDER.search(folded) and (best is None or best[1].place is None
-                                       or best[1].place.kind == KIND_COUNTRY):
+        best_kind = best[1].place.kind if best and best[1].place else None
+        locative_best = best is not None and best[0][0] == 0
+        if _BORDER.search(folded) and (
+                best is None or best_kind == KIND_COUNTRY or not locative_best
+                or (_ON_BORDER.search(folded) and best_kind != KIND_PLACE
+                    and best_kind != KIND_ADMIN1)):
             border = self._border(sentence, mentions)
             if border is not None:
                 return border, border.name, GEO_LINE_OR_COUNTRY, True
         if best is None:
             return None, None, None, False
-        _, m, precision = best
-        return m.place, m.text, precision, True
+        key, m, precision = best
+        return m.place, m.text, precision, key[0] == 0
 
     def _admin_of(self, place: Place, written: str) -> Place | None:
         """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon)."""
@@ -341,7 +373,7 @@ class _Extractor:
             return None
         isos: list[str] = []
         for m in mentions:
-            if m.place and m.place.kind == KIND_COUNTRY and m.place.country:
+            if m.place and m.place.kind != KIND_PLACE and m.place.country:
                 isos.append(m.place.country)
         for _s, _e, iso, _k in country_refs(sentence):
             isos.append(iso)
@@ -362,22 +394,16 @@ class _Extractor:
         return None
 
     # ------------------------------------------------------------------ date
-    def _date(self, match: EventMatch, refs: list[DateRef], context: DateRef | None,
-              sentence: str, casualties: Casualties
-              ) -> tuple[date | None, int | None, bool]:
-        if refs:
-            def distance(r: DateRef) -> tuple[int, int]:
-                rel = r.start - match.start
-                return (r.precision or 9, abs(rel) + (0 if rel >= 0 else 5))
-            rel_refs = [r for r in refs]
-            best = min(rel_refs, key=lambda r: (r.precision != DATE_DAY, distance(r)[1]))
-            return best.date, best.precision, True
-        if context is not None:
-            return context.date, context.precision, False
-        if self.published is not None and (casualties.any() or _REPORTING.search(
-                fold(sentence))):
-            return self.published, DATE_WEEK, False
-        return None, None, False
+    def _own_date(self, match: EventMatch, refs: list[DateRef]
+                  ) -> tuple[date | None, int | None, bool]:
+        """The sentence's own date nearest the event cue (day precision first)."""
+        if not refs:
+            return None, None, False
+        def rank(r: DateRef) -> tuple[bool, int]:
+            rel = r.start - match.start
+            return (r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
+        best = min(refs, key=rank)
+        return best.date, best.precision, True
 
     # ------------------------------------------------------------------ merging
     def _merge(self, draft: _Draft, *, weak: bool) -> _Draft | None:
@@ -479,19 +505,25 @@ def _absorb(into: _Draft, other: _Draft) -> None:
             into.precision or 9)):
         into.place, into.place_text, into.precision = (other.place, other.place_text,
                                                        other.precision)
-    if other.date is not None and (into.date is None or (other.date_precision or 9) < (
-            into.date_precision or 9)):
+    if other.date is not None and (
+            into.date is None
+            or (other.date_own, -(other.date_precision or 9))
+            > (into.date_own, -(into.date_precision or 9))):
         into.date, into.date_precision = other.date, other.date_precision
+        into.date_own = other.date_own
     c, o = into.casualties, other.casualties
     c.killed = _max(c.killed, o.killed)
     c.wounded = _max(c.wounded, o.wounded)
     c.captured = _max(c.captured, o.captured)
     c.killed_text = None if c.killed is not None else c.killed_text or o.killed_text
     c.wounded_text = None if c.wounded is not None else c.wounded_text or o.wounded_text
-    into.actor1 = into.actor1 or other.actor1
-    into.actor2 = into.actor2 or other.actor2
-    if into.actor2 is None and other.actor1 and other.actor1 != into.actor1:
-        into.actor2 = other.actor1
+    for actor in (other.actor1, other.actor2):
+        if actor is None or actor in (into.actor1, into.actor2):
+            continue
+        if into.actor1 is None:
+            into.actor1 = actor
+        elif into.actor2 is None:
+            into.actor2 = actor
     into.reported_by = into.reported_by or other.reported_by
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
 
