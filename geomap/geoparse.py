@@ -1,0 +1,484 @@
+"""Geoparser: find place names in news text (recognition) and pick the place (resolution).
+
+Recognition probes the gazetteer's folded-name table at capitalised word starts, longest
+name first, then drops what is not a toponym in context: common words without place cues,
+parts of person or organisation names, weekdays and months, demonyms. Resolution scores
+each candidate by feature level and population, the countries and provinces the article
+names, local cues ("X province", "city of X", "X, Country", "Country's ... X"), and
+closeness to the article's other places; confidence is the softmax share of the best.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from geomap.folding import fold
+from geomap.gazetteer import Gazetteer
+from geomap.gazetteer.build import KINDS
+from geomap.gazetteer.demonyms import demonym_table
+from geomap.model import (
+    KIND_ADMIN1,
+    KIND_COUNTRY,
+    KIND_LINE,
+    KIND_PLACE,
+    KIND_REGION,
+    Mention,
+    Place,
+)
+
+DEMONYMS: dict[str, str] = demonym_table()
+
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
+# A capitalised word start, or an Arabic article written lowercase before one (al-Fashir).
+_START = re.compile(
+    r"(?<![^\W_])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|en|er|es|ez|ul)[-‐‑'’])?[" + _UPPER + "]")
+_TOKEN = re.compile(r"[^\W_]+")
+_GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
+MAX_TOKENS = 6
+# Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
+_NAME_LOWER = frozenset(
+    "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
+    "en in im border line state".split())
+_NEVER = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split())
+_TITLES = frozenset(
+    "mr mrs ms dr sir president minister premier spokesman spokeswoman spokesperson gen "
+    "general sen senator rep gov governor mayor judge king queen prince princess pope lord "
+    "lady colonel col lt sgt capt captain chairman chairwoman director secretary ambassador "
+    "envoy commander coach professor prof rev father sheikh ayatollah emir sultan pm "
+    "chancellor leader brother sister son daughter wife husband mother aide adviser advisor "
+    "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-".split())
+# Words that make the capitalised word before them a place-type phrase, not a surname.
+_GENERIC = frozenset(
+    "province region district oblast governorate state rayon raion marz county prefecture "
+    "krai kray okrug municipality territory city town village valley river mountains "
+    "mountain strip bank basin republic area border corridor".split())
+_ADMIN_AFTER = re.compile(
+    r"(?:'s)? (province|region|district|oblast|governorate|state|rayon|raion|marz|"
+    r"prefecture|krai|okrug|municipality|territory)\b")
+_PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities)"
+    r" of (?:the )?$")
+_PREP_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|from|into|to|towards|toward|across|through|"
+    r"via|between|and|of) (?:the )?$")
+_REGION_BEFORE = re.compile(r"\bthe $")
+_SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+_CONTAINER = re.compile(r", ")
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    rows: list[int]
+    recog: float  # how sure we are that this is a toponym at all
+    admin_cue: bool = False
+    place_cue: bool = False
+    fuzzy: bool = False
+    scores: list[float] = field(default_factory=list)
+
+
+class Geoparser:
+    """Find and resolve toponyms; `parse(text)` returns Mentions sorted by start."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._kind = gazetteer.kind_code
+        self._k_country = KINDS.index(KIND_COUNTRY)
+        self._k_admin1 = KINDS.index(KIND_ADMIN1)
+        self._k_place = KINDS.index(KIND_PLACE)
+        self._k_region = KINDS.index(KIND_REGION)
+        self._k_line = KINDS.index(KIND_LINE)
+        self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
+        self._fuzzy_choices = lru_cache(maxsize=2048)(self._choices)
+
+    # -- public API -----------------------------------------------------------------------
+    def parse(self, text: str) -> list[Mention]:
+        """Toponyms in `text`, resolved; text[m.start:m.end] == m.text for each."""
+        folded = fold(text)
+        matches, unknown = self._recognise(text, folded)
+        doc_cc = self._doc_countries(text, folded, matches)
+        matches += self._fuzzy(text, folded, unknown, doc_cc)
+        matches.sort(key=lambda m: m.start)
+        self._resolve(text, folded, matches, doc_cc)
+        return [self._mention(text, m) for m in matches if m.rows]
+
+    def resolve_span(self, text: str, start: int, end: int) -> Mention:
+        """Resolve a given span (e.g. a gold toponym) in the context of the whole text."""
+        folded = fold(text)
+        matches, _ = self._recognise(text, folded)
+        doc_cc = self._doc_countries(text, folded, matches)
+        matches = [m for m in matches if m.end <= start or m.start >= end]
+        target = self._span_match(text, folded, start, end, doc_cc)
+        matches.append(target)
+        matches.sort(key=lambda m: m.start)
+        self._resolve(text, folded, matches, doc_cc)
+        return self._mention(text, target)
+
+    def demonyms(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, ISO2) of capitalised demonyms ('Azerbaijani', 'Armenians')."""
+        folded = fold(text)
+        out = []
+        for m in _START.finditer(text):
+            t = _TOKEN.match(folded, m.start())
+            if t and (cc := self._demonyms.get(t.group())):
+                out.append((t.start(), t.end(), cc))
+        return out
+
+    # -- recognition ----------------------------------------------------------------------
+    def _recognise(self, text: str, folded: str) -> tuple[list[_Match], list[tuple[int, int]]]:
+        gaz = self.gaz
+        names, multi, cands = gaz.name_ids, gaz.multi_first, gaz.cands
+        out: list[_Match] = []
+        unknown: list[tuple[int, int]] = []
+        pos = 0
+        for sm in _START.finditer(text):
+            s = sm.start()
+            if s < pos:
+                continue
+            first = _TOKEN.match(folded, s)
+            if first is None:
+                continue
+            best = None
+            if first.group() in multi:
+                toks = [first]
+                for t in _TOKEN.finditer(folded, first.end(), min(len(folded), s + 80)):
+                    if folded[toks[-1].end():t.start()] not in _GAPS:
+                        break
+                    toks.append(t)
+                    if len(toks) == MAX_TOKENS:
+                        break
+                for k in range(len(toks), 1, -1):
+                    e = toks[k - 1].end()
+                    if not self._cased(text, toks[1:k]):
+                        continue
+                    nid = names.get(folded[s:e + 1]) if folded[e:e + 1] == "." else None
+                    if nid is not None:
+                        best = (e + 1, nid)
+                        break
+                    nid = names.get(folded[s:e])
+                    if nid is not None:
+                        best = (e, nid)
+                        break
+            if best is None:
+                e = first.end()
+                nid = names.get(folded[s:e + 1]) if folded[e:e + 1] == "." else None
+                if nid is not None:
+                    best = (e + 1, nid)
+                else:
+                    nid = names.get(folded[s:e])
+                    if nid is not None:
+                        best = (e, nid)
+            if best is None:
+                if first.end() - s >= 4 and first.group() not in self._demonyms:
+                    unknown.append((s, first.end()))
+                continue
+            e, nid = best
+            rows = list(cands(nid))
+            recog = self._recognition(text, folded, s, e, nid, rows)
+            if recog > 0:
+                out.append(_Match(s, e, rows, recog))
+                pos = e
+        return out, unknown
+
+    @staticmethod
+    def _cased(text: str, toks: list[re.Match[str]]) -> bool:
+        for t in toks:
+            if not text[t.start()].isupper() and t.group() not in _NAME_LOWER:
+                return False
+        return True
+
+    def _is_english(self, w: str) -> bool:
+        eng = self.gaz.english
+        if w in eng:
+            return True
+        for suf in ("s", "es", "ed", "d", "ing", "ly", "'s"):
+            if w.endswith(suf) and w[: -len(suf)] in eng:
+                return True
+        return False
+
+    def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
+                     rows: list[int]) -> float:
+        """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
+        surface = text[s:e]
+        word = folded[s:e]
+        if word in _NEVER or word in self._demonyms:
+            return 0.0
+        top_kind = self._kind[rows[0]]
+        high = top_kind != self._k_place
+        letters = [c for c in surface if c.isalpha()]
+        # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
+        if len(letters) <= 4 and surface.isupper() and not (high and len(letters) <= 3
+                                                           or self._dateline(text, s, e)):
+            return 0.0
+        before = folded[max(0, s - 40):s]
+        after = folded[e:e + 30]
+        initial = bool(_SENT_END.search(text[max(0, s - 6):s])) or s == 0
+        if self._title_before(before):
+            return 0.0
+        if self._in_other_name(text, folded, s, e):
+            return 0.0
+        common = self.gaz.common[nid]
+        cue = bool(_PREP_BEFORE.search(before) or _PLACE_BEFORE.search(before)
+                   or _ADMIN_AFTER.match(after) or _PLACE_AFTER.match(after)
+                   or after.startswith(", "))
+        if common:
+            if high and not initial:
+                return 0.9
+            if high:
+                return 0.75 if cue or surface.isupper() else 0.0
+            if initial or not cue:
+                return 0.0
+            return 0.7
+        if initial and not high and not cue:
+            return 0.85
+        return 1.0
+
+    @staticmethod
+    def _dateline(text: str, s: int, e: int) -> bool:
+        return (s == 0 or text[s - 1] == "\n") and text[e:e + 3] in (" - ", " – ", " — ", ", ")
+
+    @staticmethod
+    def _title_before(before: str) -> bool:
+        i = len(before) - 1
+        while i >= 0 and before[i] == " ":
+            i -= 1
+        j = i
+        while j >= 0 and (before[j].isalpha() or before[j] == "."):
+            j -= 1
+        return before[j + 1:i + 1].rstrip(".") in _TITLES
+
+    def _in_other_name(self, text: str, folded: str, s: int, e: int) -> bool:
+        """True if the match sits in a run of capitalised words naming something else.
+
+        "Nancy Pelosi", "Vladimir Putin": a neighbour that is capitalised, neither an
+        English word, a place name, a place-type word nor a demonym looks like a surname
+        or given name, so the run is a person (or organisation), not a place.
+        """
+        for nb in (self._next_word(text, folded, e), self._prev_word(text, folded, s)):
+            if nb is None:
+                continue
+            w = nb
+            if (w in _GENERIC or w in self._demonyms or self._is_english(w)
+                    or w in self.gaz.name_ids or w in _NAME_LOWER or len(w) < 2):
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _next_word(text: str, folded: str, e: int) -> str | None:
+        if text[e:e + 1] != " " or e + 1 >= len(text) or not text[e + 1].isupper():
+            return None
+        t = _TOKEN.match(folded, e + 1)
+        return t.group() if t else None
+
+    @staticmethod
+    def _prev_word(text: str, folded: str, s: int) -> str | None:
+        if s < 2 or text[s - 1] != " ":
+            return None
+        j = s - 1
+        while j > 0 and (text[j - 1].isalpha()):
+            j -= 1
+        if j == s - 1 or not text[j].isupper():
+            return None
+        if j > 0 and not (text[j - 1] == " " or text[j - 1] == "\n"):
+            return None
+        if _SENT_END.search(text[max(0, j - 6):j]) or j == 0:
+            return None  # a sentence-initial capital says nothing
+        return folded[j:s - 1]
+
+    # -- fuzzy ----------------------------------------------------------------------------
+    def _choices(self, cc: str, letter: str) -> tuple[list[str], list[int]]:
+        nids = self.gaz.names_by_cc.get(cc)
+        if nids is None:
+            return [], []
+        names = self.gaz.names
+        keep = [n for n in nids if names[n][0] == letter]
+        return [names[n] for n in keep], keep
+
+    def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
+               doc_cc: Counter[str]) -> list[_Match]:
+        """Misspelt names ('Kalbjar') in place context, matched within the doc's countries."""
+        out = []
+        if not doc_cc:
+            return out
+        for s, e in unknown:
+            word = folded[s:e]
+            if self._is_english(word) or word in _NEVER:
+                continue
+            before, after = folded[max(0, s - 40):s], folded[e:e + 30]
+            if _ADMIN_AFTER.match(after) or _PLACE_BEFORE.search(before) or \
+                    _PLACE_AFTER.match(after):
+                cutoff = 80.0
+            elif _PREP_BEFORE.search(before) and not _SENT_END.search(text[max(0, s - 6):s]):
+                cutoff = 88.0
+            else:
+                continue
+            if self._in_other_name(text, folded, s, e) or self._title_before(before):
+                continue
+            best: tuple[float, int] | None = None
+            for cc in doc_cc:
+                choices, nids = self._fuzzy_choices(cc, word[0])
+                got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if got and (best is None or got[1] > best[0]):
+                    best = (got[1], nids[got[2]])
+            if best:
+                rows = [r for r in self.gaz.cands(best[1]) if self.gaz.country(r) in doc_cc]
+                if rows:
+                    out.append(_Match(s, e, rows, 0.75 * best[0] / 100, fuzzy=True))
+        return out
+
+    # -- resolution -----------------------------------------------------------------------
+    def _doc_countries(self, text: str, folded: str, matches: list[_Match]) -> Counter[str]:
+        """Countries the article is about: named countries, demonyms, unambiguous places."""
+        gaz = self.gaz
+        cc: Counter[str] = Counter()
+        for m in matches:
+            top = m.rows[0]
+            if self._kind[top] == self._k_country:
+                cc[gaz.country(top)] += 2
+            elif len({gaz.country(r) for r in m.rows}) == 1:
+                cc[gaz.country(top)] += 1
+        for _, _, iso in self.demonyms(text):
+            cc[iso] += 1
+        return cc
+
+    def _span_match(self, text: str, folded: str, s: int, e: int,
+                    doc_cc: Counter[str]) -> _Match:
+        phrase = folded[s:e].strip()
+        for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip(".")):
+            nid = self.gaz.name_ids.get(p)
+            if nid is not None:
+                return _Match(s, e, list(self.gaz.cands(nid)), 1.0)
+        iso = self._demonyms.get(phrase) or self._demonyms.get(phrase.rstrip("s"))
+        if iso and iso in self.gaz.country_row:
+            return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
+        got = process.extractOne(phrase, self.gaz.names, scorer=fuzz.ratio, score_cutoff=80)
+        if got:
+            return _Match(s, e, list(self.gaz.cands(got[2])), 0.5, fuzzy=True)
+        return _Match(s, e, [], 0.0)
+
+    def _resolve(self, text: str, folded: str, matches: list[_Match],
+                 doc_cc: Counter[str]) -> None:
+        gaz = self.gaz
+        kind, prior, admin1_of = self._kind, gaz.prior, gaz.admin1_of
+        doc_admin1 = {m.rows[0] for m in matches
+                      if m.rows and kind[m.rows[0]] == self._k_admin1 and len(m.rows) == 1}
+        for i, m in enumerate(matches):
+            if not m.rows:
+                continue
+            before = folded[max(0, m.start - 40):m.start]
+            after = folded[m.end:m.end + 30]
+            m.admin_cue = bool(_ADMIN_AFTER.match(after))
+            m.place_cue = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+            container = self._container(matches, i, folded)
+            poss = self._possessive_countries(matches, i, folded)
+            admin_rows = {r for r in m.rows if kind[r] == self._k_admin1}
+            scores = []
+            for r in m.rows:
+                k = kind[r]
+                sc = prior[r]
+                cc = gaz.country(r)
+                if cc in doc_cc:
+                    sc += 2.0 + 0.5 * min(doc_cc[cc], 4)
+                if admin1_of[r] in doc_admin1 and k == self._k_place:
+                    sc += 2.0
+                if m.admin_cue:
+                    sc += 4.0 if k in (self._k_admin1, self._k_region) else 0.0
+                elif m.place_cue:
+                    sc += 4.0 if k == self._k_place else -2.0
+                elif k == self._k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= 50_000:
+                    sc += 2.5  # a province named after its capital: the bare name is the city
+                if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
+                    sc += 5.0
+                if cc in poss:
+                    sc += 3.0
+                scores.append(sc)
+            m.scores = scores
+        self._spatial(matches)
+
+    def _container(self, matches: list[_Match], i: int, folded: str) -> tuple[str, int] | None:
+        """'X, Azerbaijan' / 'X, Texas': the country/admin-1 right after a comma."""
+        if i + 1 >= len(matches):
+            return None
+        m, nxt = matches[i], matches[i + 1]
+        if folded[m.end:nxt.start] != ", " or not nxt.rows:
+            return None
+        for r in nxt.rows:
+            if self._kind[r] == self._k_country:
+                return self.gaz.country(r), -2
+            if self._kind[r] == self._k_admin1:
+                return self.gaz.country(r), r
+        return None
+
+    def _possessive_countries(self, matches: list[_Match], i: int, folded: str) -> set[str]:
+        """"Azerbaijan's second-largest city of Ganja": a country possessive shortly before."""
+        out = set()
+        start = matches[i].start
+        for j in range(i - 1, -1, -1):
+            p = matches[j]
+            if start - p.end > 60:
+                break
+            if p.rows and self._kind[p.rows[0]] == self._k_country and \
+                    folded[p.end:p.end + 2] == "'s" and "." not in folded[p.end:start]:
+                out.add(self.gaz.country(p.rows[0]))
+        return out
+
+    def _spatial(self, matches: list[_Match]) -> None:
+        """Prefer candidates near the article's other (non-country) places."""
+        gaz = self.gaz
+        anchors = []
+        for m in matches:
+            if m.rows and m.scores:
+                best = max(range(len(m.rows)), key=m.scores.__getitem__)
+                r = m.rows[best]
+                if self._kind[r] != self._k_country:
+                    anchors.append((id(m), gaz.lat[r], gaz.lon[r]))
+        if len(anchors) < 2:
+            return
+        for m in matches:
+            if len(m.rows) < 2:
+                continue
+            others = [(la, lo) for key, la, lo in anchors if key != id(m)]
+            for idx, r in enumerate(m.rows):
+                if self._kind[r] == self._k_country:
+                    continue
+                d = min(_km(gaz.lat[r], gaz.lon[r], la, lo) for la, lo in others)
+                if d < 150:
+                    m.scores[idx] += 1.5
+                elif d < 400:
+                    m.scores[idx] += 0.75
+
+    def _mention(self, text: str, m: _Match) -> Mention:
+        if not m.rows:
+            return Mention(text[m.start:m.end], m.start, m.end, None, 0.0, fuzzy=m.fuzzy)
+        order = sorted(range(len(m.rows)), key=lambda i: -m.scores[i]) if m.scores else [0]
+        top = max(m.scores) if m.scores else 0.0
+        exps = [math.exp(s - top) for s in m.scores] if m.scores else [1.0]
+        total = sum(exps)
+        conf = round(m.recog * exps[order[0]] / total, 3)
+        ru = ru_conf = None
+        if len(order) > 1:
+            ru = self.gaz.row(m.rows[order[1]])
+            ru_conf = round(m.recog * exps[order[1]] / total, 3)
+        return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[order[0]]),
+                       conf, ru, ru_conf or 0.0, m.fuzzy)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (equirectangular is plenty at the distances that matter)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+__all__ = ["DEMONYMS", "Geoparser", "Place"]
