@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -188,16 +188,32 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _stdin_articles(published: date | None, source: str | None) -> Iterator[Any]:
-    from geomap.articles import articles_from_stdin
-
-    return articles_from_stdin(sys.stdin.buffer, published=published, source=source)
+def _stdin_to_file(folder: str) -> str:
+    """Spool stdin to a file so it is read exactly like a named one (text or JSON Lines)."""
+    data = sys.stdin.buffer.read()
+    suffix = ".jsonl" if data.lstrip()[:1] == b"{" else ".txt"
+    path = Path(folder) / f"stdin{suffix}"
+    path.write_bytes(data)
+    return str(path)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from geomap.ingest_cli import run_ingest
+    import tempfile
 
-    return run_ingest(args)
+    from geomap.pipeline import Extractor
+    from geomap.store import ingest_paths, open_store
+
+    with tempfile.TemporaryDirectory(prefix="geomap-stdin-") as spool:
+        paths = [_stdin_to_file(spool) if p == "-" else p for p in args.paths]
+        extractor = Extractor.default()
+        with open_store(db_path(args.db)) as store:
+            report = ingest_paths(store, paths, extractor, published=args.published,
+                                  source=args.source,
+                                  progress=False if args.no_progress else None)
+    for error in report.errors:
+        print(f"geomap: skipped: {error}", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return EXIT_USAGE if report.errors else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -208,9 +224,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geomap.ingest_cli import run_export
+    from geomap.store import Filters, export_incidents, open_store
 
-    return run_export(args)
+    filters = Filters.parse(bbox=args.bbox, start=args.start, end=args.end,
+                            types=args.type or (), q=args.q)
+    fmt = args.format or _format_from_name(args.output)
+    if args.output == "-" and fmt == "gpkg":
+        raise UsageError("gpkg export needs a file name, not stdout")
+    if not Path(db_path(args.db)).exists():
+        raise UsageError(f"no store at {db_path(args.db)}: run `geomap ingest` first")
+    with open_store(db_path(args.db)) as store:
+        target = sys.stdout if args.output == "-" else args.output
+        count = export_incidents(store, target, fmt, filters)
+    print(f"exported {count} incidents as {fmt}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_from_name(name: str) -> str:
+    suffix = Path(name).suffix.lower().lstrip(".")
+    return {"json": "geojson", "geojson": "geojson", "csv": "csv", "gpkg": "gpkg"}.get(
+        suffix, "geojson")
 
 
 def db_path(value: str | None) -> str:

@@ -32,7 +32,8 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Incident]:
         mentions = self.geoparser.parse(article.text)
-        return extract_incidents(article, mentions, geometry=self.gazetteer.geometry)
+        return extract_incidents(article, mentions, geometry=self.gazetteer.geometry,
+                                 lookup=self.gazetteer.lookup)
 
 
 @cache
