@@ -66,10 +66,12 @@ PAGE_CSS = [("geomap_css", "/static/geomap/map.css")]
 # Client-side clusters look like the server's (map.css .geomap-cluster), not
 # markercluster's default green/yellow, which would read as another event type.
 CLUSTER_ICON_JS = """function (cluster) {
+    // markercluster calls this as options.iconCreateFunction(cluster): `this` is options.
+    var extra = this.geomapClass ? " " + this.geomapClass : "";
     var n = cluster.getChildCount();
     var size = n < 10 ? 28 : n < 100 ? 34 : 40;
     var inner = document.createElement("div");
-    inner.className = "geomap-cluster-inner geomap-mcluster";
+    inner.className = "geomap-cluster-inner geomap-mcluster" + extra;
     var label = document.createElement("span");
     label.textContent = String(n);
     inner.appendChild(label);
@@ -232,12 +234,12 @@ def build_map() -> folium.Map:
     incidents = folium.FeatureGroup(name="Incidents", show=True).add_to(m)
     statements = folium.FeatureGroup(name="Statements", show=True).add_to(m)
     clusters = []
-    for group in (incidents, statements):
+    for group, css_class in ((incidents, ""), (statements, "geomap-mcluster-statement")):
         cluster = MarkerCluster(
             control=False,
             icon_create_function=CLUSTER_ICON_JS,
             options={"showCoverageOnHover": False, "chunkedLoading": True,
-                     "maxClusterRadius": 40},
+                     "maxClusterRadius": 40, "geomapClass": css_class},
         )
         cluster.default_js = CLUSTER_JS
         cluster.default_css = CLUSTER_CSS

@@ -175,6 +175,7 @@
       return resp.json();
     }
 
+    let areaCount = 0; // incidents drawn as areas (several may share one shape)
     let loaded = []; // properties of the incidents drawn now (tests and console read it)
 
     // Zoomed out, every view shows (nearly) the whole world: ask for all of it, so that the
@@ -213,6 +214,7 @@
       statementAreas.clearLayers();
       serverClusters.clearLayers();
       loaded = [];
+      areaCount = 0;
     }
 
     async function refresh() {
@@ -294,20 +296,30 @@
     }
 
     /** Tag a layer's DOM element for tests and styling once Leaflet has created it. */
-    function tag(layer, p, extraClass) {
+    function tag(layer, p) {
       const apply = () => {
         const node = layer.getElement && layer.getElement();
         if (!node) return;
         node.setAttribute("data-id", String(p.id));
         node.setAttribute("data-type", String(p.event_type));
         node.classList.add("geomap-incident");
-        if (extraClass) node.classList.add(extraClass);
       };
       layer.on("add", apply);
     }
 
+    const popupOptions = () => ({
+      maxWidth: 380,
+      minWidth: 240,
+      className: "geomap-popup-wrap",
+      // Auto-pan the popup clear of the filter panel, not under it.
+      autoPanPaddingTopLeft: L.point(panelWidth() + 20, 20),
+    });
+
     function drawIncidents(features) {
       const points = { incidents: [], statements: [] };
+      // Several incidents on one area (three statements "in Iran") would stack identical
+      // shapes, only the top one clickable: draw the shape once, list them all in its popup.
+      const areaGroups = new Map();
       for (const f of features) {
         const p = f.properties || {};
         const style = styleOf(p);
@@ -315,20 +327,13 @@
         const coords = f.geometry && f.geometry.type === "Point" ? f.geometry.coordinates : null;
         const latlng = coords ? L.latLng(coords[1], coords[0]) : null;
         const isArea = (num(p.geo_precision) || 0) >= 3 || !!p.area;
-        const popup = () => buildPopup(p);
-        const popupOptions = {
-          maxWidth: 380,
-          minWidth: 240,
-          className: "geomap-popup-wrap",
-          // Auto-pan the popup clear of the filter panel, not under it.
-          autoPanPaddingTopLeft: L.point(panelWidth() + 20, 20),
-        };
-
         if (isArea) {
-          const area = drawArea(p, latlng, style);
-          if (!area) continue;
-          area.bindPopup(popup, popupOptions);
-          (isStatement ? statementAreas : incidentAreas).addLayer(area);
+          const where = p.area
+            ? `${p.gazetteer_id || ""}|${JSON.stringify(p.area).length}|${p.place_name || ""}`
+            : `${latlng}|${p.uncertainty_km}|${p.geo_precision}`;
+          const key = `${isStatement}|${where}`;
+          if (!areaGroups.has(key)) areaGroups.set(key, { list: [], latlng, style, isStatement });
+          areaGroups.get(key).list.push(p);
           continue;
         }
         if (!latlng) continue;
@@ -343,21 +348,44 @@
           riseOnHover: true,
         });
         tag(marker, p);
-        marker.bindPopup(popup, popupOptions);
+        marker.bindPopup(() => buildPopup(p), popupOptions());
         (isStatement ? points.statements : points.incidents).push(marker);
       }
       refs.incidentCluster.addLayers(points.incidents);
       refs.statementCluster.addLayers(points.statements);
+      for (const group of areaGroups.values()) {
+        const area = drawArea(group.list, group.latlng, group.style);
+        if (!area) continue;
+        areaCount += group.list.length;
+        area.bindPopup(() => (group.list.length === 1
+          ? buildPopup(group.list[0])
+          : h("div", { class: "geomap-popup-list" },
+            h("div", { class: "gp-list-title" }, `${group.list.length} incidents in this area`),
+            group.list.map(buildPopup))), popupOptions());
+        (group.isStatement ? statementAreas : incidentAreas).addLayer(area);
+      }
     }
 
-    /** A region-level incident: its area or line, else a circle of its uncertainty. */
-    function drawArea(p, latlng, style) {
+    /** Region-level incidents: their area or line, else a circle of their uncertainty. */
+    function drawArea(list, latlng, style) {
+      const p = list[0];
+      const tagArea = (layer) => {
+        layer.on("add", () => {
+          const node = layer.getElement && layer.getElement();
+          if (!node) return;
+          node.setAttribute("data-id", String(p.id));
+          node.setAttribute("data-ids", list.map((x) => x.id).join(" "));
+          node.setAttribute("data-type", String(p.event_type));
+          node.classList.add("geomap-incident", "geomap-area");
+        });
+      };
       const pathStyle = {
         color: style.color,
         weight: 1.5,
         dashArray: "6 4",
         fillColor: style.color,
-        fillOpacity: 0.07,
+        // A whole country tinted would hide everything else: outline it, barely fill it.
+        fillOpacity: (num(p.geo_precision) || 3) >= 4 ? 0.03 : 0.08,
         className: `geomap-area geomap-t-${style.slug}`,
       };
       if (p.area && typeof p.area === "object" && p.area.type) {
@@ -366,7 +394,7 @@
             style: (feat) =>
               /Line/.test(feat.geometry.type) ? { ...pathStyle, weight: 4 } : pathStyle,
           });
-          layer.eachLayer((sub) => tag(sub, p, "geomap-area"));
+          layer.eachLayer(tagArea);
           return layer;
         } catch (err) {
           console.warn("bad area geometry for", p.id, err);
@@ -375,7 +403,7 @@
       if (!latlng) return null;
       const km = num(p.uncertainty_km) || ((num(p.geo_precision) || 3) >= 4 ? 150 : 50);
       const circle = L.circle(latlng, { ...pathStyle, radius: km * 1000 });
-      tag(circle, p, "geomap-area");
+      tagArea(circle);
       return circle;
     }
 
@@ -718,7 +746,7 @@
       counts: () => ({
         points: refs.incidentCluster.getLayers().length,
         statements: refs.statementCluster.getLayers().length,
-        areas: incidentAreas.getLayers().length + statementAreas.getLayers().length,
+        areas: areaCount,
         serverClusters: serverClusters.getLayers().length,
       }),
     };

@@ -102,6 +102,8 @@ def build_real_app(tmp: Path, *, xss: bool = True) -> tuple[Any, dict[str, Any]]
         report = ingest_paths(store, paths, Extractor(gazetteer), progress=False)
     finally:
         store.close()
+    if report.errors:  # say so plainly rather than fail later on an empty map
+        raise RuntimeError(f"ingest of seeds/ failed: {report.errors}")
     return create_app(db), {"report": report, "db": db}
 
 
