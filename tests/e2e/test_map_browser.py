@@ -94,7 +94,7 @@ def test_page_shows_the_seed_incidents(page: Any, live_server: Any) -> None:
 
     assert "GeoNames (CC-BY 4.0), Natural Earth" in pg.inner_text(".leaflet-control-attribution")
     assert pg.locator("#geomap-legend").is_visible()
-    assert pg.locator("#timeline svg rect").count() >= 1
+    pg.wait_for_selector("#timeline svg rect")  # drawn after the markers
     # The offline basemap was drawn from the local endpoint.
     status = pg.evaluate("fetch('/basemap/countries.geojson').then(r => r.status)")
     assert status == 200
