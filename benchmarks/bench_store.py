@@ -89,8 +89,9 @@ def _flush(conn, insert: str, rows: list[dict]) -> None:
     if not rows:
         return
     conn.executemany(insert, rows)
-    conn.executemany("INSERT INTO incidents_rtree VALUES (?, ?, ?, ?, ?)",
-                     ((r["n"], r["lon"], r["lon"], r["lat"], r["lat"]) for r in rows))
+    conn.executemany("INSERT INTO incidents_rtree VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     ((r["n"], r["lon"], r["lon"], r["lat"], r["lat"], r["sort_date"],
+                       r["event_type"], r["killed"]) for r in rows))
     conn.executemany("INSERT INTO incident_sources (incident_n, article_id, evidence) "
                      "VALUES (?, ?, ?)", ((r["n"], r["article_id"], r["evidence"]) for r in rows))
     print(f"  inserted {rows[-1]['n']:,}", file=sys.stderr, end="\r")

@@ -35,7 +35,7 @@ def test_new_store_has_schema_version_tables_and_pragmas(tmp_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "incidents", "incident_sources", "incidents_rtree",
-            "incidents_fts", "incidents_sort"} <= names
+            "incidents_fts", "incidents_page", "incidents_geo"} <= names
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000

@@ -179,7 +179,7 @@ def _store_incident(conn: sqlite3.Connection, incident: Incident, aid: str) -> t
         conn.execute(
             "UPDATE incidents SET source_count = (SELECT count(*) FROM incident_sources "
             "WHERE incident_n = :n) WHERE n = :n", {"n": n})
-        _index_point(conn, n, values["lat"], values["lon"], replace_old=True)
+        _index_point(conn, n, values, replace_old=True)
         return n, True
     values = incident_values(incident)
     values["id"] = _unique_id(conn, incident.id or aid)
@@ -190,7 +190,7 @@ def _store_incident(conn: sqlite3.Connection, incident: Incident, aid: str) -> t
     )
     n = int(cursor.lastrowid)  # type: ignore[arg-type]
     _link(conn, n, incident, aid)
-    _index_point(conn, n, values["lat"], values["lon"])
+    _index_point(conn, n, values)
     return n, False
 
 
@@ -212,12 +212,16 @@ def _link(conn: sqlite3.Connection, n: int, incident: Incident, aid: str) -> Non
     )
 
 
-def _index_point(conn: sqlite3.Connection, n: int, lat: float | None, lon: float | None,
+def _index_point(conn: sqlite3.Connection, n: int, values: dict[str, Any],
                  replace_old: bool = False) -> None:
+    """(Re)index the point with the R*Tree's auxiliary columns (see migration 2)."""
     if replace_old:
         conn.execute("DELETE FROM incidents_rtree WHERE n = ?", (n,))
+    lat, lon = values["lat"], values["lon"]
     if lat is not None and lon is not None:
-        conn.execute("INSERT INTO incidents_rtree VALUES (?, ?, ?, ?, ?)", (n, lon, lon, lat, lat))
+        conn.execute("INSERT INTO incidents_rtree VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (n, lon, lon, lat, lat, values["sort_date"], values["event_type"],
+                      values["killed"]))
 
 
 Progress = Callable[[Article | None, ArticleResult | None, str | None], None]

@@ -28,7 +28,7 @@ MAX_LIMIT = 5000
 MAX_ZOOM = 22
 SUB_EVENT_TYPES: frozenset[str] = frozenset(s for subs in TAXONOMY.values() for s in subs)
 # Bounds on how many R*Tree hits a page query will sort (see _sort_cap).
-RTREE_SORT_MIN = 1_000
+RTREE_SORT_MIN = 500
 RTREE_SORT_MAX = 50_000
 
 
@@ -181,6 +181,7 @@ def where(filters: Filters, alias: str = "i") -> tuple[str, list[Any]]:
 
 def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float],
                 cap: int) -> int:
+    """R*Tree hits in the bbox, counting no further than cap + 1."""
     min_lon, min_lat, max_lon, max_lat = bbox
     return conn.execute(
         "SELECT count(*) FROM (SELECT n FROM incidents_rtree WHERE max_lon >= ? AND "
@@ -192,27 +193,64 @@ def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float
 def _sort_cap(conn: sqlite3.Connection, limit: int) -> int:
     """Most R*Tree hits worth sorting for one page.
 
-    Sorting h hits costs ~h; walking the date index until `limit` rows fall in the
-    viewport costs ~limit * total / h. They break even at h = sqrt(limit * total).
+    Sorting h hits costs ~h R*Tree reads; walking the covering date index until `limit`
+    rows fall in the viewport costs ~limit * total / h cheaper index reads (~8x cheaper).
+    They break even near h = sqrt(limit * total / 8).
     """
     total = conn.execute("SELECT max(n) FROM incidents").fetchone()[0] or 0
-    return max(RTREE_SORT_MIN, min(RTREE_SORT_MAX, int(math.sqrt((limit + 1) * total))))
+    return max(RTREE_SORT_MIN, min(RTREE_SORT_MAX, int(math.sqrt((limit + 1) * total / 8))))
 
 
-def _from(conn: sqlite3.Connection, filters: Filters,
-          limit: int | None = None) -> tuple[str, list[Any]]:
-    """FROM clause: through the R*Tree when the viewport is selective, else the table.
+def _rtree_page_sql(filters: Filters) -> tuple[str, list[Any]]:
+    """Page candidates straight from the R*Tree and its auxiliary columns.
 
-    `limit` is set for ordered pages: a dense viewport is then cheaper to fill by walking
-    the date index than by sorting every hit.
+    Only sub_type and q need the incident rows; bbox, dates and types are answered by the
+    R*Tree entry itself.
     """
-    cap = _sort_cap(conn, limit) if filters.bbox and limit else 0
-    if filters.bbox and (not limit or _rtree_hits(conn, filters.bbox, cap) <= cap):
-        min_lon, min_lat, max_lon, max_lat = filters.bbox
-        return ("incidents_rtree r CROSS JOIN incidents i ON i.n = r.n AND r.max_lon >= ? AND "
-                "r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?",
-                [min_lon, max_lon, min_lat, max_lat])
-    return "incidents i", []
+    min_lon, min_lat, max_lon, max_lat = filters.bbox  # type: ignore[misc]
+    clauses = ["r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?"]
+    params: list[Any] = [min_lon, max_lon, min_lat, max_lat]
+    rest = Filters(sub_types=filters.sub_types, q=filters.q)
+    if filters.start:
+        clauses.append("r.sort_date >= ?")
+        params.append(filters.start.isoformat())
+    if filters.end:
+        clauses.append("r.sort_date <= ? AND r.sort_date <> ''")
+        params.append(filters.end.isoformat())
+    if filters.types:
+        clauses.append(f"r.event_type IN ({','.join('?' * len(filters.types))})")
+        params.extend(filters.types)
+    source = "incidents_rtree r"
+    if rest.sub_types or rest.q:
+        source += " CROSS JOIN incidents i ON i.n = r.n"
+        sql, more = where(rest)
+        clauses.append(sql)
+        params += more
+    return f"SELECT r.n AS n, r.sort_date AS sort_date FROM {source} WHERE " + " AND ".join(
+        clauses), params
+
+
+def _page_keys(conn: sqlite3.Connection, filters: Filters, limit: int,
+               after: tuple[str, int] | None) -> list[tuple[int, str]]:
+    """(rowid, sort_date) of up to limit + 1 incidents, newest first, after the cursor.
+
+    A selective viewport is answered from the R*Tree; a dense one by walking the covering
+    date index (incidents_page) until the page is full. Both avoid reading incident rows.
+    """
+    use_rtree = bool(filters.bbox) and _rtree_hits(
+        conn, filters.bbox, cap := _sort_cap(conn, limit)) <= cap  # type: ignore[arg-type]
+    if use_rtree:
+        sql, params = _rtree_page_sql(filters)
+        key = "r"
+    else:
+        where_sql, params = where(filters)
+        sql = f"SELECT i.n AS n, i.sort_date AS sort_date FROM incidents i WHERE {where_sql}"
+        key = "i"
+    if after:
+        sql += (f" AND ({key}.sort_date < ? OR ({key}.sort_date = ? AND {key}.n < ?))")
+        params += [after[0], after[0], after[1]]
+    sql += f" ORDER BY {key}.sort_date DESC, {key}.n DESC LIMIT ?"
+    return [(n, d) for n, d in conn.execute(sql, [*params, limit + 1])]
 
 
 # --- cursors ------------------------------------------------------------------------
@@ -310,26 +348,34 @@ class Page:
         return out
 
 
-def query_incidents(store: Store, filters: Filters | None = None, *, limit: int = DEFAULT_LIMIT,
-                    cursor: str | None = None) -> Page:
-    """One page, newest first (date desc, then rowid desc); `next_cursor` None when done."""
+def query_incidents(store: Store, filters: Filters | None = None, *,
+                    limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> Page:
+    """One page, newest first (date desc, then rowid desc); `next_cursor` None when done.
+
+    Two steps: choose the page's keys from indexes only, then read just those rows.
+    """
     conn = store.conn
     filters = filters or Filters()
-    source, source_params = _from(conn, filters, limit)
-    sql, params = where(filters)
-    if cursor:
-        sort_date, n = decode_cursor(cursor)
-        sql += " AND (i.sort_date < ? OR (i.sort_date = ? AND i.n < ?))"
-        params += [sort_date, sort_date, n]
-    rows = conn.execute(
-        f"SELECT {SELECT_COLUMNS}, i.sort_date FROM {source} WHERE {sql} "
-        "ORDER BY i.sort_date DESC, i.n DESC LIMIT ?",
-        [*source_params, *params, limit + 1],
-    ).fetchall()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor(rows[-1]["sort_date"], rows[-1]["n"]) if more else None
+    keys = _page_keys(conn, filters, limit, decode_cursor(cursor) if cursor else None)
+    more = len(keys) > limit
+    keys = keys[:limit]
+    next_cursor = encode_cursor(keys[-1][1], keys[-1][0]) if more else None
+    by_n = {row["n"]: row for row in _rows(conn, [n for n, _ in keys])}
+    rows = [by_n[n] for n, _ in keys if n in by_n]
+    if filters.bbox:  # the R*Tree stores float32 boxes: drop hits just outside the bbox
+        min_lon, min_lat, max_lon, max_lat = filters.bbox
+        rows = [r for r in rows
+                if min_lon <= r["lon"] <= max_lon and min_lat <= r["lat"] <= max_lat]
     return Page(features_for_rows(conn, rows), next_cursor)
+
+
+def _rows(conn: sqlite3.Connection, ns: list[int]) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = []
+    for start in range(0, len(ns), 900):
+        part = ns[start:start + 900]
+        rows += conn.execute(f"SELECT {SELECT_COLUMNS} FROM incidents i "
+                             f"WHERE i.n IN ({','.join('?' * len(part))})", part).fetchall()
+    return rows
 
 
 # --- aggregates for the map ---------------------------------------------------------
@@ -344,15 +390,14 @@ def clusters(store: Store, filters: Filters, zoom: int) -> dict[str, Any]:
     """One Point per occupied grid cell, at the members' mean position, computed in SQL."""
     conn = store.conn
     size = cell_degrees(zoom)
-    source, source_params = _from(conn, filters)
     sql, params = where(filters)
     rows = conn.execute(
         f"SELECT CAST((i.lon + 180.0) / ? AS INTEGER) AS cx, "
         f"CAST((i.lat + 90.0) / ? AS INTEGER) AS cy, i.event_type, count(*), "
         "sum(coalesce(i.killed, 0)), sum(i.lat), sum(i.lon), min(i.lon), min(i.lat), "
-        f"max(i.lon), max(i.lat) FROM {source} WHERE {sql} AND i.lat IS NOT NULL "
+        f"max(i.lon), max(i.lat) FROM incidents i WHERE {sql} AND i.lat IS NOT NULL "
         "GROUP BY cx, cy, i.event_type",
-        [size, size, *source_params, *params],
+        [size, size, *params],
     )
     cells: dict[tuple[int, int], dict[str, Any]] = {}
     for cx, cy, event_type, count, killed, slat, slon, x0, y0, x1, y1 in rows:
@@ -384,11 +429,10 @@ def timeline(store: Store, filters: Filters | None = None) -> list[list[Any]]:
     """[[YYYY-MM-DD, count], ...] in date order; undated incidents are left out."""
     conn = store.conn
     filters = filters or Filters()
-    source, source_params = _from(conn, filters)
     sql, params = where(filters)
     rows = conn.execute(
-        f"SELECT i.sort_date, count(*) FROM {source} WHERE {sql} AND i.sort_date <> '' "
-        "GROUP BY i.sort_date ORDER BY i.sort_date", [*source_params, *params])
+        f"SELECT i.sort_date, count(*) FROM incidents i WHERE {sql} AND i.sort_date <> '' "
+        "GROUP BY i.sort_date ORDER BY i.sort_date", params)
     return [[day, count] for day, count in rows]
 
 
