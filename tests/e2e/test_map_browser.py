@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 from urllib.request import urlopen
@@ -29,13 +30,22 @@ def all_features(live: Any, **params: Any) -> list[dict[str, Any]]:
     return api(live, "/api/incidents", limit=5000, **params)["features"]
 
 
+# Spellings the gazetteer may resolve a seed place to (GeoNames has several).
+ALIASES = {"Kalbajar": ("Kalbajar", "Kalbacar", "Kelbajar", "Kəlbəcər", "Kalbjar")}
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def find(features: list[dict[str, Any]], text: str, event_type: str | None = None
          ) -> dict[str, Any]:
     """The feature whose place (as written or resolved) mentions `text`."""
+    wanted = [fold(name) for name in ALIASES.get(text, (text,))]
     for f in features:
         p = f["properties"]
-        names = " ".join(str(p.get(k) or "") for k in ("place", "place_name", "admin1"))
-        if text.lower() in names.lower() and event_type in (None, p["event_type"]):
+        names = fold(" ".join(str(p.get(k) or "") for k in ("place", "place_name", "admin1")))
+        if any(w in names for w in wanted) and event_type in (None, p["event_type"]):
             return f
     raise AssertionError(f"no incident at {text!r} ({event_type}) in "
                          f"{[f['properties'].get('place_name') for f in features]}")
