@@ -262,3 +262,47 @@ def test_each_thread_gets_its_own_connection(filled):
         results = list(pool.map(work, range(8)))
     assert {count for count, _ in results} == {6}
     assert id(filled.conn) not in {conn for _, conn in results}
+
+
+def _cells(fc):
+    return {f["id"]: (f["properties"]["count"], f["properties"]["killed"],
+                      f["properties"]["types"]) for f in fc["features"]}
+
+
+def test_rollup_clusters_equal_grouped_clusters_after_inserts_and_merges(tmp_path):
+    """The trigger-kept rollup must give the same cells as grouping the incidents."""
+    import random
+
+    from geomap.store import query as query_module
+
+    rng = random.Random(5)
+    script = {}
+    for k in range(60):
+        lat, lon = rng.uniform(-60, 70), rng.uniform(-179, 179)
+        if k % 3 == 0:  # a second report of an earlier event: merges and moves the point
+            lat, lon = lat % 1 + 40.0, lon % 1 + 46.0
+        script[f"r{k}"] = [incident(lat=lat, lon=lon, killed=rng.choice([None, 1, 4]),
+                                    event_type=rng.choice(["Battles", "Protests"]),
+                                    sub_event_type="Armed clash",
+                                    geo_precision=rng.choice([1, 4]))]
+    store = new_store(tmp_path)
+    report = ingest(store, [article(k) for k in script], FakeExtractor(script), progress=False)
+    assert report.incidents_merged > 0
+    for zoom in (0, 2, 5, 8):
+        for bbox in (None, "30,30,60,50", "-180,-90,0,0"):
+            filters = Filters.parse(bbox=bbox)
+            fast = clusters(store, filters, zoom)
+            rows = list(query_module._grouped_rows(store.conn, filters, zoom))
+            slow_cells = {}
+            for cx, cy, event_type, count, killed, *_ in rows:
+                cell = slow_cells.setdefault(f"{zoom}/{cx}/{cy}", [0, 0, {}])
+                cell[0] += count
+                cell[1] += killed
+                cell[2][event_type] = count
+            assert _cells(fast) == {k: tuple(v) for k, v in slow_cells.items()}, (zoom, bbox)
+
+
+def test_rollup_follows_deletes(filled):
+    filled.conn.execute("DELETE FROM incidents")
+    assert filled.conn.execute("SELECT count(*) FROM grid_rollup").fetchone()[0] == 0
+    assert clusters(filled, Filters(), 3)["features"] == []

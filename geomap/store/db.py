@@ -107,6 +107,83 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX incidents_geo ON incidents (lon, lat, event_type, sort_date, killed);
     DROP INDEX incidents_sort;
     """,
+    # v3: a per-zoom grid rollup (zooms 0-8) kept by triggers, so a world-wide cluster view
+    # reads a few thousand rollup rows instead of aggregating every incident. Min/max are
+    # not shrunk when an incident moves or goes, so a cell's bbox may be slightly large.
+    """
+    CREATE TABLE grid_levels (level INTEGER PRIMARY KEY, size REAL NOT NULL);
+    INSERT INTO grid_levels (level, size) VALUES
+        (0, 90.0), (1, 45.0), (2, 22.5), (3, 11.25), (4, 5.625), (5, 2.8125),
+        (6, 1.40625), (7, 0.703125), (8, 0.3515625);
+    CREATE TABLE grid_rollup (
+        level INTEGER NOT NULL, cx INTEGER NOT NULL, cy INTEGER NOT NULL,
+        event_type TEXT NOT NULL,
+        count INTEGER NOT NULL, killed INTEGER NOT NULL,
+        sum_lat REAL NOT NULL, sum_lon REAL NOT NULL,
+        min_lon REAL NOT NULL, min_lat REAL NOT NULL, max_lon REAL NOT NULL,
+        max_lat REAL NOT NULL,
+        PRIMARY KEY (level, cx, cy, event_type)
+    ) WITHOUT ROWID;
+    INSERT INTO grid_rollup
+        SELECT g.level, CAST((i.lon + 180.0) / g.size AS INTEGER) AS cx,
+               CAST((i.lat + 90.0) / g.size AS INTEGER) AS cy, i.event_type, count(*),
+               sum(coalesce(i.killed, 0)), sum(i.lat), sum(i.lon), min(i.lon), min(i.lat),
+               max(i.lon), max(i.lat)
+        FROM incidents i, grid_levels g WHERE i.lat IS NOT NULL AND i.lon IS NOT NULL
+        GROUP BY g.level, cx, cy, i.event_type;
+    CREATE TRIGGER grid_ai AFTER INSERT ON incidents
+    WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+        INSERT INTO grid_rollup
+            SELECT level, CAST((new.lon + 180.0) / size AS INTEGER),
+                   CAST((new.lat + 90.0) / size AS INTEGER), new.event_type, 1,
+                   coalesce(new.killed, 0), new.lat, new.lon, new.lon, new.lat, new.lon,
+                   new.lat
+            FROM grid_levels WHERE true
+        ON CONFLICT (level, cx, cy, event_type) DO UPDATE SET
+            count = count + 1, killed = killed + excluded.killed,
+            sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon,
+            min_lon = min(min_lon, excluded.min_lon), min_lat = min(min_lat, excluded.min_lat),
+            max_lon = max(max_lon, excluded.max_lon), max_lat = max(max_lat, excluded.max_lat);
+    END;
+    CREATE TRIGGER grid_ad AFTER DELETE ON incidents
+    WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL BEGIN
+        UPDATE grid_rollup SET count = count - 1, killed = killed - coalesce(old.killed, 0),
+            sum_lat = sum_lat - old.lat, sum_lon = sum_lon - old.lon
+        WHERE event_type = old.event_type AND (level, cx, cy) IN (
+            SELECT level, CAST((old.lon + 180.0) / size AS INTEGER),
+                   CAST((old.lat + 90.0) / size AS INTEGER) FROM grid_levels);
+        DELETE FROM grid_rollup WHERE count <= 0 AND event_type = old.event_type
+            AND (level, cx, cy) IN (
+                SELECT level, CAST((old.lon + 180.0) / size AS INTEGER),
+                       CAST((old.lat + 90.0) / size AS INTEGER) FROM grid_levels);
+    END;
+    CREATE TRIGGER grid_au_old AFTER UPDATE OF lat, lon, event_type, killed ON incidents
+    WHEN old.lat IS NOT NULL AND old.lon IS NOT NULL BEGIN
+        UPDATE grid_rollup SET count = count - 1, killed = killed - coalesce(old.killed, 0),
+            sum_lat = sum_lat - old.lat, sum_lon = sum_lon - old.lon
+        WHERE event_type = old.event_type AND (level, cx, cy) IN (
+            SELECT level, CAST((old.lon + 180.0) / size AS INTEGER),
+                   CAST((old.lat + 90.0) / size AS INTEGER) FROM grid_levels);
+        DELETE FROM grid_rollup WHERE count <= 0 AND event_type = old.event_type
+            AND (level, cx, cy) IN (
+                SELECT level, CAST((old.lon + 180.0) / size AS INTEGER),
+                       CAST((old.lat + 90.0) / size AS INTEGER) FROM grid_levels);
+    END;
+    CREATE TRIGGER grid_au_new AFTER UPDATE OF lat, lon, event_type, killed ON incidents
+    WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+        INSERT INTO grid_rollup
+            SELECT level, CAST((new.lon + 180.0) / size AS INTEGER),
+                   CAST((new.lat + 90.0) / size AS INTEGER), new.event_type, 1,
+                   coalesce(new.killed, 0), new.lat, new.lon, new.lon, new.lat, new.lon,
+                   new.lat
+            FROM grid_levels WHERE true
+        ON CONFLICT (level, cx, cy, event_type) DO UPDATE SET
+            count = count + 1, killed = killed + excluded.killed,
+            sum_lat = sum_lat + excluded.sum_lat, sum_lon = sum_lon + excluded.sum_lon,
+            min_lon = min(min_lon, excluded.min_lon), min_lat = min(min_lat, excluded.min_lat),
+            max_lon = max(max_lon, excluded.max_lon), max_lat = max(max_lat, excluded.max_lat);
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

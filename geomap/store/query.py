@@ -13,7 +13,7 @@ import math
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -26,6 +26,7 @@ from geomap.taxonomy import EVENT_TYPES, TAXONOMY
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 MAX_ZOOM = 22
+ROLLUP_MAX_ZOOM = 8  # grid_rollup keeps zooms 0..8 (see migration 3)
 SUB_EVENT_TYPES: frozenset[str] = frozenset(s for subs in TAXONOMY.values() for s in subs)
 # Bounds on how many R*Tree hits a page query will sort (see _sort_cap).
 RTREE_SORT_MIN = 500
@@ -386,19 +387,62 @@ def cell_degrees(zoom: int) -> float:
     return 90.0 / (2 ** zoom)
 
 
-def clusters(store: Store, filters: Filters, zoom: int) -> dict[str, Any]:
-    """One Point per occupied grid cell, at the members' mean position, computed in SQL."""
-    conn = store.conn
+def _cell_range(filters: Filters, size: float) -> tuple[int, int, int, int] | None:
+    """Cells (cx0, cy0, cx1, cy1) that the bbox touches, or None for the whole world."""
+    if not filters.bbox:
+        return None
+    min_lon, min_lat, max_lon, max_lat = filters.bbox
+    return (int((min_lon + 180.0) / size), int((min_lat + 90.0) / size),
+            int((max_lon + 180.0) / size), int((max_lat + 90.0) / size))
+
+
+def _rollup_rows(conn: sqlite3.Connection, filters: Filters, zoom: int) -> Iterable[tuple]:
+    """Per (cell, type) aggregates from the trigger-maintained grid_rollup (migration 3)."""
+    clauses, params = ["level = ?"], [zoom]
+    cells = _cell_range(filters, cell_degrees(zoom))
+    if cells:
+        clauses.append("cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
+        params += [cells[0], cells[2], cells[1], cells[3]]
+    if filters.types:
+        clauses.append(f"event_type IN ({','.join('?' * len(filters.types))})")
+        params += filters.types
+    return conn.execute(
+        "SELECT cx, cy, event_type, count, killed, sum_lat, sum_lon, min_lon, min_lat, "
+        f"max_lon, max_lat FROM grid_rollup WHERE {' AND '.join(clauses)}", params)
+
+
+def _grouped_rows(conn: sqlite3.Connection, filters: Filters, zoom: int) -> Iterable[tuple]:
+    """The same aggregates computed from the incidents (any filter, any zoom)."""
     size = cell_degrees(zoom)
-    sql, params = where(filters)
-    rows = conn.execute(
-        f"SELECT CAST((i.lon + 180.0) / ? AS INTEGER) AS cx, "
-        f"CAST((i.lat + 90.0) / ? AS INTEGER) AS cy, i.event_type, count(*), "
+    cells = _cell_range(filters, size)
+    sql, params = where(replace(filters, bbox=None))
+    if cells:  # every incident of every touched cell, as the rollup counts them
+        sql += (" AND i.lon >= ? AND i.lon < ? AND i.lat >= ? AND i.lat < ?"
+                " AND cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
+        params += [cells[0] * size - 180.0 - 1e-9, (cells[2] + 1) * size - 180.0 + 1e-9,
+                   cells[1] * size - 90.0 - 1e-9, (cells[3] + 1) * size - 90.0 + 1e-9,
+                   cells[0], cells[2], cells[1], cells[3]]
+    return conn.execute(
+        "SELECT CAST((i.lon + 180.0) / ? AS INTEGER) AS cx, "
+        "CAST((i.lat + 90.0) / ? AS INTEGER) AS cy, i.event_type, count(*), "
         "sum(coalesce(i.killed, 0)), sum(i.lat), sum(i.lon), min(i.lon), min(i.lat), "
         f"max(i.lon), max(i.lat) FROM incidents i WHERE {sql} AND i.lat IS NOT NULL "
-        "GROUP BY cx, cy, i.event_type",
-        [size, size, *params],
-    )
+        "AND i.lon IS NOT NULL GROUP BY cx, cy, i.event_type",
+        [size, size, *params])
+
+
+def clusters(store: Store, filters: Filters | None, zoom: int) -> dict[str, Any]:
+    """One Point per grid cell the bbox touches, at its incidents' mean position.
+
+    A cell counts all of its incidents, even those just outside the bbox. Without date,
+    sub_type or text filters, zooms 0-8 read the precomputed rollup (a world view at a
+    million incidents is a few thousand rows); otherwise SQL groups the incidents.
+    """
+    conn = store.conn
+    filters = filters or Filters()
+    rollup = (zoom <= ROLLUP_MAX_ZOOM and not filters.start and not filters.end
+              and not filters.sub_types and not filters.q)
+    rows = (_rollup_rows if rollup else _grouped_rows)(conn, filters, zoom)
     cells: dict[tuple[int, int], dict[str, Any]] = {}
     for cx, cy, event_type, count, killed, slat, slon, x0, y0, x1, y1 in rows:
         cell = cells.setdefault((cx, cy), {"count": 0, "killed": 0, "types": {}, "slat": 0.0,
@@ -421,7 +465,7 @@ def clusters(store: Store, filters: Filters, zoom: int) -> dict[str, Any]:
         })
     out = feature_collection(features)
     out["zoom"] = zoom
-    out["cell_degrees"] = size
+    out["cell_degrees"] = cell_degrees(zoom)
     return out
 
 
