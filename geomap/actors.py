@@ -10,6 +10,7 @@ appearance is kept. `reported_by` is the attribution ("according to ...", "X sai
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from geomap.sentences import fold
@@ -71,6 +72,9 @@ NON_STATE: dict[str, str] = {
     "gunmen": "Unidentified Armed Group",
 }
 
+_NON_STATE_RE = re.compile(
+    r"\b(" + "|".join(re.escape(k) for k in sorted(NON_STATE, key=len, reverse=True)) + r")\b"
+)
 _FORCE_NOUNS = (
     r"(?:forces|troops|soldiers?|servicem[ae]n|service\s+members|army|military|"
     r"armed\s+forces|border\s+guards?|positions|side|defen[cs]e\s+ministry|"
@@ -102,13 +106,12 @@ def _table() -> dict[str, str]:
 
 
 @cache
-def _country_regex() -> re.Pattern[str]:
-    keys = sorted(_table(), key=len, reverse=True)
-    return re.compile(
-        r"(?<![\w.])(?:the\s+republic\s+of\s+)?(?P<key>"
-        + "|".join(re.escape(k) for k in keys)
-        + r")(?P<poss>'s)?(?![\w])"
-    )
+def _first_words() -> frozenset[str]:
+    return frozenset(k.split()[0].rstrip(".") for k in _table()) | {"u.s", "u.s."}
+
+
+_CAP = re.compile(r"\b[A-Z][A-Za-z.]*")
+_WORDS = re.compile(r"([a-z.]+)(?:[ ]([a-z.]+))?(?:[ ]([a-z.]+))?(?:[ ]([a-z.]+))?")
 
 
 def country_name(iso2: str) -> str:
@@ -117,20 +120,37 @@ def country_name(iso2: str) -> str:
 
 
 def country_refs(sentence: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, iso2, as written-key) of country names and demonyms, in order.
+    """(start, end, iso2, key) of country names and demonyms, in order.
 
-    Only capitalised occurrences count ("US" but not "us").
+    Only capitalised occurrences count ("US" but not "us"); up to four-word names
+    ("Islamic Republic of Iran") are tried longest first, as dict look-ups.
     """
+    table = _table()
+    firsts = _first_words()
     folded = fold(sentence)
-    out = []
-    for m in _country_regex().finditer(folded):
-        first = sentence[m.start("key")]
-        if not first.isupper():
+    out: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for hit in _CAP.finditer(sentence):
+        pos = hit.start()
+        if pos < last_end or folded[pos: hit.end()].rstrip(".") not in firsts:
             continue
-        key = m["key"]
-        if key in ("us", "uk") and sentence[m.start("key"): m.end("key")] != key.upper():
+        m = _WORDS.match(folded, pos)
+        if not m:
             continue
-        out.append((m.start(), m.end(), _table()[key], key))
+        words = [w for w in m.groups() if w]
+        for n in range(len(words), 0, -1):
+            key = " ".join(words[:n])
+            if key not in table and key.endswith(".") and key != "u.s.":
+                key = key.rstrip(".")
+            if key in table:
+                if key in ("us", "uk") and sentence[pos: pos + 2] != key.upper():
+                    break
+                end = pos + len(key)
+                if folded.startswith("'s", end):
+                    end += 2
+                out.append((pos, end, table[key], key))
+                last_end = end
+                break
     return out
 
 
@@ -170,7 +190,7 @@ def find_actors(sentence: str, *, place_country: str | None = None,
                                                 r"air\s?strikes?|attacks?|strikes?|offensive|"
                                                 r"missiles?|rockets?|drones?)\b", tail)))
         found.append((start, _state(iso), attacker))
-    for m in re.finditer(r"\b(" + "|".join(re.escape(k) for k in NON_STATE) + r")\b", folded):
+    for m in _NON_STATE_RE.finditer(folded):
         name = NON_STATE[m.group(1)]
         if m.group(1) in ("saf", "rsf", "idf", "sdf", "hts", "pkk", "isis", "isil", "jnim") \
                 and not sentence[m.start(): m.end()].isupper():
@@ -284,9 +304,18 @@ def speaker_country(sentence: str, before: int | None = None) -> str | None:
     return found
 
 
-def official_speaker(sentence: str) -> str | None:
+OFFICIAL_WORDS = frozenset(("ministry", "spokes", "president", "minister", "government", "official",
+                   "parliament", "embassy", "envoy", "army", "military", "authorities",
+                   "leader", "department", "office"))
+
+
+def official_speaker(sentence: str, present: AbstractSet[str] | None = None) -> str | None:
     """A country named with an official ("Iranian Foreign Ministry Spokesman") anywhere."""
     folded = fold(sentence)
+    if present is not None and present.isdisjoint(OFFICIAL_WORDS):
+        return None
+    if present is None and not any(w in folded for w in OFFICIAL_WORDS):
+        return None
     for _start, end, iso, _key in country_refs(sentence):
         if _OFFICIAL_AFTER.match(folded[end: end + 50]):
             return iso

@@ -12,11 +12,13 @@ Precision follows ACLED's time_precision: 1 day, 2 week, 3 month (or vaguer).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
+from geomap.sentences import fold
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -37,31 +39,29 @@ NUMBER_WORDS: dict[str, int] = {
 TOLERANCE = timedelta(days=1)
 
 _MONTH = (
-    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|"
+    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _MONTH_DAY = re.compile(
-    _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
-    re.I,
+    _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _DAY_MONTH = re.compile(
     r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
-    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
-    re.I,
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(
-    r"\b(?P<prep>in\s+|since\s+|during\s+|last\s+|early\s+|late\s+|mid-)?"
-    r"(?P<mon>january|february|march|april|june|july|august|september|october|"
-    r"november|december)(?:\s+(?P<year>(?:19|20)\d\d))?\b",
-    re.I,
+    r"\b(?P<mon>january|february|march|april|june|july|august|september|october|"
+    r"november|december)(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
+_MONTH_PREP = re.compile(r"\b(?:in|since|during|last|early|late|mid)[\s-]+$")
 _WEEKDAY = re.compile(
-    r"\b(?:(?P<mod>last|past|late|early|overnight|next|this|coming|on|since|by|until)\s+)?"
-    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:night|morning|evening|afternoon))?\b",
-    re.I,
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?\b"
+)
+_WEEKDAY_MOD = re.compile(
+    r"\b(?P<mod>last|past|late|early|overnight|next|this|coming|on|since|by|until)\s+$"
 )
 _RELATIVE = re.compile(
     r"\b(?P<phrase>the\s+day\s+before\s+yesterday|yesterday|last\s+night|earlier\s+today|"
@@ -70,20 +70,22 @@ _RELATIVE = re.compile(
     r"over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)|"
     r"earlier\s+this\s+month|this\s+month|last\s+month|"
     r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?P<unit>days?|weeks?)\s+ago)\b",
-    re.I,
+    r"(?P<unit>days?|weeks?)\s+ago)\b"
 )
 _AFTER_ANCHOR = re.compile(
     r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+|only\s+)?"
-    r"(?P<n>a|one|two|three|\d)\s+days?\s+after\b",
-    re.I,
+    r"(?P<n>a|one|two|three|\d)\s+days?\s+after\b"
 )
-_YEAR = re.compile(
-    r"\b(?P<prep>in|since|from|during|by|until|of|before|after)?\s*(?:the\s+)?"
-    r"(?:early\s+|late\s+|mid-?)?(?:years\s+of\s+the\s+)?"
-    r"(?P<year>1[89]\d\d|20\d\d)(?P<s>s)?\b(?![:/.-]\d)",
-    re.I,
-)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DIGIT_DATE = re.compile(r"\d[/.-]\d")
+_CAL_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+                       r"Fri|Sat|Sun)(?![A-Z])")
+_CAL_WORD_I = re.compile(_CAL_WORD.pattern, re.I)
+_DAY_BEFORE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_MONTH_TAIL = re.compile(_MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+_RELATIVE_KEYS = ("yesterday", "today", "tonight", "overnight", "last night", "last week",
+                  "last month", "this week", "this month", "this morning", "this evening",
+                  "this afternoon", "recent days", "over the past", "over the last", " ago")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,7 @@ def find_dates(
     """
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
+    original, text = text, fold(text)
 
     def add(start: int, end: int, value: date | None, precision: int | None, kind: str):
         if any(s < end and start < e for s, e in taken):
@@ -154,62 +157,94 @@ def find_dates(
         taken.append((start, end))
         refs.append(DateRef(start + offset, end + offset, value, precision, kind))
 
-    for m in _ISO.finditer(text):
-        try:
-            value = date(int(m["year"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            continue
-        add(m.start(), m.end(), value, DATE_DAY, "explicit")
-    for m in _NUMERIC.finditer(text):
-        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-        day, month = (b, a) if b > 12 and a <= 12 else (a, b)
-        try:
-            add(m.start(), m.end(), date(year, month, day), DATE_DAY, "explicit")
-        except ValueError:
-            continue
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for m in pattern.finditer(text):
-            if pattern is _MONTH_DAY and m["mon"].lower() == "may" and m.group(0)[0].islower():
-                continue  # the verb "may"
-            month, day = MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
-            if not 1 <= day <= 31:
+    if _DIGIT_DATE.search(text):
+        for m in _ISO.finditer(text):
+            try:
+                value = date(int(m["year"]), int(m["m"]), int(m["d"]))
+            except ValueError:
                 continue
-            if m["year"]:
-                value = parse_explicit(f"{day} {_month_name(month)} {m['year']}")
-            else:
-                value = resolve_month_day(month, day, published) if published else None
-            add(m.start(), m.end(), value, DATE_DAY if value else None, "explicit")
-    for m in _MONTH_YEAR.finditer(text):
-        month = MONTHS[m["mon"].lower()]
-        if m["year"]:
-            value: date | None = date(int(m["year"]), month, 1)
-        elif published and m["prep"]:
-            year = published.year if month <= published.month else published.year - 1
-            value = date(year, month, 1)
-        else:
-            value = None
-        add(m.start(), m.end(), value, DATE_MONTH if value else None, "month")
-    for m in _AFTER_ANCHOR.finditer(text):
-        base = anchor or published
-        n = _word_number(m["n"]) or 1
-        add(m.start(), m.end(), base - timedelta(days=n) if base else None,
-            DATE_DAY if base else None, "anchor")
-    for m in _WEEKDAY.finditer(text):
-        mod = (m["mod"] or "").lower()
-        if mod in ("next", "coming") or published is None:
-            add(m.start(), m.end(), None, None, "weekday")
+            add(m.start(), m.end(), value, DATE_DAY, "explicit")
+        for m in _NUMERIC.finditer(text):
+            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+            day, month = (b, a) if b > 12 and a <= 12 else (a, b)
+            try:
+                add(m.start(), m.end(), date(year, month, day), DATE_DAY, "explicit")
+            except ValueError:
+                continue
+    # Month and weekday names are capitalised in prose: a case-sensitive scan for their
+    # first letters is far cheaper than case-insensitive alternations over all text.
+    calendar = _CAL_WORD_I if original.isupper() else _CAL_WORD
+    for hit in calendar.finditer(original):
+        pos = hit.start()
+        m = _MONTH_DAY.match(text, pos)
+        if m:
+            if m["mon"] == "may" and original[pos].islower():
+                continue  # the verb "may"
+            _month_day(m, m.start(), published, add)
             continue
-        value = resolve_weekday(WEEKDAYS[m["wd"].lower()], published,
-                                strictly_before=mod in ("last", "past"))
-        add(m.start(), m.end(), value, DATE_DAY, "weekday")
-    for m in _RELATIVE.finditer(text):
-        value, precision = _relative(m, published)
-        add(m.start(), m.end(), value, precision, "relative")
+        before = _DAY_BEFORE.search(text, max(0, pos - 14), pos)
+        m = _MONTH_TAIL.match(text, pos)
+        if before and m:
+            _month_day(m, before.start(), published, add, day=int(before["day"]))
+            continue
+        m = _MONTH_YEAR.match(text, pos)
+        if (m and m["mon"] != "may") or (m and m["year"]):
+            month = MONTHS[m["mon"]]
+            if m["year"]:
+                value: date | None = date(int(m["year"]), month, 1)
+            elif published and _MONTH_PREP.search(text, max(0, pos - 8), pos):
+                year = published.year if month <= published.month else published.year - 1
+                value = date(year, month, 1)
+            else:
+                value = None
+            add(m.start(), m.end(), value, DATE_MONTH if value else None, "month")
+            continue
+        m = _WEEKDAY.match(text, pos)
+        if m:
+            mm = _WEEKDAY_MOD.search(text, max(0, pos - 11), pos)
+            mod = mm["mod"] if mm else ""
+            begin = mm.start() if mm else pos
+            if mod in ("next", "coming") or published is None:
+                add(begin, m.end(), None, None, "weekday")
+                continue
+            value = resolve_weekday(WEEKDAYS[m["wd"]], published,
+                                    strictly_before=mod in ("last", "past"))
+            add(begin, m.end(), value, DATE_DAY, "weekday")
+    if "day after" in text or "days after" in text:
+        for m in _AFTER_ANCHOR.finditer(text):
+            base = anchor or published
+            n = _word_number(m["n"]) or 1
+            add(m.start(), m.end(), base - timedelta(days=n) if base else None,
+                DATE_DAY if base else None, "anchor")
+    if any(k in text for k in _RELATIVE_KEYS):
+        for m in _RELATIVE.finditer(text):
+            value, precision = _relative(m, published)
+            add(m.start(), m.end(), value, precision, "relative")
     for m in _YEAR.finditer(text):
-        year = int(m["year"])
-        add(m.start("year"), m.end(), date(year, 1, 1), DATE_MONTH, "year")
+        start, end = m.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in ":/.-"):
+            continue
+        if end < len(text) and text[end] == "s":
+            end += 1
+        if end < len(text) and (text[end].isalnum() or (
+                text[end] in ":/.-" and text[end + 1: end + 2].isdigit())):
+            continue
+        add(start, end, date(int(m.group(0)[:4]), 1, 1), DATE_MONTH, "year")
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _month_day(m: re.Match[str], start: int, published: date | None, add: Callable[..., None],
+               *, day: int | None = None) -> None:
+    month = MONTHS[m["mon"]]
+    day = int(m["day"]) if day is None else day
+    if not 1 <= day <= 31:
+        return
+    if m["year"]:
+        value = parse_explicit(f"{day} {_month_name(month)} {m['year']}")
+    else:
+        value = resolve_month_day(month, day, published) if published else None
+    add(start, m.end(), value, DATE_DAY if value else None, "explicit")
 
 
 def _month_name(month: int) -> str:

@@ -9,12 +9,13 @@ not make an incident. One sentence reports one event: the most specific cue wins
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
 from geomap import taxonomy as tx
-from geomap.dates import DATE_DAY, DATE_WEEK, find_dates
-from geomap.sentences import fold
+from geomap.dates import DATE_DAY, DATE_WEEK, DateRef, find_dates
+from geomap.sentences import CueIndex, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,14 +190,61 @@ def _first_live(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
     return None
 
 
-def classify(sentence: str) -> EventMatch | None:
-    """The ACLED (event_type, sub_event_type) this sentence reports, ignoring background."""
+# Substrings without which a rule cannot match: cheap `in` tests skip most regexes.
+_RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
+    ("suicide",),
+    ("ied", "explosive", "roadside", "bomb", "mine", "booby", "detonat"),
+    ("air", "drone", "uav", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomb",
+     "kamikaze", "shahed", "aerial"),
+    ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
+     "grad", "munition", "heavy weapon", "projectile"),
+    ("grenade",),
+    ("strike",),
+    ("chemical", "chlorine", "sarin", "nerve agent"),
+    ("massacre", "execut", "summarily", "lynch"),
+    ("abduct", "kidnap", "disappeared", "hostage"),
+    ("rap", "sexual"),
+    ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
+     "resident", "farmer", "worshipper", "aid worker", "displaced"),
+    ("recaptur", "retook", "regained", "liberated", "took control"),
+    ("control", "overran", "captured the"),
+    ("clash", "fight", "fought", "battl", "hostilit", "skirmish", "fire", "attack",
+     "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
+     "resum", "escalat", "shoot", "gunfire", "firing", "positions"),
+)
+_OTHER_TRIGGERS = (
+    "condemn", "urg", "call", "express", "voic", "concern", "warn", "welcom", "deplor",
+    "appeal", "invit", "statement", "unacceptable", "denounc", "reiterat", "ceasefire",
+    "cease-fire", "truce", "armistice", "peace", "humanitarian", "prisoner", "suspend",
+    "arrest", "detain", "custody", "rounded up", "loot", "pillag", "ransack", "torch",
+    "ablaze", "burn", "vandal", "demolish", "withdr", "hand", "without", "riot", "mob",
+    "stone", "protest", "demonstrat", "rall", "march", "sit-in", "drone", "uav", "missile",
+    "rocket", "airspace",
+)
+TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in group}
+                                    | set(_OTHER_TRIGGERS))
+_RULE_SETS = tuple(frozenset(group) for group in _RULE_TRIGGERS)
+_CUES = CueIndex(TRIGGERS)
+
+
+def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMatch | None:
+    """The ACLED (event_type, sub_event_type) this sentence reports, ignoring background.
+
+    `present`: the cue stems in the sentence, if the caller found them article-wide.
+    """
     folded = fold(sentence)
+    if present is None:
+        present = _CUES.present(folded)
+    if present.isdisjoint(TRIGGERS):
+        return None
     statements = list(_STATEMENT.finditer(folded))
     verbs = [m for m in statements if "statement" not in m.group(0)]
     statement = (verbs or statements or [None])[0]
     violent: list[tuple[re.Match[str], str, str, float]] = []
-    for pattern, etype, sub, weight in _VIOLENT_RULES:
+    for (pattern, etype, sub, weight), triggers in zip(_VIOLENT_RULES, _RULE_SETS,
+                                                       strict=True):
+        if present.isdisjoint(triggers):
+            continue
         m = _first_live(pattern, folded)
         if m:
             violent.append((m, etype, sub, weight))
@@ -245,7 +293,8 @@ def classify(sentence: str) -> EventMatch | None:
     return None
 
 
-def is_background(sentence: str, published: date | None) -> bool:
+def is_background(sentence: str, published: date | None,
+                  refs: list[DateRef] | None = None) -> bool:
     """Does the sentence tell history, totals or habits rather than a fresh event?
 
     A recent day- or week-precise date ("flared up on September 27") outweighs weak
@@ -254,7 +303,8 @@ def is_background(sentence: str, published: date | None) -> bool:
     folded = fold(sentence)
     if _STRONG_BACKGROUND.search(folded):
         return True
-    refs = find_dates(sentence, published)
+    if refs is None:
+        refs = find_dates(sentence, published)
     recent = [r for r in refs if r.precision in (DATE_DAY, DATE_WEEK) and r.date
               and (published is None or abs((published - r.date).days) <= 90)]
     if published:

