@@ -1,0 +1,171 @@
+"""Reading articles: formats, encodings, metadata precedence, bad input, page chrome."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geomap.articles import decode_bytes, detect_chrome, read_articles
+from geomap.errors import ArticleError
+
+BODY = "Russian missiles struck the city of Kharkiv on Sunday, killing seven people.\n"
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def test_plain_text_offsets_are_into_the_file(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.txt", BODY)
+    (article,) = read_articles(f, published=date(2024, 5, 6), source="cli")
+    assert article.text == BODY
+    assert article.published == date(2024, 5, 6) and article.source == "cli"
+    assert len(article.id) == 16 and article.path == str(f)
+
+
+def test_same_text_same_id(tmp_path: Path) -> None:
+    a = next(read_articles(write(tmp_path / "a.txt", BODY)))
+    b = next(read_articles(write(tmp_path / "b.txt", BODY)))
+    assert a.id == b.id
+
+
+def test_front_matter_is_blanked_in_place(tmp_path: Path) -> None:
+    text = ("---\npublished: 2024-05-06\nsource: Wire\nurl: https://x.test/1\n"
+            "title: Strike on Kharkiv\n---\n" + BODY)
+    f = write(tmp_path / "a.md", text)
+    (article,) = read_articles(f, published=date(2000, 1, 1), source="cli")
+    assert len(article.text) == len(text)
+    assert article.text.endswith(BODY) and "Kharkiv" not in article.text[: text.index(BODY)]
+    assert article.text.index("Kharkiv") == text.index("Kharkiv", text.index(BODY))
+    assert (article.published, article.source, article.url, article.title) == (
+        date(2024, 5, 6), "Wire", "https://x.test/1", "Strike on Kharkiv")
+    assert article.chrome[0][0] == 0
+
+
+def test_key_value_header(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.txt", "Published: 12 October 2020\nSource: Press TV\n\n" + BODY)
+    (article,) = read_articles(f)
+    assert article.published == date(2020, 10, 12) and article.source == "Press TV"
+
+
+def test_prose_with_colon_is_not_a_header(tmp_path: Path) -> None:
+    text = "Warning: heavy fighting continues.\n\n" + BODY
+    (article,) = read_articles(write(tmp_path / "a.txt", text))
+    assert article.text == text
+
+
+def test_jsonl(tmp_path: Path) -> None:
+    lines = [{"id": "x1", "text": BODY, "published": "2024-05-06", "source": "S"},
+             {"text": "Gaza. " + BODY, "published": "2024-05-07T10:00:00Z"}]
+    f = write(tmp_path / "a.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n\n")
+    a, b = read_articles(f)
+    assert a.id == "x1" and a.published == date(2024, 5, 6)
+    assert b.published == date(2024, 5, 7) and b.id != a.id
+
+
+def test_malformed_json_line_names_the_line(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.jsonl", json.dumps({"text": BODY}) + "\n{oops\n")
+    it = read_articles(f)
+    assert next(it).text == BODY  # the good article before it is not lost
+    with pytest.raises(ArticleError, match=r"line 2: malformed JSON"):
+        next(it)
+
+
+def test_directory_with_metadata(tmp_path: Path) -> None:
+    write(tmp_path / "b.txt", BODY)
+    write(tmp_path / "a.txt", "Gaza. " + BODY)
+    write(tmp_path / "metadata.json", json.dumps(
+        {"b.txt": {"published": "2024-05-06", "source": "Meta", "title": "T"}}))
+    a, b = read_articles(tmp_path, source="cli")
+    assert a.path.endswith("a.txt") and a.source == "cli"
+    assert (b.published, b.source, b.title) == (date(2024, 5, 6), "Meta", "T")
+
+
+def test_seeds_directory() -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    articles = list(read_articles(seeds))
+    assert len(articles) == 5
+    assert all(a.published and a.source and a.title for a in articles)
+
+
+def test_publication_date_from_page_dateline(tmp_path: Path) -> None:
+    text = "Iran Press TV\n\nMonday, 12 October 2020 6:33 AM\n\n" + BODY
+    (article,) = read_articles(write(tmp_path / "a.txt", text))
+    assert article.published == date(2020, 10, 12)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", "  \n\n", "empty article"),
+        ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("ctl.txt", bytes(range(1, 32)) * 20, "non-text"),
+        ("bad.jsonl", '{"text": ""}\n', "empty \"text\""),
+        ("date.txt", "---\npublished: not a date\n---\n" + BODY, "bad published date"),
+    ],
+)
+def test_bad_input(tmp_path: Path, name: str, data: str | bytes, message: str) -> None:
+    f = write(tmp_path / name, data)
+    with pytest.raises(ArticleError, match=message):
+        list(read_articles(f))
+
+
+def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        list(read_articles(tmp_path / "nope.txt"))
+    with pytest.raises(ArticleError, match="no articles"):
+        list(read_articles(tmp_path))
+
+
+def test_encodings() -> None:
+    text = "Kəlbəcər – “clashes” in Ağdam"
+    assert decode_bytes(text.encode("utf-8-sig"), "x") == text
+    assert decode_bytes(text.encode("utf-16"), "x") == text
+    assert decode_bytes("Café “Ganja” – résumé".encode("cp1252"), "x") == (
+        "Café “Ganja” – résumé")
+
+
+def spans_text(text: str, title: str | None = None) -> list[str]:
+    return [text[s:e] for s, e in detect_chrome(text, title)]
+
+
+def test_chrome_captions_banners_nav() -> None:
+    text = (
+        "News / Politics\n\n"
+        "Headline about clashes\n\n"
+        "US Rep. X (L) talks with Y during a rally on the steps of the Capitol on March 08, "
+        "2019 in Washington, DC.\n"
+        "Soldiers take part in a parade in Baku, Azerbaijan, on November 8, 2021. "
+        "(Photo by Reuters)\n\n"
+        "Clashes erupted on the border on Tuesday, the ministry said.\n\n"
+        "Join the mailing list\n"
+        "The site can also be accessed at the following alternate addresses:\n"
+    )
+    chrome = spans_text(text, "Headline about clashes")
+    assert "News / Politics" in chrome and "Headline about clashes" in chrome
+    assert any(c.startswith("US Rep.") for c in chrome)
+    assert any(c.endswith("(Photo by Reuters)") for c in chrome)
+    assert "Join the mailing list" in chrome
+    assert not any("Clashes erupted" in c for c in chrome)
+
+
+def test_chrome_inside_prose_and_repeats() -> None:
+    text = ("Clashes erupted on Monday near the border, officials said. Two soldiers died. "
+            "MH/PA All Content by Mehr News Agency is licensed under a Creative Commons "
+            "Attribution 4.0 International License.\n\n"
+            "Clashes erupted on Monday near the border, officials said.\n")
+    spans = detect_chrome(text)
+    chrome = [text[s:e] for s, e in spans]
+    assert any("licensed under" in c for c in chrome)
+    assert "MH/PA" in " ".join(chrome)
+    # the repeated sentence is chrome, the first telling is not
+    assert all(s > 0 for s, _ in spans)
+    second = text.rindex("Clashes")
+    assert any(s <= second < e for s, e in spans)
