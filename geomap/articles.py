@@ -307,7 +307,7 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
         if (
             _CAPTION_END.search(body) or _CAPTION_START.match(body)
             or (_PHOTO_SCENE.search(body) and not re.search(r"\bsaid\b", body))
-            or (_BANNER.search(body) and words <= 40)
+            or (_BANNER.search(body) and (words <= 15 or len(split_sentences(body)) == 1))
             or (_NAV.match(body) and words <= 8)
             or (norm_title and norm == norm_title)
             or (norm in seen_lines and words >= 3)
