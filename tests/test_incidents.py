@@ -1,0 +1,170 @@
+"""Incident assembly with hand-built places: placement, dates, counts, merging, ids."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from geomap import taxonomy as tx
+from geomap.incidents import extract_incidents
+from geomap.model import (
+    GEO_LINE_OR_COUNTRY,
+    GEO_NEAR,
+    GEO_POINT,
+    GEO_REGION,
+    Article,
+    Mention,
+    Place,
+)
+
+GANJA = Place("gn:586523", "Ganja", "place", "PPL", "AZ", "Ganja", 40.68, 46.36, 300000)
+GANJA_ADM = Place("gn:828298", "Ganja", "admin1", "ADM1", "AZ", "Ganja", 40.68, 46.36, 0, True)
+AZ = Place("gn:587116", "Azerbaijan", "country", "PCLI", "AZ", None, 40.5, 47.5, 0, True)
+AM = Place("gn:174982", "Armenia", "country", "PCLI", "AM", None, 40.25, 45.0, 0, True)
+IR = Place("gn:130758", "Iran", "country", "PCLI", "IR", None, 32.0, 53.0, 0, True)
+TEHRAN = Place("gn:112931", "Tehran", "place", "PPLC", "IR", "Tehran", 35.69, 51.42, 7e6)
+BAKU = Place("gn:587084", "Baku", "place", "PPLC", "AZ", "Baku", 40.38, 49.89, 2e6)
+MOSCOW = Place("gn:524901", "Moscow", "place", "PPLC", "RU", "Moscow", 55.75, 37.62, 1e7)
+GEGH = Place("gn:828261", "Gegharkunik", "admin1", "ADM1", "AM", "Gegharkunik", 40.2, 45.3,
+             0, True)
+KALB_TOWN = Place("gn:586268", "Kalbajar", "place", "PPL", "AZ", "Kəlbəcər",
+                  40.1, 46.04, 7000)
+KALB_ADM = Place("gn:586047", "Kəlbəcər", "admin1", "ADM1", "AZ", "Kəlbəcər", 40.1, 46.0, 0,
+                 True)
+BORDER = Place("cur:armenia-azerbaijan-border", "Armenia–Azerbaijan border", "line", "BDR",
+               "AZ", None, 40.0, 45.6, 0, True)
+AVDIIVKA = Place("gn:713122", "Avdiivka", "place", "PPL", "UA", "Donetsk", 48.14, 37.75, 30000)
+
+NAMES = {"Ganja": GANJA, "Azerbaijan": AZ, "Armenia": AM, "Iran": IR, "TEHRAN": TEHRAN,
+         "Tehran": TEHRAN, "Moscow": MOSCOW, "Gegharkunik": GEGH, "Kalbajar": KALB_TOWN,
+         "Avdiivka": AVDIIVKA, "Baku": BAKU}
+BY_NAME = {"armenia-azerbaijan border": [BORDER], "azerbaijan-armenia border": [BORDER],
+           "kəlbəcər": [KALB_ADM], "kalbajar": [KALB_ADM, KALB_TOWN], "ganja": [GANJA_ADM, GANJA],
+           "azerbaijan": [AZ], "iran": [IR], "tehran": [TEHRAN], "baku": [BAKU]}
+CAPITALS = {"IR": TEHRAN, "AZ": BAKU, "RU": MOSCOW}
+
+
+def mentions(text: str) -> list[Mention]:
+    """A tiny stand-in for the geoparser: exact names from NAMES."""
+    out = []
+    for name, place in NAMES.items():
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            out.append(Mention(name, m.start(), m.end(), place, 0.9))
+    return sorted(out, key=lambda m: m.start)
+
+
+def lookup(name: str) -> list[Place]:
+    return BY_NAME.get(name.lower().replace("–", "-"), [])
+
+
+def run(text: str, published: date | None = date(2020, 10, 12), **kw) -> list:
+    article = Article(text=text, id="art1", published=published, source="Wire",
+                      chrome=kw.pop("chrome", ()))
+    return extract_incidents(article, mentions(text), lookup=lookup,
+                             capital=CAPITALS.get, **kw)
+
+
+def violent(incidents: list) -> list:
+    return [i for i in incidents if i.event_type in tx.VIOLENT_EVENT_TYPES]
+
+
+def test_shelling_with_counts_from_the_next_sentence() -> None:
+    text = ("Ministry spokesman Saeed Khatibzadeh on Monday urged the two sides to show "
+            "restraint.\n\nHis remarks came a day after the truce fell apart due to reported "
+            "Armenian shelling of Azerbaijan's second-largest city of Ganja.\n\n"
+            "Azerbaijan's Foreign Ministry said the shellfire left at least nine people dead "
+            "and 33 others wounded, including children.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.sub_event_type) == (tx.EXPLOSIONS, tx.SHELLING)
+    assert (inc.place_name, inc.geo_precision, inc.date) == ("Ganja", GEO_POINT,
+                                                             date(2020, 10, 11))
+    assert (inc.killed, inc.wounded) == (9, 33)
+    assert inc.reported_by == "Azerbaijan's Foreign Ministry"
+    assert inc.actor1 == "Military Forces of Armenia"
+    assert "shellfire" in inc.evidence and "city of Ganja" in inc.evidence
+    assert inc.article_id == "art1" and inc.source == "Wire" and 0 < inc.confidence <= 1
+
+
+def test_counts_without_event_cue_join_the_previous_event() -> None:
+    text = ("Armenia's parliament said that 15 Armenian soldiers had died in clashes on the "
+            "country's border with Azerbaijan on Tuesday. The parliament added that 12 of "
+            "their soldiers had been captured by Azerbaijan.")
+    (inc,) = violent(run(text, date(2021, 11, 16)))
+    assert (inc.killed, inc.captured) == (15, 12)
+    assert inc.gazetteer_id == BORDER.id and inc.geo_precision == GEO_LINE_OR_COUNTRY
+    assert inc.date == date(2021, 11, 16)
+
+
+def test_one_event_told_twice_is_one_incident() -> None:
+    text = ("On Friday night, media reported clashes between Azerbaijan and Armenia in the "
+            "Kalbajar region. One Azerbaijani soldier was reported killed in the clashes.\n\n"
+            "The ministry accused Armenia of firing at the positions of the Azerbaijani Armed "
+            "Forces in Kalbajar district on July 23, as a result of which an Azerbaijani "
+            "serviceman was killed.")
+    (inc,) = violent(run(text, date(2021, 7, 24)))
+    assert inc.event_type == tx.BATTLES and inc.date == date(2021, 7, 23)
+    assert inc.gazetteer_id == KALB_ADM.id and inc.geo_precision == GEO_REGION
+    assert inc.killed == 1 and inc.evidence.count("Kalbajar") >= 2
+
+
+def test_two_places_two_incidents() -> None:
+    text = ("Clashes broke out in the Kalbajar region on July 23. Azerbaijani forces opened "
+            "fire at Armenian positions in the Gegharkunik section of the border on July 23.")
+    incs = violent(run(text, date(2021, 7, 24)))
+    assert sorted(i.place_name for i in incs) == ["Gegharkunik", "Kəlbəcər"]
+    gegh = next(i for i in incs if i.place_name == "Gegharkunik")
+    assert gegh.geo_precision == GEO_REGION and gegh.actor1 == "Military Forces of Azerbaijan"
+
+
+def test_province_has_area_and_uncertainty() -> None:
+    text = "Fighting raged in Gegharkunik on Sunday, officials said."
+    geometry = {"type": "Polygon", "coordinates": [[[45, 40], [46, 40], [46, 41], [45, 40]]]}
+    (inc,) = run(text, geometry=lambda pid: geometry if pid == GEGH.id else None)
+    assert inc.area == geometry and inc.uncertainty_km and inc.uncertainty_km >= 50
+    assert (inc.lat, inc.lon) == (GEGH.lat, GEGH.lon)
+
+
+def test_near_is_precision_two() -> None:
+    text = "Ukrainian forces repelled an assault near Avdiivka on Sunday, the general staff said."
+    (inc,) = run(text, date(2024, 5, 6))
+    assert inc.geo_precision == GEO_NEAR and inc.date == date(2024, 5, 5)
+
+
+def test_background_and_chrome_make_no_incident() -> None:
+    caption = "Troops take part in a parade in Ganja on November 8, 2021. (Photo by Reuters)"
+    text = (caption + "\n\nThe six-week conflict, which claimed more than 6,500 lives, ended "
+            "last November. The conflict first broke out in 1988.")
+    assert run(text, date(2021, 11, 16), chrome=((0, len(caption)),)) == []
+
+
+def test_statement_at_dateline_or_capital() -> None:
+    text = ("TEHRAN – Foreign Ministry spokesman Saeed Khatibzadeh has condemned the killing "
+            "of civilians. “Iran condemns missile attacks on civilian areas,” he added.")
+    (inc,) = run(text)
+    assert inc.sub_event_type == tx.DIPLOMATIC_STATEMENT and inc.place_name == "Tehran"
+    text = "On Saturday, Russian President Vladimir Putin urged the parties to observe a truce."
+    (inc,) = run(text)
+    assert inc.place_name == "Moscow" and inc.date == date(2020, 10, 10)
+
+
+def test_metonymy_is_not_a_place() -> None:
+    text = ("Armenia had asked Moscow to help defend its sovereignty against attacks by "
+            "Azerbaijani forces, officials said on Tuesday.")
+    assert all(i.place_name != "Moscow" for i in run(text, date(2021, 11, 16)))
+
+
+def test_no_publication_date_no_guess() -> None:
+    (inc,) = run("Clashes broke out in Ganja on Saturday.", None)
+    assert inc.date is None and inc.date_precision is None
+
+
+def test_ids_are_deterministic_and_distinct() -> None:
+    text = ("Clashes broke out in the Kalbajar region on July 23. Azerbaijani forces opened "
+            "fire at Armenian positions in Gegharkunik on July 23.")
+    a = run(text, date(2021, 7, 24))
+    b = run(text, date(2021, 7, 24))
+    assert [i.id for i in a] == [i.id for i in b] and len({i.id for i in a}) == len(a)
+
+
+def test_empty_article() -> None:
+    assert run("   ") == []
