@@ -99,7 +99,7 @@
       };
     }
 
-    function filterParams({ bbox = true, dates = true } = {}) {
+    function filterParams({ bbox = true, dates = true, bounds = null } = {}) {
       const p = new URLSearchParams();
       if (dates && state.start) p.set("start", state.start);
       if (dates && state.end) p.set("end", state.end);
@@ -107,7 +107,7 @@
         p.set("type", allTypes.filter((t) => state.types.has(t)).join(","));
       }
       if (state.q) p.set("q", state.q);
-      if (bbox) p.set("bbox", currentBbox().join(","));
+      if (bbox) p.set("bbox", bboxOf(bounds || map.getBounds()).join(","));
       return p;
     }
 
@@ -128,8 +128,7 @@
       for (const box of inputs.types) box.checked = state.types.has(box.dataset.type);
     }
 
-    function currentBbox() {
-      const b = map.getBounds();
+    function bboxOf(b) {
       const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
       let west = b.getWest();
       let east = b.getEast();
@@ -184,8 +183,8 @@
     const CLUSTER_TTL_MS = 60000;
     const clusterCache = new Map();
 
-    function clustersUrl(zoom) {
-      const p = filterParams({ bbox: zoom > 3 });
+    function clustersUrl(zoom, bounds) {
+      const p = filterParams({ bbox: zoom > 3, bounds });
       if (zoom <= 3) p.set("bbox", "-180,-90,180,90");
       p.set("zoom", String(zoom));
       return `${cfg.api.clusters}?${p}`;
@@ -217,12 +216,31 @@
       areaCount = 0;
     }
 
+    // What the drawn data covers. Data is fetched for a margin around the view, so a small
+    // pan (or a popup auto-panning into view) needs no reload and keeps the popup open.
+    const MARGIN = 0.25;
+    let coverage = null; // {bounds, key, mode: "incidents" | "clusters", zoom, complete}
+
+    function covered() {
+      if (!coverage || coverage.key !== filterParams({ bbox: false }).toString()) return false;
+      if (!coverage.bounds.contains(map.getBounds())) return false;
+      // Complete incidents stay right at any zoom (markercluster regroups them); server
+      // clusters are cut for one zoom level.
+      return coverage.mode === "incidents" ? coverage.complete : coverage.zoom === map.getZoom();
+    }
+
     async function refresh() {
+      writeUrl();
+      if (covered()) return;
       const gen = ++generation;
       if (controller) controller.abort();
       controller = new AbortController();
       const signal = controller.signal;
-      writeUrl();
+      coverage = null;
+      const key = filterParams({ bbox: false }).toString();
+      const zoom = map.getZoom();
+      const bounds = zoom <= 3 ? L.latLngBounds([-90, -180], [90, 180])
+        : map.getBounds().pad(MARGIN);
       if (state.types.size === 0) {
         clearData();
         setStatus("No event types selected", "ready");
@@ -232,20 +250,23 @@
       setStatus("Loading…", "loading");
       try {
         if (map.getZoom() < DETAIL_ZOOM) {
-          const clusters = await getClusters(clustersUrl(map.getZoom()), signal);
+          const clusters = await getClusters(clustersUrl(zoom, bounds), signal);
           if (gen !== generation) return;
           const total = clusters.features.reduce((n, f) => n + (f.properties.count || 0), 0);
           if (total > MAX_POINTS) {
             clearData();
             drawServerClusters(clusters.features);
+            coverage = { bounds, key, mode: "clusters", zoom, complete: true };
             setStatus(`${total.toLocaleString()} incidents in view (grouped)`, "ready");
             refreshTimeline();
             return;
           }
         }
-        await loadIncidents(gen, signal);
+        const complete = await loadIncidents(gen, signal, bounds);
+        if (gen !== generation) return;
+        coverage = { bounds, key, mode: "incidents", zoom, complete };
         // The chart waits for the markers: they are what the user came for.
-        if (gen === generation) refreshTimeline();
+        refreshTimeline();
       } catch (err) {
         if (err.name === "AbortError" || gen !== generation) return;
         console.error(err);
@@ -253,12 +274,13 @@
       }
     }
 
-    async function loadIncidents(gen, signal) {
+    /** Fetch and draw incidents page by page; true when all of them were fetched. */
+    async function loadIncidents(gen, signal, bounds) {
       let cursor = null;
       let shown = 0;
       let first = true;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const p = filterParams();
+        const p = filterParams({ bounds });
         p.set("limit", String(PAGE_LIMIT));
         if (cursor) p.set("cursor", cursor);
         const fc = await getJson(`${cfg.api.incidents}?${p}`, signal);
@@ -274,8 +296,9 @@
         if (!cursor) break;
       }
       const more = cursor ? " (zoom in for the rest)" : "";
-      setStatus(`${shown.toLocaleString()} incident${shown === 1 ? "" : "s"} shown${more}`,
+      setStatus(`${shown.toLocaleString()} incident${shown === 1 ? "" : "s"} loaded${more}`,
         "ready");
+      return !cursor;
     }
 
     // ---- drawing ------------------------------------------------------------------------
