@@ -148,6 +148,12 @@ def test_ganja_popup(page: Any, live_server: Any) -> None:
     for href in popup.locator(".gp-sources a").evaluate_all("as => as.map(a => a.href)"):
         assert href.startswith(("http://", "https://")), href
 
+    # A small pan stays inside the data already loaded: no reload, the popup stays open.
+    pg.evaluate("geomap.map.panBy([80, 40], {animate: false})")
+    pg.wait_for_timeout(400)
+    assert popup.is_visible()
+    assert pg.evaluate("document.getElementById('geomap-status').dataset.state") == "ready"
+
 
 def test_date_filter_updates_markers_and_url(page: Any, live_server: Any) -> None:
     pg, _ = page
