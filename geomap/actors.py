@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import cache
+from functools import cache, lru_cache
 
 from geomap.sentences import fold
 
@@ -119,7 +119,8 @@ def country_name(iso2: str) -> str:
     return COUNTRY_NAMES.get(iso2, iso2)
 
 
-def country_refs(sentence: str) -> list[tuple[int, int, str, str]]:
+@lru_cache(maxsize=512)
+def country_refs(sentence: str) -> tuple[tuple[int, int, str, str], ...]:
     """(start, end, iso2, key) of country names and demonyms, in order.
 
     Only capitalised occurrences count ("US" but not "us"); up to four-word names
@@ -151,7 +152,7 @@ def country_refs(sentence: str) -> list[tuple[int, int, str, str]]:
                 out.append((pos, end, table[key], key))
                 last_end = end
                 break
-    return out
+    return tuple(out)
 
 
 def iso_for(name: str) -> str | None:
@@ -163,6 +164,16 @@ def _state(iso2: str) -> str:
     return f"Military Forces of {country_name(iso2)}"
 
 
+_FORCES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _FORCE_NOUNS + r"\b")
+_ACCUSED_BEFORE = re.compile(r"\baccus\w+\s+(?:the\s+)?$")
+_BY_BEFORE = re.compile(r"\b(?:attacks?|strikes?|shelling|fire|bombardment)\s+(?:\w+\s+)?"
+                        r"by\s+(?:the\s+)?$")
+_PAIR_BEFORE = re.compile(r"\b(?:between|and|with|against)\s+(?:the\s+)?$")
+_PAIR_AFTER = re.compile(r"\s+and\s+(?:the\s+)?[A-Za-z]")
+_WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:shelling|shellfire|air\s?strikes?|"
+                           r"attacks?|strikes?|offensive|missiles?|rockets?|drones?)\b")
+
+
 def find_actors(sentence: str, *, place_country: str | None = None,
                 violent: bool = True) -> tuple[str | None, str | None]:
     """(actor1, actor2) ACLED-style; the attacker first when the sentence says so."""
@@ -170,25 +181,21 @@ def find_actors(sentence: str, *, place_country: str | None = None,
     found: list[tuple[int, str, bool]] = []  # (position, actor, is_attacker)
     for start, end, iso, _key in country_refs(sentence):
         tail = folded[end: end + 40]
-        forces = re.match(r"\s+(?:[\w-]+\s+){0,2}?" + _FORCE_NOUNS + r"\b", tail)
+        forces = _FORCES_AFTER.match(tail)
         head = folded[max(0, start - 40): start]
-        accused = re.search(r"\baccus\w+\s+(?:the\s+)?$", head)
-        by = re.search(r"\b(?:attacks?|strikes?|shelling|fire|bombardment)\s+(?:\w+\s+)?by\s+"
-                       r"(?:the\s+)?$", head)
+        accused = _ACCUSED_BEFORE.search(head) if "accus" in head else None
+        by = _BY_BEFORE.search(head) if "by" in head else None
         if tail.startswith("-") and not forces:
             continue  # "Moscow-mediated", "Armenian-Azerbaijani border"
-        is_actor = bool(forces or accused or by or re.search(
-            r"\b(?:between|and|with|against)\s+(?:the\s+)?$", head) or re.match(
-            r"\s+and\s+(?:the\s+)?[A-Za-z]", tail) or _ATTACK_VERB.match(tail))
+        is_actor = bool(forces or accused or by or _PAIR_BEFORE.search(head)
+                        or _PAIR_AFTER.match(tail) or _ATTACK_VERB.match(tail))
         if not is_actor and not violent:
             is_actor = True
         if not is_actor:
             continue
         after = folded[(end + forces.end()) if forces else end:]
         attacker = bool(accused or by or _ATTACK_VERB.match(after)
-                        or (forces and re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:shelling|shellfire|"
-                                                r"air\s?strikes?|attacks?|strikes?|offensive|"
-                                                r"missiles?|rockets?|drones?)\b", tail)))
+                        or (forces and _WEAPON_AFTER.match(tail)))
         found.append((start, _state(iso), attacker))
     for m in _NON_STATE_RE.finditer(folded):
         name = NON_STATE[m.group(1)]
@@ -252,20 +259,27 @@ def _clean(who: str) -> str | None:
     return who
 
 
+_ATTRIBUTION_WORDS = ("said", "says", "report", "told", "stated", "announced", "confirmed",
+                      "claimed", "added", "informs", "accused", "quoted", "cited")
+
+
 def reported_by(sentence: str) -> str | None:
     """Who the sentence attributes its claim to, as written ("Armenpress")."""
-    m = _CITED.search(sentence)
+    folded = fold(sentence)
+    if "according" not in folded and not any(w in folded for w in _ATTRIBUTION_WORDS):
+        return None
+    m = _CITED.search(sentence) if ("cited" in folded or "quoted" in folded) else None
     if m:
         who, via = _clean(m["who"]), _clean(m["via"])
         if who and via:
             via = re.sub(r"^[A-Z][\w.-]*'s\s+", "", re.sub(r"'s$", "", via))
             return f"{who} (via {via})"
-    m = _ACCORDING.search(sentence)
+    m = _ACCORDING.search(sentence) if "according" in folded else None
     if m and not m["who"].lower().startswith(("which", "whom", "what")):
         who = _clean(m["who"])
         if who:
             return who
-    m = _TOLD.search(sentence)
+    m = _TOLD.search(sentence) if " told " in folded else None
     if m:
         who, via = _clean(m["who"]), _clean(m["via"])
         if who and via:

@@ -212,15 +212,21 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gunfire", "firing", "positions"),
 )
-_OTHER_TRIGGERS = (
+_STATEMENT_STEMS = frozenset((
     "condemn", "urg", "call", "express", "voic", "concern", "warn", "welcom", "deplor",
-    "appeal", "invit", "statement", "unacceptable", "denounc", "reiterat", "ceasefire",
-    "cease-fire", "truce", "armistice", "peace", "humanitarian", "prisoner", "suspend",
-    "arrest", "detain", "custody", "rounded up", "loot", "pillag", "ransack", "torch",
-    "ablaze", "burn", "vandal", "demolish", "withdr", "hand", "without", "riot", "mob",
-    "stone", "protest", "demonstrat", "rall", "march", "sit-in", "drone", "uav", "missile",
-    "rocket", "airspace",
+    "appeal", "invit", "statement", "unacceptable", "denounc", "reiterat"))
+_DISRUPTED_STEMS = frozenset(("drone", "uav", "missile", "rocket", "aircraft", "airspace"))
+_PROTEST_STEMS = frozenset(("protest", "demonstrat", "rall", "march", "sit-in"))
+_RIOT_STEMS = frozenset(("riot", "mob", "stone"))
+_STRATEGIC_STEMS = (
+    frozenset(("ceasefire", "cease-fire", "truce", "armistice", "peace", "humanitarian",
+               "prisoner", "suspend")),
+    frozenset(("withdr", "hand", "without")),
+    frozenset(("loot", "pillag", "ransack", "torch", "ablaze", "burn", "vandal", "demolish")),
+    frozenset(("arrest", "detain", "custody", "rounded up")),
 )
+_OTHER_TRIGGERS = (_STATEMENT_STEMS | _DISRUPTED_STEMS | _PROTEST_STEMS | _RIOT_STEMS
+                   | frozenset().union(*_STRATEGIC_STEMS))
 TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in group}
                                     | set(_OTHER_TRIGGERS))
 _RULE_SETS = tuple(frozenset(group) for group in _RULE_TRIGGERS)
@@ -232,14 +238,18 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
 
     `present`: the cue stems in the sentence, if the caller found them article-wide.
     """
+    if present is not None and present.isdisjoint(TRIGGERS):
+        return None
     folded = fold(sentence)
     if present is None:
         present = _CUES.present(folded)
     if present.isdisjoint(TRIGGERS):
         return None
-    statements = list(_STATEMENT.finditer(folded))
-    verbs = [m for m in statements if "statement" not in m.group(0)]
-    statement = (verbs or statements or [None])[0]
+    statement = None
+    if not present.isdisjoint(_STATEMENT_STEMS):
+        statements = list(_STATEMENT.finditer(folded))
+        verbs = [m for m in statements if "statement" not in m.group(0)]
+        statement = (verbs or statements or [None])[0]
     violent: list[tuple[re.Match[str], str, str, float]] = []
     for (pattern, etype, sub, weight), triggers in zip(_VIOLENT_RULES, _RULE_SETS,
                                                        strict=True):
@@ -248,7 +258,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         m = _first_live(pattern, folded)
         if m:
             violent.append((m, etype, sub, weight))
-    disrupted = _DISRUPTED.search(folded)
+    disrupted = None if present.isdisjoint(_DISRUPTED_STEMS) else _DISRUPTED.search(folded)
     if disrupted and (not violent or all(
             v[2] in (tx.AIR_DRONE, tx.SHELLING) for v in violent)):
         return EventMatch(tx.STRATEGIC, tx.DISRUPTED_WEAPONS, 0.7, *disrupted.span())
@@ -257,8 +267,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
             _OBJECT_OF_CONCERN.search(folded, max(0, v[0].start() - 60), v[0].start())
             for v in violent)):
         return EventMatch(tx.STRATEGIC, tx.DIPLOMATIC_STATEMENT, 0.7, *statement.span())
-    protest = _first_live(_PROTEST, folded)
-    riot = _first_live(_RIOT, folded)
+    protest = None if present.isdisjoint(_PROTEST_STEMS) else _first_live(_PROTEST, folded)
+    riot = None if present.isdisjoint(_RIOT_STEMS) else _first_live(_RIOT, folded)
     if protest or riot:
         cue = protest or riot
         assert cue is not None
@@ -279,12 +289,14 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
         return EventMatch(etype, sub, weight, *m.span())
-    for pattern, sub, weight in (
+    for (pattern, sub, weight), stems in zip((
         (_AGREEMENT, tx.AGREEMENT, 0.7),
         (_TRANSFER, tx.NONVIOLENT_TRANSFER, 0.6),
         (_LOOTING, tx.LOOTING, 0.6),
         (_ARRESTS, tx.ARRESTS, 0.6),
-    ):
+    ), _STRATEGIC_STEMS, strict=True):
+        if present.isdisjoint(stems):
+            continue
         m = _first_live(pattern, folded)
         if m:
             return EventMatch(tx.STRATEGIC, sub, weight, *m.span())

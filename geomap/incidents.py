@@ -146,6 +146,8 @@ def _first_place(found: Place | list[Place] | None, kinds: tuple[str, ...] = ())
 
 
 def _overlaps_chrome(span: tuple[int, int], chrome: tuple[tuple[int, int], ...]) -> bool:
+    if not chrome:
+        return False
     s, e = span
     covered = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in chrome)
     return covered * 2 >= (e - s)

@@ -135,6 +135,8 @@ def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -
 
     `present`: the cue stems in the sentence, if the caller found them article-wide.
     """
+    if present is not None and present.isdisjoint(TRIGGERS):
+        return Casualties()
     text = fold(sentence)
     if present is None:
         present = _CUES.present(text)
