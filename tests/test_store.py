@@ -306,3 +306,39 @@ def test_rollup_follows_deletes(filled):
     filled.conn.execute("DELETE FROM incidents")
     assert filled.conn.execute("SELECT count(*) FROM grid_rollup").fetchone()[0] == 0
     assert clusters(filled, Filters(), 3)["features"] == []
+
+
+def test_day_counts_equal_grouped_timeline_after_merges(tmp_path):
+    script = {f"r{k}": [incident(date=date(2020, 9, 27 + k % 3), lat=40.0 + k % 2 * 0.01,
+                                 lon=46.0, geo_precision=1 + k % 4)] for k in range(12)}
+    store = new_store(tmp_path)
+    report = ingest(store, [article(k) for k in script], FakeExtractor(script), progress=False)
+    assert report.incidents_merged > 0
+    world = Filters.parse(bbox="-180,-90,180,90")  # forces the grouped path
+    assert timeline(store) == timeline(store, world)
+    assert sum(c for _, c in timeline(store)) == store.counts()["incidents"]
+    assert meta(store)["total"] == store.counts()["incidents"]
+
+
+def test_schema_v1_store_migrates_to_current_with_rollups(tmp_path):
+    """An incident stored under schema v1 is in the R*Tree, rollups and day counts."""
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    monkey = MIGRATIONS[:1]
+    from geomap.store import db as db_module
+
+    saved = db_module.MIGRATIONS, db_module.SCHEMA_VERSION
+    db_module.MIGRATIONS, db_module.SCHEMA_VERSION = monkey, 1
+    try:
+        migrate(conn)
+        conn.execute("INSERT INTO incidents (id, event_type, sub_event_type, date, sort_date, "
+                     "lat, lon, killed) VALUES ('old', 'Battles', 'Armed clash', '2020-09-27', "
+                     "'2020-09-27', 40.0, 46.0, 2)")
+        conn.execute("INSERT INTO incidents_rtree VALUES (1, 46.0, 46.0, 40.0, 40.0)")
+    finally:
+        db_module.MIGRATIONS, db_module.SCHEMA_VERSION = saved
+    store = open_store(path)
+    assert store.version == SCHEMA_VERSION
+    assert timeline(store) == [["2020-09-27", 1]]
+    assert clusters(store, Filters(), 2)["features"][0]["properties"]["killed"] == 2
+    assert len(query_incidents(store, Filters.parse(bbox="45,39,47,41")).features) == 1

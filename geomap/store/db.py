@@ -184,6 +184,37 @@ MIGRATIONS: tuple[str, ...] = (
             max_lon = max(max_lon, excluded.max_lon), max_lat = max(max_lat, excluded.max_lat);
     END;
     """,
+    # v4: incidents per (day, type, sub-type), kept by triggers: the timeline and the meta
+    # counts read a few thousand rows instead of scanning every incident.
+    """
+    CREATE TABLE day_counts (
+        sort_date TEXT NOT NULL, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (sort_date, event_type, sub_event_type)
+    ) WITHOUT ROWID;
+    INSERT INTO day_counts
+        SELECT sort_date, event_type, sub_event_type, count(*) FROM incidents
+        GROUP BY sort_date, event_type, sub_event_type;
+    CREATE TRIGGER days_ai AFTER INSERT ON incidents BEGIN
+        INSERT INTO day_counts VALUES (new.sort_date, new.event_type, new.sub_event_type, 1)
+        ON CONFLICT (sort_date, event_type, sub_event_type) DO UPDATE SET count = count + 1;
+    END;
+    CREATE TRIGGER days_ad AFTER DELETE ON incidents BEGIN
+        UPDATE day_counts SET count = count - 1 WHERE sort_date = old.sort_date
+            AND event_type = old.event_type AND sub_event_type = old.sub_event_type;
+        DELETE FROM day_counts WHERE sort_date = old.sort_date AND event_type = old.event_type
+            AND sub_event_type = old.sub_event_type AND count <= 0;
+    END;
+    CREATE TRIGGER days_au AFTER UPDATE OF sort_date, event_type, sub_event_type ON incidents
+    BEGIN
+        UPDATE day_counts SET count = count - 1 WHERE sort_date = old.sort_date
+            AND event_type = old.event_type AND sub_event_type = old.sub_event_type;
+        DELETE FROM day_counts WHERE sort_date = old.sort_date AND event_type = old.event_type
+            AND sub_event_type = old.sub_event_type AND count <= 0;
+        INSERT INTO day_counts VALUES (new.sort_date, new.event_type, new.sub_event_type, 1)
+        ON CONFLICT (sort_date, event_type, sub_event_type) DO UPDATE SET count = count + 1;
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

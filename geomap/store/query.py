@@ -194,12 +194,12 @@ def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float
 def _sort_cap(conn: sqlite3.Connection, limit: int) -> int:
     """Most R*Tree hits worth sorting for one page.
 
-    Sorting h hits costs ~h R*Tree reads; walking the covering date index until `limit`
-    rows fall in the viewport costs ~limit * total / h cheaper index reads (~8x cheaper).
-    They break even near h = sqrt(limit * total / 8).
+    Sorting h hits costs ~h R*Tree reads (~2 us each, measured); walking the covering
+    date index until `limit` rows fall in the viewport costs ~limit * total / h index
+    entries (~55 ns each). They break even near h = sqrt(limit * total / 36).
     """
     total = conn.execute("SELECT max(n) FROM incidents").fetchone()[0] or 0
-    return max(RTREE_SORT_MIN, min(RTREE_SORT_MAX, int(math.sqrt((limit + 1) * total / 8))))
+    return max(RTREE_SORT_MIN, min(RTREE_SORT_MAX, int(math.sqrt((limit + 1) * total / 36))))
 
 
 def _rtree_page_sql(filters: Filters) -> tuple[str, list[Any]]:
@@ -245,7 +245,11 @@ def _page_keys(conn: sqlite3.Connection, filters: Filters, limit: int,
         key = "r"
     else:
         where_sql, params = where(filters)
-        sql = f"SELECT i.n AS n, i.sort_date AS sort_date FROM incidents i WHERE {where_sql}"
+        # bbox, dates and types are all in incidents_page: walk it in page order. Text and
+        # sub-type filters may be far more selective: let the planner choose then.
+        hint = "" if filters.q or filters.sub_types else " INDEXED BY incidents_page"
+        sql = (f"SELECT i.n AS n, i.sort_date AS sort_date FROM incidents i{hint} "
+               f"WHERE {where_sql}")
         key = "i"
     if after:
         sql += (f" AND ({key}.sort_date < ? OR ({key}.sort_date = ? AND {key}.n < ?))")
@@ -470,13 +474,22 @@ def clusters(store: Store, filters: Filters | None, zoom: int) -> dict[str, Any]
 
 
 def timeline(store: Store, filters: Filters | None = None) -> list[list[Any]]:
-    """[[YYYY-MM-DD, count], ...] in date order; undated incidents are left out."""
+    """[[YYYY-MM-DD, count], ...] in date order; undated incidents are left out.
+
+    Without a bbox or text filter this reads the trigger-kept day_counts (migration 4).
+    """
     conn = store.conn
     filters = filters or Filters()
-    sql, params = where(filters)
-    rows = conn.execute(
-        f"SELECT i.sort_date, count(*) FROM incidents i WHERE {sql} AND i.sort_date <> '' "
-        "GROUP BY i.sort_date ORDER BY i.sort_date", params)
+    if filters.bbox or filters.q:
+        sql, params = where(filters)
+        rows = conn.execute(
+            f"SELECT i.sort_date, count(*) FROM incidents i WHERE {sql} AND i.sort_date <> ''"
+            " GROUP BY i.sort_date ORDER BY i.sort_date", params)
+    else:
+        sql, params = where(filters, alias="d")
+        rows = conn.execute(
+            f"SELECT d.sort_date, sum(d.count) FROM day_counts d WHERE {sql} "
+            "AND d.sort_date <> '' GROUP BY d.sort_date ORDER BY d.sort_date", params)
     return [[day, count] for day, count in rows]
 
 
@@ -485,7 +498,7 @@ def meta(store: Store) -> dict[str, Any]:
     conn = store.conn
     counts: dict[tuple[str, str], int] = {
         (t, s): c for t, s, c in conn.execute(
-            "SELECT event_type, sub_event_type, count(*) FROM incidents "
+            "SELECT event_type, sub_event_type, sum(count) FROM day_counts "
             "GROUP BY event_type, sub_event_type")
     }
     event_types = []
@@ -495,9 +508,10 @@ def meta(store: Store) -> dict[str, Any]:
                             "count": sum(c for (t, _), c in counts.items() if t == event_type),
                             "sub_event_types": sub_counts})
     first, last = conn.execute(
-        "SELECT min(sort_date), max(sort_date) FROM incidents WHERE sort_date <> ''").fetchone()
+        "SELECT min(sort_date), max(sort_date) FROM day_counts WHERE sort_date <> ''"
+    ).fetchone()
     return {"event_types": event_types, "date_range": {"start": first, "end": last},
-            "total": sum(counts.values()), **{"articles": store.counts()["articles"]}}
+            "total": sum(counts.values()), "articles": store.counts()["articles"]}
 
 
 def args_filters(args: Mapping[str, Any]) -> Filters:
