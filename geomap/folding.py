@@ -7,6 +7,7 @@ every character folds to exactly one character: lowercase, diacritics stripped, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SPECIAL = {
@@ -38,12 +39,24 @@ class _FoldTable(dict[int, str]):
 _TABLE = _FoldTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return _TABLE[ord(m.group())]
+
+
 def fold(text: str) -> str:
     """Fold `text` for matching; len(fold(text)) == len(text) always."""
+    low = text.lower()
+    if "`" in low:
+        low = low.replace("`", "'")
     if text.isascii():
-        low = text.lower()
-        return low.replace("`", "'") if "`" in low else low
-    return text.translate(_TABLE)
+        return low
+    if len(low) != len(text):  # a few capitals lowercase to two characters (İ)
+        return text.translate(_TABLE)
+    # News is mostly ASCII: fold only the other characters (quotes, accents).
+    return _NON_ASCII.sub(_fold_one, low)
 
 
 def fold_char(ch: str) -> str:

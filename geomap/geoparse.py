@@ -41,7 +41,7 @@ def _words(text: str) -> frozenset[str]:
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 # A capitalised word start, or an Arabic article written lowercase before one (al-Fashir).
 _START = re.compile(
-    r"(?<![^\W_])(?:(?:al|el|an|ar|as|ash|at|ad|az|ed|en|er|es|ez|ul)[-‐‑'’])?[" + _UPPER + "]")
+    r"\b(?:[" + _UPPER + r"]|(?:a[lnsrtdz]|ash|e[dlnrsz]|ul)[-‐‑'’][" + _UPPER + "])")
 _TOKEN = re.compile(r"[^\W_]+")
 _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
 MAX_TOKENS = 6
@@ -51,7 +51,15 @@ _NAME_LOWER = _words(
     "en in im border line state")
 _NEVER = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december")
+    "may june july august september october november december christmas easter ramadan eid "
+    "thanksgiving halloween hanukkah passover "
+    # peoples and faiths that are no country's demonym
+    "arab arabs kurd kurds kurdish jew jews jewish muslim muslims christian christians sunni "
+    "sunnis shia shiite shiites druze ismaili ismailis alawite alawites bedouin tatar tatars "
+    "latino hispanic african africans asian asians european europeans western eastern "
+    "white black")
+# Institutions named after a place-name homonym ("White House" is also a town in Tennessee).
+_INSTITUTIONS = frozenset({"white house", "pentagon", "kremlin", "capitol"})
 _TITLES = _words(
     "mr mrs ms dr sir president minister premier spokesman spokeswoman spokesperson gen "
     "general sen senator rep gov governor mayor judge king queen prince princess pope lord "
@@ -78,6 +86,8 @@ _SPAN_GENERIC = _words(
     "county co parish river lake township park province region district oblast governorate "
     "state city town village valley mountains mountain")
 _ADMIN_WORDS = _words("county co parish township province region district oblast governorate state")
+STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
+MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
@@ -109,7 +119,9 @@ class Geoparser:
         self._k_region = KINDS.index(KIND_REGION)
         self._k_line = KINDS.index(KIND_LINE)
         self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
-        self._fuzzy_choices = lru_cache(maxsize=2048)(self._choices)
+        self._fuzzy_choices = lru_cache(maxsize=4096)(self._choices)
+        self._last_demonyms: list[tuple[int, int, str]] = []
+        self._persons: set[str] = set()  # surnames seen in person names in this text
 
     # -- public API -----------------------------------------------------------------------
     def parse(self, text: str) -> list[Mention]:
@@ -117,6 +129,7 @@ class Geoparser:
         folded = fold(text)
         matches, unknown = self._recognise(text, folded)
         doc_cc = self._doc_countries(text, folded, matches)
+        matches = [m for m in matches if not self._stray(m, folded, doc_cc)]
         matches += self._fuzzy(text, folded, unknown, doc_cc)
         matches.sort(key=lambda m: m.start)
         self._resolve(text, folded, matches, doc_cc)
@@ -146,10 +159,14 @@ class Geoparser:
 
     # -- recognition ----------------------------------------------------------------------
     def _recognise(self, text: str, folded: str) -> tuple[list[_Match], list[tuple[int, int]]]:
+        """Longest gazetteer names at capitalised word starts, kept if toponyms in context."""
         gaz = self.gaz
-        names, multi, cands = gaz.name_ids, gaz.multi_first, gaz.cands
+        names, prefixes, cands, demonyms = gaz.name_ids, gaz.prefixes, gaz.cands, self._demonyms
+        n = len(folded)
         out: list[_Match] = []
         unknown: list[tuple[int, int]] = []
+        dems: list[tuple[int, int, str]] = []
+        self._persons = set()
         pos = 0
         for sm in _START.finditer(text):
             s = sm.start()
@@ -158,19 +175,21 @@ class Geoparser:
             first = _TOKEN.match(folded, s)
             if first is None:
                 continue
+            w = first.group()
             best = None
-            if first.group() in multi:
-                toks = [first]
-                for t in _TOKEN.finditer(folded, first.end(), min(len(folded), s + 80)):
-                    if folded[toks[-1].end():t.start()] not in _GAPS:
+            if w in prefixes:
+                ends = []
+                last = first
+                for t in _TOKEN.finditer(folded, first.end(), min(n, s + 80)):
+                    if folded[last.end():t.start()] not in _GAPS or \
+                            folded[s:t.end()] not in prefixes or \
+                            not (text[t.start()].isupper() or t.group() in _NAME_LOWER):
                         break
-                    toks.append(t)
-                    if len(toks) == MAX_TOKENS:
+                    ends.append(t.end())
+                    last = t
+                    if len(ends) == MAX_TOKENS:
                         break
-                for k in range(len(toks), 1, -1):
-                    e = toks[k - 1].end()
-                    if not self._cased(text, toks[1:k]):
-                        continue
+                for e in reversed(ends):
                     nid = names.get(folded[s:e + 1]) if folded[e:e + 1] == "." else None
                     if nid is not None:
                         best = (e + 1, nid)
@@ -186,11 +205,13 @@ class Geoparser:
                 if nid is not None:
                     best = (e + 1, nid)
                 else:
-                    nid = names.get(folded[s:e])
+                    nid = names.get(w)
                     if nid is not None:
                         best = (e, nid)
             if best is None:
-                if first.end() - s >= 4 and first.group() not in self._demonyms:
+                if w in demonyms:
+                    dems.append((s, first.end(), demonyms[w]))
+                elif first.end() - s >= 5:
                     unknown.append((s, first.end()))
                 continue
             e, nid = best
@@ -199,14 +220,11 @@ class Geoparser:
             if recog > 0:
                 out.append(_Match(s, e, rows, recog))
                 pos = e
+        self._last_demonyms = dems
+        if self._persons:  # "Bob Jones ... Jones said": the bare surname is the person too
+            out = [m for m in out if folded[m.start:m.end] not in self._persons
+                   or self._kind[m.rows[0]] == self._k_country]
         return out, unknown
-
-    @staticmethod
-    def _cased(text: str, toks: list[re.Match[str]]) -> bool:
-        for t in toks:
-            if not text[t.start()].isupper() and t.group() not in _NAME_LOWER:
-                return False
-        return True
 
     def _is_english(self, w: str) -> bool:
         eng = self.gaz.english
@@ -220,42 +238,40 @@ class Geoparser:
     def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
                      rows: list[int]) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
-        surface = text[s:e]
         word = folded[s:e]
-        if word in _NEVER or word in self._demonyms:
+        if word in _NEVER or word in self._demonyms or word in _INSTITUTIONS:
             return 0.0
         top_kind = self._kind[rows[0]]
         high = top_kind != self._k_place
-        broad = top_kind in (self._k_country, self._k_region, self._k_line)
-        letters = [c for c in surface if c.isalpha()]
+        surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
-        if len(letters) <= 4 and surface.isupper() and not ((high and len(letters) <= 3)
-                                                           or self._dateline(text, s, e)):
+        if surface.isupper() and len(word.replace(".", "")) <= 4 and not (
+                (high and len(word.replace(".", "")) <= 3) or self._dateline(text, s, e)):
             return 0.0
-        before = folded[max(0, s - 40):s]
-        after = folded[e:e + 30]
-        initial = bool(_SENT_END.search(text[max(0, s - 6):s])) or s == 0
-        if self._title_before(before):
+        before = folded[max(0, s - 30):s]
+        if self._title_before(before) or self._in_other_name(text, folded, s, e):
             return 0.0
-        if self._in_other_name(text, folded, s, e):
-            return 0.0
+        initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
         common = self.gaz.common[nid]
-        cue = bool(_PREP_BEFORE.search(before) or _PLACE_BEFORE.search(before)
-                   or _ADMIN_AFTER.match(after) or _PLACE_AFTER.match(after)
+        if not common and high:
+            return 1.0
+        after = folded[e:e + 30]
+        if not high and self.gaz.pop[rows[0]] < 100_000 and _SPEECH_AFTER.match(after):
+            return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
+        if not high and word in self.gaz.surnames and self.gaz.pop[rows[0]] < 50_000:
+            common = 1  # "Jones", "Moore": believe the place only with a place cue
+        if not common and not initial:
+            return 1.0
+        b0 = max(0, s - 30)
+        cue = bool(_PREP_BEFORE.search(folded, b0, s) or _PLACE_BEFORE.search(folded, b0, s)
+                   or _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e)
                    or after.startswith(", "))
         if common:
-            if broad and not initial:
-                return 0.9
+            broad = top_kind in (self._k_country, self._k_region, self._k_line)
             if broad:
-                return 0.75 if cue or surface.isupper() else 0.0
-            if initial or not cue:
-                return 0.0
-            return 0.7
-        if not high and _SPEECH_AFTER.match(after) and self.gaz.pop[rows[0]] < 100_000:
-            return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
-        if initial and not high and not cue:
-            return 0.85
-        return 1.0
+                return 0.9 if not initial else (0.75 if cue or surface.isupper() else 0.0)
+            return 0.7 if cue and not initial else 0.0
+        return 1.0 if cue else 0.85
 
     @staticmethod
     def _dateline(text: str, s: int, e: int) -> bool:
@@ -274,17 +290,24 @@ class Geoparser:
     def _in_other_name(self, text: str, folded: str, s: int, e: int) -> bool:
         """True if the match sits in a run of capitalised words naming something else.
 
-        "Nancy Pelosi", "Vladimir Putin": a neighbour that is capitalised, neither an
-        English word, a place name, a place-type word nor a demonym looks like a surname
-        or given name, so the run is a person (or organisation), not a place.
+        "Nancy Pelosi", "Vladimir Putin", "David Jones": a given name next to a capitalised
+        word, or a capitalised neighbour that is neither an English word, a place name, a
+        place-type word nor a demonym, makes the run a person (or organisation).
         """
-        for nb in (self._next_word(text, folded, e), self._prev_word(text, folded, s)):
-            if nb is None:
+        gaz = self.gaz
+        nxt = self._next_word(text, folded, e)
+        prev = self._prev_word(text, folded, s)
+        if prev is not None and prev in gaz.given_names:
+            self._persons.add(folded[s:e])
+            return True
+        if nxt is not None and folded[s:e] in gaz.given_names and nxt not in _GENERIC:
+            return True
+        for w in (nxt, prev):
+            if w is None or w in _GENERIC or w in self._demonyms or self._is_english(w) \
+                    or w in gaz.name_ids or w in _NAME_LOWER or len(w) < 2:
                 continue
-            w = nb
-            if (w in _GENERIC or w in self._demonyms or self._is_english(w)
-                    or w in self.gaz.name_ids or w in _NAME_LOWER or len(w) < 2):
-                continue
+            if w is prev:
+                self._persons.add(folded[s:e])
             return True
         return False
 
@@ -311,12 +334,11 @@ class Geoparser:
         return folded[j:s - 1]
 
     # -- fuzzy ----------------------------------------------------------------------------
-    def _choices(self, cc: str, letter: str) -> tuple[list[str], list[int]]:
+    def _choices(self, cc: str, letter: str, length: int) -> tuple[list[str], list[int]]:
+        """Names in country cc ('*': all) with this initial and about this length."""
         names = self.gaz.names
-        if cc == "*":  # every name: only for phrases with a strong place cue
-            keep = [i for i, n in enumerate(names) if n[:1] == letter]
-        else:
-            keep = [n for n in self.gaz.names_by_cc.get(cc, ()) if names[n][0] == letter]
+        pool = range(len(names)) if cc == "*" else self.gaz.names_by_cc.get(cc, ())
+        keep = [n for n in pool if names[n][:1] == letter and abs(len(names[n]) - length) <= 3]
         return [names[n] for n in keep], keep
 
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
@@ -324,24 +346,23 @@ class Geoparser:
         """Misspelt names ('Kalbjar') in place context, matched within the doc's countries."""
         out = []
         for s, e in unknown:
-            word = folded[s:e]
-            if len(word) < 5 or word in _NEVER or self._is_english(word):
-                continue
-            before, after = folded[max(0, s - 40):s], folded[e:e + 30]
-            strong = bool(_ADMIN_AFTER.match(after) or _PLACE_BEFORE.search(before)
-                          or _PLACE_AFTER.match(after))
-            if strong:
+            b0 = max(0, s - 30)
+            if _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e) or \
+                    _PLACE_BEFORE.search(folded, b0, s):
                 cutoff = 80.0
-            elif doc_cc and _PREP_BEFORE.search(before) and \
-                    not _SENT_END.search(text[max(0, s - 6):s]):
+            elif doc_cc and _PREP_BEFORE.search(folded, b0, s) and \
+                    not _SENT_END.search(text, max(0, s - 6), s):
                 cutoff = 88.0
             else:
                 continue
-            if self._in_other_name(text, folded, s, e) or self._title_before(before):
+            word = folded[s:e]
+            if word in _NEVER or self._is_english(word) or \
+                    self._in_other_name(text, folded, s, e) or \
+                    self._title_before(folded[b0:s]):
                 continue
             best: tuple[float, int] | None = None
-            for cc in list(doc_cc) or ["*"]:
-                choices, nids = self._fuzzy_choices(cc, word[0])
+            for cc in [c for c, _ in doc_cc.most_common(3)] or ["*"]:
+                choices, nids = self._fuzzy_choices(cc, word[0], len(word))
                 got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
                 if got and (best is None or got[1] > best[0]):
                     best = (got[1], nids[got[2]])
@@ -370,9 +391,33 @@ class Geoparser:
             else:
                 continue
             cc[m.own[0]] += m.own[1]
-        for _, _, iso in self.demonyms(text):
+        for _, _, iso in self._last_demonyms:
             cc[iso] += 1
         return cc
+
+    def _stray(self, m: _Match, folded: str, doc_cc: Counter[str]) -> bool:
+        """A small place (or a common-word province) in a country the article never names,
+        without a place cue: a homonym ("Obama", Japan; "Hamas", Germany), not a toponym.
+        """
+        top = m.rows[0]
+        k = self._kind[top]
+        if k == self._k_country or k == self._k_region or k == self._k_line:
+            return False
+        if k == self._k_place and (self.gaz.pop[top] >= STRAY_MAX_POP or (
+                len(m.rows) > 1 and any(self._kind[r] != self._k_place for r in m.rows))):
+            return False
+        if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
+                folded[m.start:m.end], 0)]:
+            return False
+        own_cc, own_w = m.own
+        for r in m.rows:
+            cc = self.gaz.country(r)
+            if doc_cc.get(cc, 0) - (own_w if cc == own_cc else 0) > 0:
+                return False
+        s, e = m.start, m.end
+        b0 = max(0, s - 30)
+        return not (_PLACE_BEFORE.search(folded, b0, s) or _ADMIN_AFTER.match(folded, e)
+                    or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e))
 
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:
@@ -392,7 +437,7 @@ class Geoparser:
         if iso and iso in self.gaz.country_row:
             return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
         for cc in list(doc_cc) or ["*"]:
-            choices, nids = self._fuzzy_choices(cc, head[:1])
+            choices, nids = self._fuzzy_choices(cc, head[:1], len(head))
             got = process.extractOne(head, choices, scorer=fuzz.ratio, score_cutoff=85)
             if got:
                 return _Match(s, e, list(self.gaz.cands(nids[got[2]])), 0.5, fuzzy=True)
@@ -407,10 +452,9 @@ class Geoparser:
         for i, m in enumerate(matches):
             if not m.rows:
                 continue
-            before = folded[max(0, m.start - 40):m.start]
-            after = folded[m.end:m.end + 30]
-            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(after))
-            m.place_cue = bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after))
+            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end))
+            m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
+                               or _PLACE_AFTER.match(folded, m.end))
             container = self._container(matches, i, folded)
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
@@ -481,9 +525,10 @@ class Geoparser:
                 continue
             mine = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
             alone = tops.get(mine, 0) <= 1
+            floor = max(m.scores) - MAX_CONTEXT_BONUS
             for idx, r in enumerate(m.rows):
                 k = kind[r]
-                if k == self._k_country:
+                if k == self._k_country or m.scores[idx] < floor:
                     continue
                 bonus = 0.0
                 if k == self._k_place and gaz.admin1_of[r] in admin1s:

@@ -30,6 +30,7 @@ from geomap.folding import fold
 from geomap.gazetteer.names import (
     common_words,
     english_words,
+    person_names,
     strip_generic,
     usable,
     variants,
@@ -39,7 +40,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 6
+FORMAT = 8
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 5000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -255,7 +256,10 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         cands.append(array("i", rows[:MAX_CANDIDATES]))
         flags.append(1 if name in common else 0)
 
-    multi_first = {_TOKEN.match(name).group() for name in keys if not _SINGLE.match(name)}
+    # Every token-prefix of a multi-word name, so the matcher extends a span only while it
+    # can still become a name.
+    prefixes = {name[:t.end()] for name in keys if not _SINGLE.match(name)
+                for t in _TOKEN.finditer(name)}
     off, flat = array("I", [0]), array("i")
     by_cc: dict[str, array] = defaultdict(lambda: array("i"))
     for nid, rows in enumerate(cands):
@@ -265,12 +269,13 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
             for cc in {b.rows[r][4] for r in rows if b.rows[r][4]}:
                 by_cc[cc].append(nid)
 
+    given, surnames = person_names()
     cc_codes = sorted({r[4] or "" for r in b.rows})
     cc_index = {c: i for i, c in enumerate(cc_codes)}
     index = {
         "format": FORMAT,
         "names": "\n".join(keys),
-        "multi_first": multi_first,
+        "prefixes": prefixes,
         "cand_off": off,
         "cand_flat": flat,
         "names_by_cc": dict(by_cc),
@@ -286,6 +291,8 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
         "english": "\n".join(sorted(english_words())),
         "demonyms": demonym_table(table),
+        "given_names": given,
+        "surnames": surnames,
     }
     _write_sqlite(out / "gazetteer.sqlite", b)
     tmp = out / "index.pkl.tmp"

@@ -81,3 +81,35 @@ def common_words(folded_names: Iterable[str]) -> set[str]:
         if " " not in name and name in words and zipf_frequency(name, "en") >= MIN_COMMON_ZIPF:
             out.add(name)
     return out
+
+
+def english_words() -> set[str]:
+    """Lowercase English dictionary words common in text: a capitalised one is no surname."""
+    from wordfreq import zipf_frequency
+
+    return {w for w in _dictionary() if zipf_frequency(w, "en") >= MIN_COMMON_ZIPF}
+
+
+def person_names() -> tuple[set[str], set[str]]:
+    """US Census given names and common surnames (PyPI `names`): person-name cues.
+
+    A given name right before a capitalised word marks a person ("David Jones"), and a
+    bare common surname ("Jones said") is a person unless the text says it is a place.
+    """
+    import os
+
+    import names as census
+
+    d = os.path.dirname(census.__file__)
+
+    def read(fname: str, max_cum: float) -> set[str]:
+        out = set()
+        with open(os.path.join(d, fname)) as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and float(parts[2]) <= max_cum:
+                    out.add(fold(parts[0]))
+        return out
+
+    given = read("dist.male.first", 85.0) | read("dist.female.first", 85.0)
+    return given, read("dist.all.last", 40.0)

@@ -30,7 +30,11 @@ class Gazetteer:
         self.path = path
         self.names: list[str] = index["names"].split("\n")
         self.name_ids: dict[str, int] = dict(zip(self.names, range(len(self.names)), strict=True))
-        self.multi_first: set[str] = index["multi_first"]
+        self.prefixes: set[str] = index["prefixes"]
+        self.english: frozenset[str] = frozenset(index["english"].split("\n"))
+        self.demonyms: dict[str, str] = index["demonyms"]
+        self.given_names: frozenset[str] = frozenset(index["given_names"])
+        self.surnames: frozenset[str] = frozenset(index["surnames"])
         self.cand_off = index["cand_off"]
         self.cand_flat = index["cand_flat"]
         self.names_by_cc: dict[str, Any] = index["names_by_cc"]
