@@ -210,7 +210,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("control", "overran", "captured the"),
     ("clash", "fight", "fought", "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
-     "resum", "escalat", "shoot", "gunfire", "firing", "positions"),
+     "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared"),
 )
 _STATEMENT_STEMS = frozenset((
     "condemn", "urg", "call", "express", "voic", "concern", "warn", "welcom", "deplor",

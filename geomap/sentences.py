@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Tokens that end with a period but do not end a sentence.
 _ABBREVIATION_WORDS = """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig
@@ -140,15 +141,18 @@ def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, in
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans over the whole text; a dateline is its own span."""
-    spans: list[tuple[int, int]] = []
-    for p_start, p_end in paragraphs(text):
-        spans.extend(_split_paragraph(text, p_start, p_end))
-    return spans
+    return [span for para in _by_paragraph(text) for span in para]
 
 
 def sentences_by_paragraph(text: str) -> list[list[tuple[int, int]]]:
     """Sentence spans grouped by paragraph (date context does not cross paragraphs)."""
-    return [_split_paragraph(text, s, e) for s, e in paragraphs(text)]
+    return [list(para) for para in _by_paragraph(text)]
+
+
+@lru_cache(maxsize=16)
+def _by_paragraph(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Cached: reading an article (chrome) and extracting from it split the same text."""
+    return tuple(tuple(_split_paragraph(text, s, e)) for s, e in paragraphs(text))
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -193,7 +197,7 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
 
 
 class CueIndex:
-    """Where cue stems ("clash", "kill", "urg") occur: one Aho-Corasick pass over a text.
+    """Where cue stems ("clash", "kill", "urg") start words: one Aho-Corasick pass.
 
     Rules only run their regexes in sentences that contain one of their stems; finding
     the stems of a whole article at C speed is what keeps extraction under a
@@ -217,8 +221,10 @@ class CueIndex:
         """(start, stem) of every occurrence, in order of their end."""
         if self._automaton is None:
             return sorted((m.start(), stem) for stem in self.stems
-                          for m in re.finditer(re.escape(stem), folded))
-        return [(end - n + 1, stem) for end, (n, stem) in self._automaton.iter(folded)]
+                          for m in re.finditer(r"(?<![a-z])" + re.escape(stem), folded))
+        # Stems match at word starts only ("die" in "died", not in "soldier").
+        return [(end - n + 1, stem) for end, (n, stem) in self._automaton.iter(folded)
+                if end - n < 0 or not folded[end - n].isalpha()]
 
     def present(self, folded: str) -> frozenset[str]:
         """The stems that occur in `folded`."""
