@@ -168,6 +168,8 @@ _FORCES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _FORCE_NOUNS + r"\b")
 _ACCUSED_BEFORE = re.compile(r"\baccus\w+\s+(?:the\s+)?$")
 _BY_BEFORE = re.compile(r"\b(?:attacks?|strikes?|shelling|fire|bombardment)\s+(?:\w+\s+)?"
                         r"by\s+(?:the\s+)?$")
+_VICTIM_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+                            r"(?:at\s+least\s+|more\s+than\s+|some\s+|over\s+)?[\w,-]+\s+$")
 _PAIR_BEFORE = re.compile(r"\b(?:between|and|with|against)\s+(?:the\s+)?$")
 _PAIR_AFTER = re.compile(r"\s+and\s+(?:the\s+)?[A-Za-z]")
 _WEAPON_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:shelling|shellfire|air\s?strikes?|"
@@ -179,8 +181,12 @@ def find_actors(sentence: str, *, place_country: str | None = None,
     """(actor1, actor2) ACLED-style; the attacker first when the sentence says so."""
     folded = fold(sentence)
     found: list[tuple[int, str, bool]] = []  # (position, actor, is_attacker)
-    for start, end, iso, _key in country_refs(sentence):
+    victims: str | None = None
+    for start, end, iso, key in country_refs(sentence):
         tail = folded[end: end + 40]
+        if key.endswith("s") and _VICTIM_BEFORE.search(folded, max(0, start - 40), start):
+            victims = victims or f"Civilians ({country_name(iso)})"  # "killed 30 Palestinians"
+            continue
         forces = _FORCES_AFTER.match(tail)
         head = folded[max(0, start - 40): start]
         accused = _ACCUSED_BEFORE.search(head) if "accus" in head else None
@@ -210,7 +216,9 @@ def find_actors(sentence: str, *, place_country: str | None = None,
     for _, name, _attacker in found:
         if name not in actors:
             actors.append(name)
-    if violent and len(actors) < 2 and _civilian_victims(folded):
+    if violent and victims and len(actors) < 2:
+        actors.append(victims)
+    elif violent and len(actors) < 2 and _civilian_victims(folded):
         civ = f"Civilians ({country_name(place_country)})" if place_country else "Civilians"
         actors.append(civ)
     return (actors[0] if actors else None, actors[1] if len(actors) > 1 else None)

@@ -27,6 +27,8 @@ def test_demonyms_without_geoparser() -> None:
          ("Rapid Support Forces", "Civilians (Sudan)")),
         ("Armenia had asked for help against attacks by Azerbaijani forces.", "AM",
          ("Military Forces of Azerbaijan", None)),
+        ("Israeli strikes killed at least 30 Palestinians across the Gaza Strip.", "PS",
+         ("Military Forces of Israel", "Civilians (Palestine)")),
     ],
 )
 def test_actors(sentence: str, country: str, actors: tuple) -> None:
