@@ -306,9 +306,13 @@ def feature(incident: Incident, sources: list[dict[str, Any]]) -> dict[str, Any]
     return feat
 
 
+_NCOLS = len(COLUMNS)  # SELECT_COLUMNS is n, *COLUMNS, source_count
+_LAT, _LON = 1 + COLUMNS.index("lat"), 1 + COLUMNS.index("lon")
+
+
 def feature_from_row(row: sqlite3.Row, sources: list[dict[str, Any]]) -> dict[str, Any]:
     """Same as feature(incident_from_row(row), sources), without the detour (hot path)."""
-    props = {name: row[name] for name in COLUMNS}
+    props = dict(zip(COLUMNS, row[1:_NCOLS + 1], strict=True))  # by position: fast
     if props["area"]:
         props["area"] = json.loads(props["area"])
     props["sources"] = sources
@@ -320,8 +324,8 @@ def feature_from_row(row: sqlite3.Row, sources: list[dict[str, Any]]) -> dict[st
 
 
 def features_for_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    sources = _sources(conn, [row["n"] for row in rows])
-    return [feature_from_row(row, sources[row["n"]]) for row in rows]
+    sources = _sources(conn, [row[0] for row in rows])
+    return [feature_from_row(row, sources[row[0]]) for row in rows]
 
 
 def features_by_n(store: Store, ns: list[int]) -> list[dict[str, Any]]:
@@ -365,12 +369,12 @@ def query_incidents(store: Store, filters: Filters | None = None, *,
     more = len(keys) > limit
     keys = keys[:limit]
     next_cursor = encode_cursor(keys[-1][1], keys[-1][0]) if more else None
-    by_n = {row["n"]: row for row in _rows(conn, [n for n, _ in keys])}
+    by_n = {row[0]: row for row in _rows(conn, [n for n, _ in keys])}
     rows = [by_n[n] for n, _ in keys if n in by_n]
     if filters.bbox:  # the R*Tree stores float32 boxes: drop hits just outside the bbox
         min_lon, min_lat, max_lon, max_lat = filters.bbox
         rows = [r for r in rows
-                if min_lon <= r["lon"] <= max_lon and min_lat <= r["lat"] <= max_lat]
+                if min_lon <= r[_LON] <= max_lon and min_lat <= r[_LAT] <= max_lat]
     return Page(features_for_rows(conn, rows), next_cursor)
 
 
