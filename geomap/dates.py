@@ -11,6 +11,7 @@ Precision follows ACLED's time_precision: 1 day, 2 week, 3 month (or vaguer).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -248,7 +249,7 @@ def _month_day(m: re.Match[str], start: int, published: date | None, add: Callab
 
 
 def _month_name(month: int) -> str:
-    return next(k for k, v in MONTHS.items() if v == month and len(k) > 3)
+    return calendar.month_name[month]
 
 
 def _relative(m: re.Match[str], published: date | None) -> tuple[date | None, int | None]:

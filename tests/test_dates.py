@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,3 +110,15 @@ def test_month_day_never_after_publication_plus_a_day(pub: date, month: int, day
 def test_days_ago_is_exact(pub: date, n: int) -> None:
     (ref,) = find_dates(f"{n} days ago", pub)
     assert ref.date == pub - timedelta(days=n) and ref.precision == DATE_DAY
+
+
+@pytest.mark.parametrize("month", list(range(1, 13)))
+def test_explicit_dates_with_a_year_parse_in_every_month(month):
+    """Regression: "5 May 2024" once crashed because "may" is a three-letter name."""
+    import calendar
+
+    from geomap.dates import find_dates
+
+    text = f"Shelling hit the town on 5 {calendar.month_name[month]} 2024."
+    found = find_dates(text, date(2024, 12, 31))
+    assert [d.date for d in found if d.date] == [date(2024, month, 5)]
