@@ -67,7 +67,7 @@ def fill(db: Path, n: int) -> float:
     names = (*COLUMNS, "sort_date")
     insert = (f"INSERT INTO incidents (n, {', '.join(names)}) "
               f"VALUES (:n, {', '.join(':' + k for k in names)})")
-    with store.transaction():
+    with store.bulk_load():
         conn.executemany(
             "INSERT INTO articles (id, content_hash, source, published, text, ingested_at) "
             "VALUES (?, ?, 'Bench Wire', '2020-01-01', 'synthetic', '2020-01-01')",

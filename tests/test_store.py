@@ -342,3 +342,29 @@ def test_schema_v1_store_migrates_to_current_with_rollups(tmp_path):
     assert timeline(store) == [["2020-09-27", 1]]
     assert clusters(store, Filters(), 2)["features"][0]["properties"]["killed"] == 2
     assert len(query_incidents(store, Filters.parse(bbox="45,39,47,41")).features) == 1
+
+
+def test_bulk_load_rebuilds_derived_tables_and_restores_triggers(tmp_path):
+    store = new_store(tmp_path)
+    with store.bulk_load() as conn:
+        conn.execute("INSERT INTO incidents (id, event_type, sub_event_type, date, sort_date, "
+                     "lat, lon, evidence) VALUES ('b1', 'Battles', 'Armed clash', '2020-01-02', "
+                     "'2020-01-02', 10.0, 20.0, 'bulk loaded shelling')")
+        conn.execute("INSERT INTO incidents_rtree VALUES (1, 20, 20, 10, 10, '2020-01-02', "
+                     "'Battles', NULL)")
+    assert timeline(store) == [["2020-01-02", 1]]
+    assert clusters(store, Filters(), 1)["features"][0]["properties"]["count"] == 1
+    assert len(query_incidents(store, Filters.parse(q="shelling")).features) == 1
+    ingest(store, [article("x")], FakeExtractor({"x": [incident()]}), progress=False)
+    assert len(timeline(store)) == 2  # triggers are back
+
+
+def test_failed_bulk_load_changes_nothing(tmp_path):
+    store = new_store(tmp_path)
+    with pytest.raises(RuntimeError), store.bulk_load() as conn:
+        conn.execute("INSERT INTO incidents (id, event_type, sub_event_type) "
+                     "VALUES ('b', 'Battles', 'Armed clash')")
+        raise RuntimeError("stop")
+    assert store.counts()["incidents"] == 0
+    names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    assert {"incidents_ai", "grid_ai", "days_ai"} <= names

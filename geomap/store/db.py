@@ -220,6 +220,25 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+# Triggers that keep derived tables (FTS, grid rollup, day counts) in step row by row.
+DERIVED_TRIGGERS = ("incidents_ai", "grid_ai", "days_ai")
+REBUILD_DERIVED: tuple[str, ...] = (
+    "INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild')",
+    "DELETE FROM grid_rollup",
+    """INSERT INTO grid_rollup
+        SELECT g.level, CAST((i.lon + 180.0) / g.size AS INTEGER) AS cx,
+               CAST((i.lat + 90.0) / g.size AS INTEGER) AS cy, i.event_type, count(*),
+               sum(coalesce(i.killed, 0)), sum(i.lat), sum(i.lon), min(i.lon), min(i.lat),
+               max(i.lon), max(i.lat)
+        FROM incidents i, grid_levels g WHERE i.lat IS NOT NULL AND i.lon IS NOT NULL
+        GROUP BY g.level, cx, cy, i.event_type""",
+    "DELETE FROM day_counts",
+    """INSERT INTO day_counts
+        SELECT sort_date, event_type, sub_event_type, count(*) FROM incidents
+        GROUP BY sort_date, event_type, sub_event_type""",
+)
+
+
 def resolve_db_path(db_path: str | os.PathLike[str] | None = None) -> Path:
     """--db, else $GEOMAP_DB, else ./geomap.db."""
     return Path(db_path or os.environ.get("GEOMAP_DB") or DEFAULT_DB)
@@ -318,6 +337,28 @@ class Store:
             raise
         else:
             conn.execute("COMMIT")
+
+    @contextmanager
+    def bulk_load(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for a bulk INSERT of incidents (benchmarks, imports).
+
+        The per-row insert triggers of the derived tables are dropped, and the derived
+        tables rebuilt in one pass at the end, with the triggers restored: all in the same
+        transaction, so a failure leaves the store as it was. The caller still writes
+        incident_sources and incidents_rtree rows itself.
+        """
+        conn = self.conn
+        with self.transaction():
+            triggers = conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                f"({','.join('?' * len(DERIVED_TRIGGERS))})", DERIVED_TRIGGERS).fetchall()
+            for name, _ in triggers:
+                conn.execute(f"DROP TRIGGER {name}")
+            yield conn
+            for statement in REBUILD_DERIVED:
+                conn.execute(statement)
+            for _, sql in triggers:
+                conn.execute(sql)
 
     def counts(self) -> dict[str, int]:
         conn = self.conn
