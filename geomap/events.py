@@ -58,7 +58,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"shaheds?)\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
-    (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|rockets?|rocket\s+fire|missiles?|mortars?|"
+    (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
+        r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
+        r"sales?|factory|plants?|makers?|engines?|scientists?|lifted|launch\w*|industry))|"
+        r"rocket\s+fire|mortars?|"
         r"bombard\w*|howitzers?|mlrs|grad|multiple\s+rocket|cluster\s+munitions?|"
         r"heavy\s+weapons?\s+fire|projectiles?)\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
@@ -85,7 +88,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:seized\s+control|took\s+control|taken\s+control|overran|captured\s+the\s+"
         r"(?:town|city|village|district|base|airport))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
-    (_r(r"\b(?:clash(?:es|ed)?|fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
+    (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"battles?|battled|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
@@ -93,7 +96,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
-        r"escalated)|flared\s+up|shoot-?outs?|shootings?|gunfire|firing)\b"),
+        r"escalated)|flared\s+up|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
+        r"guard))|gunfire|firing)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
 
@@ -183,11 +187,23 @@ def _negated(folded: str, start: int) -> bool:
     return bool(_NEGATION.search(window))
 
 
-def _first_live(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+def _first_live(pattern: re.Pattern[str], folded: str,
+                original: str | None = None) -> re.Match[str] | None:
+    """The first cue that is neither negated nor a proper name ("Treva Battle",
+    "Battle Ground Academy": capitalised mid-sentence)."""
     for m in pattern.finditer(folded):
+        if original is not None and _is_name(original, m.start()):
+            continue
         if not _negated(folded, m.start()):
             return m
     return None
+
+
+def _is_name(original: str, pos: int) -> bool:
+    if not original[pos: pos + 1].isupper() or pos == 0:
+        return False
+    before = original[:pos].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:;\n" and not original[pos: pos + 4].isupper()
 
 
 # Substrings without which a rule cannot match: cheap `in` tests skip most regexes.
@@ -255,7 +271,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
                                                        strict=True):
         if present.isdisjoint(triggers):
             continue
-        m = _first_live(pattern, folded)
+        m = _first_live(pattern, folded, sentence)
         if m:
             violent.append((m, etype, sub, weight))
     disrupted = None if present.isdisjoint(_DISRUPTED_STEMS) else _DISRUPTED.search(folded)

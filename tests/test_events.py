@@ -61,6 +61,10 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "Denying that the Azerbaijani side had implemented a ceasefire.",
         "The move could lead to renewed fighting.",
         "Egypt said it was preparing to open the Rafah crossing.",
+        "Students at Battle Ground Academy celebrated Mardi Gras.",
+        "Local volunteers join flood fighting effort in Fargo.",
+        "The crew spent three days shooting footage in Los Angeles.",
+        "The missile defense system is being built in Poland.",
     ],
 )
 def test_no_event(sentence: str) -> None:
