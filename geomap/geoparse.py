@@ -182,7 +182,8 @@ class Geoparser:
                 last = first
                 for t in _TOKEN.finditer(folded, first.end(), min(n, s + 80)):
                     if folded[last.end():t.start()] not in _GAPS or \
-                            folded[s:t.end()] not in prefixes or \
+                            (folded[s:t.end()] not in prefixes
+                             and folded[s:t.end()] not in names) or \
                             not (text[t.start()].isupper() or t.group() in _NAME_LOWER):
                         break
                     ends.append(t.end())
@@ -517,8 +518,13 @@ class Geoparser:
                 r = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
                 tops[r] = tops.get(r, 0) + 1
         points = [(r, gaz.lat[r], gaz.lon[r]) for r in tops if kind[r] != self._k_country]
-        admin1s = {r for r in tops if kind[r] == self._k_admin1}
-        inside = {gaz.admin1_of[r] for r in tops if kind[r] == self._k_place}
+        # How many mentions resolved to each admin-1 unit, or to a place inside it.
+        admin1s: Counter[int] = Counter({r: n for r, n in tops.items()
+                                         if kind[r] == self._k_admin1})
+        inside: Counter[int] = Counter()
+        for r, n in tops.items():
+            if kind[r] == self._k_place:
+                inside[gaz.admin1_of[r]] += n
         cache: dict[tuple[int, int], float] = {}
         for m in matches:
             if len(m.rows) < 2:
@@ -530,10 +536,12 @@ class Geoparser:
                 k = kind[r]
                 if k == self._k_country or m.scores[idx] < floor:
                     continue
-                bonus = 0.0
-                if k == self._k_place and gaz.admin1_of[r] in admin1s:
+                bonus = 0.0  # support from the other mentions, never from this one
+                a1 = gaz.admin1_of[r]
+                if k == self._k_place and admin1s[a1] - (mine == a1) > 0:
                     bonus += 2.5
-                if k == self._k_admin1 and r in inside:
+                if k == self._k_admin1 and \
+                        inside[r] - (kind[mine] == self._k_place and gaz.admin1_of[mine] == r) > 0:
                     bonus += 2.5
                 key = (r, mine if alone else -1)
                 got = cache.get(key)

@@ -40,9 +40,9 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 8
+FORMAT = 9
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
-ALT_MIN_POP = 5000  # alternate names of smaller villages are dropped (index size)
+ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
 MAX_CANDIDATES = 12  # per name, best first
 
@@ -256,10 +256,10 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         cands.append(array("i", rows[:MAX_CANDIDATES]))
         flags.append(1 if name in common else 0)
 
-    # Every token-prefix of a multi-word name, so the matcher extends a span only while it
-    # can still become a name.
+    # Every proper token-prefix of a multi-word name: the matcher extends a span only while
+    # it can still become a name.
     prefixes = {name[:t.end()] for name in keys if not _SINGLE.match(name)
-                for t in _TOKEN.finditer(name)}
+                for t in _TOKEN.finditer(name) if t.end() < len(name)}
     off, flat = array("I", [0]), array("i")
     by_cc: dict[str, array] = defaultdict(lambda: array("i"))
     for nid, rows in enumerate(cands):

@@ -1,0 +1,146 @@
+"""The built gazetteer: levels, variants, curated regions and lines, load cost."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from geomap.errors import GazetteerError
+from geomap.gazetteer import Gazetteer, default_path
+from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_REGION
+
+
+@pytest.fixture(scope="module")
+def gaz(built_gazetteer: Gazetteer) -> Gazetteer:
+    return built_gazetteer
+
+
+def test_missing_gazetteer_says_how_to_build(tmp_path) -> None:
+    with pytest.raises(GazetteerError, match="geomap gazetteer build"):
+        Gazetteer.load(tmp_path)
+
+
+def test_damaged_index_is_a_gazetteer_error(tmp_path) -> None:
+    (tmp_path / "index.pkl").write_bytes(b"not a pickle")
+    (tmp_path / "gazetteer.sqlite").write_bytes(b"")
+    with pytest.raises(GazetteerError):
+        Gazetteer.load(tmp_path)
+    (tmp_path / "index.pkl").write_bytes(pickle.dumps({"format": -1}))
+    with pytest.raises(GazetteerError, match="old format"):
+        Gazetteer.load(tmp_path)
+
+
+def test_default_path_honours_environment(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("GEOMAP_GAZETTEER", str(tmp_path))
+    assert default_path() == tmp_path
+
+
+def test_world_coverage(gaz: Gazetteer) -> None:
+    kinds = gaz.stats()["kinds"]
+    assert kinds[KIND_COUNTRY] >= 240
+    assert kinds[KIND_ADMIN1] >= 4000
+    assert kinds[KIND_PLACE] >= 200_000
+    assert kinds[KIND_REGION] >= 4 and kinds[KIND_LINE] >= 3
+    assert gaz.stats()["sources"]
+
+
+def test_armenia_is_the_country(gaz: Gazetteer) -> None:
+    best = gaz.lookup("Armenia")[0]
+    assert (best.kind, best.country, best.feature) == (KIND_COUNTRY, "AM", "PCLI")
+    assert any(p.country == "CO" for p in gaz.lookup("Armenia"))  # the Colombian city
+
+
+@pytest.mark.parametrize("name", ["Gegharkunik", "Syunik", "Tavush"])
+def test_province_beats_same_name_village(gaz: Gazetteer, name: str) -> None:
+    best = gaz.lookup(name)[0]
+    assert best.kind == KIND_ADMIN1 and best.country == "AM" and best.has_geometry
+
+
+@pytest.mark.parametrize("variant", ["Kelbajar", "Kəlbəcər", "Kalbajar", "KALBAJAR"])
+def test_kalbajar_variants(gaz: Gazetteer, variant: str) -> None:
+    ids = {p.id for p in gaz.lookup(variant)}
+    assert "gn:586268" in ids or "gn:586047" in ids  # the town or its district
+
+
+def test_stepanakert_is_khankendi(gaz: Gazetteer) -> None:
+    a = {p.id for p in gaz.lookup("Stepanakert")}
+    b = {p.id for p in gaz.lookup("Khankendi")}
+    assert a & b
+
+
+@pytest.mark.parametrize(("a", "b"), [("Shusha", "Shushi"), ("Terter", "Tartar")])
+def test_transliterations_meet(gaz: Gazetteer, a: str, b: str) -> None:
+    assert {p.id for p in gaz.lookup(a)} & {p.id for p in gaz.lookup(b)}
+
+
+def test_lookup_folds_and_misses_cleanly(gaz: Gazetteer) -> None:
+    assert gaz.lookup("  YEREVAN ")[0].country == "AM"
+    assert gaz.lookup("Xqzzyplace") == []
+    assert gaz.get("gn:does-not-exist") is None
+
+
+def test_junk_alternate_names_are_dropped(gaz: Gazetteer) -> None:
+    assert gaz.lookup("shwshy") == []  # a lowercase machine transliteration of Shusha
+    assert gaz.lookup("AZ") == []  # a country code is not a name
+
+
+def test_curated_entries(gaz: Gazetteer) -> None:
+    nk = gaz.get("cur:nagorno-karabakh")
+    assert nk is not None and nk.kind == KIND_REGION and nk.country == "AZ"
+    assert 39.0 < nk.lat < 40.5 and 46.0 < nk.lon < 47.5
+    geom = gaz.geometry("cur:nagorno-karabakh")
+    assert geom["type"] in ("Polygon", "MultiPolygon")
+    for pid in ("cur:line-of-contact-nk", "cur:armenia-azerbaijan-border",
+                "cur:iran-azerbaijan-border"):
+        p = gaz.get(pid)
+        assert p is not None and p.kind == KIND_LINE
+        assert gaz.geometry(pid)["type"] in ("LineString", "MultiLineString")
+    assert gaz.lookup("Donbas")[0].id == "cur:donbas"
+    assert gaz.lookup("Darfur")[0].id == "cur:darfur"
+    assert gaz.lookup("South Caucasus")[0].kind == KIND_REGION
+
+
+def test_border_lines_lie_between_their_countries(gaz: Gazetteer) -> None:
+    from shapely.geometry import shape
+
+    line = shape(gaz.geometry("cur:armenia-azerbaijan-border"))
+    am = shape(gaz.geometry(gaz.lookup("Armenia")[0].id))
+    az = shape(gaz.geometry(gaz.lookup("Azerbaijan")[0].id))
+    assert line.distance(am) < 0.01 and line.distance(az) < 0.1
+
+
+def test_admin1_geometry_and_country_points(gaz: Gazetteer) -> None:
+    geg = gaz.lookup("Gegharkunik")[0]
+    assert gaz.geometry(geg.id)["type"] in ("Polygon", "MultiPolygon")
+    iraq = gaz.lookup("Iraq")[0]
+    assert (round(iraq.lat), round(iraq.lon)) == (33, 44)  # GeoNames' country point
+    assert gaz.geometry("gn:616688") is None  # a village has no area
+
+
+def test_boundaries_for_the_basemap(gaz: Gazetteer) -> None:
+    countries = gaz.boundaries("country")
+    assert countries["type"] == "FeatureCollection" and len(countries["features"]) > 200
+    admin1 = gaz.boundaries("admin1")
+    assert len(admin1["features"]) > 4000
+    with pytest.raises(ValueError):
+        gaz.boundaries("village")
+
+
+def test_place_records_carry_admin1_and_population(gaz: Gazetteer) -> None:
+    ganja = next(p for p in gaz.lookup("Ganja") if p.kind == KIND_PLACE)
+    assert ganja.country == "AZ" and ganja.population > 300_000 and ganja.admin1
+
+
+def test_load_is_fast_and_small() -> None:
+    import subprocess
+    import sys
+
+    code = ("import time,resource;t=time.perf_counter();"
+            "from geomap.gazetteer import Gazetteer;g=Gazetteer.load();"
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    seconds, rss_kb = float(out[0]), int(out[1])
+    assert seconds < 2.0  # ~0.3 s on a quiet machine; generous for loaded CI
+    assert rss_kb < 250_000

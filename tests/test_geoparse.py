@@ -1,0 +1,171 @@
+"""Geoparser behaviour on news-like sentences (written for these tests, not copied)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geomap.geoparse import DEMONYMS, Geoparser
+from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_REGION
+
+
+@pytest.fixture(scope="module")
+def gp(built_gazetteer) -> Geoparser:
+    return Geoparser(built_gazetteer)
+
+
+def places(gp: Geoparser, text: str) -> dict[str, tuple[str, str | None, str]]:
+    return {m.text: (m.place.kind, m.place.country, m.place.name) for m in gp.parse(text)}
+
+
+def test_countries_and_capitals(gp: Geoparser) -> None:
+    got = places(gp, "Talks between Armenia and Azerbaijan were held in Moscow and Baku.")
+    assert got["Armenia"][:2] == (KIND_COUNTRY, "AM")
+    assert got["Azerbaijan"][:2] == (KIND_COUNTRY, "AZ")
+    assert got["Moscow"][:2] == (KIND_PLACE, "RU")
+    assert got["Baku"][:2] == (KIND_PLACE, "AZ")
+
+
+def test_mentions_are_sorted_and_offsets_exact(gp: Geoparser) -> None:
+    text = "Shells hit Ganja; later Tartar and Kəlbəcər, Azerbaijan said."
+    ms = gp.parse(text)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert 0.0 <= m.confidence <= 1.0 and 0.0 <= m.runner_up_confidence <= 1.0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "Armenia", "Kəlbəcər", "the", "Nagorno‑Karabakh", "’s", "Line of Contact", ",", ".",
+    "in", "village of", "Stepanakert", "  ", "\n", "İ", "Donets’k", "region", "Mr.",
+    "Kalbjar", "Sudan", "al-Fashir", "ß", "Gaza City", "–", "U.S.",
+]), max_size=40), st.text(max_size=30))
+def test_offsets_always_index_the_text(gp: Geoparser, parts: list[str], noise: str) -> None:
+    text = " ".join(parts) + noise
+    for m in gp.parse(text):
+        assert text[m.start:m.end] == m.text
+        assert 0 <= m.start < m.end <= len(text)
+
+
+def test_province_phrase_prefers_admin1(gp: Geoparser) -> None:
+    got = places(gp, "Shelling hit villages in Gegharkunik province of Armenia.")
+    assert got["Gegharkunik"][:2] == (KIND_ADMIN1, "AM")
+    got = places(gp, "Fighting continued in the Donetsk region of Ukraine.")
+    assert got["Donetsk"][:2] == (KIND_ADMIN1, "UA")
+
+
+def test_bare_city_named_like_its_province_is_the_city(gp: Geoparser) -> None:
+    got = places(gp, "Missiles struck Kharkiv overnight, Ukrainian officials said.")
+    assert got["Kharkiv"][:2] == (KIND_PLACE, "UA")
+
+
+def test_city_of_prefers_populated_place(gp: Geoparser) -> None:
+    text = "Azerbaijan's second-largest city of Ganja came under fire."
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms["Ganja"].place.kind == KIND_PLACE and ms["Ganja"].place.country == "AZ"
+
+
+def test_armenia_is_not_colombian_city(gp: Geoparser) -> None:
+    ms = gp.parse("Armenia accused its neighbour of shelling.")
+    m = next(m for m in ms if m.text == "Armenia")
+    assert m.place.country == "AM" and m.place.kind == KIND_COUNTRY
+    assert m.runner_up is not None and m.confidence > m.runner_up_confidence
+
+
+def test_georgia_follows_context(gp: Geoparser) -> None:
+    us = places(gp, "Police in Atlanta and Savannah, Georgia, arrested two men on Tuesday.")
+    assert us["Georgia"][1] == "US"
+    ge = places(gp, "Georgia and Armenia closed the border near Tbilisi.")
+    assert ge["Georgia"][:2] == (KIND_COUNTRY, "GE")
+
+
+def test_curated_regions_and_lines(gp: Geoparser) -> None:
+    got = places(gp, "Clashes broke out on the Armenian-Azerbaijani border and along the "
+                     "Line of Contact in Nagorno-Karabakh.")
+    assert got["Armenian-Azerbaijani border"][0] == KIND_LINE
+    assert got["Line of Contact"][0] == KIND_LINE
+    assert got["Nagorno-Karabakh"][0] == KIND_REGION
+    got = places(gp, "Russian forces pressed on in Donbas and in North Darfur militias regrouped.")
+    assert got["Donbas"][0] == KIND_REGION and "Russian" not in got
+
+
+def test_variants_resolve_to_the_same_place(gp: Geoparser) -> None:
+    a = places(gp, "Azerbaijani troops entered Stepanakert.")["Stepanakert"]
+    b = places(gp, "Azerbaijani troops entered Khankendi.")["Khankendi"]
+    assert a == b
+    for v in ("Kelbajar", "Kəlbəcər", "Kalbajar"):
+        got = places(gp, f"Azerbaijani troops entered {v} on Wednesday.")
+        assert got[v][1] == "AZ"
+
+
+def test_misspelling_resolves_fuzzily_with_lower_confidence(gp: Geoparser) -> None:
+    text = "Armenian forces shelled the Kalbjar district of Azerbaijan, and Kalbajar too."
+    ms = {m.text: m for m in gp.parse(text)}
+    fuzzy, exact = ms["Kalbjar"], ms["Kalbajar"]
+    assert fuzzy.fuzzy and not exact.fuzzy
+    assert fuzzy.place.country == "AZ"
+    assert fuzzy.place.id in ("gn:586268", "gn:586047")  # Kalbajar town or district
+    assert fuzzy.confidence < exact.confidence
+
+
+def test_weekdays_months_and_common_words_are_not_places(gp: Geoparser) -> None:
+    text = ("On Monday in March, Police said the Independence Day parade of Mobile "
+            "phones was cancelled. Of the 12 injured, most were Reading at the time.")
+    got = places(gp, text)
+    for word in ("Monday", "March", "Police", "Independence", "Of", "Reading"):
+        assert word not in got
+
+
+def test_person_names_are_not_places(gp: Geoparser) -> None:
+    text = ("Foreign Ministry spokesman Saeed Khatibzadeh spoke after Nancy Pelosi and "
+            "Vladimir Putin met. President Ilham Aliyev and David Jones agreed. Jones said "
+            "the talks in Washington went well.")
+    got = places(gp, text)
+    for word in ("Saeed", "Khatibzadeh", "Nancy", "Vladimir", "Putin", "David", "Jones"):
+        assert word not in got
+    assert got["Washington"][1] == "US"
+
+
+def test_demonyms_are_context_not_places(gp: Geoparser) -> None:
+    text = "Azerbaijani and Armenian officials met Iranian, Russian and American envoys."
+    assert places(gp, text) == {}
+    dem = {text[s:e]: cc for s, e, cc in gp.demonyms(text)}
+    assert dem == {"Azerbaijani": "AZ", "Armenian": "AM", "Iranian": "IR",
+                   "Russian": "RU", "American": "US"}
+
+
+def test_demonym_table_covers_the_world() -> None:
+    assert len(set(DEMONYMS.values())) >= 190
+    for dem, cc in {"azerbaijani": "AZ", "azeri": "AZ", "armenian": "AM", "iranian": "IR",
+                    "russian": "RU", "ukrainian": "UA", "israeli": "IL", "palestinian": "PS",
+                    "sudanese": "SD", "syrian": "SY", "turkish": "TR", "american": "US",
+                    "armenians": "AM"}.items():
+        assert DEMONYMS[dem] == cc
+
+
+def test_acronyms_and_lowercase_are_not_places(gp: Geoparser) -> None:
+    got = places(gp, "NATO and the UN met armenia's envoy; AFP reported it.")
+    assert got == {}
+    assert places(gp, "US and UK envoys arrived.")["US"][1] == "US"
+
+
+def test_dateline_in_capitals(gp: Geoparser) -> None:
+    got = places(gp, "TEHRAN – Iran urged restraint.")
+    assert got["TEHRAN"][:2] == (KIND_PLACE, "IR")
+
+
+def test_arabic_article_and_containers(gp: Geoparser) -> None:
+    got = places(gp, "RSF fighters entered al-Fashir, the capital of North Darfur, Sudan.")
+    assert got["al-Fashir"][1] == "SD"
+    got = places(gp, "A strike hit a school in Gaza City and Rafah in the Gaza Strip.")
+    assert got["Gaza City"][1] == "PS" and got["Gaza Strip"][0] == KIND_ADMIN1
+
+
+def test_resolve_span_uses_context(gp: Geoparser) -> None:
+    text = "Residents of Dublin, Ohio, met. Dublin officials agreed."
+    start = text.rindex("Dublin")
+    m = gp.resolve_span(text, start, start + len("Dublin"))
+    assert m.place is not None and m.place.country == "US"
+    assert gp.resolve_span("He is Sudanese.", 6, 14).place.country == "SD"
