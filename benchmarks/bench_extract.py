@@ -22,20 +22,26 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def load_texts(corpora: Path, n: int) -> list[str]:
+    """n articles of about 3 KB: short texts are joined, long ones cut at a line break."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
     for name in ("trnews.jsonl", "lgl.jsonl"):
         path = corpora / name
         if path.exists():
             with path.open(encoding="utf-8") as handle:
                 texts.extend(json.loads(line)["text"] for line in handle)
-    cut = [_about_3kb(t) for t in texts if len(t) > 500]
-    return [cut[i % len(cut)] for i in range(n)]
+    articles, current = [], ""
+    for text in texts:
+        current = f"{current}\n\n{text}" if current else text
+        if len(current) >= 3000:
+            articles.append(_about_3kb(current))
+            current = ""
+    return [articles[i % len(articles)] for i in range(n)]
 
 
 def _about_3kb(text: str) -> str:
     if len(text) <= 3200:
         return text
-    end = text.rfind("\n", 2400, 3200)
+    end = text.rfind("\n", 2600, 3200)
     return text[: end if end > 0 else 3000]
 
 
