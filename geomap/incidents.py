@@ -173,11 +173,13 @@ class _Extractor:
         self.dateline_country: str | None = None
         self.sentence_refs: list[DateRef] = []
         self.present: set[str] = set()
+        self.headline: Mention | None = None
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
         paragraphs = sentences_by_paragraph(self.text)
         self._find_dateline(paragraphs)
+        self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
         all_refs = find_dates(self.text, self.published)  # one pass over the whole text
         cues = _CUES.find(fold(self.text))
@@ -225,6 +227,20 @@ class _Extractor:
                 or self.anchor is None:
             return ref
         return replace(ref, date=self.anchor - (self.published - ref.date))
+
+    def _find_headline(self) -> Mention | None:
+        """The most specific place named in the headline line, if the text repeats it."""
+        title = fold(self.article.title or "").strip()
+        if not title:
+            return None
+        folded = fold(self.text)
+        at = folded.find(title)
+        if at < 0:
+            return None
+        inside = [m for m in self.mentions if at <= m.start < at + len(title) and m.place
+                  and m.place.kind != KIND_COUNTRY]
+        inside.sort(key=lambda m: _SPECIFICITY.get(m.place.kind if m.place else "", 5))
+        return inside[0] if inside else None
 
     def _find_dateline(self, paragraphs: list[list[tuple[int, int]]]) -> None:
         for sentences in paragraphs:
@@ -284,6 +300,9 @@ class _Extractor:
         if not own_place and last is not None and (
                 last.event.family == match.family or not match.violent):
             place, place_text, precision = last.place, last.place_text, last.precision
+        elif place is None and self.headline is not None:
+            place, place_text = self.headline.place, self.headline.text
+            precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
         if not own_date:
             if not own_place and last is not None and last.event.family == match.family \
                     and last.date is not None:

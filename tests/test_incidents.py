@@ -168,3 +168,13 @@ def test_ids_are_deterministic_and_distinct() -> None:
 
 def test_empty_article() -> None:
     assert run("   ") == []
+
+
+def test_place_from_the_headline() -> None:
+    text = "Shelling hits Ganja\n\nShelling killed two people on Monday, officials said."
+    article = Article(text=text, id="h", published=date(2020, 10, 12), title="Shelling hits Ganja",
+                      chrome=((0, 19),))
+    (inc,) = extract_incidents(article, mentions(text), lookup=lookup)
+    assert inc.place_name == "Ganja" and inc.killed == 2 and "hits Ganja" not in inc.evidence
+    own = run("Shelling killed two people in Ganja on Monday, officials said.")[0]
+    assert inc.confidence < own.confidence
