@@ -147,7 +147,7 @@ _STATEMENT = _r(
 # Words before a cue (same clause) that cancel it.
 _NEGATION = _r(
     r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
-    r"whether|unlikely|avoid|prevent|could|would|might|may|risk|threat\w*|fears?\s+of|"
+    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|risk|threat\w*|fears?\s+of|"
     r"plans?\s+to|planning|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
     r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat|halt\s+to|end\s+to|"
     r"stop\s+(?:the|all)|cessation\s+of)\b[^.;]*$"
@@ -194,9 +194,13 @@ def _first_live(pattern: re.Pattern[str], folded: str,
     for m in pattern.finditer(folded):
         if original is not None and _is_name(original, m.start()):
             continue
-        if not _negated(folded, m.start()):
+        if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m
     return None
+
+
+# "fighting may erupt", "clashes could escalate": a cue followed by a modal is not news.
+_MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\b(?!\s+\d)")
 
 
 def _is_name(original: str, pos: int) -> bool:

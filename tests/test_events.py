@@ -15,6 +15,7 @@ from geomap.events import classify, is_background
     [
         ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
          tx.ARMED_CLASH),
+        ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("The Azerbaijani armed forces opened fire at the Armenian positions.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("Armenian forces had attacked its positions in the Kalbajar district.", tx.BATTLES,
@@ -65,6 +66,7 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "Local volunteers join flood fighting effort in Fargo.",
         "The crew spent three days shooting footage in Los Angeles.",
         "The missile defense system is being built in Poland.",
+        "Fighting may erupt again along the border.",
     ],
 )
 def test_no_event(sentence: str) -> None:
