@@ -96,7 +96,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
-        r"escalated)|flared\s+up|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
+        r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
@@ -230,7 +230,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("control", "overran", "captured the"),
     ("clash", "fight", "fought", "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
-     "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared"),
+     "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
+     "combat"),
 )
 _STATEMENT_STEMS = frozenset((
     "condemn", "urg", "call", "express", "voic", "concern", "warn", "welcom", "deplor",
@@ -245,8 +246,19 @@ _STRATEGIC_STEMS = (
     frozenset(("loot", "pillag", "ransack", "torch", "ablaze", "burn", "vandal", "demolish")),
     frozenset(("arrest", "detain", "custody", "rounded up")),
 )
-_OTHER_TRIGGERS = (_STATEMENT_STEMS | _DISRUPTED_STEMS | _PROTEST_STEMS | _RIOT_STEMS
-                   | frozenset().union(*_STRATEGIC_STEMS))
+# Last resort among violent cues: somebody was killed, with no weapon or fight named
+# ("the governor was killed in El Geneina", "forces killed three Palestinians").
+_KILLING = _r(
+    r"\b(?:(?:was|were|been|being)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|"
+    r"beheaded|lynched)|assassinat\w+|(?:forces|troops|soldiers|army|police|militants|"
+    r"fighters|gunmen|militia\w*)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|shot\s+and\s+"
+    r"killed)\s+(?:\w+\s+){0,3}?(?:civilians?|palestinians|people|men|women|children|"
+    r"teenagers?|boys?|girls?|protesters|residents|villagers|farmers|worshippers|"
+    r"journalists?))\b"
+)
+_KILLING_STEMS = frozenset(("killed", "shot", "murdered", "assassinat", "beheaded", "lynched"))
+_OTHER_TRIGGERS = (_KILLING_STEMS | _STATEMENT_STEMS | _DISRUPTED_STEMS | _PROTEST_STEMS
+                   | _RIOT_STEMS | frozenset().union(*_STRATEGIC_STEMS))
 TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in group}
                                     | set(_OTHER_TRIGGERS))
 _RULE_SETS = tuple(frozenset(group) for group in _RULE_TRIGGERS)
@@ -302,13 +314,17 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
             return EventMatch(tx.PROTESTS, tx.PEACEFUL_PROTEST, 0.65, *cue.span())
     if violent:
         # Specific weapons beat generic fighting words; then the earliest cue.
-        specific = (tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.AIR_DRONE, tx.CHEMICAL)
+        specific = (tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL)
         m, etype, sub, weight = min(
             violent, key=lambda v: (v[2] not in specific, v[0].start()))
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
         return EventMatch(etype, sub, weight, *m.span())
+    if not present.isdisjoint(_KILLING_STEMS):
+        m = _first_live(_KILLING, folded, sentence)
+        if m:
+            return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
     for (pattern, sub, weight), stems in zip((
         (_AGREEMENT, tx.AGREEMENT, 0.7),
         (_TRANSFER, tx.NONVIOLENT_TRANSFER, 0.6),

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from geomap import taxonomy as tx
 from geomap.actors import (
+    NON_STATE,
     OFFICIAL_WORDS,
     country_name,
     country_refs,
@@ -86,6 +87,7 @@ _ORG_AFTER = re.compile(
     r"council|state\s+media|mediated|backed)\b"
 )
 _TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+$")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
                         r"(?:[\w'-]+\s+){0,3}?(?:border|frontier|boundary)\b")
@@ -174,6 +176,7 @@ class _Extractor:
         self.sentence_refs: list[DateRef] = []
         self.present: set[str] = set()
         self.headline: Mention | None = None
+        self.extra_places: list[tuple[Place, str, int]] = []
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -322,7 +325,13 @@ class _Extractor:
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
             date_own=own_date,
         )
+        extras = self.extra_places if own_place else []
         merged = self._merge(draft, weak=weak or place is None)
+        for extra_place, extra_text, extra_precision in extras:
+            self._merge(replace(draft, place=extra_place, place_text=extra_text,
+                                precision=extra_precision, casualties=Casualties(),
+                                evidence=list(draft.evidence),
+                                first_offset=draft.first_offset + 1), weak=False)
         if merged is None:
             return None
         self.last_event = merged
@@ -381,16 +390,18 @@ class _Extractor:
     # ------------------------------------------------------------------ place
     def _place(self, sentence: str, start: int, mentions: list[Mention]
                ) -> tuple[Place | None, str | None, int | None, bool]:
+        self.extra_places = []
         folded = fold(sentence)
-        scored: list[tuple[tuple[int, int, int], Mention, int]] = []
+        scored: list[tuple[tuple[int, ...], Mention, int]] = []
         for m in mentions:
             place = m.place
             assert place is not None
             rel_s, rel_e = m.start - start, m.end - start
-            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]):
-                continue
+            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
+                continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            locative = bool(_LOCATIVE.search(head))
+            loc = _LOCATIVE.search(head)
+            locative = loc is not None
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
@@ -407,11 +418,15 @@ class _Extractor:
                     place, precision = admin, GEO_REGION
                 else:
                     precision = GEO_NEAR
-            key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision)
+            weak_prep = loc is not None and loc.group(0).startswith("of")
+            key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision,
+                   int(weak_prep), -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
         scored.sort(key=lambda s: s[0])
         best = scored[0] if scored else None
+        if best is not None and best[0][0] == 0:
+            self.extra_places = self._coordinated(folded, start, best, mentions)
         best_kind = best[1].place.kind if best and best[1].place else None
         locative_best = best is not None and best[0][0] == 0
         if _BORDER.search(folded) and (
@@ -425,6 +440,23 @@ class _Extractor:
             return None, None, None, False
         key, m, precision = best
         return m.place, m.text, precision, key[0] == 0
+
+    def _coordinated(self, folded: str, start: int, best: tuple, mentions: list[Mention]
+                     ) -> list[tuple[Place, str, int]]:
+        """Places listed with the best one ("in Khartoum and Omdurman"): one event each."""
+        extras: list[tuple[Place, str, int]] = []
+        last_end = best[1].end
+        precision = best[2]
+        for m in mentions:
+            if m.start < last_end or m.place is None or best[1].place is None:
+                continue
+            between = folded[last_end - start: m.start - start]
+            if not _LIST_JOIN.fullmatch(between) or m.place.kind != best[1].place.kind \
+                    or m.place.id == best[1].place.id:
+                break
+            extras.append((m.place, m.text, precision))
+            last_end = m.end
+        return extras
 
     def _admin_of(self, place: Place, written: str) -> Place | None:
         """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon)."""

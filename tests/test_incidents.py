@@ -178,3 +178,20 @@ def test_place_from_the_headline() -> None:
     assert inc.place_name == "Ganja" and inc.killed == 2 and "hits Ganja" not in inc.evidence
     own = run("Shelling killed two people in Ganja on Monday, officials said.")[0]
     assert inc.confidence < own.confidence
+
+
+def test_places_listed_together_are_one_event_each() -> None:
+    text = "Fighting continued in Ganja and Baku on Thursday, residents said."
+    incs = run(text)
+    assert sorted(i.place_name for i in incs) == ["Baku", "Ganja"]
+    assert len({i.id for i in incs}) == 2
+
+
+def test_armed_group_names_are_not_places() -> None:
+    NAMES["Hamas"] = GANJA  # a geoparser that mistakes the group for a town
+    try:
+        text = "Troops clashed with fighters of Hamas in Baku on Thursday."
+        (inc,) = run(text)
+        assert inc.place_name == "Baku"
+    finally:
+        del NAMES["Hamas"]
