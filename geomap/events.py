@@ -89,7 +89,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:town|city|village|district|base|airport))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
-        r"battles?|battled|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
+        r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
+        r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
@@ -256,6 +257,8 @@ _KILLING = _r(
     r"teenagers?|boys?|girls?|protesters|residents|villagers|farmers|worshippers|"
     r"journalists?))\b"
 )
+_ACCIDENT = _r(r"\b(?:accident|crash\w*|collision|fell|fire|blaze|flood\w*|storm|tornado|"
+               r"earthquake|landslide|avalanche|drown\w*|lightning|overdose|electrocut\w*)\b")
 _KILLING_STEMS = frozenset(("killed", "shot", "murdered", "assassinat", "beheaded", "lynched"))
 _OTHER_TRIGGERS = (_KILLING_STEMS | _STATEMENT_STEMS | _DISRUPTED_STEMS | _PROTEST_STEMS
                    | _RIOT_STEMS | frozenset().union(*_STRATEGIC_STEMS))
@@ -321,7 +324,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
         return EventMatch(etype, sub, weight, *m.span())
-    if not present.isdisjoint(_KILLING_STEMS):
+    if not present.isdisjoint(_KILLING_STEMS) and not _ACCIDENT.search(folded):
         m = _first_live(_KILLING, folded, sentence)
         if m:
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())

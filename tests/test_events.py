@@ -16,6 +16,12 @@ from geomap.events import classify, is_background
         ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
+        ("The governor was killed in El Geneina on Wednesday.", tx.VIOLENCE_CIVILIANS,
+         tx.ATTACK),
+        ("Israeli forces killed three Palestinians during a raid.", tx.VIOLENCE_CIVILIANS,
+         tx.ATTACK),
+        ("Troops killed militants in close-quarters combat in Khan Younis.", tx.BATTLES,
+         tx.ARMED_CLASH),
         ("The Azerbaijani armed forces opened fire at the Armenian positions.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("Armenian forces had attacked its positions in the Kalbajar district.", tx.BATTLES,
@@ -67,6 +73,9 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "The crew spent three days shooting footage in Los Angeles.",
         "The missile defense system is being built in Poland.",
         "Fighting may erupt again along the border.",
+        "A 58-year-old woman was killed in a car accident on icy roadways.",
+        "Local fire departments battled a blaze at a home this morning.",
+        "The nine-year battle over raising the cigarette tax could end.",
     ],
 )
 def test_no_event(sentence: str) -> None:
