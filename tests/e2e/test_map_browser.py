@@ -149,7 +149,7 @@ def test_ganja_popup(page: Any, live_server: Any) -> None:
         assert href.startswith(("http://", "https://")), href
 
     # A small pan stays inside the data already loaded: no reload, the popup stays open.
-    pg.evaluate("geomap.map.panBy([80, 40], {animate: false})")
+    pg.evaluate("void geomap.map.panBy([80, 40], {animate: false})")
     pg.wait_for_timeout(400)
     assert popup.is_visible()
     assert pg.evaluate("document.getElementById('geomap-status').dataset.state") == "ready"
