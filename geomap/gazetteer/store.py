@@ -33,6 +33,7 @@ class Gazetteer:
         self.prefixes: set[str] = index["prefixes"]
         self.english: frozenset[str] = frozenset(index["english"].split("\n"))
         self.demonyms: dict[str, str] = index["demonyms"]
+        self.neighbours: dict[str, frozenset[str]] = index["neighbours"]
         self.given_names: frozenset[str] = frozenset(index["given_names"])
         self.surnames: frozenset[str] = frozenset(index["surnames"])
         self.cand_off = index["cand_off"]
