@@ -79,8 +79,11 @@ _AFTER_ANCHOR = re.compile(
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT_DATE = re.compile(r"\d[/.-]\d")
-_CAL_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-                       r"Fri|Sat|Sun)(?![A-Z])")
+_CAL_WORD = re.compile(
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
 _CAL_WORD_I = re.compile(_CAL_WORD.pattern, re.I)
 _DAY_BEFORE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _MONTH_TAIL = re.compile(_MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")

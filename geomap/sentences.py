@@ -80,11 +80,12 @@ def _fold_slow(text: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
+    seg = text[start:end]
+    left = seg.lstrip()
+    if not left:
+        return None
+    start += len(seg) - len(left)
+    return start, start + len(left.rstrip())
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
