@@ -86,6 +86,7 @@ _SPAN_GENERIC = _words(
     "county co parish river lake township park province region district oblast governorate "
     "state city town village valley mountains mountain")
 _ADMIN_WORDS = _words("county co parish township province region district oblast governorate state")
+SEAT_MIN_POP = 10_000  # a town this big that names its own district/province is the bare name
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
 MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
@@ -495,7 +496,7 @@ class Geoparser:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif m.place_cue:
                     sc += 4.0 if k == k_place else -2.0
-                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= 50_000:
+                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= SEAT_MIN_POP:
                     sc += 4.0  # a province named after its capital: the bare name is the city
                 if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
                     sc += 5.0
