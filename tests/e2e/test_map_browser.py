@@ -102,6 +102,14 @@ def test_page_shows_the_seed_incidents(page: Any, live_server: Any) -> None:
                      if f["properties"]["sub_event_type"] == "Diplomatic statement"}
     assert len(statement_ids) == counts["statements"]
 
+    # Region-level incidents are drawn as their area / line / uncertainty circle, not pins.
+    areas = [f["properties"]["id"] for f in world
+             if (f["properties"]["geo_precision"] or 0) >= 3 or f["properties"]["area"]]
+    assert areas, "the seeds have region-level incidents (Line of Contact, Nagorno-Karabakh)"
+    for incident_id in areas:
+        assert pg.locator(f'path.geomap-area[data-ids~="{incident_id}"]').count() >= 1
+        assert pg.locator(f'.leaflet-marker-icon[data-id="{incident_id}"]').count() == 0
+
     assert "GeoNames (CC-BY 4.0), Natural Earth" in pg.inner_text(".leaflet-control-attribution")
     assert pg.locator("#geomap-legend").is_visible()
     pg.wait_for_selector("#timeline svg rect")  # drawn after the markers
@@ -191,6 +199,26 @@ def test_date_filter_updates_markers_and_url(page: Any, live_server: Any) -> Non
     assert pg.is_checked('input[data-type="Battles"]')
 
 
+def test_timeline_drag_sets_the_date_range(page: Any, live_server: Any) -> None:
+    pg, _ = page
+    open_map(pg, live_server)
+    pg.wait_for_selector("#timeline svg rect")
+    box = pg.locator("#timeline svg").bounding_box()
+    assert box
+    y = box["y"] + box["height"] / 2
+    pg.mouse.move(box["x"] + box["width"] * 0.6, y)
+    pg.mouse.down()
+    pg.mouse.move(box["x"] + box["width"] - 2, y, steps=4)
+    pg.mouse.up()
+    wait_loaded_for(pg, "start=")
+    start, end = pg.input_value("#filter-start"), pg.input_value("#filter-end")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) and start <= end
+    assert url_params(pg)["start"] == [start] and url_params(pg)["end"] == [end]
+    assert all(start <= p["date"] <= end for p in pg.evaluate("geomap.incidents()"))
+    pg.click("#filter-clear-dates")
+    pg.wait_for_function("!location.search.includes('start=')")
+
+
 def test_text_search(page: Any, live_server: Any) -> None:
     pg, _ = page
     open_map(pg, live_server, "?q=Ganja")
@@ -248,6 +276,11 @@ def test_article_markup_renders_as_text(page: Any, live_server: Any) -> None:
     assert guard.dialogs == []
     # A javascript: URL never becomes a link.
     assert not pg.locator('a[href^="javascript:"]').count()
+
+    # Markup in a shared URL is a search string, nothing more.
+    open_map(pg, live_server, "?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    assert pg.input_value("#filter-q") == "<img src=x onerror=alert(1)>"
+    assert pg.locator("img[src=x]").count() == 0
 
 
 def test_online_tiles_are_opt_in(page: Any, live_server: Any) -> None:
