@@ -191,6 +191,13 @@ def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float
     ).fetchone()[0]
 
 
+def _fts_hits(conn: sqlite3.Connection, q: str, cap: int) -> int:
+    """Text-search hits, counting no further than cap + 1."""
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ? "
+        "LIMIT ?)", (fts_query(q), cap + 1)).fetchone()[0]
+
+
 def _sort_cap(conn: sqlite3.Connection, limit: int) -> int:
     """Most R*Tree hits worth sorting for one page.
 
@@ -205,13 +212,13 @@ def _sort_cap(conn: sqlite3.Connection, limit: int) -> int:
 def _rtree_page_sql(filters: Filters) -> tuple[str, list[Any]]:
     """Page candidates straight from the R*Tree and its auxiliary columns.
 
-    Only sub_type and q need the incident rows; bbox, dates and types are answered by the
-    R*Tree entry itself.
+    Only sub_type needs the incident rows; bbox, dates and types are answered by the
+    R*Tree entry itself, q by the full-text index.
     """
     min_lon, min_lat, max_lon, max_lat = filters.bbox  # type: ignore[misc]
     clauses = ["r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?"]
     params: list[Any] = [min_lon, max_lon, min_lat, max_lat]
-    rest = Filters(sub_types=filters.sub_types, q=filters.q)
+    rest = Filters(sub_types=filters.sub_types)
     if filters.start:
         clauses.append("r.sort_date >= ?")
         params.append(filters.start.isoformat())
@@ -221,8 +228,11 @@ def _rtree_page_sql(filters: Filters) -> tuple[str, list[Any]]:
     if filters.types:
         clauses.append(f"r.event_type IN ({','.join('?' * len(filters.types))})")
         params.extend(filters.types)
+    if filters.q:
+        clauses.append("+r.n IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)")
+        params.append(fts_query(filters.q))
     source = "incidents_rtree r"
-    if rest.sub_types or rest.q:
+    if rest.sub_types:
         source += " CROSS JOIN incidents i ON i.n = r.n"
         sql, more = where(rest)
         clauses.append(sql)
@@ -245,9 +255,12 @@ def _page_keys(conn: sqlite3.Connection, filters: Filters, limit: int,
         key = "r"
     else:
         where_sql, params = where(filters)
-        # bbox, dates and types are all in incidents_page: walk it in page order. Text and
-        # sub-type filters may be far more selective: let the planner choose then.
-        hint = "" if filters.q or filters.sub_types else " INDEXED BY incidents_page"
+        # bbox, dates and types are all in incidents_page (and q is checked against the
+        # rowid): walk it in page order, unless a rare word or a sub-type filter makes
+        # driving from the text index or the table cheaper: let the planner choose then.
+        rare = filters.q is not None and _fts_hits(conn, filters.q, cap := _sort_cap(
+            conn, limit)) <= cap
+        hint = "" if filters.sub_types or rare else " INDEXED BY incidents_page"
         sql = (f"SELECT i.n AS n, i.sort_date AS sort_date FROM incidents i{hint} "
                f"WHERE {where_sql}")
         key = "i"
