@@ -575,11 +575,21 @@ class Geoparser:
                 m.scores[idx] += bonus + got
 
     def _near(self, r: int, points: list[tuple[int, float, float]]) -> float:
+        """1.5 within 150 km of another mention's place, 0.75 within 400 km, else 0."""
         if not points:
             return 0.0
         lat, lon = self.gaz.lat[r], self.gaz.lon[r]
-        d = min(_km(lat, lon, la, lo) for _, la, lo in points[:40])
-        return 1.5 if d < 150 else 0.75 if d < 400 else 0.0
+        kx = math.cos(math.radians(lat))
+        best = 1e9
+        for _, la, lo in points[:40]:
+            dy = la - lat
+            if -3.6 < dy < 3.6:  # 400 km of latitude
+                dx = (lo - lon) * kx
+                d2 = dx * dx + dy * dy
+                if d2 < best:
+                    best = d2
+        km = 111.2 * math.sqrt(best)
+        return 1.5 if km < 150 else 0.75 if km < 400 else 0.0
 
     def _mention(self, text: str, m: _Match) -> Mention:
         if not m.rows:
@@ -596,13 +606,6 @@ class Geoparser:
             ru_conf = round(m.recog * exps[order[1]] / total, 3)
         return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[order[0]]),
                        conf, ru, ru_conf, m.fuzzy)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance in km (equirectangular: plenty at the distances that matter here)."""
-    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    y = math.radians(lat2 - lat1)
-    return 6371.0 * math.hypot(x, y)
 
 
 __all__ = ["DEMONYMS", "Geoparser", "Place"]
