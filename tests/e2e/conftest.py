@@ -121,8 +121,10 @@ def start_server(tmp: Path, *, standin_features: list[dict[str, Any]] | None = N
         features = standin_features
         if features is None:
             features = standin.sample_incidents() + ([standin.xss_incident()] if xss else [])
+        original = mapview.load_boundaries
         mapview.load_boundaries = lambda kind, path: standin.boundaries(kind)
-        app, extra, kind = standin.create_standin_app(features), {}, "standin"
+        restore = lambda: setattr(mapview, "load_boundaries", original)  # noqa: E731
+        app, extra, kind = standin.create_standin_app(features), {"restore": restore}, "standin"
     server, url = _serve(app)
     return server, LiveServer(url=url, backend=kind, app=app, extra=extra)
 
@@ -132,6 +134,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server, live = start_server(tmp_path_factory.mktemp("e2e-store"))
     yield live
     server.close()
+    if "restore" in live.extra:
+        live.extra["restore"]()
 
 
 @pytest.fixture(scope="session")
