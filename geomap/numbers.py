@@ -75,9 +75,19 @@ _OBJECT = re.compile(
 )
 _TOLL = re.compile(
     r"\b(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
-    r"(?:\s+[a-z]+){0,4}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
+    r"(?:\s+[a-z']+){0,4}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
     r"has\s+risen|jumped)\s+(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
+_SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
+# "Five soldiers and a civilian were killed": two groups, one verb.
+_AND_PAIR = re.compile(
+    r"\b(?P<n1>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?and\s+(?:another\s+)?(?P<num>"
+    + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?(?:were|have\s+been|had\s+been|are|was)\s+"
+    r"(?:\w+\s+)?(?P<kind>killed|dead|died|wounded|injured)\b"
+)
+# ", including four children," and "(among them two medics)": a subset, blanked out.
+_SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
+                            r"\((?:including|among\s+them)[^)]*\)")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 
@@ -162,6 +172,15 @@ def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -
         else:
             found[category].append(value)
 
+    if "includ" in text or "among" in text:
+        text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _AND_PAIR.finditer(text):
+        first = to_number(m["n1"])
+        if first is not None and to_number(m["num"]) is not None:
+            category = _category(m["kind"])
+            found[category].append(first)
+            used.append((m.start("n1"), m.end("n1")))
+            take(m, category)
     for m in _TOLL.finditer(text):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
     for m in _SUBJECT.finditer(text):

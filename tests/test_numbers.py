@@ -25,6 +25,12 @@ from geomap.numbers import extract_casualties, to_number
         ("The death toll rose to 21, officials said.", 21, None, None),
         ("A 25-year-old man was killed.", 1, None, None),
         ("Twenty-five civilians were killed.", 25, None, None),
+        ("Five soldiers and a civilian were killed in the attack.", 6, None, None),
+        ("Eleven people, including four children, were killed.", 11, None, None),
+        ("The death toll from Saturday's strike rose to 21.", 21, None, None),
+        ("Shelling killed two and injured five.", 2, 5, None),
+        ("The attack left 7 people dead, including two children, and wounded 19.", 7, 19,
+         None),
     ],
 )
 def test_counts(sentence: str, killed, wounded, captured) -> None:
