@@ -368,3 +368,26 @@ def test_failed_bulk_load_changes_nothing(tmp_path):
     assert store.counts()["incidents"] == 0
     names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {"incidents_ai", "grid_ai", "days_ai"} <= names
+
+
+@pytest.mark.parametrize("force_walk", [False, True])
+def test_every_filter_agrees_on_both_page_plans(filled, monkeypatch, force_walk):
+    """The R*Tree plan and the date-index walk must return the same pages."""
+    if force_walk:
+        monkeypatch.setattr("geomap.store.query.RTREE_SORT_MIN", 0)
+        monkeypatch.setattr("geomap.store.query.RTREE_SORT_MAX", 0)
+    cases = {
+        "bbox=40,35,50,45&q=tartar": ["Armenian"],
+        "bbox=40,35,50,45&q=drones": ["Drones"],
+        "bbox=40,35,50,45&type=Protests": ["Protest"],
+        "bbox=40,35,50,45&sub_type=Air/drone strike": ["Drones"],
+        "bbox=40,35,50,45&start=2021-01-01": ["Border", "Protest"],
+        "bbox=40,35,50,45&end=2020-10-05": ["A", "Armenian"],
+    }
+    for query, expected in cases.items():
+        args = dict(part.split("=") for part in query.split("&"))
+        filters = Filters.parse(bbox=args.get("bbox"), q=args.get("q"), start=args.get("start"),
+                                end=args.get("end"), types=[args["type"]] if "type" in args
+                                else (), sub_types=[args["sub_type"]] if "sub_type" in args
+                                else ())
+        assert _ids(query_incidents(filled, filters)) == expected, query
