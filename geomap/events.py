@@ -27,6 +27,7 @@ class EventMatch:
     confidence: float
     start: int
     end: int
+    generic: bool = False  # only "was killed": no weapon or fight named
 
     @property
     def violent(self) -> bool:
@@ -327,7 +328,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     if not present.isdisjoint(_KILLING_STEMS) and not _ACCIDENT.search(folded):
         m = _first_live(_KILLING, folded, sentence)
         if m:
-            return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
+            return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span(), generic=True)
     for (pattern, sub, weight), stems in zip((
         (_AGREEMENT, tx.AGREEMENT, 0.7),
         (_TRANSFER, tx.NONVIOLENT_TRANSFER, 0.6),

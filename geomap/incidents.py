@@ -295,11 +295,16 @@ class _Extractor:
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        last = self.last_event
+        if match.generic and not own_place and not refs and last is not None \
+                and last.event.violent:
+            # "Heavy shelling hit Ganja. Nine people were killed." tells one event.
+            self._add_counts(last, casualties, sentence)
+            return last
         date_, date_prec, own_date = self._own_date(match, refs)
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
         weak = not own_place and not own_date and not casualties.any()
-        last = self.last_event
         if not own_place and last is not None and (
                 last.event.family == match.family or not match.violent):
             place, place_text, precision = last.place, last.place_text, last.precision

@@ -195,3 +195,9 @@ def test_armed_group_names_are_not_places() -> None:
         assert inc.place_name == "Baku"
     finally:
         del NAMES["Hamas"]
+
+
+def test_killed_sentence_after_an_attack_is_its_toll() -> None:
+    text = "Heavy shelling hit Ganja on Sunday. Nine people were killed, officials said."
+    (inc,) = run(text)
+    assert inc.sub_event_type == tx.SHELLING and inc.killed == 9
