@@ -27,7 +27,7 @@ _FALLBACK: dict[str, str] = {
     "russian federation": "RU",
     "ukraine": "UA", "ukrainian": "UA", "ukrainians": "UA", "kyiv": "UA", "kiev": "UA",
     "israel": "IL", "israeli": "IL", "israelis": "IL",
-    "palestine": "PS", "palestinian": "PS", "palestinians": "PS", "gaza": "PS",
+    "palestine": "PS", "palestinian": "PS", "palestinians": "PS",
     "sudan": "SD", "sudanese": "SD", "khartoum": "SD",
     "south sudan": "SS", "south sudanese": "SS",
     "turkey": "TR", "turkish": "TR", "turkiye": "TR", "ankara": "TR",
