@@ -127,15 +127,13 @@ class Geoparser:
         self._k_line = KINDS.index(KIND_LINE)
         self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
         self._fuzzy_choices = lru_cache(maxsize=4096)(self._choices)
-        self._last_demonyms: list[tuple[int, int, str]] = []
-        self._persons: set[str] = set()  # surnames seen in person names in this text
 
     # -- public API -----------------------------------------------------------------------
     def parse(self, text: str) -> list[Mention]:
         """Toponyms in `text`, resolved; text[m.start:m.end] == m.text for each."""
         folded = fold(text)
-        matches, unknown = self._recognise(text, folded)
-        doc_cc = self._doc_countries(text, folded, matches)
+        matches, unknown, dems = self._recognise(text, folded)
+        doc_cc = self._doc_countries(matches, dems)
         matches = [m for m in matches if not self._stray(m, folded, doc_cc)]
         matches += self._fuzzy(text, folded, unknown, doc_cc)
         matches.sort(key=lambda m: m.start)
@@ -145,8 +143,8 @@ class Geoparser:
     def resolve_span(self, text: str, start: int, end: int) -> Mention:
         """Resolve a given span (e.g. a gold toponym) in the context of the whole text."""
         folded = fold(text)
-        matches, _ = self._recognise(text, folded)
-        doc_cc = self._doc_countries(text, folded, matches)
+        matches, _, dems = self._recognise(text, folded)
+        doc_cc = self._doc_countries(matches, dems)
         matches = [m for m in matches if m.end <= start or m.start >= end]
         target = self._span_match(text, folded, start, end, doc_cc)
         matches.append(target)
@@ -165,7 +163,8 @@ class Geoparser:
         return out
 
     # -- recognition ----------------------------------------------------------------------
-    def _recognise(self, text: str, folded: str) -> tuple[list[_Match], list[tuple[int, int]]]:
+    def _recognise(self, text: str, folded: str) -> tuple[
+            list[_Match], list[tuple[int, int]], list[tuple[int, int, str]]]:
         """Longest gazetteer names at capitalised word starts, kept if toponyms in context."""
         gaz = self.gaz
         names, prefixes, cands, demonyms = gaz.name_ids, gaz.prefixes, gaz.cands, self._demonyms
@@ -173,7 +172,7 @@ class Geoparser:
         out: list[_Match] = []
         unknown: list[tuple[int, int]] = []
         dems: list[tuple[int, int, str]] = []
-        self._persons = set()
+        persons: set[str] = set()  # surnames seen in person names in this text
         pos = 0
         for sm in _START.finditer(text):
             s = sm.start()
@@ -224,15 +223,14 @@ class Geoparser:
                 continue
             e, nid = best
             rows = list(cands(nid))
-            recog = self._recognition(text, folded, s, e, nid, rows)
+            recog = self._recognition(text, folded, s, e, nid, rows, persons)
             if recog > 0:
                 out.append(_Match(s, e, rows, recog))
                 pos = e
-        self._last_demonyms = dems
-        if self._persons:  # "Bob Jones ... Jones said": the bare surname is the person too
-            out = [m for m in out if folded[m.start:m.end] not in self._persons
+        if persons:  # "Bob Jones ... Jones said": the bare surname is the person too
+            out = [m for m in out if folded[m.start:m.end] not in persons
                    or self._kind[m.rows[0]] == self._k_country]
-        return out, unknown
+        return out, unknown, dems
 
     def _is_english(self, w: str) -> bool:
         eng = self.gaz.english
@@ -244,7 +242,7 @@ class Geoparser:
         return False
 
     def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
-                     rows: list[int]) -> float:
+                     rows: list[int], persons: set[str]) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         word = folded[s:e]
         if word in _NEVER or word in self._demonyms or word in _INSTITUTIONS:
@@ -257,7 +255,7 @@ class Geoparser:
                 (high and len(word.replace(".", "")) <= 3) or self._dateline(text, s, e)):
             return 0.0
         before = folded[max(0, s - 30):s]
-        if self._title_before(before) or self._in_other_name(text, folded, s, e):
+        if self._title_before(before) or self._in_other_name(text, folded, s, e, persons):
             return 0.0
         initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
         common = self.gaz.common[nid]
@@ -295,7 +293,8 @@ class Geoparser:
             j -= 1
         return before[j + 1:i + 1].rstrip(".") in _TITLES
 
-    def _in_other_name(self, text: str, folded: str, s: int, e: int) -> bool:
+    def _in_other_name(self, text: str, folded: str, s: int, e: int,
+                       persons: set[str] | None = None) -> bool:
         """True if the match sits in a run of capitalised words naming something else.
 
         "Nancy Pelosi", "Vladimir Putin", "David Jones": a given name next to a capitalised
@@ -306,16 +305,17 @@ class Geoparser:
         nxt = self._next_word(text, folded, e)
         prev = self._prev_word(text, folded, s)
         if prev is not None and prev in gaz.given_names:
-            self._persons.add(folded[s:e])
+            if persons is not None:
+                persons.add(folded[s:e])
             return True
         if nxt is not None and folded[s:e] in gaz.given_names and nxt not in _GENERIC:
             return True
-        for w in (nxt, prev):
+        for is_prev, w in ((False, nxt), (True, prev)):
             if w is None or w in _GENERIC or w in self._demonyms or self._is_english(w) \
                     or w in gaz.name_ids or w in _NAME_LOWER or len(w) < 2:
                 continue
-            if w is prev:
-                self._persons.add(folded[s:e])
+            if is_prev and persons is not None:
+                persons.add(folded[s:e])  # a surname: later bare mentions are the person
             return True
         return False
 
@@ -394,7 +394,8 @@ class Geoparser:
         return 0.0
 
     # -- resolution -----------------------------------------------------------------------
-    def _doc_countries(self, text: str, folded: str, matches: list[_Match]) -> Counter[str]:
+    def _doc_countries(self, matches: list[_Match],
+                       demonyms: list[tuple[int, int, str]]) -> Counter[str]:
         """Countries the article is about: named countries, demonyms, unambiguous places.
 
         Each match remembers its own contribution so that it is not its own evidence.
@@ -411,7 +412,7 @@ class Geoparser:
             else:
                 continue
             cc[m.own[0]] += m.own[1]
-        for _, _, iso in self._last_demonyms:
+        for _, _, iso in demonyms:
             cc[iso] += 1
         return cc
 

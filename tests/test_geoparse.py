@@ -169,3 +169,22 @@ def test_resolve_span_uses_context(gp: Geoparser) -> None:
     m = gp.resolve_span(text, start, start + len("Dublin"))
     assert m.place is not None and m.place.country == "US"
     assert gp.resolve_span("He is Sudanese.", 6, 14).place.country == "SD"
+
+
+def test_parse_edge_cases(gp: Geoparser) -> None:
+    assert gp.parse("") == []
+    assert gp.parse("   \n ") == []
+    assert gp.parse("armenia azerbaijan lowercase only") == []
+    big = "Fighting near Bakhmut in Ukraine. " * 2000
+    assert len(gp.parse(big)) == 4000
+
+
+def test_parser_is_safe_to_share_between_threads(gp: Geoparser) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = ["Bob Jones met officials in Yerevan, Armenia.",
+             "Shelling hit Jones, Oklahoma, and Tulsa."] * 50
+    expected = [[(m.text, m.place.id) for m in gp.parse(t)] for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: [(m.text, m.place.id) for m in gp.parse(t)], texts))
+    assert got == expected
