@@ -225,8 +225,12 @@ def find_actors(sentence: str, *, place_country: str | None = None,
 
 
 def _civilian_victims(folded: str) -> bool:
-    return bool(re.search(r"\b(?:civilians?|residents|villagers|children|people|"
-                          r"residential|homes|houses|city|town)\b", folded))
+    return bool(_CIVILIAN_WORDS.search(folded))
+
+
+_CIVILIAN_WORDS = re.compile(r"\b(?:civilians?|residents|villagers|children|people|families|"
+                             r"family|residential|homes?|houses?|city|town|market|hospital|"
+                             r"school|shelter|camp)\b")
 
 
 _ATTRIBUTION_VERBS = (
