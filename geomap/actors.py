@@ -86,10 +86,6 @@ _ATTACK_VERB = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:opened\s+fire|fired|shelled|attacked|struck|bombed|launched|"
     r"hit|targeted|stormed|raided|killed|shot|ambushed|captured|seized|advanced|pounded)\b"
 )
-_CIVILIANS = re.compile(
-    r"\b(?:civilians?|residents?|villagers|children|people|residential|homes|"
-    r"houses|city|town|village|farmers|worshippers|displaced|patients|hospital)\b"
-)
 
 
 @cache
