@@ -160,13 +160,17 @@ _STRONG_BACKGROUND = _r(
     r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past|historically|"
-    r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since)\b"
+    r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since|"
+    r"(?:war|conflict|invasion|insurgency|violence)\b[^.;]{0,60}?\b(?:has|have)\s+"
+    r"(?:killed|claimed|left|displaced|wounded))\b"
 )
 _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
     r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
-    r"(?:have|has)\s+been\s+\w+\s+since|fought\s+(?:a|the)\s+"
+    r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
+    r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
+    r"fought\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?war)\b"
 )
 _FRESH_EVENT_VERBS = _r(

@@ -278,7 +278,8 @@ class _Extractor:
         match = classify(sentence, self.present)
         casualties = extract_casualties(sentence, self.present)
         if match is None:
-            if casualties.any() and prev is not None and prev.event.violent:
+            if casualties.any() and prev is not None and prev.event.violent and \
+                    not is_background(sentence, self.published, self.sentence_refs):
                 self._add_counts(prev, casualties, sentence)
                 return prev
             speaker = official_speaker(sentence, self.present)

@@ -95,6 +95,8 @@ PUB = date(2021, 11, 16)
         "The conflict first broke out in 1988, when the region claimed independence.",
         "Peace talks have been held since 1994, but there have been occasional clashes.",
         "Tensions remain high a year after the arch-foes fought a war over the region.",
+        "The war, which began in April 2023, has killed tens of thousands of people.",
+        "Last year, Russian strikes on Kharkiv killed 20 people.",
     ],
 )
 def test_background(sentence: str) -> None:

@@ -201,3 +201,10 @@ def test_killed_sentence_after_an_attack_is_its_toll() -> None:
     text = "Heavy shelling hit Ganja on Sunday. Nine people were killed, officials said."
     (inc,) = run(text)
     assert inc.sub_event_type == tx.SHELLING and inc.killed == 9
+
+
+def test_war_totals_do_not_join_the_event() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two people. The war has killed more than "
+            "6,000 people, officials said.")
+    (inc,) = run(text)
+    assert inc.killed == 2
