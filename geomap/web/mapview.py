@@ -192,8 +192,8 @@ def _panel_html() -> str:
     <span id="geomap-status" data-state="loading" aria-live="polite">Loading…</span>
   </div>
 </div>
-<div id="geomap-legend" class="geomap-legend">
-  <div class="geomap-panel-title">Legend</div>
+<details id="geomap-legend" class="geomap-legend" open>
+  <summary class="geomap-panel-title">Legend</summary>
   <ul>
 {legend_rows}
   <li><span class="geomap-swatch geomap-shape-area"></span> Region-level (area, not a pin)</li>
@@ -202,7 +202,7 @@ def _panel_html() -> str:
     <span class="geomap-swatch geomap-shape-circle geomap-size-s" style="--c:#999"></span>
     <span class="geomap-swatch geomap-shape-circle geomap-size-l" style="--c:#999"></span>
   </div>
-</div>
+</details>
 """
 
 

@@ -634,11 +634,19 @@
       return node;
     }
     const panelNode = asControl("geomap-panel", "topleft");
-    document.getElementById("geomap-panel-toggle").addEventListener("click", (evt) => {
-      const collapsed = panelNode.classList.toggle("collapsed");
-      evt.currentTarget.setAttribute("aria-expanded", String(!collapsed));
+    const panelToggle = document.getElementById("geomap-panel-toggle");
+    function setPanelCollapsed(collapsed) {
+      panelNode.classList.toggle("collapsed", collapsed);
+      panelToggle.setAttribute("aria-expanded", String(!collapsed));
       if (!collapsed) drawTimeline();
-    });
+    }
+    panelToggle.addEventListener("click", () =>
+      setPanelCollapsed(!panelNode.classList.contains("collapsed")));
+    // On a phone the panel would cover the map: start folded.
+    if (window.innerWidth < 640) {
+      setPanelCollapsed(true);
+      document.getElementById("geomap-legend").open = false;
+    }
     asControl("geomap-legend", "bottomright");
 
     let refreshTimer = null;
