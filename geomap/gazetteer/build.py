@@ -167,8 +167,9 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         nm = p.get("name")
         if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 75:
             display = nm
+        lat, lon = _admin1_point(f)
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
-                    float(p["latitude"]), float(p["longitude"]), 0, f["geometry"])
+                    lat, lon, 0, f["geometry"])
         code = p.get("gn_a1_code") or ""
         if code.startswith("US."):
             spellings += US_STATE_ABBREVIATIONS.get(code[3:], ())
@@ -191,14 +192,27 @@ def _continents(b: _Builder) -> None:
                 b.name(row, n)
 
 
+def _admin1_point(f: dict[str, Any]) -> tuple[float, float]:
+    """The polygon's centroid, as GeoNames places ADM1 points (measured: closer to GeoNames
+    than NE's label points); NE's label point if the centroid falls outside."""
+    from shapely.geometry import shape
+
+    geom = shape(f["geometry"])
+    c = geom.centroid
+    if geom.contains(c):
+        return round(c.y, 5), round(c.x, 5)
+    return float(f["properties"]["latitude"]), float(f["properties"]["longitude"])
+
+
 def _curated(b: _Builder) -> None:
+    """Reviewed regions and lines (gazetteer/curated.geojson)."""
+    from shapely.geometry import shape
+
     path = DATA_DIR / "curated.geojson"
     if not path.exists():
         return
     for f in json.loads(path.read_text())["features"]:
         p, geom = f["properties"], f["geometry"]
-        from shapely.geometry import shape
-
         pt = shape(geom).representative_point() if p["kind"] != KIND_LINE else \
             shape(geom).interpolate(0.5, normalized=True)
         row = b.add(p["id"], p["name"], p["kind"], p["feature"], p.get("country"), None,
