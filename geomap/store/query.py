@@ -248,8 +248,12 @@ def _page_keys(conn: sqlite3.Connection, filters: Filters, limit: int,
     A selective viewport is answered from the R*Tree; a dense one by walking the covering
     date index (incidents_page) until the page is full. Both avoid reading incident rows.
     """
+    cap = _sort_cap(conn, limit)
+    # With a text filter most viewport rows fail it, so the walk would read many entries
+    # per page row: sorting up to RTREE_SORT_MAX hits that pass the text check is cheaper.
+    bbox_cap = RTREE_SORT_MAX if filters.q and not filters.sub_types else cap
     use_rtree = bool(filters.bbox) and _rtree_hits(
-        conn, filters.bbox, cap := _sort_cap(conn, limit)) <= cap  # type: ignore[arg-type]
+        conn, filters.bbox, bbox_cap) <= bbox_cap  # type: ignore[arg-type]
     if use_rtree:
         sql, params = _rtree_page_sql(filters)
         key = "r"
@@ -258,8 +262,7 @@ def _page_keys(conn: sqlite3.Connection, filters: Filters, limit: int,
         # bbox, dates and types are all in incidents_page (and q is checked against the
         # rowid): walk it in page order, unless a rare word or a sub-type filter makes
         # driving from the text index or the table cheaper: let the planner choose then.
-        rare = filters.q is not None and _fts_hits(conn, filters.q, cap := _sort_cap(
-            conn, limit)) <= cap
+        rare = filters.q is not None and _fts_hits(conn, filters.q, cap) <= cap
         hint = "" if filters.sub_types or rare else " INDEXED BY incidents_page"
         sql = (f"SELECT i.n AS n, i.sort_date AS sort_date FROM incidents i{hint} "
                f"WHERE {where_sql}")
