@@ -177,9 +177,7 @@ def find_dates(
                 continue
     # Month and weekday names are capitalised in prose: a case-sensitive scan for their
     # first letters is far cheaper than case-insensitive alternations over all text.
-    calendar = _CAL_WORD_I if original.isupper() else _CAL_WORD
-    for hit in calendar.finditer(original):
-        pos = hit.start()
+    for pos in _calendar_hits(original):
         m = _MONTH_DAY.match(text, pos)
         if m:
             if m["mon"] == "may" and original[pos].islower():
@@ -220,10 +218,14 @@ def find_dates(
             n = _word_number(m["n"]) or 1
             add(m.start(), m.end(), base - timedelta(days=n) if base else None,
                 DATE_DAY if base else None, "anchor")
-    if any(k in text for k in _RELATIVE_KEYS):
-        for m in _RELATIVE.finditer(text):
-            value, precision = _relative(m, published)
-            add(m.start(), m.end(), value, precision, "relative")
+    for key in _RELATIVE_KEYS:
+        i = text.find(key)
+        while i >= 0:
+            m = _RELATIVE.search(text, max(0, i - 25), i + len(key) + 1)
+            if m:
+                value, precision = _relative(m, published)
+                add(m.start(), m.end(), value, precision, "relative")
+            i = text.find(key, i + 1)
     for m in _YEAR.finditer(text):
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in ":/.-"):
@@ -236,6 +238,29 @@ def find_dates(
         add(start, end, date(int(m.group(0)[:4]), 1, 1), DATE_MONTH, "year")
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_CAL_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                 "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                 "Sunday")
+
+
+def _calendar_hits(original: str) -> list[int]:
+    """Starts of month and weekday names: str.find per name (C speed), then a word check.
+
+    Names are capitalised in prose; an all-caps text is searched case-insensitively.
+    """
+    if original.isupper():
+        return [m.start() for m in _CAL_WORD_I.finditer(original)]
+    hits = []
+    for prefix in _CAL_PREFIXES:
+        i = original.find(prefix)
+        while i >= 0:
+            if (i == 0 or not original[i - 1].isalpha()) and _CAL_WORD.match(original, i):
+                hits.append(i)
+            i = original.find(prefix, i + 1)
+    hits.sort()
+    return hits
 
 
 def _month_day(m: re.Match[str], start: int, published: date | None, add: Callable[..., None],
