@@ -88,6 +88,7 @@ _SPAN_GENERIC = _words(
 _ADMIN_WORDS = _words("county co parish township province region district oblast governorate state")
 SEAT_MIN_POP = 10_000  # a town this big that names its own district/province is the bare name
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
+STRAY_ALT_MAX_POP = 500_000  # ... and so do bigger ones matched by an alternate name
 MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _CUE_AFTER = _words(
@@ -417,16 +418,21 @@ class Geoparser:
         return cc
 
     def _stray(self, m: _Match, folded: str, doc_cc: Counter[str]) -> bool:
-        """A small place (or a common-word province) in a country the article never names,
-        without a place cue: a homonym ("Obama", Japan; "Hamas", Germany), not a toponym.
+        """A small place (or a common-word province, or a mid-size town by one of its
+        alternate names) in a country the article never names, without a place cue: a
+        homonym ("Obama", Japan; "Hamas" for Hamm, Germany), not a toponym.
         """
         top = m.rows[0]
         k = self._kind[top]
         if k == self._k_country or k == self._k_region or k == self._k_line:
             return False
-        if k == self._k_place and (self.gaz.pop[top] >= STRAY_MAX_POP or (
-                len(m.rows) > 1 and any(self._kind[r] != self._k_place for r in m.rows))):
+        if k == self._k_place and len(m.rows) > 1 and \
+                any(self._kind[r] != self._k_place for r in m.rows):
             return False
+        if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
+                self.gaz.pop[top] >= STRAY_ALT_MAX_POP
+                or fold(self.gaz.row(top).name) == folded[m.start:m.end]):
+            return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:
             return False
