@@ -279,7 +279,7 @@ _PHOTO_SCENE = re.compile(
 )
 _BANNER = re.compile(
     r"\b(?:join\s+(?:the\s+)?mailing\s+list|join\s+now|subscribe\b|sign\s+up\s+for|"
-    r"follow\s+us\s+on|click\s+here|read\s+more|share\s+this|all\s+content\s+by|"
+    r"follow\s+(?:us\s+on|our|\w+['’]s\s+coverage)|click\s+here|read\s+more|share\s+this|all\s+content\s+by|"
     r"licensed\s+under|creative\s+commons|can\s+also\s+be\s+accessed|alternate\s+addresses|"
     r"all\s+rights\s+reserved|copyright\s+\d{4}|related\s+(?:articles|stories|news)|"
     r"advertisement|newsletter|cookies?\s+policy|terms\s+of\s+use)",

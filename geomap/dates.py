@@ -310,26 +310,25 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[date | None, in
     return None, None
 
 
-_PUBLISHED_LINE = re.compile(
-    r"^(?:(?:published|posted|updated|date)\s*:?\s*)?(?:(?:on\s+)?[A-Za-z]+,?\s+)?"
-    r"(?P<date>[0-3]?\d(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+(?:19|20)\d\d|"
-    r"[A-Za-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\b",
-    re.I | re.M,
+_PUBLISHED_HINT = re.compile(
+    r"^\s*(?:(?:published|posted|updated|date|last\s+updated)\b|(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*,?\s|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d)",
+    re.I,
 )
 
 
 def find_publication_date(text: str, *, head: int = 2000) -> date | None:
-    """The page's own dateline ("Monday, 12 October 2020 6:33 AM") near its top.
+    """The page's own dateline ("Monday, 12 October 2020 6:33 AM", "Updated 3:15 PM GMT+2,
+    March 21, 2024") near its top.
 
-    Only short lines count, so a date inside a caption or a sentence is never taken.
+    Only short lines that start like a dateline count, so a date inside a caption or a
+    sentence is never taken.
     """
-    for m in _PUBLISHED_LINE.finditer(text, 0, min(len(text), head)):
-        line_end = text.find("\n", m.start())
-        line = text[m.start(): line_end if line_end >= 0 else len(text)]
-        if len(line.strip()) > 80:
+    for line in text[:head].splitlines():
+        line = line.strip()
+        if not line or len(line) > 80 or not _PUBLISHED_HINT.match(line):
             continue
-        refs = find_dates(m["date"], None)
-        for ref in refs:
+        for ref in find_dates(line, None):
             if ref.kind == "explicit" and ref.date:
                 return ref.date
     return None

@@ -83,6 +83,8 @@ def test_publication_date_from_page() -> None:
     caption = ("X talks with Y during a rally before voting on the East Steps of the US "
                "Capitol on March 08, 2019 in Washington, DC. (AFP photo)\n")
     assert find_publication_date(caption) is None
+    byline = "Strike kills 4\nBy A B Associated Press\nUpdated 3:15 PM GMT+2, March 21, 2024\n"
+    assert find_publication_date(byline) == date(2024, 3, 21)
 
 
 published_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
