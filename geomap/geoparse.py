@@ -183,6 +183,11 @@ class Geoparser:
             if first is None:
                 continue
             w = first.group()
+            if w not in names and w not in prefixes and w not in demonyms and not (
+                    folded[first.end():first.end() + 1] == "." and w + "." in names):
+                if first.end() - s >= 5:
+                    unknown.append((s, first.end()))
+                continue
             best = None
             if w in prefixes:
                 ends = []

@@ -188,3 +188,10 @@ def test_parser_is_safe_to_share_between_threads(gp: Geoparser) -> None:
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda t: [(m.text, m.place.id) for m in gp.parse(t)], texts))
     assert got == expected
+
+
+def test_us_state_abbreviations(gp: Geoparser) -> None:
+    got = places(gp, "The plant in Gainesville, Ga., closed; a second site is in Washington, D.C.")
+    assert got["Ga."][:2] == (KIND_ADMIN1, "US")
+    assert got["Gainesville"][1] == "US"
+    assert "D.C." in got or "Washington, D.C." in got
