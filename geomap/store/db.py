@@ -215,6 +215,14 @@ MIGRATIONS: tuple[str, ...] = (
         ON CONFLICT (sort_date, event_type, sub_event_type) DO UPDATE SET count = count + 1;
     END;
     """,
+    # v5: date-ordered and type-ordered indexes also cover the cluster columns, so grid
+    # aggregation under a date filter never reads incident rows.
+    """
+    DROP INDEX incidents_page;
+    CREATE INDEX incidents_page ON incidents (sort_date, n, lon, lat, event_type, killed);
+    DROP INDEX incidents_type_date;
+    CREATE INDEX incidents_type_date ON incidents (event_type, sort_date, lon, lat, killed);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
