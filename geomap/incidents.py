@@ -552,7 +552,7 @@ class _Extractor:
         area = None
         if self.geometry is not None and place.has_geometry and d.precision and \
                 d.precision >= GEO_REGION:
-            area = self.geometry(place.id)
+            area = _area(self.geometry, place.id)
         return Incident(
             id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             event_type=d.event.event_type,
@@ -585,6 +585,13 @@ class _Extractor:
             area=area,
             uncertainty_km=TOLERANCE_KM.get(d.precision) if d.precision else None,
         )
+
+
+@lru_cache(maxsize=512)
+def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
+    """An area's GeoJSON, fetched once per process: provinces recur across articles and
+    parsing a polygon costs more than extracting an article. Treat it as read-only."""
+    return geometry(place_id)
 
 
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
