@@ -43,6 +43,20 @@ REGIONS: list[dict[str, Any]] = [
      "alternate_names": ["Kordufan"], "units": (408667, 408661),
      "review": "Union of North and South Kordofan states (GeoNames 408667, 408661); NE "
                "predates West Kordofan, whose area is inside these two."},
+    {"slug": "england", "name": "England", "country": "GB", "alternate_names": [],
+     "nuts": ("North West", "North East", "Yorkshire and the Humber", "East Midlands",
+              "West Midlands", "East", "South East", "South West"),
+     "review": "Union of the NE admin-1 units of Great Britain whose NUTS-1 region is in "
+               "England (NE 'region' field)."},
+    {"slug": "scotland", "name": "Scotland", "country": "GB", "alternate_names": [],
+     "nuts": ("South Western", "Eastern", "Highlands and Islands", "North Eastern"),
+     "review": "Union of the NE admin-1 units of Great Britain in Scotland's NUTS-2 regions."},
+    {"slug": "wales", "name": "Wales", "country": "GB", "alternate_names": [],
+     "nuts": ("East Wales", "West Wales and the Valleys"),
+     "review": "Union of the NE admin-1 units of Great Britain in Wales's NUTS-2 regions."},
+    {"slug": "northern-ireland", "name": "Northern Ireland", "country": "GB",
+     "alternate_names": [], "nuts": ("Northern Ireland",),
+     "review": "Union of the NE admin-1 units of Great Britain in Northern Ireland."},
     {"slug": "south-caucasus", "name": "South Caucasus", "country": None,
      "alternate_names": ["Southern Caucasus", "Transcaucasia"], "countries": ("AM", "AZ", "GE"),
      "review": "Union of the Natural Earth outlines of Armenia, Azerbaijan and Georgia."},
@@ -89,8 +103,12 @@ def _feature(slug: str, name: str, kind: str, feature: str, country: str | None,
 
 
 def make_curated() -> dict[str, Any]:
-    admin1 = {f["properties"]["gn_id"]: shape(f["geometry"]) for f in
-              json.loads((DATA_DIR / "ne_admin1.geojson").read_text())["features"]}
+    a1_features = json.loads((DATA_DIR / "ne_admin1.geojson").read_text())["features"]
+    admin1 = {f["properties"]["gn_id"]: shape(f["geometry"]) for f in a1_features}
+    gb_regions: dict[str, list[Any]] = {}
+    for f in a1_features:
+        if f["properties"]["iso_a2"] == "GB" and f["properties"].get("region"):
+            gb_regions.setdefault(f["properties"]["region"], []).append(shape(f["geometry"]))
     countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
                  json.loads((DATA_DIR / "ne_countries.geojson").read_text())["features"]}
 
@@ -101,7 +119,8 @@ def make_curated() -> dict[str, Any]:
     feats = []
     for r in REGIONS:
         parts = [admin1[i] for i in r.get("units", ())] + \
-                [countries[c] for c in r.get("countries", ())]
+                [countries[c] for c in r.get("countries", ())] + \
+                [g for n in r.get("nuts", ()) for g in gb_regions[n]]
         feats.append(_feature(r["slug"], r["name"], "region", "RGN", r["country"],
                               r["alternate_names"], union(parts), r["review"]))
 

@@ -20,6 +20,9 @@ GENERIC_SUFFIXES = (
     "governorate", "muhafazat", "state", "region", "district", "marz", "sahari", "city",
     "municipality", "prefecture", "county", "krai", "kray", "okrug", "republic", "territory",
     "department", "departamento", "estado", "ili", "ostan", "ostan-e", "wilayah", "vilayati",
+    "novads", "megye", "rajons", "division", "sheng", "shi", "zizhiqu", "zhuangzu", "huizu",
+    "uygur", "laen", "kraj", "zupanija", "aymag", "dzongkhag", "apskritis", "kanton", "parish",
+    "fylke", "voblasts'", "oblasty", "respublika", "viloyati", "ken", "to", "fu", "do",
 )
 MIN_COMMON_ZIPF = 3.0  # rarer than this, a dictionary word is not 'common' in news
 
