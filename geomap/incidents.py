@@ -148,10 +148,14 @@ def _first_place(found: Place | list[Place] | None, kinds: tuple[str, ...] = ())
 
 
 def _overlaps_chrome(span: tuple[int, int], chrome: tuple[tuple[int, int], ...]) -> bool:
-    if not chrome:
-        return False
+    """Is at least half of the span page furniture? (`chrome` is sorted and merged.)"""
     s, e = span
-    covered = sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in chrome)
+    covered = 0
+    for cs, ce in chrome:
+        if cs >= e:
+            break
+        if ce > s:
+            covered += min(e, ce) - max(s, cs)
     return covered * 2 >= (e - s)
 
 
