@@ -87,6 +87,7 @@ _SPAN_GENERIC = _words(
     "state city town village valley mountains mountain")
 _ADMIN_WORDS = _words("county co parish township province region district oblast governorate state")
 SEAT_MIN_POP = 10_000  # a town this big that names its own district/province is the bare name
+SEAT_MAX_KM = 120.0  # ... if the province is compact (not New York State, not Quebec)
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
 STRAY_ALT_MAX_POP = 500_000  # ... and so do bigger ones matched by an alternate name
 MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
@@ -508,8 +509,10 @@ class Geoparser:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif m.place_cue:
                     sc += 4.0 if k == k_place else -2.0
-                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= SEAT_MIN_POP:
-                    sc += 4.0  # a province named after its capital: the bare name is the city
+                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= SEAT_MIN_POP \
+                        and self._km(r, admin1_of[r]) < SEAT_MAX_KM:
+                    # a compact province named after its capital: the bare name is the city
+                    sc += 4.0
                 if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
                     sc += 5.0
                 if cc in poss:
@@ -602,6 +605,11 @@ class Geoparser:
                     best = d2
         km = 111.2 * math.sqrt(best)
         return 1.5 if km < 150 else 0.75 if km < 400 else 0.0
+
+    def _km(self, a: int, b: int) -> float:
+        lat = self.gaz.lat
+        dx = (self.gaz.lon[a] - self.gaz.lon[b]) * math.cos(math.radians(lat[a]))
+        return 111.2 * math.hypot(dx, lat[a] - lat[b])
 
     def _mention(self, text: str, m: _Match) -> Mention:
         if not m.rows:
