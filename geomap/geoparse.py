@@ -88,6 +88,7 @@ _SPAN_GENERIC = _words(
 _ADMIN_WORDS = _words("county co parish township province region district oblast governorate state")
 SEAT_MIN_POP = 10_000  # a town this big that names its own district/province is the bare name
 SEAT_MAX_KM = 120.0  # ... if the province is compact (not New York State, not Quebec)
+WORLD_CITY_POP = 1_000_000  # cities this big are named without their country
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
 STRAY_ALT_MAX_POP = 500_000  # ... and so do bigger ones matched by an alternate name
 MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
@@ -373,14 +374,20 @@ class Geoparser:
                     self._title_before(folded[b0:s]):
                 continue
             best: tuple[float, int] | None = None
-            for cc in [c for c, _ in doc_cc.most_common(3)] or ["*"]:
+            pools = [c for c, _ in doc_cc.most_common(3)] or ["*"]
+            if cutoff <= 80.0 and pools != ["*"]:
+                pools.append("*")  # a strong place cue may name a place anywhere
+            for cc in pools:
+                if best is not None:
+                    break
                 choices, nids = self._fuzzy_choices(cc, word[0], len(word))
                 got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if got and (best is None or got[1] > best[0]):
+                if got:
                     best = (got[1], nids[got[2]])
             if best:
                 rows = [r for r in self.gaz.cands(best[1])
-                        if not doc_cc or self.gaz.country(r) in doc_cc]
+                        if not doc_cc or self.gaz.country(r) in doc_cc] or \
+                    list(self.gaz.cands(best[1]))
                 if rows:
                     out.append(_Match(s, e, rows, 0.8 * best[0] / 100, fuzzy=True))
         return out
@@ -503,7 +510,7 @@ class Geoparser:
                     sc += 2.0 + 0.5 * min(doc_cc[cc] - (own_w if cc == own_cc else 0), 4)
                 elif cc in near:
                     sc += 1.0  # a neighbour of a country the article is about
-                elif others and k != self._k_country:
+                elif others and k != self._k_country and gaz.pop[r] < WORLD_CITY_POP:
                     sc -= 1.5  # a place in a country the article never touches
                 if m.admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
