@@ -17,14 +17,9 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import folium
-from branca.element import Element, Figure, MacroElement
 from flask import Blueprint, Response, abort, current_app, request, send_from_directory
-from folium.elements import JSCSSMixin
-from folium.plugins import MarkerCluster
-from jinja2 import Template
 
 from geomap.taxonomy import (
     BATTLES,
@@ -35,6 +30,9 @@ from geomap.taxonomy import (
     STRATEGIC,
     VIOLENCE_CIVILIANS,
 )
+
+if TYPE_CHECKING:
+    import folium
 
 bp = Blueprint("mapview", __name__)
 
@@ -101,39 +99,52 @@ STATEMENT_STYLE = TypeStyle("Diplomatic statement", "statement", "#138d90", "bub
 assert {s.event_type for s in TYPE_STYLES} == set(EVENT_TYPES), "a type has no map style"
 
 
-class _Assets(JSCSSMixin):
-    """The page's own script and stylesheet, linked in <head> like folium's."""
+INIT_SCRIPT = """{% macro script(this, kwargs) %}
+    geomapInit({
+        map: {{ this.map.get_name() }},
+        incidents: {{ this.incidents.get_name() }},
+        incidentCluster: {{ this.incident_cluster.get_name() }},
+        statements: {{ this.statements.get_name() }},
+        statementCluster: {{ this.statement_cluster.get_name() }},
+        countries: {{ this.countries.get_name() }},
+        provinces: {{ this.provinces.get_name() }},
+        tiles: {{ this.tiles.get_name() }}
+    }, {{ this.config_json }});
+{% endmacro %}"""
 
-    default_js = PAGE_JS
-    default_css = PAGE_CSS
-    _template = Template("")
 
+@cache
+def _elements() -> tuple[type, type]:
+    """folium element classes for the page's assets and its start-up call.
 
-class _Init(MacroElement):
-    """Hands map.js the JS variables folium created, once they exist."""
+    Defined on first use: importing folium imports pandas (~75 MB), which a process that
+    only serves the API (or a test that only creates the app) should not pay for.
+    """
+    from branca.element import MacroElement
+    from folium.elements import JSCSSMixin
+    from jinja2 import Template
 
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        geomapInit({
-            map: {{ this.map.get_name() }},
-            incidents: {{ this.incidents.get_name() }},
-            incidentCluster: {{ this.incident_cluster.get_name() }},
-            statements: {{ this.statements.get_name() }},
-            statementCluster: {{ this.statement_cluster.get_name() }},
-            countries: {{ this.countries.get_name() }},
-            provinces: {{ this.provinces.get_name() }},
-            tiles: {{ this.tiles.get_name() }}
-        }, {{ this.config_json }});
-        {% endmacro %}"""
-    )
+    class Assets(JSCSSMixin):
+        """The page's own script and stylesheet, linked in <head> like folium's."""
 
-    def __init__(self, **layers: Any) -> None:
-        super().__init__()
-        self._name = "GeomapInit"
-        for name, layer in layers.items():
-            setattr(self, name, layer)
-        # "</" must not appear inside an inline <script>.
-        self.config_json = json.dumps(page_config()).replace("</", "<\\/")
+        default_js = PAGE_JS
+        default_css = PAGE_CSS
+        _template = Template("")
+
+    class Init(MacroElement):
+        """Hands map.js the JS variables folium created, once they exist."""
+
+        _template = Template(INIT_SCRIPT)
+
+        def __init__(self, **layers: Any) -> None:
+            super().__init__()
+            self._name = "GeomapInit"
+            for name, layer in layers.items():
+                setattr(self, name, layer)
+            # "</" must not appear inside an inline <script>.
+            self.config_json = json.dumps(page_config()).replace("</", "<\\/")
+
+    return Assets, Init
 
 
 def page_config() -> dict[str, Any]:
@@ -208,6 +219,11 @@ def _panel_html() -> str:
 
 def build_map() -> folium.Map:
     """The folium map shell: layers and controls, every asset local, no incidents."""
+    import folium
+    from branca.element import Element, Figure
+    from folium.plugins import MarkerCluster
+
+    assets, init = _elements()
     m = folium.Map(
         location=[25, 20],
         zoom_start=2,
@@ -247,9 +263,9 @@ def build_map() -> folium.Map:
         clusters.append(cluster)
     folium.LayerControl(position="topright", collapsed=True).add_to(m)
 
-    m.add_child(_Assets())
+    m.add_child(assets())
     fig.html.add_child(Element(_panel_html()), name="geomap_panel")
-    m.add_child(_Init(
+    m.add_child(init(
         map=m, incidents=incidents, incident_cluster=clusters[0], statements=statements,
         statement_cluster=clusters[1], countries=countries, provinces=provinces, tiles=tiles,
     ))

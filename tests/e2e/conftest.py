@@ -8,9 +8,10 @@ offline).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,7 +39,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class LiveServer:
     url: str
     backend: str  # "real" (create_app + ingest of seeds) or "standin" (hand-made)
-    app: Any
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -51,17 +51,8 @@ def _serve(app: Any) -> tuple[Any, str]:
 
 
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = REPO / "seeds"
-
-# An article whose text, title and source carry markup: the page must show it as text.
-XSS_TEXT = (
-    "TOVUZ – Two civilians were killed and four wounded on Friday when Armenian forces "
-    "shelled the village of Aghdam in Tovuz district of Azerbaijan, the Azerbaijani "
-    "defence ministry said. <script>alert('xss-body')</script> "
-    "<img src=x onerror=alert('xss-img')> The shelling of Tovuz also damaged houses.\n"
-)
-XSS_META = {"title": "<script>alert('xss-title')</script>Tovuz shelled",
-            "source": "<b onmouseover=alert(1)>Evil Wire</b>", "published": "2020-07-17"}
+REAL_SERVER = Path(__file__).resolve().parent / "realserver.py"
+STARTUP_SECONDS = 600  # a fresh checkout builds the gazetteer first
 
 
 def real_backend_available() -> bool:
@@ -75,58 +66,71 @@ def real_backend_available() -> bool:
     return True
 
 
-def build_real_app(tmp: Path, *, xss: bool = True) -> tuple[Any, dict[str, Any]]:
-    """The real thing: a tmp store filled by ingesting seeds/ through the real pipeline."""
-    from geomap.errors import GazetteerError
-    from geomap.gazetteer import Gazetteer, build_gazetteer
-    from geomap.pipeline import Extractor
-    from geomap.store import ingest_paths, open_store
-    from geomap.web.app import create_app
+class ChildServer:
+    """The real app in a child process (see realserver.py): the gazetteer and extractor
+    stay out of the pytest process, whose size other tests measure."""
 
-    try:
-        gazetteer = Gazetteer.load()
-    except GazetteerError:  # a fresh checkout: build it once, as tests/conftest.py does
-        build_gazetteer(None)
-        gazetteer = Gazetteer.load()
+    def __init__(self, tmp: Path, *, xss: bool) -> None:
+        args = [sys.executable, str(REAL_SERVER), str(tmp), *([] if xss else ["--no-xss"])]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        self.stderr = tmp / "server.stderr"
+        with self.stderr.open("wb") as err:
+            self.proc = subprocess.Popen(args, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                         stderr=err, text=True)
+        line: list[str] = []
+        reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()),
+                                  daemon=True)
+        reader.start()
+        reader.join(STARTUP_SECONDS)
+        words = (line[0] if line else "").split()
+        if len(words) != 3 or words[0] != "GEOMAP-E2E-READY":
+            self.close()
+            raise RuntimeError("the e2e server did not start: "
+                               + self.stderr.read_text(errors="replace")[-3000:])
+        self.url = f"http://127.0.0.1:{words[1]}"
+        self.incidents = int(words[2])
 
-    db = tmp / "geomap.db"
-    paths: list[Path] = [SEEDS]
-    if xss:
-        xdir = tmp / "xss"
-        xdir.mkdir(exist_ok=True)
-        (xdir / "xss_article.txt").write_text(XSS_TEXT, encoding="utf-8")
-        (xdir / "metadata.json").write_text(json.dumps({"xss_article.txt": XSS_META}))
-        paths.append(xdir)
-    store = open_store(db)
-    try:
-        report = ingest_paths(store, paths, Extractor(gazetteer), progress=False)
-    finally:
-        store.close()
-    if report.errors:  # say so plainly rather than fail later on an empty map
-        raise RuntimeError(f"ingest of seeds/ failed: {report.errors}")
-    return create_app(db), {"report": report, "db": db}
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class ThreadServer:
+    """The stand-in app, served by waitress in a thread of this process."""
+
+    def __init__(self, app: Any) -> None:
+        self.server, self.url = _serve(app)
+
+    def close(self) -> None:
+        self.server.close()
 
 
 def start_server(tmp: Path, *, standin_features: list[dict[str, Any]] | None = None,
                  xss: bool = True) -> tuple[Any, LiveServer]:
-    """Build the app (the real one when it exists, else the stand-in) and serve it."""
+    """Serve the real app (ingest of seeds/) when it exists, else the stand-in."""
     if standin_features is None and real_backend_available():
-        app, extra = build_real_app(tmp, xss=xss)
-        kind = "real"
-    else:
-        import standin
+        child = ChildServer(tmp, xss=xss)
+        return child, LiveServer(url=child.url, backend="real",
+                                 extra={"incidents": child.incidents})
+    import standin
 
-        from geomap.web import mapview
+    from geomap.web import mapview
 
-        features = standin_features
-        if features is None:
-            features = standin.sample_incidents() + ([standin.xss_incident()] if xss else [])
-        original = mapview.load_boundaries
-        mapview.load_boundaries = lambda kind, path: standin.boundaries(kind)
-        restore = lambda: setattr(mapview, "load_boundaries", original)  # noqa: E731
-        app, extra, kind = standin.create_standin_app(features), {"restore": restore}, "standin"
-    server, url = _serve(app)
-    return server, LiveServer(url=url, backend=kind, app=app, extra=extra)
+    features = standin_features
+    if features is None:
+        features = standin.sample_incidents() + ([standin.xss_incident()] if xss else [])
+    original = mapview.load_boundaries
+    mapview.load_boundaries = lambda kind, path: standin.boundaries(kind)
+    restore = lambda: setattr(mapview, "load_boundaries", original)  # noqa: E731
+    served = ThreadServer(standin.create_standin_app(features))
+    return served, LiveServer(url=served.url, backend="standin",
+                              extra={"restore": restore})
 
 
 @pytest.fixture(scope="session")
