@@ -144,3 +144,12 @@ def test_load_is_fast_and_small() -> None:
     seconds, rss_kb = float(out[0]), int(out[1])
     assert seconds < 2.0  # ~0.3 s on a quiet machine; generous for loaded CI
     assert rss_kb < 250_000
+
+
+def test_database_must_match_index(tmp_path, gaz: Gazetteer) -> None:
+    import shutil
+
+    shutil.copy(gaz.path / "index.pkl", tmp_path / "index.pkl")
+    (tmp_path / "gazetteer.sqlite").write_bytes(b"garbage, not sqlite")
+    with pytest.raises(GazetteerError):
+        Gazetteer.load(tmp_path)

@@ -195,3 +195,10 @@ def test_us_state_abbreviations(gp: Geoparser) -> None:
     assert got["Ga."][:2] == (KIND_ADMIN1, "US")
     assert got["Gainesville"][1] == "US"
     assert "D.C." in got or "Washington, D.C." in got
+
+
+def test_transliteration_missing_from_gazetteer_resolves_fuzzily(gp: Geoparser) -> None:
+    # GeoNames spells the Armenian name "K'arvacharr"; news writes "Karvachar".
+    ms = {m.text: m for m in gp.parse("Troops left the town of Karvachar in Azerbaijan.")}
+    m = ms["Karvachar"]
+    assert m.fuzzy and m.place.id in ("gn:586268", "gn:586047") and m.confidence < 0.9

@@ -70,7 +70,12 @@ class Gazetteer:
                 index = pickle.load(fh)
             if not isinstance(index, dict) or index.get("format") != FORMAT:
                 raise GazetteerError(f"gazetteer at {p} has an old format: {_HINT}")
-            return cls(p, index)
+            gaz = cls(p, index)
+            row = gaz._db().execute("SELECT value FROM meta WHERE key='format'").fetchone()
+            if row is None or row[0] != str(FORMAT):
+                raise GazetteerError(f"gazetteer database at {db} does not match its index: "
+                                     f"{_HINT}")
+            return gaz
         except GazetteerError:
             raise
         except Exception as exc:  # a truncated or foreign file
