@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -40,8 +41,10 @@ def _words(text: str) -> frozenset[str]:
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 # A capitalised word start, or an Arabic article written lowercase before one (al-Fashir).
-_START = re.compile(
-    r"\b(?:[" + _UPPER + r"]|(?:a[lnsrtdz]|ash|e[dlnrsz]|ul)[-‐‑'’][" + _UPPER + "])")
+# Capital letters (a bare class scans twice as fast as one with word boundaries and
+# alternatives); word starts and lowercase Arabic articles (al-Fashir) are checked after.
+_CAPITAL = re.compile("[" + _UPPER + "]")
+_PARTICLE = re.compile(r"(?<![^\W_])(?:a[lnsrtdz]|ash|e[dlnrsz]|ul)[-‐‑'’]$")
 _TOKEN = re.compile(r"[^\W_]+")
 _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
 MAX_TOKENS = 6
@@ -159,7 +162,9 @@ class Geoparser:
         """(start, end, ISO2) of capitalised demonyms ('Azerbaijani', 'Armenians')."""
         folded = fold(text)
         out = []
-        for m in _START.finditer(text):
+        for m in _CAPITAL.finditer(text):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue
             t = _TOKEN.match(folded, m.start())
             if t and (cc := self._demonyms.get(t.group())):
                 out.append((t.start(), t.end(), cc))
@@ -177,10 +182,18 @@ class Geoparser:
         dems: list[tuple[int, int, str]] = []
         persons: set[str] = set()  # surnames seen in person names in this text
         pos = 0
-        for sm in _START.finditer(text):
+        for sm in _CAPITAL.finditer(text):
             s = sm.start()
             if s < pos:
                 continue
+            if s:
+                c = text[s - 1]
+                if c.isalnum():
+                    continue  # a capital inside a word (McDonald)
+                if c in "-‐‑'’":
+                    pm = _PARTICLE.search(text, max(0, s - 4), s)
+                    if pm is not None and pm.start() >= pos:
+                        s = pm.start()
             first = _TOKEN.match(folded, s)
             if first is None:
                 continue
@@ -489,8 +502,12 @@ class Geoparser:
         gaz = self.gaz
         kind, prior, admin1_of = self._kind, gaz.prior, gaz.admin1_of
         k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
+        by_own: dict[tuple[str, int], tuple[set[str], Any]] = {}
         for i, m in enumerate(matches):
             if not m.rows:
+                continue
+            if len(m.rows) == 1:  # nothing to choose between
+                m.scores = [0.0]
                 continue
             m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end))
             m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
@@ -499,8 +516,13 @@ class Geoparser:
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
             own_cc, own_w = m.own
-            others = {c for c, n in doc_cc.items() if n - (own_w if c == own_cc else 0) > 0}
-            near = set().union(*(gaz.neighbours.get(c, ()) for c in others)) if others else ()
+            got = by_own.get(m.own)
+            if got is None:
+                others = {c for c, n in doc_cc.items() if n - (own_w if c == own_cc else 0) > 0}
+                near = set().union(*(gaz.neighbours.get(c, ()) for c in others)) \
+                    if others else set()
+                got = by_own[m.own] = (others, near)
+            others, near = got
             scores = []
             for r in m.rows:
                 k = kind[r]
