@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
-from geomap.sentences import fold
+from geomap.sentences import CueIndex, fold
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -78,7 +78,6 @@ _AFTER_ANCHOR = re.compile(
     r"(?P<n>a|one|two|three|\d)\s+days?\s+after\b"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_DIGIT_DATE = re.compile(r"\d[/.-]\d")
 _CAL_WORD = re.compile(
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
@@ -144,16 +143,20 @@ def _word_number(token: str) -> int | None:
 
 
 def find_dates(
-    text: str, published: date | None, *, anchor: date | None = None, offset: int = 0
+    text: str, published: date | None, *, anchor: date | None = None, offset: int = 0,
+    cues: list[tuple[int, str]] | None = None,
 ) -> list[DateRef]:
     """Every date phrase in `text`, resolved; spans are shifted by `offset`.
 
     `anchor` is the date the surrounding narration is at (for "came a day after");
-    it defaults to the publication date.
+    it defaults to the publication date. `cues`: `DATE_CUES.find(fold(text))` (or a
+    CueIndex over a superset of `DATE_STEMS`) if the caller already has it.
     """
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
     original, text = text, fold(text)
+    if cues is None:
+        cues = DATE_CUES.find(text)
 
     def add(start: int, end: int, value: date | None, precision: int | None, kind: str):
         if any(s < end and start < e for s, e in taken):
@@ -161,23 +164,36 @@ def find_dates(
         taken.append((start, end))
         refs.append(DateRef(start + offset, end + offset, value, precision, kind))
 
-    if _DIGIT_DATE.search(text):
-        for m in _ISO.finditer(text):
-            try:
-                value = date(int(m["year"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                continue
-            add(m.start(), m.end(), value, DATE_DAY, "explicit")
-        for m in _NUMERIC.finditer(text):
-            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-            day, month = (b, a) if b > 12 and a <= 12 else (a, b)
-            try:
-                add(m.start(), m.end(), date(year, month, day), DATE_DAY, "explicit")
-            except ValueError:
-                continue
-    # Month and weekday names are capitalised in prose: a case-sensitive scan for their
-    # first letters is far cheaper than case-insensitive alternations over all text.
-    for pos in _calendar_hits(original):
+    years = list(_YEAR.finditer(text))
+    # Every numeric date carries a year: try the two numeric forms only around years.
+    numeric = []
+    for y in years:
+        at = y.start()
+        if text.startswith("-", y.end()):
+            m = _ISO.match(text, at)
+            if m:
+                try:
+                    value = date(int(m["year"]), int(m["m"]), int(m["d"]))
+                except ValueError:
+                    pass
+                else:
+                    add(m.start(), m.end(), value, DATE_DAY, "explicit")
+        if at and text[at - 1] in "/.":
+            for begin in range(max(0, at - 6), at - 3):
+                m = _NUMERIC.match(text, begin)
+                if m and m.start("year") == at:
+                    numeric.append(m)
+                    break
+    for m in numeric:
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        day, month = (b, a) if b > 12 and a <= 12 else (a, b)
+        try:
+            add(m.start(), m.end(), date(year, month, day), DATE_DAY, "explicit")
+        except ValueError:
+            continue
+    # Month and weekday names are capitalised in prose: the cue pass finds their
+    # lower-cased stems at word starts, and only capitalised occurrences count.
+    for pos in _calendar_hits(original, cues):
         m = _MONTH_DAY.match(text, pos)
         if m:
             if m["mon"] == "may" and original[pos].islower():
@@ -212,21 +228,32 @@ def find_dates(
             value = resolve_weekday(WEEKDAYS[m["wd"]], published,
                                     strictly_before=mod in ("last", "past"))
             add(begin, m.end(), value, DATE_DAY, "weekday")
-    if "day after" in text or "days after" in text:
+    relative: list[tuple[int, int]] = []  # (key order, position), as the keys rank
+    anchors = False
+    for pos, stem in cues:
+        rank = _RELATIVE_RANK.get(stem)
+        if rank is None:
+            anchors = anchors or stem in _ANCHOR_STEMS
+            continue
+        if stem == "ago":
+            if not pos or text[pos - 1] != " ":
+                continue
+            pos -= 1
+        relative.append((rank, pos))
+    if anchors:
         for m in _AFTER_ANCHOR.finditer(text):
             base = anchor or published
             n = _word_number(m["n"]) or 1
             add(m.start(), m.end(), base - timedelta(days=n) if base else None,
                 DATE_DAY if base else None, "anchor")
-    for key in _RELATIVE_KEYS:
-        i = text.find(key)
-        while i >= 0:
-            m = _RELATIVE.search(text, max(0, i - 25), i + len(key) + 1)
-            if m:
-                value, precision = _relative(m, published)
-                add(m.start(), m.end(), value, precision, "relative")
-            i = text.find(key, i + 1)
-    for m in _YEAR.finditer(text):
+    relative.sort()
+    for rank, i in relative:
+        key = _RELATIVE_KEYS[rank]
+        m = _RELATIVE.search(text, max(0, i - 25), i + len(key) + 1)
+        if m:
+            value, precision = _relative(m, published)
+            add(m.start(), m.end(), value, precision, "relative")
+    for m in years:
         start, end = m.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in ":/.-"):
             continue
@@ -243,22 +270,25 @@ def find_dates(
 _CAL_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                  "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday")
+_CAL_STEMS = {p.lower(): p for p in _CAL_PREFIXES}
+# The relative keys, as cue stems (" ago" is found as the word "ago").
+_RELATIVE_RANK = {key.strip(): i for i, key in enumerate(_RELATIVE_KEYS)}
+_ANCHOR_STEMS = frozenset(("day after", "days after"))
+DATE_STEMS: frozenset[str] = frozenset(_CAL_STEMS) | frozenset(_RELATIVE_RANK) | _ANCHOR_STEMS
+DATE_CUES = CueIndex(DATE_STEMS)
 
 
-def _calendar_hits(original: str) -> list[int]:
-    """Starts of month and weekday names: str.find per name (C speed), then a word check.
-
-    Names are capitalised in prose; an all-caps text is searched case-insensitively.
-    """
+def _calendar_hits(original: str, cues: list[tuple[int, str]]) -> list[int]:
+    """Starts of month and weekday names, capitalised as prose writes them (an all-caps
+    text is searched case-insensitively)."""
     if original.isupper():
         return [m.start() for m in _CAL_WORD_I.finditer(original)]
     hits = []
-    for prefix in _CAL_PREFIXES:
-        i = original.find(prefix)
-        while i >= 0:
-            if (i == 0 or not original[i - 1].isalpha()) and _CAL_WORD.match(original, i):
-                hits.append(i)
-            i = original.find(prefix, i + 1)
+    for pos, stem in cues:
+        prefix = _CAL_STEMS.get(stem)
+        if prefix is not None and original.startswith(prefix, pos) and \
+                _CAL_WORD.match(original, pos):
+            hits.append(pos)
     hits.sort()
     return hits
 
