@@ -275,6 +275,17 @@ def test_statements_merge_only_same_speaker_same_day(tmp_path):
                 ).incidents_created == 2
 
 
+def test_a_statement_reported_with_and_without_the_spokesman_is_one(tmp_path):
+    store = new_store(tmp_path)
+    iran = {"actor1": "Government of Iran"}
+    assert _two(store, [_statement(**iran)], [_statement(reported_by=None, **iran)]
+                ).incidents_merged == 1
+    other = new_store(tmp_path, "b.db")
+    assert _two(other, [_statement(**iran)],
+                [_statement(reported_by=None, actor1="Government of Azerbaijan")]
+                ).incidents_created == 2
+
+
 def test_two_incidents_of_one_article_never_merge_together(tmp_path):
     store = new_store(tmp_path)
     ex = FakeExtractor({"x": [incident(), incident()]})

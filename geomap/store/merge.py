@@ -52,9 +52,23 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _speaker(incident: Incident) -> str | None:
-    who = incident.reported_by or incident.actor1
-    return who.strip().casefold() if who and who.strip() else None
+def _norm(value: str | None) -> str | None:
+    return value.strip().casefold() if value and value.strip() else None
+
+
+def _same_speaker(a: Incident, b: Incident) -> bool:
+    """One statement: the same government (actor1) and no two different named speakers.
+
+    `reported_by` is often missing on one side (one outlet names the spokesman, another
+    only the ministry), so a missing value does not split two reports of one statement.
+    """
+    actor_a, actor_b = _norm(a.actor1), _norm(b.actor1)
+    said_a, said_b = _norm(a.reported_by), _norm(b.reported_by)
+    if actor_a and actor_b and actor_a != actor_b:
+        return False
+    if said_a and said_b:
+        return said_a == said_b
+    return bool(actor_a and actor_b) or bool(said_a and said_a == said_b)
 
 
 def same_event(a: Incident, b: Incident) -> bool:
@@ -62,7 +76,7 @@ def same_event(a: Incident, b: Incident) -> bool:
     if a.date is None or b.date is None or family(a) != family(b):
         return False
     if family(a) == "statement":
-        return a.date == b.date and _speaker(a) is not None and _speaker(a) == _speaker(b)
+        return a.date == b.date and _same_speaker(a, b)
     if abs((a.date - b.date).days) > 1:
         return False
     if None in (a.lat, a.lon, b.lat, b.lon):
