@@ -33,7 +33,7 @@ from geomap.actors import (
     reported_by,
     speaker_country,
 )
-from geomap.dates import DateRef, find_dates
+from geomap.dates import DATE_STEMS, DateRef, find_dates
 from geomap.events import TRIGGERS as EVENT_TRIGGERS
 from geomap.events import EventMatch, classify, is_background
 from geomap.model import (
@@ -59,7 +59,9 @@ from geomap.numbers import TRIGGERS as CASUALTY_TRIGGERS
 from geomap.numbers import Casualties, extract_casualties
 from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
 
-_CUES = CueIndex(EVENT_TRIGGERS | CASUALTY_TRIGGERS | OFFICIAL_WORDS)
+_SENTENCE_STEMS = EVENT_TRIGGERS | CASUALTY_TRIGGERS | OFFICIAL_WORDS
+# One Aho-Corasick pass over the article finds the rules' cues and the date cues.
+_CUES = CueIndex(_SENTENCE_STEMS | DATE_STEMS)
 Lookup = Callable[[str], "Place | list[Place] | None"]
 
 _SPECIFICITY = {KIND_PLACE: 0, KIND_ADMIN1: 1, KIND_REGION: 2, KIND_LINE: 3, KIND_COUNTRY: 4}
@@ -165,6 +167,7 @@ class _Extractor:
                  lookup: Lookup | None, capital: Lookup | None) -> None:
         self.article = article
         self.text = article.text
+        self.folded = fold(article.text)
         self.published = article.published
         self.mentions = sorted((m for m in mentions if m.place is not None),
                                key=lambda m: m.start)
@@ -188,8 +191,10 @@ class _Extractor:
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
-        all_refs = find_dates(self.text, self.published)  # one pass over the whole text
-        cues = _CUES.find(fold(self.text))
+        found = _CUES.find(self.folded)  # one pass over the whole text
+        cues = [c for c in found if c[1] in _SENTENCE_STEMS]
+        all_refs = find_dates(self.text, self.published,
+                              cues=[c for c in found if c[1] in DATE_STEMS])
         cue_i = 0
         latest = self.published + timedelta(days=1) if self.published else None
         ref_i = 0
@@ -240,8 +245,7 @@ class _Extractor:
         title = fold(self.article.title or "").strip()
         if not title:
             return None
-        folded = fold(self.text)
-        at = folded.find(title)
+        at = self.folded.find(title)
         if at < 0:
             return None
         inside = [m for m in self.mentions if at <= m.start < at + len(title) and m.place
