@@ -278,6 +278,13 @@ class Geoparser:
         before = folded[max(0, s - 30):s]
         if self._title_before(before) or self._in_other_name(text, folded, s, e, persons):
             return 0.0
+        if s > 1 and text[s - 1] == " " and text[s - 2].isalpha():
+            # "Rep. Ilhan Omar": a title before the capitalised word before this one
+            j = s - 2
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            if text[j].isupper() and self._title_before(folded[max(0, j - 30):j]):
+                return 0.0
         initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
         common = self.gaz.common[nid]
         if not common and high:

@@ -202,3 +202,10 @@ def test_transliteration_missing_from_gazetteer_resolves_fuzzily(gp: Geoparser) 
     ms = {m.text: m for m in gp.parse("Troops left the town of Karvachar in Azerbaijan.")}
     m = ms["Karvachar"]
     assert m.fuzzy and m.place.id in ("gn:586268", "gn:586047") and m.confidence < 0.9
+
+
+def test_title_before_a_given_name_and_capital_metonymy(gp: Geoparser) -> None:
+    got = places(gp, "US Rep. Ilhan Omar spoke at the Capitol in Washington, DC, on Monday.")
+    assert "Omar" not in got and "Ilhan" not in got
+    assert got["Washington"][:2] == (KIND_PLACE, "US")
+    assert places(gp, "Washington said the talks would resume.")["Washington"][0] == KIND_PLACE

@@ -40,7 +40,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 11
+FORMAT = 12
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -69,7 +69,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 # AP-style US state abbreviations, as US news writes them ("Gainesville, Ga.").
 US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."),
-    "CO": ("Colo.",), "CT": ("Conn.",), "DE": ("Del.",), "DC": ("D.C.",), "FL": ("Fla.",),
+    "CO": ("Colo.",), "CT": ("Conn.",), "DE": ("Del.",), "DC": ("D.C.", "DC"), "FL": ("Fla.",),
     "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
     "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",),
     "MN": ("Minn.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."),
@@ -83,7 +83,7 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # dozen km (world-countries puts the US at 38,-97; GeoNames at the contiguous-US centre).
 COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
 # Short all-caps aliases are matched only when written in capitals (see geoparse).
-ACRONYM_OK = {"us", "uk", "usa", "uae", "drc", "u.s.", "u.k.", "u.s.a.", "u.a.e."}
+ACRONYM_OK = {"us", "uk", "usa", "uae", "drc", "dc", "u.s.", "u.k.", "u.s.a.", "u.a.e."}
 
 
 def default_path() -> Path:
@@ -249,7 +249,9 @@ def _prior(row: tuple[Any, ...]) -> float:
     """Bare-name preference: country > region > admin-1 > big city > village."""
     kind, pop = row[2], row[8]
     base = {KIND_COUNTRY: 10.0, KIND_REGION: 8.6, KIND_LINE: 8.4, KIND_ADMIN1: 7.5}.get(kind)
-    return base if base is not None else math.log10(pop + 1) + (0.5 if row[3] == "PPLC" else 0)
+    # Capitals stand for their governments in news, so they are named far more often than
+    # their population alone suggests ("Washington said").
+    return base if base is not None else math.log10(pop + 1) + (2.0 if row[3] == "PPLC" else 0)
 
 
 def build_gazetteer(out_dir: str | Path | None = None) -> Path:
