@@ -133,17 +133,24 @@ def test_place_records_carry_admin1_and_population(gaz: Gazetteer) -> None:
 
 
 def test_load_is_fast_and_small() -> None:
+    """Load in a fresh interpreter; peak memory from /proc (getrusage's ru_maxrss would
+    include the forking pytest process's own peak)."""
     import subprocess
     import sys
+    from pathlib import Path
 
-    code = ("import time,resource;t=time.perf_counter();"
+    if not Path("/proc/self/status").exists():
+        pytest.skip("needs /proc")
+    code = ("import time;t=time.perf_counter();"
             "from geomap.gazetteer import Gazetteer;g=Gazetteer.load();"
-            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "s=time.perf_counter()-t;"
+            "hwm=[l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')];"
+            "print(s, hwm[0])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
-    seconds, rss_kb = float(out[0]), int(out[1])
-    assert seconds < 2.0  # ~0.3 s on a quiet machine; generous for loaded CI
-    assert rss_kb < 250_000
+    seconds, peak_kb = float(out[0]), int(out[1])
+    assert seconds < 2.0  # ~0.35 s on a quiet machine; generous for a loaded CI box
+    assert peak_kb < 250_000  # ~150 MB measured
 
 
 def test_database_must_match_index(tmp_path, gaz: Gazetteer) -> None:
