@@ -178,6 +178,9 @@ class _Extractor:
         self.anchor: date | None = article.published
         self.last_event: _Draft | None = None
         self.last_speaker: str | None = None
+        # Sentences that may name an official speaker, checked only when a statement
+        # needs its speaker (most articles have none): the latest one that does wins.
+        self.pending_speakers: list[tuple[str, frozenset[str] | set[str]]] = []
         self.dateline_place: Place | None = None
         self.dateline_country: str | None = None
         self.sentence_refs: list[DateRef] = []
@@ -284,22 +287,21 @@ class _Extractor:
         if not self.present and not refs:
             return prev
         match = classify(sentence, self.present)
-        casualties = extract_casualties(sentence, self.present)
         if match is None:
-            if casualties.any() and prev is not None and prev.event.violent and \
-                    not is_background(sentence, self.published, self.sentence_refs):
-                self._add_counts(prev, casualties, sentence)
-                return prev
-            speaker = official_speaker(sentence, self.present)
-            if speaker:
-                self.last_speaker = speaker
+            # Counts alone only add to a violent event just told.
+            if prev is not None and prev.event.violent:
+                casualties = extract_casualties(sentence, self.present)
+                if casualties.any() and not is_background(sentence, self.published,
+                                                          self.sentence_refs):
+                    self._add_counts(prev, casualties, sentence)
+                    return prev
+            self._may_speak(sentence)
             return None
         if match.sub_event_type == tx.DIPLOMATIC_STATEMENT:
             self._statement(start, sentence, match, refs, local)
             return None
-        speaker = official_speaker(sentence, self.present)
-        if speaker:
-            self.last_speaker = speaker
+        casualties = extract_casualties(sentence, self.present)
+        self._may_speak(sentence)
         if is_background(sentence, self.published, self.sentence_refs):
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
@@ -351,12 +353,27 @@ class _Extractor:
         self.last_event = merged
         return merged
 
+    def _may_speak(self, sentence: str) -> None:
+        if not self.present.isdisjoint(OFFICIAL_WORDS):
+            self.pending_speakers.append((sentence, self.present))
+
+    def _speaker(self) -> str | None:
+        """The country whose official spoke last (`official_speaker`), lazily."""
+        for sentence, present in reversed(self.pending_speakers):
+            speaker = official_speaker(sentence, present)
+            if speaker:
+                self.last_speaker = speaker
+                break
+        self.pending_speakers = []
+        return self.last_speaker
+
     def _statement(self, start: int, sentence: str, match: EventMatch,
                    refs: list[DateRef], context: DateRef | None) -> None:
-        iso = speaker_country(sentence, before=match.start) or self.last_speaker
+        iso = speaker_country(sentence, before=match.start) or self._speaker()
         if iso is None:
             iso = self.dateline_country
         self.last_speaker = iso
+        self.pending_speakers = []
         place = self._seat(iso)
         if place is None:
             return

@@ -29,6 +29,7 @@ _TIME_CONTINUERS = re.compile(
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, space,
 # then something that can start a sentence.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À-Þ])")
+_SENTENCE_OPENER = re.compile(r"(?:The|A|An|In|On|It|He|She|They|We|But|However)\b")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARAGRAPH = re.compile(r"\n[ \t\r\u00a0]*\n\s*")
 
@@ -80,12 +81,13 @@ def _fold_slow(text: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    seg = text[start:end]
-    left = seg.lstrip()
-    if not left:
+    while start < end and text[start].isspace():  # index walks: no copies of the span
+        start += 1
+    if start >= end:
         return None
-    start += len(seg) - len(left)
-    return start, start + len(left.rstrip())
+    while text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -165,7 +167,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append(span)
         start = dl[1]
     seg_start = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    for m in _boundaries(text, start, end):
         cut = m.end()
         if text[m.start()] == "." and not _is_boundary(text, m.start(), cut, end):
             continue
@@ -179,19 +181,43 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """`_BOUNDARY.finditer(text, start, end)`, tried only where str.find (much faster
+    than a regex scan) sees terminal punctuation."""
+    marks = []
+    for ch in ".!?":
+        i = text.find(ch, start, end)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(ch, i + 1, end)
+    marks.sort()
+    out = []
+    last = start
+    for i in marks:
+        if i < last:
+            continue
+        m = _BOUNDARY.match(text, i, end)
+        if m:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     """Is the period at `dot` the end of a sentence (not an abbreviation or initial)?"""
     tok = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot + 1)
     if not tok:
         return True
     word = tok.group(1).lower().rstrip(".")
-    nxt = text[cut:end].lstrip()
-    if word in ("a.m", "p.m"):
-        return not _TIME_CONTINUERS.match(nxt)
     if word in ABBREVIATIONS:
+        nxt = cut
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if word in ("a.m", "p.m"):
+            return not _TIME_CONTINUERS.match(text, nxt, end)
         # "U.S." can end a sentence; titles like "Gen." never do.
         return word in ("u.s", "u.k", "u.n", "e.u", "d.c", "etc") and bool(
-            re.match(r"(?:The|A|An|In|On|It|He|She|They|We|But|However)\b", nxt)
+            _SENTENCE_OPENER.match(text, nxt, end)
         )
     # A single capital letter ("John F. Kennedy") is an initial.
     return not (len(word) == 1 and word.isalpha() and tok.group(1).isupper())
