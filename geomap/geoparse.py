@@ -43,7 +43,7 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper())
 # A capitalised word start, or an Arabic article written lowercase before one (al-Fashir).
 # Capital letters (a bare class scans twice as fast as one with word boundaries and
 # alternatives); word starts and lowercase Arabic articles (al-Fashir) are checked after.
-_CAPITAL = re.compile("[" + _UPPER + "]")
+_CAPITAL = re.compile("[" + _UPPER + r"][^\W_]*")
 _PARTICLE = re.compile(r"(?<![^\W_])(?:a[lnsrtdz]|ash|e[dlnrsz]|ul)[-‐‑'’]$")
 _TOKEN = re.compile(r"[^\W_]+")
 _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
@@ -194,27 +194,30 @@ class Geoparser:
                     pm = _PARTICLE.search(text, max(0, s - 4), s)
                     if pm is not None and pm.start() >= pos:
                         s = pm.start()
-            first = _TOKEN.match(folded, s)
-            if first is None:
-                continue
-            w = first.group()
+            fe = sm.end()  # end of the first word (the regex takes the capitalised word)
+            w = folded[s:fe]
+            if not w.isalnum():  # a particle start, or a letter that folds to "'"
+                first = _TOKEN.match(folded, s)
+                if first is None:
+                    continue
+                w, fe = first.group(), first.end()
             if w not in names and w not in prefixes and w not in demonyms and not (
-                    folded[first.end():first.end() + 1] == "." and w + "." in names):
-                if first.end() - s >= 5:
-                    unknown.append((s, first.end()))
+                    folded[fe:fe + 1] == "." and w + "." in names):
+                if fe - s >= 5:
+                    unknown.append((s, fe))
                 continue
             best = None
             if w in prefixes:
                 ends = []
-                last = first
-                for t in _TOKEN.finditer(folded, first.end(), min(n, s + 80)):
-                    if folded[last.end():t.start()] not in _GAPS or \
+                last_end = fe
+                for t in _TOKEN.finditer(folded, fe, min(n, s + 80)):
+                    if folded[last_end:t.start()] not in _GAPS or \
                             (folded[s:t.end()] not in prefixes
                              and folded[s:t.end()] not in names) or \
                             not (text[t.start()].isupper() or t.group() in _NAME_LOWER):
                         break
                     ends.append(t.end())
-                    last = t
+                    last_end = t.end()
                     if len(ends) == MAX_TOKENS:
                         break
                 for e in reversed(ends):
@@ -227,7 +230,7 @@ class Geoparser:
                         best = (e, nid)
                         break
             if best is None:
-                e = first.end()
+                e = fe
                 nid = names.get(folded[s:e + 1]) if e - s <= 5 and folded[e:e + 1] == "." \
                     else None
                 if nid is not None:
@@ -238,9 +241,9 @@ class Geoparser:
                         best = (e, nid)
             if best is None:
                 if w in demonyms:
-                    dems.append((s, first.end(), demonyms[w]))
-                elif first.end() - s >= 5:
-                    unknown.append((s, first.end()))
+                    dems.append((s, fe, demonyms[w]))
+                elif fe - s >= 5:
+                    unknown.append((s, fe))
                 continue
             e, nid = best
             rows = list(cands(nid))
