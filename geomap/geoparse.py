@@ -70,6 +70,9 @@ _TITLES = _words(
     "envoy commander coach professor prof rev father sheikh ayatollah emir sultan pm "
     "chancellor leader brother sister son daughter wife husband mother aide adviser advisor "
     "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
+_TITLE_END = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(sorted((re.escape(t.rstrip(".")) for t in _TITLES),
+                                          key=len, reverse=True)) + r")\.? +$")
 # Words that make the capitalised word before them a place-type phrase, not a surname.
 _GENERIC = _words(
     "province region district oblast governorate state rayon raion marz county prefecture "
@@ -316,13 +319,8 @@ class Geoparser:
 
     @staticmethod
     def _title_before(before: str) -> bool:
-        i = len(before) - 1
-        while i >= 0 and before[i] == " ":
-            i -= 1
-        j = i
-        while j >= 0 and (before[j].isalpha() or before[j] == "."):
-            j -= 1
-        return before[j + 1:i + 1].rstrip(".") in _TITLES
+        """True if `before` (folded text up to a name) ends with a title: "President "."""
+        return _TITLE_END.search(before) is not None
 
     def _in_other_name(self, text: str, folded: str, s: int, e: int,
                        persons: set[str] | None = None) -> bool:

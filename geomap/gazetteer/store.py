@@ -48,6 +48,7 @@ class Gazetteer:
         self.prior = index["prior"]
         self.capital: bytes = index["capital"]
         self._local = threading.local()
+        self._boundaries: dict[str, dict[str, Any]] = {}
         self._name_id: dict[str, int] | None = None
         self.row = lru_cache(maxsize=65536)(self._row)
         self.country_row: dict[str, int] = {}
@@ -137,14 +138,20 @@ class Gazetteer:
         return json.loads(r[0]) if r else None
 
     def boundaries(self, kind: str) -> dict[str, Any]:
-        """Simplified outlines for an offline basemap: kind 'country' or 'admin1'."""
+        """Simplified outlines for an offline basemap: kind 'country' or 'admin1'.
+
+        Parsed once and shared between callers (the admin-1 layer is ~5 MB): do not mutate.
+        """
         if kind not in ("country", "admin1"):
             raise ValueError(f"boundaries kind must be 'country' or 'admin1', not {kind!r}")
-        r = self._db().execute("SELECT value FROM meta WHERE key=?",
-                               (f"boundaries:{kind}",)).fetchone()
-        if r is None:
-            raise GazetteerError(f"gazetteer has no {kind} boundaries: {_HINT}")
-        return json.loads(r[0])
+        got = self._boundaries.get(kind)
+        if got is None:
+            r = self._db().execute("SELECT value FROM meta WHERE key=?",
+                                   (f"boundaries:{kind}",)).fetchone()
+            if r is None:
+                raise GazetteerError(f"gazetteer has no {kind} boundaries: {_HINT}")
+            got = self._boundaries[kind] = json.loads(r[0])
+        return got
 
     def stats(self) -> dict[str, Any]:
         """Counts per kind, number of indexed names, and the data sources."""
