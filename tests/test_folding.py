@@ -33,3 +33,8 @@ def test_fold_apostrophes_and_dashes() -> None:
 
 def test_fold_ascii_is_lowercase() -> None:
     assert fold("TEHRAN – Foreign Ministry") == "tehran - foreign ministry"
+
+
+def test_fold_ignores_context_sensitive_lowercasing() -> None:
+    # str.lower() turns a word-final capital sigma into "ς": folding must not depend on context
+    assert fold("ΟΔΟΣ") == fold("Ο") + fold("Δ") + fold("Ο") + fold("Σ")
