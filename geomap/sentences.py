@@ -7,6 +7,7 @@ trimmed of surrounding whitespace.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -223,12 +224,37 @@ def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     return not (len(word) == 1 and word.isalpha() and tok.group(1).isupper())
 
 
+def _word_chars_error(err: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler for `_word_map`: a non-ASCII letter continues a word
+    ("\x01", which no stem contains), anything else separates words (" ")."""
+    assert isinstance(err, UnicodeEncodeError)
+    return ("".join("\x01" if c.isalpha() else " " for c in err.object[err.start:err.end]),
+            err.end)
+
+
+codecs.register_error("geomap-word-chars", _word_chars_error)
+# ASCII letters (and the non-ASCII letter mark) stay, every other byte separates words.
+_WORD_TABLE = bytes(c if chr(c).isalpha() or c == 1 else 32 for c in range(256))
+
+
+def _word_map(folded: str) -> str:
+    """`folded` (same length) with every character that is not a letter as a space and
+    every non-ASCII letter as "\x01": a stem starts a word where " stem" occurs."""
+    if "\x01" in folded:
+        folded = folded.replace("\x01", " ")
+    return folded.encode("ascii", "geomap-word-chars").translate(_WORD_TABLE).decode("ascii")
+
+
 class CueIndex:
     """Where cue stems ("clash", "kill", "urg") start words: one Aho-Corasick pass.
 
     Rules only run their regexes in sentences that contain one of their stems; finding
     the stems of a whole article at C speed is what keeps extraction under a
-    millisecond. Without pyahocorasick it falls back to substring tests.
+    millisecond. The automaton runs over `_word_map(text)` with each stem as " stem":
+    a word start is then part of the pattern, and the automaton stays at its root
+    (one child, the space) inside words, which makes the pass several times cheaper.
+    Stems with characters other than letters and spaces are checked against the text.
+    Without pyahocorasick it falls back to substring tests.
     """
 
     def __init__(self, stems: Iterable[str]) -> None:
@@ -236,22 +262,34 @@ class CueIndex:
         try:
             import ahocorasick
 
-            automaton = ahocorasick.Automaton()
+            keys: dict[str, list[str]] = {}
             for stem in self.stems:
-                automaton.add_word(stem, (len(stem), stem))
+                keys.setdefault(" " + _word_map(stem), []).append(stem)
+            automaton = ahocorasick.Automaton()
+            for key, found in keys.items():
+                # (length, stems, stems that need checking against the text)
+                check = tuple(st for st in found
+                              if len(found) > 1 or not st.isalpha() or st != key[1:])
+                automaton.add_word(key, (len(key) - 1, tuple(found), check))
             automaton.make_automaton()
             self._automaton = automaton
         except ImportError:  # pragma: no cover - a dependency, but stay usable
             self._automaton = None
 
     def find(self, folded: str) -> list[tuple[int, str]]:
-        """(start, stem) of every occurrence, in order of their end."""
+        """(start, stem) of every occurrence at a word start, in order of their end."""
         if self._automaton is None:
             return sorted((m.start(), stem) for stem in self.stems
-                          for m in re.finditer(r"(?<![a-z])" + re.escape(stem), folded))
-        # Stems match at word starts only ("die" in "died", not in "soldier").
-        return [(end - n + 1, stem) for end, (n, stem) in self._automaton.iter(folded)
-                if end - n < 0 or not folded[end - n].isalpha()]
+                          for m in re.finditer(r"(?<![^\W\d_])" + re.escape(stem), folded))
+        out = []
+        # Offsets in " " + mapped: a hit ending at `end` starts at `end - n` in `folded`.
+        for end, (n, stems, check) in self._automaton.iter(" " + _word_map(folded)):
+            start = end - n
+            if not check:
+                out.append((start, stems[0]))
+            else:
+                out.extend((start, st) for st in stems if folded.startswith(st, start))
+        return out
 
     def present(self, folded: str) -> frozenset[str]:
         """The stems that occur in `folded`."""
