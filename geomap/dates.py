@@ -77,7 +77,7 @@ _AFTER_ANCHOR = re.compile(
     r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+|only\s+)?"
     r"(?P<n>a|one|two|three|\d)\s+days?\s+after\b"
 )
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # `_years` finds its heads with str.find
 _CAL_WORD = re.compile(
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
@@ -144,17 +144,18 @@ def _word_number(token: str) -> int | None:
 
 def find_dates(
     text: str, published: date | None, *, anchor: date | None = None, offset: int = 0,
-    cues: list[tuple[int, str]] | None = None,
+    cues: list[tuple[int, str]] | None = None, folded: str | None = None,
 ) -> list[DateRef]:
     """Every date phrase in `text`, resolved; spans are shifted by `offset`.
 
     `anchor` is the date the surrounding narration is at (for "came a day after");
     it defaults to the publication date. `cues`: `DATE_CUES.find(fold(text))` (or a
-    CueIndex over a superset of `DATE_STEMS`) if the caller already has it.
+    CueIndex over a superset of `DATE_STEMS`) and `folded` (`fold(text)`) if the caller
+    already has them.
     """
     refs: list[DateRef] = []
     taken: list[tuple[int, int]] = []
-    original, text = text, fold(text)
+    original, text = text, fold(text) if folded is None else folded
     if cues is None:
         cues = DATE_CUES.find(text)
 
@@ -164,7 +165,7 @@ def find_dates(
         taken.append((start, end))
         refs.append(DateRef(start + offset, end + offset, value, precision, kind))
 
-    years = list(_YEAR.finditer(text))
+    years = _years(text)
     # Every numeric date carries a year: try the two numeric forms only around years.
     numeric = []
     for y in years:
@@ -265,6 +266,24 @@ def find_dates(
         add(start, end, date(int(m.group(0)[:4]), 1, 1), DATE_MONTH, "year")
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+def _years(text: str) -> list[re.Match[str]]:
+    """`list(_YEAR.finditer(text))`, tried only where str.find sees "18", "19" or "20"."""
+    starts = []
+    for head in ("18", "19", "20"):
+        i = text.find(head)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(head, i + 1)
+    starts.sort()
+    out = []
+    last = 0
+    for i in starts:
+        if i >= last and (m := _YEAR.match(text, i)):
+            out.append(m)
+            last = m.end()
+    return out
 
 
 _CAL_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",

@@ -196,22 +196,25 @@ class _Extractor:
         carried: DateRef | None = None  # the previous paragraph's last date
         found = _CUES.find(self.folded)  # one pass over the whole text
         cues = [c for c in found if c[1] in _SENTENCE_STEMS]
-        all_refs = find_dates(self.text, self.published,
+        all_refs = find_dates(self.text, self.published, folded=self.folded,
                               cues=[c for c in found if c[1] in DATE_STEMS])
         cue_i = 0
         latest = self.published + timedelta(days=1) if self.published else None
         ref_i = 0
+        n_refs = len(all_refs)
         for sentences in paragraphs:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             for start, end in sentences:
-                while ref_i < len(all_refs) and all_refs[ref_i].start < start:
+                while ref_i < n_refs and all_refs[ref_i].start < start:
                     ref_i += 1
                 present = set()
                 while cue_i < len(cues) and cues[cue_i][0] < end:
                     if cues[cue_i][0] >= start:
                         present.add(cues[cue_i][1])
                     cue_i += 1
+                if not present and (ref_i == n_refs or all_refs[ref_i].start >= end):
+                    continue  # no cue and no date: nothing to tell, nothing to carry
                 if _overlaps_chrome((start, end), self.article.chrome):
                     continue
                 self.present = present
@@ -219,7 +222,7 @@ class _Extractor:
                 day_refs = []
                 sentence_refs = []
                 j = ref_i
-                while j < len(all_refs) and all_refs[j].start < end:
+                while j < n_refs and all_refs[j].start < end:
                     ref = self._anchored(all_refs[j])
                     sentence_refs.append(ref)
                     if ref.date and ref.kind != "year" and (latest is None
