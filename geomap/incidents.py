@@ -191,34 +191,49 @@ class _Extractor:
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
         paragraphs = sentences_by_paragraph(self.text)
-        self._find_dateline(paragraphs)
-        self.headline = self._find_headline()
-        carried: DateRef | None = None  # the previous paragraph's last date
         found = _CUES.find(self.folded)  # one pass over the whole text
-        cues = [c for c in found if c[1] in _SENTENCE_STEMS]
-        all_refs = find_dates(self.text, self.published, folded=self.folded,
-                              cues=[c for c in found if c[1] in DATE_STEMS])
+        # First the event each sentence reports (it depends on the sentence alone): an
+        # article that reports none costs no date, place or actor work at all.
+        told: list[list[tuple[int, int, str, set[str], EventMatch | None]]] = []
+        any_event = False
         cue_i = 0
-        latest = self.published + timedelta(days=1) if self.published else None
-        ref_i = 0
-        n_refs = len(all_refs)
+        cues = [c for c in found if c[1] in _SENTENCE_STEMS]
+        n_cues = len(cues)
+        chrome = self.article.chrome
         for sentences in paragraphs:
-            prev_draft: _Draft | None = None
-            local: DateRef | None = None
+            row = []
             for start, end in sentences:
-                while ref_i < n_refs and all_refs[ref_i].start < start:
-                    ref_i += 1
                 present = set()
-                while cue_i < len(cues) and cues[cue_i][0] < end:
+                while cue_i < n_cues and cues[cue_i][0] < end:
                     if cues[cue_i][0] >= start:
                         present.add(cues[cue_i][1])
                     cue_i += 1
+                if chrome and _overlaps_chrome((start, end), chrome):
+                    continue
+                sentence = self.text[start:end]
+                match = classify(sentence, present) if present else None
+                any_event = any_event or match is not None
+                row.append((start, end, sentence, present, match))
+            told.append(row)
+        if not any_event:
+            return []  # counts and statements only ever attach to an event
+        self._find_dateline(paragraphs)
+        self.headline = self._find_headline()
+        carried: DateRef | None = None  # the previous paragraph's last date
+        all_refs = find_dates(self.text, self.published, folded=self.folded,
+                              cues=[c for c in found if c[1] in DATE_STEMS])
+        latest = self.published + timedelta(days=1) if self.published else None
+        ref_i = 0
+        n_refs = len(all_refs)
+        for row in told:
+            prev_draft: _Draft | None = None
+            local: DateRef | None = None
+            for start, end, sentence, present, match in row:
+                while ref_i < n_refs and all_refs[ref_i].start < start:
+                    ref_i += 1
                 if not present and (ref_i == n_refs or all_refs[ref_i].start >= end):
                     continue  # no cue and no date: nothing to tell, nothing to carry
-                if _overlaps_chrome((start, end), self.article.chrome):
-                    continue
                 self.present = present
-                sentence = self.text[start:end]
                 day_refs = []
                 sentence_refs = []
                 j = ref_i
@@ -230,7 +245,7 @@ class _Extractor:
                         day_refs.append(ref)
                     j += 1
                 self.sentence_refs = sentence_refs
-                prev_draft = self._sentence(start, end, sentence, day_refs, local,
+                prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
                 if day_refs:
                     local = day_refs[-1]
@@ -279,17 +294,17 @@ class _Extractor:
                 return
 
     # ------------------------------------------------------------------ one sentence
-    def _sentence(self, start: int, end: int, sentence: str, refs: list[DateRef],
-                  local: DateRef | None, context: DateRef | None, prev: _Draft | None
-                  ) -> _Draft | None:
-        """One sentence: a new or merged draft, counts for the previous one, or None.
+    def _sentence(self, start: int, end: int, sentence: str, match: EventMatch | None,
+                  refs: list[DateRef], local: DateRef | None, context: DateRef | None,
+                  prev: _Draft | None) -> _Draft | None:
+        """One sentence (`match`: what it reports, from `classify`): a new or merged
+        draft, counts for the previous one, or None.
 
         `local` is the last date written earlier in this paragraph; `context` may also
         come from the paragraph before (wire copy often dates only the first).
         """
         if not self.present and not refs:
             return prev
-        match = classify(sentence, self.present)
         if match is None:
             # Counts alone only add to a violent event just told.
             if prev is not None and prev.event.violent:
