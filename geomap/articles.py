@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -301,15 +303,70 @@ _SIGNATURE = re.compile(r"(?<!\S)[A-Z]{1,4}/[A-Z]{1,4}(?!\S)")
 _TERMINAL_CHARS = ".!?\"”’:)"
 
 
+# A word every `_BANNER` alternative contains: a span without one is not searched.
+_BANNER_WORDS = ("join", "subscribe", "sign", "follow", "click", "read", "share", "content",
+                 "licensed", "creative", "accessed", "alternate", "reserved", "copyright",
+                 "related", "advertisement", "newsletter", "cookie", "terms")
+_CAPTION, _BANNER_KEY, _BANNER_WORD = 1, 2, 4
+
+
+@cache
+def _chrome_keys() -> Any:
+    """One Aho-Corasick automaton for the caption keys, banner keys and banner words
+    (None without pyahocorasick): a single pass instead of ~50 substring scans."""
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - a dependency, but stay usable
+        return None
+    flags: dict[str, int] = {}
+    for keys, flag in ((_CAPTION_KEYS, _CAPTION), (_BANNER_KEYS, _BANNER_KEY),
+                       (_BANNER_WORDS, _BANNER_WORD)):
+        for key in keys:
+            flags[key] = flags.get(key, 0) | flag
+    automaton = ahocorasick.Automaton()
+    for key, flag in flags.items():
+        automaton.add_word(key, (len(key), flag))
+    automaton.make_automaton()
+    return automaton
+
+
+def _key_hits(low: str) -> tuple[list[int], list[int], bool]:
+    """(starts of caption keys, starts of banner words, whether a banner key occurs)."""
+    automaton = _chrome_keys()
+    if automaton is None:  # pragma: no cover
+        def starts(keys: tuple[str, ...]) -> list[int]:
+            return sorted(m.start() for k in keys for m in re.finditer(re.escape(k), low))
+        return (starts(_CAPTION_KEYS), starts(_BANNER_WORDS),
+                any(k in low for k in _BANNER_KEYS))
+    caption: list[int] = []
+    words: list[int] = []
+    banner = False
+    for end, (n, flag) in automaton.iter(low):
+        if flag & _CAPTION:
+            caption.append(end - n + 1)
+        if flag & _BANNER_WORD:
+            words.append(end - n + 1)
+        banner = banner or bool(flag & _BANNER_KEY)
+    caption.sort()
+    words.sort()
+    return caption, words, banner
+
+
+def _any_in(starts: list[int], s: int, e: int) -> bool:
+    i = bisect_left(starts, s)
+    return i < len(starts) and starts[i] < e
+
+
 def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
     """Spans of page furniture: captions, banners, nav, bylines, repeats, title lines."""
     spans: list[tuple[int, int]] = []
     norm_title = _norm(title) if title else None
     seen_lines: set[str] = set()
-    # Whole-text gates: most articles have no banner and few captions.
+    # Whole-text gates: most articles have no banner and few captions; a line or
+    # sentence is only searched when it holds a key the rule needs.
     low = fold(text)  # same length as text, so spans hold
-    has_banner = any(k in low for k in _BANNER_KEYS)
-    has_caption = any(k in low for k in _CAPTION_KEYS)
+    caption_at, banner_at, has_banner = _key_hits(low)
+    has_banner = has_banner and bool(banner_at)
     pos = 0
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
@@ -320,10 +377,12 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
         norm = _norm(body)
         words = len(body.split())
         if (
-            (has_caption and (_CAPTION_END.search(body) or _CAPTION_START.match(body)))
+            (caption_at and _any_in(caption_at, start, end)
+             and (_CAPTION_END.search(body) or _CAPTION_START.match(body)))
             or ((", 20" in body or ", 19" in body) and _PHOTO_SCENE.search(body)
                 and not re.search(r"\bsaid\b", body))
-            or (has_banner and _BANNER.search(low, start, end)
+            or (has_banner and _any_in(banner_at, start, end)
+                and _BANNER.search(low, start, end)
                 and (words <= 15 or len(split_sentences(body)) == 1))
             or (_NAV.match(body) and words <= 8)
             or (norm_title and norm == norm_title)
@@ -337,7 +396,7 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
     for s, e in split_sentences(text):
         sentence = text[s:e]
         norm = _norm(sentence)
-        if (has_banner and _BANNER.search(low, s, e)) or (
+        if (has_banner and _any_in(banner_at, s, e) and _BANNER.search(low, s, e)) or (
                 norm in seen_sentences and len(sentence.split()) >= 5):
             spans.append((s, e))
         seen_sentences.add(norm)
@@ -351,7 +410,10 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).strip().lower()
+    """Case- and spacing-blind form of a line or sentence, to spot repeats."""
+    if "’" in text:
+        text = text.replace("’", "'")
+    return " ".join(text.lower().split())
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
