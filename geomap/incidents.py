@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -62,6 +63,7 @@ from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
 _SENTENCE_STEMS = EVENT_TRIGGERS | CASUALTY_TRIGGERS | OFFICIAL_WORDS
 # One Aho-Corasick pass over the article finds the rules' cues and the date cues.
 _CUES = CueIndex(_SENTENCE_STEMS | DATE_STEMS)
+_NO_CUES: frozenset[str] = frozenset()
 Lookup = Callable[[str], "Place | list[Place] | None"]
 
 _SPECIFICITY = {KIND_PLACE: 0, KIND_ADMIN1: 1, KIND_REGION: 2, KIND_LINE: 3, KIND_COUNTRY: 4}
@@ -180,11 +182,11 @@ class _Extractor:
         self.last_speaker: str | None = None
         # Sentences that may name an official speaker, checked only when a statement
         # needs its speaker (most articles have none): the latest one that does wins.
-        self.pending_speakers: list[tuple[str, frozenset[str] | set[str]]] = []
+        self.pending_speakers: list[tuple[str, AbstractSet[str]]] = []
         self.dateline_place: Place | None = None
         self.dateline_country: str | None = None
         self.sentence_refs: list[DateRef] = []
-        self.present: set[str] = set()
+        self.present: AbstractSet[str] = _NO_CUES
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
 
@@ -194,7 +196,7 @@ class _Extractor:
         found = _CUES.find(self.folded)  # one pass over the whole text
         # First the event each sentence reports (it depends on the sentence alone): an
         # article that reports none costs no date, place or actor work at all.
-        told: list[list[tuple[int, int, str, set[str], EventMatch | None]]] = []
+        told: list[list[tuple[int, int, str, AbstractSet[str], EventMatch | None]]] = []
         any_event = False
         cue_i = 0
         cues = [c for c in found if c[1] in _SENTENCE_STEMS]
@@ -203,11 +205,13 @@ class _Extractor:
         for sentences in paragraphs:
             row = []
             for start, end in sentences:
-                present = set()
-                while cue_i < n_cues and cues[cue_i][0] < end:
-                    if cues[cue_i][0] >= start:
-                        present.add(cues[cue_i][1])
-                    cue_i += 1
+                present = _NO_CUES
+                if cue_i < n_cues and cues[cue_i][0] < end:
+                    present = set()
+                    while cue_i < n_cues and cues[cue_i][0] < end:
+                        if cues[cue_i][0] >= start:
+                            present.add(cues[cue_i][1])
+                        cue_i += 1
                 if chrome and _overlaps_chrome((start, end), chrome):
                     continue
                 sentence = self.text[start:end]
