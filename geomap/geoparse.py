@@ -97,6 +97,10 @@ SEAT_MAX_KM = 120.0  # ... if the province is compact (not New York State, not Q
 WORLD_CITY_POP = 1_000_000  # cities this big are named without their country
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
 STRAY_ALT_MAX_POP = 500_000  # ... and so do bigger ones matched by an alternate name
+WORLD_KNOWN_ALTS = 80  # GeoNames alternate names of a place known worldwide (Paris, Gaza City)
+FOREIGN_ADMIN1_ALTS = 60  # ... enough to outrank a same-name province abroad (Gaza, MZ)
+OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-known place
+PROMINENCE_BONUS = 3.0
 MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _CUE_AFTER = _words(
@@ -107,6 +111,8 @@ _CUE_PREP = _words(
     "in near at outside around from into to towards toward across through via between and")
 _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
+_APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
+                         r"(?:village|town|settlement|city|hamlet)\b")
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 
 
@@ -121,6 +127,7 @@ class _Match:
     fuzzy: bool = False
     scores: list[float] = field(default_factory=list)
     own: tuple[str, int] = ("", 0)  # this match's own vote for a document country
+    demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
 
 
 class Geoparser:
@@ -523,6 +530,7 @@ class Geoparser:
             container = self._container(matches, i, folded)
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
+            m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
             if got is None:
@@ -554,9 +562,42 @@ class Geoparser:
                     sc += 5.0
                 if cc in poss:
                     sc += 3.0
+                if r in m.demoted:
+                    sc -= PROMINENCE_BONUS
                 scores.append(sc)
             m.scores = scores
         self._context(matches)
+
+    def _prominent(self, m: _Match, folded: str, phrase: str,
+                   container: tuple[str, int] | None, poss: set[str]) -> set[int]:
+        """Candidates to demote because a world-known namesake exists (by GeoNames
+        alternate-name count, the prominence signal of CLIFF/Mordecai-style resolvers):
+        "Paris" is France and "New York" in a Ukraine article is still the US city, not a
+        village of a few thousand; "Gaza" is Gaza City, not Mozambique's Gaza province.
+        A local cue keeps the homonym in the running ("the village of New York in
+        Donetsk region", "Paris, Texas"); so does naming its province (see _context).
+        """
+        gaz, kind, k_place, alts = self.gaz, self._kind, self._k_place, self.gaz.alt_count
+        known = [r for r in m.rows if kind[r] == k_place and alts[r] >= FOREIGN_ADMIN1_ALTS]
+        if not known or m.admin_cue or m.place_cue or container is not None or poss or \
+                _APPOSITION.match(folded, m.end):
+            return set()
+        out = set()
+        for r in known:
+            cc = gaz.country(r)
+            # A province abroad yields only to the city's own name, and only if the city's
+            # country has no same-name province ("New York" may be the state).
+            over_admin1 = fold(gaz.row(r).name) == phrase and not any(
+                kind[o] == self._k_admin1 and gaz.country(o) == cc for o in m.rows)
+            for o in m.rows:
+                if gaz.country(o) == cc:
+                    continue
+                k = kind[o]
+                if (k == self._k_admin1 and over_admin1) or (
+                        k == k_place and alts[r] >= WORLD_KNOWN_ALTS
+                        and gaz.pop[o] < OBSCURE_POP and alts[o] < FOREIGN_ADMIN1_ALTS):
+                    out.add(o)
+        return out
 
     def _container(self, matches: list[_Match], i: int, folded: str) -> tuple[str, int] | None:
         """'X, Azerbaijan' / 'X, Texas': the country/admin-1 right after a comma."""
@@ -610,12 +651,12 @@ class Geoparser:
             floor = max(m.scores) - MAX_CONTEXT_BONUS
             for idx, r in enumerate(m.rows):
                 k = kind[r]
-                if k == self._k_country or m.scores[idx] < floor:
+                if k == self._k_country or (m.scores[idx] < floor and r not in m.demoted):
                     continue
                 bonus = 0.0  # support from the other mentions, never from this one
                 a1 = gaz.admin1_of[r]
-                if k == self._k_place and admin1s[a1] - (mine == a1) > 0:
-                    bonus += 2.5
+                if k != self._k_admin1 and admin1s[a1] - (mine == a1) > 0:
+                    bonus += 2.5 + (PROMINENCE_BONUS if r in m.demoted else 0.0)
                 if k == self._k_admin1 and \
                         inside[r] - (kind[mine] == self._k_place and gaz.admin1_of[mine] == r) > 0:
                     bonus += 2.5

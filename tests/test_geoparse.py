@@ -209,3 +209,30 @@ def test_title_before_a_given_name_and_capital_metonymy(gp: Geoparser) -> None:
     assert "Omar" not in got and "Ilhan" not in got
     assert got["Washington"][:2] == (KIND_PLACE, "US")
     assert places(gp, "Washington said the talks would resume.")["Washington"][0] == KIND_PLACE
+
+
+def test_county_phrases_resolve_to_the_county(gp: Geoparser) -> None:
+    got = places(gp, "Deputies in Cook County, Illinois, said the fire started at noon.")
+    assert got["Cook County"][0] == KIND_REGION and got["Cook County"][2] == "Cook County"
+    text = "Schools in Orange County closed. Officials in Orlando, Florida, agreed."
+    ms = {m.text: m for m in gp.parse(text)}
+    assert ms["Orange County"].place.admin1 == "Florida"  # the state named in the article
+    m = gp.resolve_span("Jones was arrested in Adair County.", 22, 34)
+    assert m.place is not None and m.place.feature == "ADM2"
+
+
+def test_prominent_place_beats_obscure_homonym_without_a_local_cue(gp: Geoparser) -> None:
+    got = places(gp, "Gaza")
+    assert got["Gaza"][:2] == (KIND_PLACE, "PS")  # not Mozambique's Gaza province
+    text = ("Russian forces shelled Kupiansk and Izium overnight, Ukraine said. The president "
+            "later flew to New York to address the assembly.")
+    assert places(gp, text)["New York"][1] == "US"
+    assert places(gp, "The minister flew from Kyiv to Paris.")["Paris"][1] == "FR"
+    assert places(gp, "A man from Paris, Texas, was arrested.")["Paris"][1] == "US"
+
+
+def test_local_cue_lets_the_obscure_homonym_win(gp: Geoparser) -> None:
+    text = "Officials in Kyiv said the village of New York in Donetsk region was shelled."
+    assert places(gp, text)["New York"][1] == "UA"
+    text = "Russian troops attacked New York, a village near Toretsk in eastern Ukraine."
+    assert places(gp, text)["New York"][1] == "UA"

@@ -40,7 +40,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 13
+FORMAT = 14
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
@@ -102,6 +102,7 @@ class _Builder:
         self.geoms: dict[str, str] = {}
         self.names: dict[str, set[int]] = defaultdict(set)
         self.by_gnid: dict[str, int] = {}
+        self.alt_count: dict[int, int] = {}  # GeoNames alternate names per place row
 
     def add(self, pid: str, name: str, kind: str, feature: str, cc: str | None,
             admin1: str | None, lat: float, lon: float, pop: int, geom: dict | None,
@@ -232,6 +233,7 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
         row = b.add(f"gn:{c['geonameid']}", c["name"], KIND_PLACE, feature, cc,
                     a1_names.get(code), float(c["latitude"]), float(c["longitude"]), pop,
                     None, admin1_row=a1_rows.get(code, -1))
+        b.alt_count[row] = len(c["alternatenames"])
         spellings = [c["name"], *(c["alternatenames"] if pop >= ALT_MIN_POP else ())]
         for s in spellings:
             f = usable(s)
@@ -377,6 +379,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "admin1": array("i", b.admin1_row),
         "prior": array("d", (_prior(r) for r in b.rows)),
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
+        "alt_count": bytes(min(b.alt_count.get(i, 0), 255) for i in range(len(b.rows))),
         "english": "\n".join(sorted(english)),
         "demonyms": demonym_table(table),
         "neighbours": {cc: frozenset(filter(None, (g.get("neighbours") or "").split(",")))

@@ -47,6 +47,8 @@ class Gazetteer:
         self.admin1_of = index["admin1"]
         self.prior = index["prior"]
         self.capital: bytes = index["capital"]
+        # GeoNames alternate names per place (capped at 255): how widely a place is known.
+        self.alt_count: bytes = index["alt_count"]
         self._local = threading.local()
         self._boundaries: dict[str, dict[str, Any]] = {}
         self._name_id: dict[str, int] | None = None
