@@ -57,7 +57,13 @@ from geomap.model import (
     Place,
 )
 from geomap.numbers import TRIGGERS as CASUALTY_TRIGGERS
-from geomap.numbers import Casualties, extract_casualties
+from geomap.numbers import (
+    Casualties,
+    Count,
+    casualty_counts,
+    extract_casualties,
+    total_casualties,
+)
 from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
 
 _SENTENCE_STEMS = EVENT_TRIGGERS | CASUALTY_TRIGGERS | OFFICIAL_WORDS
@@ -322,12 +328,25 @@ class _Extractor:
         if match.sub_event_type == tx.DIPLOMATIC_STATEMENT:
             self._statement(start, sentence, match, refs, local)
             return None
-        casualties = extract_casualties(sentence, self.present)
+        counts = casualty_counts(sentence, self.present)
+        casualties = total_casualties(counts)
         self._may_speak(sentence)
         if is_background(sentence, self.published, self.sentence_refs):
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        extras = [(p, t, pr, Casualties()) for p, t, pr in self.extra_places] \
+            if own_place else []
+        by_place = self._counts_by_place(sentence, start, mentions, counts) \
+            if own_place and len(counts) >= 2 else None
+        if by_place is not None:
+            # "killed one in Toretsk and wounded two in Kurakhove": one event per place,
+            # each with its own counts.
+            own = next((e for e in by_place if place is not None and e[0].id == place.id),
+                       by_place[0])
+            place, place_text, precision, casualties = own
+            extras = [e for e in by_place if e is not own] + [
+                e for e in extras if all(e[0].id != b[0].id for b in by_place)]
         last = self.last_event
         if match.generic and not own_place and not refs and last is not None \
                 and last.event.violent:
@@ -363,13 +382,12 @@ class _Extractor:
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
             date_own=own_date,
         )
-        extras = self.extra_places if own_place else []
         merged = self._merge(draft, weak=weak or place is None)
-        for extra_place, extra_text, extra_precision in extras:
+        for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
             self._merge(replace(draft, place=extra_place, place_text=extra_text,
-                                precision=extra_precision, casualties=Casualties(),
+                                precision=extra_precision, casualties=extra_counts,
                                 evidence=list(draft.evidence),
-                                first_offset=draft.first_offset + 1), weak=False)
+                                first_offset=draft.first_offset + 1 + n), weak=False)
         if merged is None:
             return None
         self.last_event = merged
@@ -493,6 +511,59 @@ class _Extractor:
             return None, None, None, False
         key, m, precision = best
         return m.place, m.text, precision, key[0] == 0
+
+    def _counts_by_place(self, sentence: str, start: int, mentions: list[Mention],
+                         counts: list[Count]
+                         ) -> list[tuple[Place, str, int, Casualties]] | None:
+        """Counts that each belong to their own place, when a sentence tells two or more
+        places' tolls: every count is followed by its place ("killed one in A and
+        wounded two in B") or preceded by it ("in A one was killed, in B two were
+        wounded"), never across another count, one reading for the whole sentence.
+        None unless all counts are placed and at least two places get some."""
+        folded = fold(sentence)
+        sites: list[tuple[int, Place, str, int]] = []  # (offset, place, text, precision)
+        for m in mentions:
+            place = m.place
+            if place is None or place.kind == KIND_COUNTRY:
+                continue
+            rel_s, rel_e = m.start - start, m.end - start
+            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
+                continue
+            head = folded[max(0, rel_s - 45): rel_s]
+            if not _LOCATIVE.search(head):
+                continue
+            precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
+            if place.kind == KIND_PLACE and _NEAR.search(head):
+                precision = GEO_NEAR
+            sites.append((rel_s, place, m.text, precision))
+        if len({site[1].id for site in sites}) < 2:
+            return None
+        ordered = sorted(counts)
+        for follows in (True, False):  # one reading for the whole sentence
+            groups: dict[str, list[Count]] = {}
+            where: dict[str, tuple[Place, str, int]] = {}
+            order: list[str] = []
+            for i, count in enumerate(ordered):
+                at = count[0]
+                if follows:
+                    nxt = ordered[i + 1][0] if i + 1 < len(ordered) else len(sentence)
+                    near = [s for s in sites if at < s[0] < nxt and s[0] - at <= 80][:1]
+                else:
+                    prev = ordered[i - 1][0] if i else -1
+                    near = [s for s in sites if prev < s[0] < at and at - s[0] <= 80][-1:]
+                if not near:
+                    break
+                key = near[0][1].id
+                if key not in groups:
+                    groups[key], where[key] = [], near[0][1:]
+                    order.append(key)
+                groups[key].append(count)
+            else:
+                if len(order) >= 2:
+                    break
+        else:
+            return None
+        return [(*where[key], total_casualties(groups[key])) for key in order]
 
     def _coordinated(self, folded: str, start: int, best: tuple, mentions: list[Mention]
                      ) -> list[tuple[Place, str, int]]:

@@ -145,15 +145,46 @@ def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -
 
     `present`: the cue stems in the sentence, if the caller found them article-wide.
     """
+    return total_casualties(casualty_counts(sentence, present))
+
+
+# One count as stated: (start of the number in the sentence, category, value or None,
+# the vague amount as written when value is None).
+Count = tuple[int, str, "int | None", "str | None"]
+
+
+def total_casualties(counts: list[Count]) -> Casualties:
+    """Counts of one sentence (or one clause of it) added up: different groups sum."""
+    found: dict[str, list[int]] = {"killed": [], "wounded": [], "captured": []}
+    vague: dict[str, str] = {}
+    for _start, category, value, text in counts:
+        if value is None:
+            vague.setdefault(category, text or "")
+        else:
+            found[category].append(value)
+
+    def total(values: list[int]) -> int | None:
+        return sum(values) if values else None
+
+    return Casualties(
+        killed=total(found["killed"]),
+        wounded=total(found["wounded"]),
+        captured=total(found["captured"]),
+        killed_text=None if found["killed"] else vague.get("killed"),
+        wounded_text=None if found["wounded"] else vague.get("wounded"),
+    )
+
+
+def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> list[Count]:
+    """Every count `extract_casualties` takes from `sentence`, in the order found."""
     if present is not None and present.isdisjoint(TRIGGERS):
-        return Casualties()
+        return []
     text = fold(sentence)
     if present is None:
         present = _CUES.present(text)
     if present.isdisjoint(TRIGGERS):
-        return Casualties()
-    found: dict[str, list[int]] = {"killed": [], "wounded": [], "captured": []}
-    vague: dict[str, str] = {}
+        return []
+    counts: list[Count] = []
     used: list[tuple[int, int]] = []
 
     def take(m: re.Match[str], category: str) -> None:
@@ -167,10 +198,8 @@ def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -
         token = m["num"]
         value = to_number(token)
         used.append((m.start("num"), m.end("num")))
-        if value is None:
-            vague.setdefault(category, sentence[m.start("num"): m.end("num")])
-        else:
-            found[category].append(value)
+        counts.append((start, category, value,
+                       sentence[m.start("num"): m.end("num")] if value is None else None))
 
     if "includ" in text or "among" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
@@ -178,7 +207,7 @@ def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -
         first = to_number(m["n1"])
         if first is not None and to_number(m["num"]) is not None:
             category = _category(m["kind"])
-            found[category].append(first)
+            counts.append((m.start("n1"), category, first, None))
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
     for m in _TOLL.finditer(text):
@@ -195,14 +224,4 @@ def extract_casualties(sentence: str, present: AbstractSet[str] | None = None) -
             take(m, _category(tail))
             continue
         take(m, _category(kind, tail if kind in ("left", "claimed") else None))
-
-    def total(values: list[int]) -> int | None:
-        return sum(values) if values else None
-
-    return Casualties(
-        killed=total(found["killed"]),
-        wounded=total(found["wounded"]),
-        captured=total(found["captured"]),
-        killed_text=None if found["killed"] else vague.get("killed"),
-        wounded_text=None if found["wounded"] else vague.get("wounded"),
-    )
+    return counts

@@ -208,3 +208,20 @@ def test_war_totals_do_not_join_the_event() -> None:
             "6,000 people, officials said.")
     (inc,) = run(text)
     assert inc.killed == 2
+
+
+def test_each_place_keeps_its_own_toll() -> None:
+    for text in ("Shelling killed one civilian in Ganja and wounded two in Baku on Sunday.",
+                 "On Sunday, in Ganja one civilian was killed by shelling, while in Baku two "
+                 "were wounded."):
+        incs = {i.place_name: i for i in violent(run(text))}
+        assert set(incs) == {"Ganja", "Baku"}, text
+        assert (incs["Ganja"].killed, incs["Ganja"].wounded) == (1, None), text
+        assert (incs["Baku"].killed, incs["Baku"].wounded) == (None, 2), text
+
+
+def test_one_toll_for_places_listed_together_stays_whole() -> None:
+    text = "Shelling killed two people and wounded five in Ganja and Baku on Sunday."
+    incs = violent(run(text))
+    assert sorted(i.place_name for i in incs) == ["Baku", "Ganja"]
+    assert sum(i.killed or 0 for i in incs) == 2 and sum(i.wounded or 0 for i in incs) == 5
