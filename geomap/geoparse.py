@@ -113,6 +113,8 @@ _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
+_DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
+_DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 
 
@@ -322,7 +324,13 @@ class Geoparser:
 
     @staticmethod
     def _dateline(text: str, s: int, e: int) -> bool:
-        return (s == 0 or text[s - 1] == "\n") and text[e:e + 3] in (" - ", " – ", " — ", ", ")
+        """An all-caps place opening a line before a comma, dash or agency: "KYIV, May 6 -",
+        "GAZA CITY (Reuters) -"."""
+        if s and text[s - 1] != "\n":
+            return False
+        if text.startswith(",", e):  # "KYIV, May 6 -", "KYIV, Ukraine (AP) -"; not "NATO, EU"
+            return _DATELINE_COMMA.match(text, e) is not None
+        return text.startswith(_DATELINE_AFTER, e)
 
     @staticmethod
     def _title_before(before: str) -> bool:

@@ -160,3 +160,15 @@ def test_database_must_match_index(tmp_path, gaz: Gazetteer) -> None:
     (tmp_path / "gazetteer.sqlite").write_bytes(b"garbage, not sqlite")
     with pytest.raises(GazetteerError):
         Gazetteer.load(tmp_path)
+
+
+def test_transliteration_variants_are_generated() -> None:
+    from geomap.gazetteer.names import transliterations
+
+    assert {"deir al-balah", "deir el-balah", "dair al balah"} <= \
+        transliterations("dayr al balah", "PS")
+    assert "khan younis" in transliterations("khan yunis", "PS")
+    assert "nuseirat" in transliterations("an nusayrat", "PS")
+    assert "avdiivka" in transliterations("avdiyivka", "UA")
+    assert "kostiantynivka" in transliterations("kostyantynivka", "UA")
+    assert transliterations("dayr al balah", "FR") == set()  # only where news needs it

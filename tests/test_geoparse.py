@@ -236,3 +236,23 @@ def test_local_cue_lets_the_obscure_homonym_win(gp: Geoparser) -> None:
     assert places(gp, text)["New York"][1] == "UA"
     text = "Russian troops attacked New York, a village near Toretsk in eastern Ukraine."
     assert places(gp, text)["New York"][1] == "UA"
+
+
+def test_all_caps_datelines(gp: Geoparser) -> None:
+    for text, word, cc in [("KYIV, May 6 – Russian drones struck overnight.", "KYIV", "UA"),
+                           ("GAZA CITY, Oct 20 – Strikes continued.", "GAZA CITY", "PS"),
+                           ("YEREVAN, Sept 14 – Talks stalled.", "YEREVAN", "AM"),
+                           ("KHARTOUM (Reuters) - Fighting resumed.", "KHARTOUM", "SD")]:
+        assert places(gp, text)[word][1] == cc
+    assert places(gp, "NATO, the alliance, met.") == {}  # an acronym, not a dateline
+
+
+@pytest.mark.parametrize(("written", "cc"), [
+    ("Deir al-Balah", "PS"), ("Deir el-Balah", "PS"), ("Khan Younis", "PS"),
+    ("Nuseirat", "PS"), ("Beit Lahiya", "PS"), ("El Geneina", "SD"), ("Al Fashir", "SD"),
+    ("Kostiantynivka", "UA"), ("Avdiivka", "UA"), ("Kostyantynivka", "UA"),
+])
+def test_transliteration_families(gp: Geoparser, written: str, cc: str) -> None:
+    country = {"PS": "the Gaza Strip", "SD": "Sudan", "UA": "Ukraine"}[cc]
+    got = places(gp, f"Shelling hit {written} in {country} on Tuesday, officials said.")
+    assert got[written][1] == cc and got[written][0] == KIND_PLACE

@@ -28,10 +28,13 @@ from rapidfuzz import fuzz
 
 from geomap.folding import fold
 from geomap.gazetteer.names import (
+    ARABIC_CC,
+    CYRILLIC_CC,
     common_words,
     english_words,
     person_names,
     strip_generic,
+    transliterations,
     usable,
     variants,
 )
@@ -40,9 +43,10 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 14
+FORMAT = 15
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
+TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
 COMMON_MIN_POP = 100_000  # a place named like a common word must be this big to be indexed
 MAX_CANDIDATES = 12  # per name, best first
 
@@ -177,6 +181,8 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         for s in spellings:
             if s:
                 b.name(row, s)
+        if p["iso_a2"] in ARABIC_CC or p["iso_a2"] in CYRILLIC_CC:
+            _transliterate(b, row, [s for s in spellings if s], p["iso_a2"], set())
         if p.get("gn_a1_code"):
             by_code[p["gn_a1_code"]] = row
             names[p["gn_a1_code"]] = display
@@ -239,6 +245,9 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
             f = usable(s)
             if f and f not in demonyms:
                 b.name(row, f, raw_is_folded=True)
+        if (cc in ARABIC_CC or cc in CYRILLIC_CC) and pop >= ALT_MIN_POP:
+            _transliterate(b, row, spellings if pop >= TRANSLIT_ALT_MIN_POP else spellings[:1],
+                           cc, demonyms)
 
 
 # us_counties.json entries that are no county in news usage: Virginia's independent
@@ -295,6 +304,17 @@ def _county_population(b: _Builder, counties: list[int], english: set[str],
             bare = usable(" ".join(words[:-1]))
             if bare and bare not in b.names and bare not in english and bare not in persons:
                 b.names[bare].add(r)
+
+
+def _transliterate(b: _Builder, row: int, spellings: list[str], cc: str,
+                   demonyms: set[str]) -> None:
+    """Other romanisations of the names ("Dayr al Balah" -> "Deir al-Balah")."""
+    for s in spellings:
+        f = usable(s)
+        if f:
+            for v in transliterations(f, cc):
+                if v not in demonyms:
+                    b.name(row, v, raw_is_folded=True)
 
 
 def _is_capital(name: str, capitals: set[str]) -> bool:

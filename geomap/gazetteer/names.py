@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from itertools import product
 
 from geomap.folding import fold
 
@@ -54,6 +55,90 @@ def variants(folded: str) -> set[str]:
         elif " " in v and v.count(" ") <= 2:
             out.add(v.replace(" ", "-"))
     return {v for v in out if len(v) >= 3}
+
+
+# Countries whose place names English news transliterates from Arabic, and from Ukrainian,
+# Russian or Belarusian; their names get the spelling families news uses (build time).
+ARABIC_CC = frozenset(("PS", "IL", "SY", "LB", "JO", "IQ", "SA", "YE", "OM", "AE", "QA", "BH",
+                       "KW", "EG", "LY", "TN", "DZ", "MA", "MR", "SD", "SS", "TD", "ER", "DJ",
+                       "SO"))
+CYRILLIC_CC = frozenset(("UA", "RU", "BY", "MD", "KZ", "KG", "TJ"))
+_ARTICLE = re.compile(r"^(?:a|e)(?:l|d|r|s|sh|t|z|n)$")
+_ARABIC_WORD = {
+    "dayr": ("deir", "dair", "deyr"), "deir": ("dayr", "dair"), "dair": ("deir", "dayr"),
+    "bayt": ("beit",), "beit": ("bayt",), "khan": (), "tall": ("tell", "tal"),
+    "tell": ("tall", "tal"), "jabal": ("jebel",), "jebel": ("jabal",), "bani": ("beni",),
+    "beni": ("bani",), "wadi": (), "ayn": ("ein", "ain"), "ein": ("ayn", "ain"),
+    "ain": ("ayn", "ein"), "umm": ("um",), "abu": ("abou",), "kafr": ("kfar",),
+    "kfar": ("kafr",), "qasr": ("kasr",), "shaykh": ("sheikh", "shaikh"),
+    "sheikh": ("shaykh",), "mazraat": ("mazraa",),
+}
+MAX_TRANSLIT = 24  # variants per name: the product of per-word choices is capped
+
+
+def _arabic_word(w: str) -> list[str]:
+    out = [w, *_ARABIC_WORD.get(w, ())]
+    for end, alts in (("iyah", ("iya", "iyeh", "ieh")), ("iya", ("iyah", "iyeh")),
+                      ("iyeh", ("iyah", "iya")), ("ah", ("a",))):
+        if w.endswith(end) and len(w) > len(end) + 2:
+            out += [w[: -len(end)] + a for a in alts]
+            break
+    if "yu" in w:  # Yunis / Younis
+        out.append(w.replace("yu", "you"))
+    elif "you" in w:
+        out.append(w.replace("you", "yu"))
+    if "ay" in w and not w.startswith("ay") and w not in _ARABIC_WORD:  # Zaytun / Zeitun
+        out.append(w.replace("ay", "ei"))
+    return out
+
+
+def _cyrillic_word(w: str) -> list[str]:
+    """Ukrainian national (2010) vs BGN/PCGN romanisation: ia/ya, iu/yu, ie/ye, ii/iyi,
+    and the Russian-style -iy- and y endings news mixes in."""
+    out = {w}
+    a = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])y(?=[aeiu])", "i", w)  # Kostyantynivka
+    a = a.replace("iyi", "ii").replace("iyu", "iiu")  # Avdiyivka -> Avdiivka
+    out.add(a)
+    b = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])i(?=[aeu])", "y", w)  # Kostiantynivka
+    b = b.replace("ii", "iyi")
+    out.add(b)
+    if w.endswith("yy"):  # Novyy -> Novyi / Novy
+        out |= {w[:-2] + "yi", w[:-1]}
+    return sorted(out, key=lambda x: x != w)
+
+
+def transliterations(folded: str, cc: str | None) -> set[str]:
+    """Spellings of a folded name in the other romanisations news uses for its country:
+    Arabic articles (al-/el-/al /el ), Deir/Dayr/Dair, -iyah/-iya, u/ou (Khan Yunis /
+    Khan Younis) for Arabic-speaking countries; ia/ya, ii/iyi for Cyrillic ones."""
+    if cc in ARABIC_CC:
+        word = _arabic_word
+    elif cc in CYRILLIC_CC:
+        word = _cyrillic_word
+    else:
+        return set()
+    parts = re.split(r"([ -])", folded)
+    choices: list[list[str]] = []
+    for i, p in enumerate(parts):
+        if i % 2:  # a separator; an Arabic article takes either joiner
+            art = cc in ARABIC_CC and _ARTICLE.match(parts[i - 1])
+            choices.append([" ", "-"] if art else [p])
+        elif cc in ARABIC_CC and _ARTICLE.match(p):
+            choices.append([p, "al", "el"] if p not in ("al", "el") else ["al", "el"])
+        else:
+            choices.append(word(p))
+    out: set[str] = set()
+    for combo in product(*choices):
+        out.add("".join(combo))
+        if len(out) > MAX_TRANSLIT:
+            break
+    if cc in ARABIC_CC:  # news often drops a leading article: "Nuseirat", "Geneina"
+        m = re.match(r"(?:a|e)(?:l|d|r|s|sh|t|z|n)[ -](?=[a-z]{5,}$)", folded)
+        if m:
+            out |= {v for v in transliterations(folded[m.end():], cc) if " " not in v}
+            out.add(folded[m.end():])
+    out.discard(folded)
+    return {v for v in out if len(v) >= 4}
 
 
 def strip_generic(name: str) -> str:
