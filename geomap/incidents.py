@@ -101,6 +101,11 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
                         r"(?:[\w'-]+\s+){0,3}?(?:border|frontier|boundary)\b")
+# A that-clause of reported speech: what follows is someone's claim, not a new report.
+_REPORTED_THAT = re.compile(
+    r"\b(?:informs?|informed|reports?|reported|says?|said|stated|claims?|claimed|confirms?|"
+    r"confirmed|announced)\b(?:\s+[\w'-]+){0,8}?\s+that\b(?=[^.;:]*$)"
+)
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated)\b")
 
 
@@ -335,6 +340,10 @@ class _Extractor:
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        if counts and not own_place:
+            kept = self._not_restated(sentence, counts)
+            if len(kept) < len(counts):
+                counts, casualties = kept, total_casualties(kept)
         extras = [(p, t, pr, Casualties()) for p, t, pr in self.extra_places] \
             if own_place else []
         by_place = self._counts_by_place(sentence, start, mentions, counts) \
@@ -511,6 +520,24 @@ class _Extractor:
             return None, None, None, False
         key, m, precision = best
         return m.place, m.text, precision, key[0] == 0
+
+    def _not_restated(self, sentence: str, counts: list[Count]) -> list[Count]:
+        """Counts less those that only restate an earlier toll: a count told as what
+        another source reported ("the ministry informs that a serviceman died") in a
+        sentence that names no place of its own, when an incident told earlier in the
+        article already has that very number in that category. Such a sentence would
+        otherwise add the earlier death to whatever event it follows."""
+        folded = fold(sentence)
+        out = []
+        for count in counts:
+            at, category, value, _text = count
+            reported = _REPORTED_THAT.search(folded, 0, at)
+            if reported is not None and value is not None and any(
+                    getattr(d.casualties, category) == value for d in self.drafts
+                    if d is not self.last_event):
+                continue
+            out.append(count)
+        return out
 
     def _counts_by_place(self, sentence: str, start: int, mentions: list[Mention],
                          counts: list[Count]

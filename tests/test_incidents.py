@@ -225,3 +225,20 @@ def test_one_toll_for_places_listed_together_stays_whole() -> None:
     incs = violent(run(text))
     assert sorted(i.place_name for i in incs) == ["Baku", "Ganja"]
     assert sum(i.killed or 0 for i in incs) == 2 and sum(i.wounded or 0 for i in incs) == 5
+
+
+def test_a_reported_restatement_of_an_earlier_toll_is_not_a_new_death() -> None:
+    text = ("Clashes broke out in Kalbajar on Friday. One Azerbaijani soldier was killed in the "
+            "clashes. On Saturday, troops opened fire at Armenian positions in Gegharkunik. "
+            "The shootings came after the ministry informed that an Azerbaijani serviceman "
+            "died in the shootings. Two Armenian soldiers were wounded in the shootings.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert incs["Kalbajar"].killed == 1
+    assert (incs["Gegharkunik"].killed, incs["Gegharkunik"].wounded) == (None, 2)
+
+
+def test_a_new_toll_in_reported_speech_still_counts() -> None:
+    text = ("Troops opened fire at positions in Gegharkunik on Saturday. The ministry said "
+            "that two soldiers died in the shootings.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 2
