@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -145,6 +147,9 @@ class Geoparser:
         self._k_line = KINDS.index(KIND_LINE)
         self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
         self._fuzzy_choices = lru_cache(maxsize=4096)(self._choices)
+        # (country, initial) -> (name lengths ascending, name ids): fuzzy pools, built lazily
+        self._pools: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        self._pool_lock = threading.Lock()
 
     # -- public API -----------------------------------------------------------------------
     def parse(self, text: str) -> list[Mention]:
@@ -193,6 +198,7 @@ class Geoparser:
         unknown: list[tuple[int, int]] = []
         dems: list[tuple[int, int, str]] = []
         persons: set[str] = set()  # surnames seen in person names in this text
+        english = gaz.english
         pos = 0
         for sm in _CAPITAL.finditer(text):
             s = sm.start()
@@ -215,7 +221,7 @@ class Geoparser:
                 w, fe = first.group(), first.end()
             if w not in names and w not in prefixes and w not in demonyms and not (
                     folded[fe:fe + 1] == "." and w + "." in names):
-                if fe - s >= 5:
+                if fe - s >= 5 and w not in english:  # no fuzzy match for "President"
                     unknown.append((s, fe))
                 continue
             best = None
@@ -254,7 +260,7 @@ class Geoparser:
             if best is None:
                 if w in demonyms:
                     dems.append((s, fe, demonyms[w]))
-                elif fe - s >= 5:
+                elif fe - s >= 5 and w not in english:
                     unknown.append((s, fe))
                 continue
             e, nid = best
@@ -389,8 +395,21 @@ class Geoparser:
     def _choices(self, cc: str, letter: str, length: int) -> tuple[list[str], list[int]]:
         """Names in country cc ('*': all) with this initial and about this length."""
         names = self.gaz.names
-        pool = range(len(names)) if cc == "*" else self.gaz.names_by_cc.get(cc, ())
-        keep = [n for n in pool if names[n][:1] == letter and abs(len(names[n]) - length) <= 3]
+        pool = self._pools.get((cc, letter))
+        if pool is None:
+            self._pool_lock.acquire()
+            try:
+                by_letter: dict[str, list[tuple[int, int]]] = {}
+                for n in (range(len(names)) if cc == "*" else self.gaz.names_by_cc.get(cc, ())):
+                    by_letter.setdefault(names[n][:1], []).append((len(names[n]), n))
+                for ch, items in by_letter.items():
+                    items.sort()
+                    self._pools[(cc, ch)] = ([k for k, _ in items], [n for _, n in items])
+                pool = self._pools.setdefault((cc, letter), ([], []))
+            finally:
+                self._pool_lock.release()
+        lengths, nids = pool
+        keep = nids[bisect_left(lengths, length - 3):bisect_right(lengths, length + 3)]
         return [names[n] for n in keep], keep
 
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
