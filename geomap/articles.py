@@ -375,7 +375,7 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
         if not body:
             continue
         norm = _norm(body)
-        words = len(body.split())
+        words = norm.count(" ") + 1  # len(body.split()): norm is one space between words
         if (
             (caption_at and _any_in(caption_at, start, end)
              and (_CAPTION_END.search(body) or _CAPTION_START.match(body)))
