@@ -22,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from geomap import taxonomy as tx
 from geomap.actors import (
@@ -182,8 +183,8 @@ class _Extractor:
         self.text = article.text
         self.folded = fold(article.text)
         self.published = article.published
-        self.mentions = sorted((m for m in mentions if m.place is not None),
-                               key=lambda m: m.start)
+        self.all_mentions = mentions
+        self.mentions: list[Mention] = []  # resolved ones in text order, once needed
         self.geometry = geometry
         self.lookup = lookup
         self.capital = capital
@@ -232,6 +233,8 @@ class _Extractor:
             told.append(row)
         if not any_event:
             return []  # counts and statements only ever attach to an event
+        self.mentions = sorted((m for m in self.all_mentions if m.place is not None),
+                               key=attrgetter("start"))
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
