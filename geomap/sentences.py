@@ -153,9 +153,11 @@ def sentences_by_paragraph(text: str) -> list[list[tuple[int, int]]]:
     return [list(para) for para in _by_paragraph(text)]
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=256)
 def _by_paragraph(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Cached: reading an article (chrome) and extracting from it split the same text."""
+    """Cached: reading an article (chrome) and extracting from it split the same text,
+    and `geomap extract` reads all its files before extracting (256 texts of a few KB
+    and their spans are well under a few MB)."""
     return tuple(tuple(_split_paragraph(text, s, e)) for s, e in paragraphs(text))
 
 
