@@ -103,7 +103,11 @@ WORLD_KNOWN_ALTS = 80  # GeoNames alternate names of a place known worldwide (Pa
 FOREIGN_ADMIN1_ALTS = 60  # ... enough to outrank a same-name province abroad (Gaza, MZ)
 OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-known place
 PROMINENCE_BONUS = 3.0
-MAX_CONTEXT_BONUS = 4.0  # second-pass bonus cap: candidates further behind cannot win
+MAX_CONTEXT_BONUS = 4.0
+# A place or county in the province of a county the article names ("Hall County" ->
+# Gainesville, Georgia). Measured: support from other *places* of the province hurts
+# (they are often themselves the wrong homonym), so only counties count.
+SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _CUE_AFTER = _words(
     "province region district oblast governorate state rayon raion marz prefecture krai "
@@ -666,9 +670,13 @@ class Geoparser:
         admin1s: Counter[int] = Counter({r: n for r, n in tops.items()
                                          if kind[r] == self._k_admin1})
         inside: Counter[int] = Counter()
+        counties: Counter[int] = Counter()  # counties (regions within an admin-1) per admin-1
         for r, n in tops.items():
             if kind[r] == self._k_place:
                 inside[gaz.admin1_of[r]] += n
+            elif kind[r] == self._k_region and gaz.admin1_of[r] >= 0:
+                inside[gaz.admin1_of[r]] += n
+                counties[gaz.admin1_of[r]] += n
         cache: dict[tuple[int, int], float] = {}
         for m in matches:
             if len(m.rows) < 2:
@@ -684,6 +692,9 @@ class Geoparser:
                 a1 = gaz.admin1_of[r]
                 if k != self._k_admin1 and admin1s[a1] - (mine == a1) > 0:
                     bonus += 2.5 + (PROMINENCE_BONUS if r in m.demoted else 0.0)
+                elif k != self._k_admin1 and a1 >= 0 and counties[a1] - (
+                        gaz.admin1_of[mine] == a1 and kind[mine] == self._k_region) > 0:
+                    bonus += SAME_ADMIN1_BONUS  # the article names a county of its province
                 if k == self._k_admin1 and \
                         inside[r] - (kind[mine] == self._k_place and gaz.admin1_of[mine] == r) > 0:
                     bonus += 2.5

@@ -256,3 +256,10 @@ def test_transliteration_families(gp: Geoparser, written: str, cc: str) -> None:
     country = {"PS": "the Gaza Strip", "SD": "Sudan", "UA": "Ukraine"}[cc]
     got = places(gp, f"Shelling hit {written} in {country} on Tuesday, officials said.")
     assert got[written][1] == cc and got[written][0] == KIND_PLACE
+
+
+def test_a_named_county_pulls_a_homonym_into_its_state(gp: Geoparser) -> None:
+    text = "Deputies in Hall County arrested a man in Gainesville on Friday."
+    assert places(gp, text)["Gainesville"][1] == "US"
+    m = {x.text: x for x in gp.parse(text)}["Gainesville"]
+    assert m.place.admin1 == "Georgia"  # not the bigger Gainesville, Florida
