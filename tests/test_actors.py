@@ -57,3 +57,11 @@ def test_speaker_country() -> None:
     assert speaker_country("Iran’s Foreign Ministry spokesman urged restraint.") == "IR"
     assert speaker_country("On Saturday, Russian President Vladimir Putin urged calm.") == "RU"
     assert speaker_country("He called on both sides.") is None
+
+
+def test_country_name_beyond_the_table_comes_from_geonames() -> None:
+    from geomap.actors import country_name
+
+    assert country_name("AZ") == "Azerbaijan"
+    assert country_name("CZ") == "Czechia"  # not "Military Forces of CZ"
+    assert country_name("XX") == "XX"
