@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -120,16 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
 # --- verbs -------------------------------------------------------------------------
 
 
-def _read_all(files: Sequence[str], published: date | None = None,
-              source: str | None = None) -> list[Any]:
-    """Read every article first, so a bad file fails the run before anything is printed."""
+def _articles(files: Sequence[str], published: date | None = None,
+              source: str | None = None) -> Iterator[Any]:
+    """Articles of every file in turn; a bad file raises ArticleError where it is met."""
     from geomap.articles import read_articles
 
-    return [
-        article
-        for f in files
-        for article in read_articles(f, published=published, source=source)
-    ]
+    for f in files:
+        yield from read_articles(f, published=published, source=source)
 
 
 def _dump(obj: Any) -> str:
@@ -140,11 +137,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.model import feature_collection
     from geomap.pipeline import Extractor
 
-    articles = _read_all(args.files, args.published, args.source)
     extractor = Extractor.default()
+    # Collected before printing: a bad file later on fails the run with nothing printed.
     features = [
         incident.to_feature()
-        for article in articles
+        for article in _articles(args.files, args.published, args.source)
         for incident in extractor.extract(article)
     ]
     sys.stdout.write(_dump(feature_collection(features)) + "\n")
@@ -155,8 +152,9 @@ def cmd_toponyms(args: argparse.Namespace) -> int:
     from geomap.pipeline import Extractor, mention_record
 
     extractor = Extractor.default()
+    lines = []
     for f in args.files:
-        articles = _read_all([f])
+        articles = list(_articles([f]))
         for article in articles:
             record: dict[str, Any] = {"file": f}
             if len(articles) > 1:
@@ -164,7 +162,8 @@ def cmd_toponyms(args: argparse.Namespace) -> int:
             record["mentions"] = [
                 mention_record(m, article) for m in extractor.toponyms(article)
             ]
-            sys.stdout.write(_dump(record) + "\n")
+            lines.append(_dump(record) + "\n")
+    sys.stdout.write("".join(lines))
     return EXIT_OK
 
 

@@ -123,3 +123,54 @@ def test_console_script_never_prints_a_traceback(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_a_bad_later_file_fails_the_run_before_anything_is_printed(capsys, tmp_path):
+    blob = tmp_path / "blob.txt"
+    blob.write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = run(capsys, "extract", str(SEED_GANJA), str(blob))
+    assert code == 2 and out == ""
+    assert str(blob) in err
+
+
+def test_ingest_is_idempotent_and_export_reads_back(capsys, tmp_path):
+    db = str(tmp_path / "store.db")
+    code, _, err = run(capsys, "ingest", "--db", db, "--no-progress", str(REPO / "seeds"))
+    assert code == 0, err
+    assert "5 new articles" in err
+    code, _, err = run(capsys, "ingest", "--db", db, "--no-progress", str(REPO / "seeds"))
+    assert code == 0 and "0 new articles, 5 duplicates" in err
+
+    out_file = tmp_path / "all.geojson"
+    code, _, err = run(capsys, "export", "--db", db, "-o", str(out_file))
+    assert code == 0, err
+    exported = json.loads(out_file.read_text(encoding="utf-8"))
+    places = {f["properties"]["place_name"] for f in exported["features"]}
+    assert "Ganja" in places
+
+    code, _, err = run(capsys, "export", "--db", db, "-o", str(tmp_path / "x.csv"),
+                       "--start", "2021-07-01", "--end", "2021-07-31")
+    assert code == 0, err
+    rows = (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("event_id_cnty,event_date")
+    assert len(rows) > 1 and all("2021-07" in row for row in rows[1:])
+
+
+def test_export_with_bad_filter_is_a_one_line_error(capsys, tmp_path):
+    db = str(tmp_path / "store.db")
+    run(capsys, "ingest", "--db", db, "--no-progress", str(SEED_GANJA))
+    code, out, err = run(capsys, "export", "--db", db, "-o", str(tmp_path / "x.geojson"),
+                         "--bbox", "1,2,3")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "bbox" in err
+
+
+def test_ingest_reads_stdin(capsys, tmp_path, monkeypatch):
+    import io
+
+    db = str(tmp_path / "store.db")
+    text = SEED_GANJA.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    code, _, err = run(capsys, "ingest", "--db", db, "--no-progress",
+                       "--published", "2020-10-12", "-")
+    assert code == 0, err
+    assert "1 new articles" in err
