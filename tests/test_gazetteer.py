@@ -185,3 +185,12 @@ def test_transliteration_variants_are_generated() -> None:
     assert "avdiivka" in transliterations("avdiyivka", "UA")
     assert "kostiantynivka" in transliterations("kostyantynivka", "UA")
     assert transliterations("dayr al balah", "FR") == set()  # only where news needs it
+
+
+def test_admin1_exonyms_and_canadian_abbreviations(gaz: Gazetteer) -> None:
+    for written, cc in (("Bavaria", "DE"), ("Lower Saxony", "DE"), ("B.C.", "CA"),
+                        ("Ont.", "CA"), ("Newfoundland", "CA")):
+        best = gaz.lookup(written)[0]
+        assert (best.kind, best.country) == (KIND_ADMIN1, cc)
+    # NE lists some units by their capital: the city keeps its name to itself
+    assert all(p.kind != KIND_ADMIN1 for p in gaz.lookup("Gori"))

@@ -44,7 +44,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 16
+FORMAT = 17
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -84,6 +84,13 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
     "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
 }
+# Canadian Press abbreviations of the provinces and territories ("Kelowna, B.C.").
+CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "Alberta": ("Alta.",), "British Columbia": ("B.C.",), "Manitoba": ("Man.",),
+    "New Brunswick": ("N.B.",), "Newfoundland and Labrador": ("Nfld.", "N.L."),
+    "Nova Scotia": ("N.S.",), "Ontario": ("Ont.",), "Prince Edward Island": ("P.E.I.",),
+    "Quebec": ("Que.",), "Saskatchewan": ("Sask.",), "Northwest Territories": ("N.W.T.",),
+}
 # GeoNames' country point where the country table's differs from it by more than a few
 # dozen km (world-countries puts the US at 38,-97; GeoNames at the contiguous-US centre).
 COUNTRY_POINT_OVERRIDES: dict[str, tuple[float, float]] = {"US": (39.76, -98.5)}
@@ -108,6 +115,7 @@ class _Builder:
         self.names: dict[str, set[int]] = defaultdict(set)
         self.by_gnid: dict[str, int] = {}
         self.alt_count: dict[int, int] = {}  # GeoNames alternate names per place row
+        self.exonyms: list[tuple[int, str]] = []  # admin-1 exonyms, added after the places
 
     def add(self, pid: str, name: str, kind: str, feature: str, cc: str | None,
             admin1: str | None, lat: float, lon: float, pop: int, geom: dict | None,
@@ -164,21 +172,33 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         p = f["properties"]
         base = strip_generic(p["gn_name"] or p["name"] or "")
         spellings = [p["gn_name"], base]
+        exonyms: list[str] = []
         display = base
+        # NE's own names are wrong for some units (a neighbour's name): trust them only near
+        # GeoNames', and NE's alternate names (English exonyms: "Bavaria", "Lower Saxony")
+        # only when the record's own name agrees with GeoNames'.
+        consistent = bool(p.get("name")) and \
+            fuzz.ratio(fold(strip_generic(p["name"])), fold(base)) >= 75
         for alt in (p.get("name"), p.get("woe_name"), *(p.get("name_alt") or "").split("|")):
-            # NE's own names are wrong for some units: trust them only near GeoNames'.
-            if alt and fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 75:
+            if not alt:
+                continue
+            if fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 75:
                 spellings.append(alt)
                 spellings.append(strip_generic(alt))
+            elif consistent:
+                exonyms.append(alt)
         nm = p.get("name")
         if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 75:
             display = nm
         lat, lon = _admin1_point(f)
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
                     lat, lon, 0, f["geometry"])
+        b.exonyms.extend((row, x) for x in exonyms)
         code = p.get("gn_a1_code") or ""
         if code.startswith("US."):
             spellings += US_STATE_ABBREVIATIONS.get(code[3:], ())
+        elif code.startswith("CA."):
+            spellings += CA_PROVINCE_ABBREVIATIONS.get(p["gn_name"] or "", ())
         for s in spellings:
             if s:
                 b.name(row, s)
@@ -188,6 +208,20 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             by_code[p["gn_a1_code"]] = row
             names[p["gn_a1_code"]] = display
     return by_code, names
+
+
+def _admin1_exonyms(b: _Builder) -> None:
+    """NE's alternate admin-1 names ("Bavaria", "Lower Saxony", "Newfoundland"), unless a
+    town of the same country carries the name: NE lists some units by their capital
+    ("Alexandria" for Al Iskandariyah, "Gori" for Shida Kartli), which would only add a
+    province reading to a city's name."""
+    for row, alt in b.exonyms:
+        cc = b.rows[row][4]
+        for spelling in (alt, strip_generic(alt)):
+            f = usable(spelling)
+            if f and not any(b.rows[r][4] == cc and b.rows[r][2] == KIND_PLACE
+                             for r in b.names.get(f, ())):
+                b.name(row, spelling)
 
 
 def _continents(b: _Builder) -> None:
@@ -352,6 +386,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _continents(b)
     counties = _counties(b, a1_rows, a1_names)
     _places(b, a1_rows, a1_names, capitals, demonyms)
+    _admin1_exonyms(b)
     given, surnames = person_names()
     english = english_words()
     _county_population(b, counties, english, given | surnames)

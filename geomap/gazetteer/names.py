@@ -146,8 +146,11 @@ def strip_generic(name: str) -> str:
     words = name.split()
     while len(words) > 1 and fold(words[-1]).strip(".") in GENERIC_SUFFIXES:
         words.pop()
-    while len(words) > 1 and fold(words[0]) in ("misto", "city", "province", "state"):
+    while len(words) > 1 and fold(words[0]) in ("misto", "city", "province", "state", "land",
+                                                "freistaat"):
         words.pop(0)
+    if len(words) > 3 and fold(" ".join(words[:3])) == "freie und hansestadt":
+        words = words[3:]
     return " ".join(words)
 
 
