@@ -1,0 +1,341 @@
+"""Resolution: which gazetteer place a recognised name stands for.
+
+Each candidate is scored by a prior (feature level, population; see
+geomap.gazetteer.build._prior), the countries and provinces the article names, local cues
+("X province", "city of X", "X, Country", "Country's ... X", "X, a village"), prominence
+(a world-known place, by GeoNames alternate-name count, demotes an obscure foreign
+homonym unless a local cue names it), then a second pass for coherence with the article's
+other places (inside a named province or a named county's state, near other places).
+Confidence is the softmax share of the best score. Kept apart from recognition so the
+scoring rules can be read and tuned on their own (benchmarks/geoparse_eval.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from geomap.folding import fold
+from geomap.model import Mention
+from geomap.recognize import (
+    _ADMIN_AFTER,
+    _ADMIN_WORDS,
+    _PLACE_AFTER,
+    _PLACE_BEFORE,
+    _SPAN_GENERIC,
+    _Match,
+)
+
+if TYPE_CHECKING:
+    from geomap.gazetteer import Gazetteer
+
+SEAT_MIN_POP = 10_000  # a town this big that names its own district/province is the bare name
+SEAT_MAX_KM = 120.0  # ... if the province is compact (not New York State, not Quebec)
+WORLD_CITY_POP = 1_000_000  # cities this big are named without their country
+STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
+STRAY_ALT_MAX_POP = 500_000  # ... and so do bigger ones matched by an alternate name
+WORLD_KNOWN_ALTS = 80  # GeoNames alternate names of a place known worldwide (Paris, Gaza City)
+FOREIGN_ADMIN1_ALTS = 60  # ... enough to outrank a same-name province abroad (Gaza, MZ)
+OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-known place
+PROMINENCE_BONUS = 3.0
+MAX_CONTEXT_BONUS = 4.0
+# A place or county in the province of a county the article names ("Hall County" ->
+# Gainesville, Georgia). Measured: support from other *places* of the province hurts
+# (they are often themselves the wrong homonym), so only counties count.
+SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cannot win
+TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
+_APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
+                         r"(?:village|town|settlement|city|hamlet)\b")
+
+class Resolver:
+    """Scoring mixin of Geoparser; expects the attributes Recognizer.__init__ sets."""
+
+    gaz: Gazetteer
+    _kind: bytes
+    _k_country: int
+    _k_admin1: int
+    _k_place: int
+    _k_region: int
+    _k_line: int
+    _demonyms: dict[str, str]
+    _fuzzy_choices: Any
+
+    def _doc_countries(self, matches: list[_Match],
+                       demonyms: list[tuple[int, int, str]]) -> Counter[str]:
+        """Countries the article is about: named countries, demonyms, unambiguous places.
+
+        Each match remembers its own contribution so that it is not its own evidence.
+        """
+        gaz = self.gaz
+        cc: Counter[str] = Counter()
+        for m in matches:
+            top = m.rows[0]
+            ccs = {gaz.country(r) for r in m.rows}
+            if self._kind[top] == self._k_country:
+                m.own = (gaz.country(top), 2 if len(m.rows) == 1 else 1)
+            elif len(ccs) == 1:
+                m.own = (gaz.country(top), 1)
+            else:
+                continue
+            cc[m.own[0]] += m.own[1]
+        for _, _, iso in demonyms:
+            cc[iso] += 1
+        return cc
+
+    def _stray(self, m: _Match, folded: str, doc_cc: Counter[str]) -> bool:
+        """A small place (or a common-word province, or a mid-size town by one of its
+        alternate names) in a country the article never names, without a place cue: a
+        homonym ("Obama", Japan; "Hamas" for Hamm, Germany), not a toponym.
+        """
+        top = m.rows[0]
+        k = self._kind[top]
+        if k == self._k_country or k == self._k_region or k == self._k_line:
+            return False
+        if k == self._k_place and len(m.rows) > 1 and \
+                any(self._kind[r] != self._k_place for r in m.rows):
+            return False
+        if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
+                self.gaz.pop[top] >= STRAY_ALT_MAX_POP
+                or fold(self.gaz.row(top).name) == folded[m.start:m.end]):
+            return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
+        if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
+                folded[m.start:m.end], 0)]:
+            return False
+        own_cc, own_w = m.own
+        for r in m.rows:
+            cc = self.gaz.country(r)
+            if doc_cc.get(cc, 0) - (own_w if cc == own_cc else 0) > 0:
+                return False
+        s, e = m.start, m.end
+        b0 = max(0, s - 30)
+        return not (_PLACE_BEFORE.search(folded, b0, s) or _ADMIN_AFTER.match(folded, e)
+                    or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e))
+
+    def _span_match(self, text: str, folded: str, s: int, e: int,
+                    doc_cc: Counter[str]) -> _Match:
+        phrase = folded[s:e].strip()
+        head = phrase
+        admin = False
+        words = phrase.split()
+        if len(words) > 1 and words[-1].strip(".") in _SPAN_GENERIC:
+            head, admin = " ".join(words[:-1]), words[-1].strip(".") in _ADMIN_WORDS
+        for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip("."), head):
+            nid = self.gaz.name_ids.get(p)
+            if nid is not None:
+                m = _Match(s, e, list(self.gaz.cands(nid)), 1.0)
+                m.admin_cue = admin and p == head
+                return m
+        iso = self._demonyms.get(phrase) or self._demonyms.get(phrase.rstrip("s"))
+        if iso and iso in self.gaz.country_row:
+            return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
+        for cc in list(doc_cc) or ["*"]:
+            choices, nids = self._fuzzy_choices(cc, head[:1], len(head))
+            got = process.extractOne(head, choices, scorer=fuzz.ratio, score_cutoff=85)
+            if got:
+                return _Match(s, e, list(self.gaz.cands(nids[got[2]])), 0.5, fuzzy=True)
+        return _Match(s, e, [], 0.0)
+
+    def _resolve(self, text: str, folded: str, matches: list[_Match],
+                 doc_cc: Counter[str]) -> None:
+        """Score candidates: prior + document countries + local cues, then spatial context."""
+        gaz = self.gaz
+        kind, prior, admin1_of = self._kind, gaz.prior, gaz.admin1_of
+        k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
+        by_own: dict[tuple[str, int], tuple[set[str], Any]] = {}
+        for i, m in enumerate(matches):
+            if not m.rows:
+                continue
+            if len(m.rows) == 1:  # nothing to choose between
+                m.scores = [0.0]
+                continue
+            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end))
+            m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
+                               or _PLACE_AFTER.match(folded, m.end))
+            container = self._container(matches, i, folded)
+            poss = self._possessive_countries(matches, i, folded)
+            admin_rows = {r for r in m.rows if kind[r] == k_admin1}
+            m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
+            own_cc, own_w = m.own
+            got = by_own.get(m.own)
+            if got is None:
+                others = {c for c, n in doc_cc.items() if n - (own_w if c == own_cc else 0) > 0}
+                near = set().union(*(gaz.neighbours.get(c, ()) for c in others)) \
+                    if others else set()
+                got = by_own[m.own] = (others, near)
+            others, near = got
+            scores = []
+            for r in m.rows:
+                k = kind[r]
+                sc = prior[r]
+                cc = gaz.country(r)
+                if cc in others:
+                    sc += 2.0 + 0.5 * min(doc_cc[cc] - (own_w if cc == own_cc else 0), 4)
+                elif cc in near:
+                    sc += 1.0  # a neighbour of a country the article is about
+                elif others and k != self._k_country and gaz.pop[r] < WORLD_CITY_POP:
+                    sc -= 1.5  # a place in a country the article never touches
+                if m.admin_cue:
+                    sc += 4.0 if k in (k_admin1, k_region) else 0.0
+                elif m.place_cue:
+                    sc += 4.0 if k == k_place else -2.0
+                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= SEAT_MIN_POP \
+                        and self._km(r, admin1_of[r]) < SEAT_MAX_KM:
+                    # a compact province named after its capital: the bare name is the city
+                    sc += 4.0
+                if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
+                    sc += 5.0
+                if cc in poss:
+                    sc += 3.0
+                if r in m.demoted:
+                    sc -= PROMINENCE_BONUS
+                scores.append(sc)
+            m.scores = scores
+        self._context(matches)
+
+    def _prominent(self, m: _Match, folded: str, phrase: str,
+                   container: tuple[str, int] | None, poss: set[str]) -> set[int]:
+        """Candidates to demote because a world-known namesake exists (by GeoNames
+        alternate-name count, the prominence signal of CLIFF/Mordecai-style resolvers):
+        "Paris" is France and "New York" in a Ukraine article is still the US city, not a
+        village of a few thousand; "Gaza" is Gaza City, not Mozambique's Gaza province.
+        A local cue keeps the homonym in the running ("the village of New York in
+        Donetsk region", "Paris, Texas"); so does naming its province (see _context).
+        """
+        gaz, kind, k_place, alts = self.gaz, self._kind, self._k_place, self.gaz.alt_count
+        known = [r for r in m.rows if kind[r] == k_place and alts[r] >= FOREIGN_ADMIN1_ALTS]
+        if not known or m.admin_cue or m.place_cue or container is not None or poss or \
+                _APPOSITION.match(folded, m.end):
+            return set()
+        out = set()
+        for r in known:
+            cc = gaz.country(r)
+            # A province abroad yields only to the city's own name, and only if the city's
+            # country has no same-name province ("New York" may be the state).
+            over_admin1 = fold(gaz.row(r).name) == phrase and not any(
+                kind[o] == self._k_admin1 and gaz.country(o) == cc for o in m.rows)
+            for o in m.rows:
+                if gaz.country(o) == cc:
+                    continue
+                k = kind[o]
+                if (k == self._k_admin1 and over_admin1) or (
+                        k == k_place and alts[r] >= WORLD_KNOWN_ALTS
+                        and gaz.pop[o] < OBSCURE_POP and alts[o] < FOREIGN_ADMIN1_ALTS):
+                    out.add(o)
+        return out
+
+    def _container(self, matches: list[_Match], i: int, folded: str) -> tuple[str, int] | None:
+        """'X, Azerbaijan' / 'X, Texas': the country/admin-1 right after a comma."""
+        if i + 1 >= len(matches):
+            return None
+        m, nxt = matches[i], matches[i + 1]
+        if folded[m.end:nxt.start] != ", " or not nxt.rows:
+            return None
+        for r in nxt.rows:
+            if self._kind[r] == self._k_country:
+                return self.gaz.country(r), -2
+            if self._kind[r] == self._k_admin1:
+                return self.gaz.country(r), r
+        return None
+
+    def _possessive_countries(self, matches: list[_Match], i: int, folded: str) -> set[str]:
+        """"Azerbaijan's second-largest city of Ganja": a country possessive shortly before."""
+        out = set()
+        start = matches[i].start
+        for j in range(i - 1, -1, -1):
+            p = matches[j]
+            if start - p.end > 60:
+                break
+            if p.rows and self._kind[p.rows[0]] == self._k_country and \
+                    folded[p.end:p.end + 2] == "'s" and "." not in folded[p.end:start]:
+                out.add(self.gaz.country(p.rows[0]))
+        return out
+
+    def _context(self, matches: list[_Match]) -> None:
+        """Second pass: prefer candidates near, inside or containing the other places."""
+        gaz, kind = self.gaz, self._kind
+        tops: dict[int, int] = {}  # row -> count of mentions resolved to it
+        for m in matches:
+            if m.rows and m.scores:
+                r = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+                tops[r] = tops.get(r, 0) + 1
+        points = [(r, gaz.lat[r], gaz.lon[r]) for r in tops if kind[r] != self._k_country]
+        # How many mentions resolved to each admin-1 unit, or to a place inside it.
+        admin1s: Counter[int] = Counter({r: n for r, n in tops.items()
+                                         if kind[r] == self._k_admin1})
+        inside: Counter[int] = Counter()
+        counties: Counter[int] = Counter()  # counties (regions within an admin-1) per admin-1
+        for r, n in tops.items():
+            if kind[r] == self._k_place:
+                inside[gaz.admin1_of[r]] += n
+            elif kind[r] == self._k_region and gaz.admin1_of[r] >= 0:
+                inside[gaz.admin1_of[r]] += n
+                counties[gaz.admin1_of[r]] += n
+        cache: dict[tuple[int, int], float] = {}
+        for m in matches:
+            if len(m.rows) < 2:
+                continue
+            mine = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+            alone = tops.get(mine, 0) <= 1
+            floor = max(m.scores) - MAX_CONTEXT_BONUS
+            for idx, r in enumerate(m.rows):
+                k = kind[r]
+                if k == self._k_country or (m.scores[idx] < floor and r not in m.demoted):
+                    continue
+                bonus = 0.0  # support from the other mentions, never from this one
+                a1 = gaz.admin1_of[r]
+                if k != self._k_admin1 and admin1s[a1] - (mine == a1) > 0:
+                    bonus += 2.5 + (PROMINENCE_BONUS if r in m.demoted else 0.0)
+                elif k != self._k_admin1 and a1 >= 0 and counties[a1] - (
+                        gaz.admin1_of[mine] == a1 and kind[mine] == self._k_region) > 0:
+                    bonus += SAME_ADMIN1_BONUS  # the article names a county of its province
+                if k == self._k_admin1 and \
+                        inside[r] - (kind[mine] == self._k_place and gaz.admin1_of[mine] == r) > 0:
+                    bonus += 2.5
+                key = (r, mine if alone else -1)
+                got = cache.get(key)
+                if got is None:
+                    got = self._near(r, [p for p in points if not (alone and p[0] == mine)])
+                    cache[key] = got
+                m.scores[idx] += bonus + got
+
+    def _near(self, r: int, points: list[tuple[int, float, float]]) -> float:
+        """1.5 within 150 km of another mention's place, 0.75 within 400 km, else 0."""
+        if not points:
+            return 0.0
+        lat, lon = self.gaz.lat[r], self.gaz.lon[r]
+        kx = math.cos(math.radians(lat))
+        best = 1e9
+        for _, la, lo in points[:40]:
+            dy = la - lat
+            if -3.6 < dy < 3.6:  # 400 km of latitude
+                dx = (lo - lon) * kx
+                d2 = dx * dx + dy * dy
+                if d2 < best:
+                    best = d2
+        km = 111.2 * math.sqrt(best)
+        return 1.5 if km < 150 else 0.75 if km < 400 else 0.0
+
+    def _km(self, a: int, b: int) -> float:
+        lat = self.gaz.lat
+        dx = (self.gaz.lon[a] - self.gaz.lon[b]) * math.cos(math.radians(lat[a]))
+        return 111.2 * math.hypot(dx, lat[a] - lat[b])
+
+    def _mention(self, text: str, m: _Match) -> Mention:
+        if not m.rows:
+            return Mention(text[m.start:m.end], m.start, m.end, None, 0.0, fuzzy=m.fuzzy)
+        scores = m.scores or [0.0] * len(m.rows)
+        order = sorted(range(len(m.rows)), key=lambda i: -scores[i])
+        top = scores[order[0]]
+        exps = [math.exp(TEMPERATURE * (s - top)) for s in scores]
+        total = sum(exps)
+        conf = round(m.recog * exps[order[0]] / total, 3)
+        ru, ru_conf = None, 0.0
+        if len(order) > 1:
+            ru = self.gaz.row(m.rows[order[1]])
+            ru_conf = round(m.recog * exps[order[1]] / total, 3)
+        return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[order[0]]),
+                       conf, ru, ru_conf, m.fuzzy)
