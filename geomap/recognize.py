@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -106,6 +107,9 @@ _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
 _DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
 _DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
+# Joins in a list of places: a name listed after a place is a place ("in Goris and Kapan
+# said"), even before a speech verb.
+_LIST_JOINS = frozenset({" and ", ", ", ", and ", " or "})
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 
 
@@ -137,7 +141,7 @@ class Recognizer:
         self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
         self._fuzzy_choices = lru_cache(maxsize=4096)(self._choices)
         # (country, initial) -> (name lengths ascending, name ids): fuzzy pools, built lazily
-        self._pools: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        self._pools: dict[tuple[str, str], tuple[array[int], array[int]]] = {}
         self._pool_lock = threading.Lock()
 
     def demonyms(self, text: str) -> list[tuple[int, int, str]]:
@@ -230,7 +234,8 @@ class Recognizer:
                 continue
             e, nid = best
             rows = list(cands(nid))
-            recog = self._recognition(text, folded, s, e, nid, rows, persons)
+            listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS  # "Goris and Kapan"
+            recog = self._recognition(text, folded, s, e, nid, rows, persons, listed)
             if recog > 0:
                 out.append(_Match(s, e, rows, recog))
                 pos = e
@@ -249,7 +254,7 @@ class Recognizer:
         return False
 
     def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
-                     rows: list[int], persons: set[str]) -> float:
+                     rows: list[int], persons: set[str], listed: bool = False) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         word = folded[s:e]
         if word in _NEVER or word in self._demonyms or word in _INSTITUTIONS:
@@ -276,7 +281,8 @@ class Recognizer:
         if not common and high:
             return 1.0
         after = folded[e:e + 30]
-        if not high and self.gaz.pop[rows[0]] < 100_000 and _SPEECH_AFTER.match(after):
+        if not high and not listed and self.gaz.pop[rows[0]] < 100_000 and \
+                _SPEECH_AFTER.match(after):
             return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
         if not high and word in self.gaz.surnames and self.gaz.pop[rows[0]] < 50_000:
             common = 1  # "Jones", "Moore": believe the place only with a place cue
@@ -362,20 +368,22 @@ class Recognizer:
         names = self.gaz.names
         pool = self._pools.get((cc, letter))
         if pool is None:
-            self._pool_lock.acquire()
-            try:
-                by_letter: dict[str, list[tuple[int, int]]] = {}
+            with self._pool_lock:
+                by_letter: dict[str, array[int]] = {}
                 for n in (range(len(names)) if cc == "*" else self.gaz.names_by_cc.get(cc, ())):
-                    by_letter.setdefault(names[n][:1], []).append((len(names[n]), n))
-                for ch, items in by_letter.items():
-                    items.sort()
-                    self._pools[(cc, ch)] = ([k for k, _ in items], [n for _, n in items])
-                pool = self._pools.setdefault((cc, letter), ([], []))
-            finally:
-                self._pool_lock.release()
+                    ch = names[n][:1]
+                    ids = by_letter.get(ch)
+                    if ids is None:
+                        ids = by_letter[ch] = array("i")
+                    ids.append(n)
+                for ch, ids in by_letter.items():
+                    ordered = array("i", sorted(ids, key=lambda n: len(names[n])))
+                    self._pools[(cc, ch)] = (array("i", (len(names[n]) for n in ordered)),
+                                             ordered)
+                pool = self._pools.setdefault((cc, letter), (array("i"), array("i")))
         lengths, nids = pool
         keep = nids[bisect_left(lengths, length - 3):bisect_right(lengths, length + 3)]
-        return [names[n] for n in keep], keep
+        return [names[n] for n in keep], keep.tolist()
 
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
                doc_cc: Counter[str]) -> list[_Match]:

@@ -264,3 +264,9 @@ def test_a_named_county_pulls_a_homonym_into_its_state(gp: Geoparser) -> None:
     assert m.place.admin1 == "Georgia"  # not the bigger Gainesville, Florida
     text = "Deputies in Alachua County arrested a man in Gainesville on Friday."
     assert {x.text: x for x in gp.parse(text)}["Gainesville"].place.admin1 == "Florida"
+
+
+def test_a_place_listed_after_a_place_is_no_speaker(gp: Geoparser) -> None:
+    got = places(gp, "Officials in Goris and Kapan said shells fell near Sotk, Armenia.")
+    assert got["Kapan"][1] == "AM"
+    assert "Mehr" not in places(gp, "Talks ended in Tehran. Mehr reported the outcome.")
