@@ -89,6 +89,14 @@ _AND_PAIR = re.compile(
 _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
                             r"\((?:including|among\s+them)[^)]*\)")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
+# "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
+# its casualty word left out, after a count tied to its place.
+_ELLIPSIS = re.compile(
+    r"(?:\s+(?!(?:and|or|in|at|near|outside)\b)[a-z'-]+){0,3}?\s+(?:in|at|near|outside)\s+"
+    r"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")(?:\s+(?:more|others|people|civilians))?"
+    r"\s+(?:in|at|near|outside)\s(?!(?:the\s+)?(?:past|last|total|all)\b)"
+)
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 
 
@@ -186,6 +194,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         return []
     counts: list[Count] = []
     used: list[tuple[int, int]] = []
+    ellipsis: list[tuple[int, str]] = []  # (where a placed count may follow, category)
 
     def take(m: re.Match[str], category: str) -> None:
         start = m.start("num")
@@ -197,6 +206,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         token = m["num"]
         value = to_number(token)
+        if category in ("killed", "wounded"):
+            ellipsis.append((m.end("num"), category))
         used.append((m.start("num"), m.end("num")))
         counts.append((start, category, value,
                        sentence[m.start("num"): m.end("num")] if value is None else None))
@@ -210,8 +221,10 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             counts.append((m.start("n1"), category, first, None))
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
+    n_before = len(counts)
     for m in _TOLL.finditer(text):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
+    tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
     for m in _SUBJECT.finditer(text):
         if m["kind"] == "casualties":
             continue
@@ -224,4 +237,11 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(tail))
             continue
         take(m, _category(kind, tail if kind in ("left", "claimed") else None))
+    while ellipsis:
+        end, category = ellipsis.pop()
+        if (e := _ELLIPSIS.match(text, end)) and to_number(e["num"]) is not None:
+            take(e, category)
+    if tolls:
+        # "The death toll rose to 11 as rescuers found two more bodies": 11 in all.
+        counts = [c for c in counts if c[1] not in tolls or tolls[c[1]] == c[0]]
     return counts

@@ -67,3 +67,37 @@ def test_vague_amounts_are_words() -> None:
 def test_to_number() -> None:
     assert [to_number(t) for t in ("13", "1,200", "twenty-five", "a", "dozens")] == [
         13, 1200, 25, 1, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        # a further count for another place with its casualty word left out
+        ("Israeli air strikes killed 12 people in Rafah and 7 in Khan Younis overnight.",
+         [12, 7]),
+        ("12 people were killed in Rafah, 7 in Khan Younis and three in Deir al-Balah.",
+         [12, 7, 3]),
+        ("Strikes killed five in Gaza City on Tuesday and 2 in Rafah.", [5, 2]),
+        # not a count: a time span, a year
+        ("Three were killed in Bakhmut and 20 in the past day.", [3]),
+        ("Russian strikes killed 3 in Kherson and 2014 in total.", [3]),
+    ],
+)
+def test_elided_counts_for_further_places(sentence: str, values: list[int]) -> None:
+    from geomap.numbers import casualty_counts
+
+    counts = casualty_counts(sentence)
+    assert [c[2] for c in sorted(counts)] == values
+    assert {c[1] for c in counts} == {"killed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The death toll rose to 11 on Monday as rescuers pulled two more bodies from the "
+         "rubble.", 11),
+        ("The toll climbed to 30 after four more people died in hospital.", 30),
+    ],
+)
+def test_a_toll_is_the_total_not_a_sum(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
