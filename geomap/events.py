@@ -154,6 +154,8 @@ _NEGATION = _r(
     r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat|halt\s+to|end\s+to|"
     r"stop\s+(?:the|all)|cessation\s+of)\b[^.;]*$"
 )
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # Sentence-level background: totals, history, habits.
 _STRONG_BACKGROUND = _r(
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
@@ -161,6 +163,9 @@ _STRONG_BACKGROUND = _r(
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since|"
+    # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
+    r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
     r"(?:war|conflict|invasion|insurgency|violence)\b[^.;]{0,60}?\b(?:has|have)\s+"
     r"(?:killed|claimed|left|displaced|wounded))\b"
 )
@@ -203,6 +208,36 @@ def _first_live(pattern: re.Pattern[str], folded: str,
         if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m
     return None
+
+
+# "claims that Azerbaijani units shelled Sotk are false": the cue is only what is refuted.
+_REFUTED = _r(
+    r"\b(?:claims?|reports?|allegations?|accusations?|information|statements?|assertions?|"
+    r"rumou?rs?)\s+(?:[\w'-]+\s+){0,4}?(?:that|of|about)\b(?:\s+[\w'-]+){1,16}?\s+"
+    r"(?:(?:is|are|was|were)\s+(?:\w+\s+)?(?:false|untrue|groundless|baseless|fabricated|"
+    r"unfounded|lies|a\s+lie|disinformation|fake|not\s+true|a\s+provocation)|"
+    r"(?:do|does|did)\s+not\s+(?:reflect|correspond\s+to)\s+(?:the\s+)?reality)\b"
+)
+_REFUTED_HINTS = ("false", "untrue", "groundless", "baseless", "fabricat", "unfounded", "lie",
+                  "disinformation", "fake", "not true", "provocation", "reality")
+
+
+def _refuted(folded: str) -> list[tuple[int, int]]:
+    if not any(h in folded for h in _REFUTED_HINTS):
+        return []
+    return [m.span() for m in _REFUTED.finditer(folded)]
+
+
+# "An RSF attack killed 5 people in El Fasher": an attack told by its toll, no weapon named.
+_ATTACK_KILLED = _r(
+    r"\b(?:attacks?|raids?|assaults?)\s+(?:on\s+(?:[\w'-]+\s+){1,3}?)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:(?:has|have|had)\s+)?(?:killed|kills|killing|left\s+(?:\w+\s+){1,3}?dead)\b"
+)
+_ATTACK_STEMS = frozenset(("attack", "raid", "assault"))
+_COMBATANTS = _r(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:soldiers?|troops|servicem[ae]n|fighters|militants|"
+    r"combatants|personnel|officers|policem[ae]n|gunmen|militiamen|paramilitar\w*)\b"
+)
 
 
 # "fighting may erupt", "clashes could escalate": a cue followed by a modal is not news.
@@ -265,8 +300,8 @@ _KILLING = _r(
 _ACCIDENT = _r(r"\b(?:accident|crash\w*|collision|fell|fire|blaze|flood\w*|storm|tornado|"
                r"earthquake|landslide|avalanche|drown\w*|lightning|overdose|electrocut\w*)\b")
 _KILLING_STEMS = frozenset(("killed", "shot", "murdered", "assassinat", "beheaded", "lynched"))
-_OTHER_TRIGGERS = (_KILLING_STEMS | _STATEMENT_STEMS | _DISRUPTED_STEMS | _PROTEST_STEMS
-                   | _RIOT_STEMS | frozenset().union(*_STRATEGIC_STEMS))
+_OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _STATEMENT_STEMS | _DISRUPTED_STEMS
+                   | _PROTEST_STEMS | _RIOT_STEMS | frozenset().union(*_STRATEGIC_STEMS))
 TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in group}
                                     | set(_OTHER_TRIGGERS))
 _RULE_SETS = tuple(frozenset(group) for group in _RULE_TRIGGERS)
@@ -298,6 +333,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         m = _first_live(pattern, folded, sentence)
         if m:
             violent.append((m, etype, sub, weight))
+    refuted = _refuted(folded)
+    if refuted:
+        violent = [v for v in violent
+                   if not any(s <= v[0].start() < e for s, e in refuted)]
     disrupted = None if present.isdisjoint(_DISRUPTED_STEMS) else _DISRUPTED.search(folded)
     if disrupted and (not violent or all(
             v[2] in (tx.AIR_DRONE, tx.SHELLING) for v in violent)):
@@ -329,9 +368,15 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
         return EventMatch(etype, sub, weight, *m.span())
+    if not present.isdisjoint(_ATTACK_STEMS):
+        m = _first_live(_ATTACK_KILLED, folded, sentence)
+        if m and not any(s <= m.start() < e for s, e in refuted):
+            if _COMBATANTS.match(folded, m.end()):
+                return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.6, *m.span())
+            return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
     if not present.isdisjoint(_KILLING_STEMS) and not _ACCIDENT.search(folded):
         m = _first_live(_KILLING, folded, sentence)
-        if m:
+        if m and not any(s <= m.start() < e for s, e in refuted):
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span(), generic=True)
     for (pattern, sub, weight), stems in zip((
         (_AGREEMENT, tx.AGREEMENT, 0.7),

@@ -114,3 +114,48 @@ def test_background(sentence: str) -> None:
 )
 def test_fresh_events_are_not_background(sentence: str) -> None:
     assert not is_background(sentence, PUB)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("An RSF attack killed 5 people in El Fasher on Saturday.", tx.VIOLENCE_CIVILIANS),
+        ("The attack left 7 people dead in Nyala.", tx.VIOLENCE_CIVILIANS),
+        ("A militia raid on the village killed 12 soldiers near Kadugli.", tx.BATTLES),
+    ],
+)
+def test_an_attack_told_by_its_toll(sentence: str, event_type: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Armenian side's claims that Azerbaijani units shelled the town of Sotk are "
+        "false and do not reflect reality.",
+        "Reports that Israeli jets bombed Rafah are untrue, the army said.",
+        "Information that our units fired on civilian cars does not correspond to reality.",
+        "He said an attack could kill many people in Kyiv.",
+    ],
+)
+def test_refuted_claims_are_not_events(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+def test_a_cue_outside_the_refuted_claim_stays() -> None:
+    match = classify("Israeli jets bombed Rafah, the ministry said, calling the army's "
+                     "statement false.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 1 and 7 July, more than 60 civilians were reportedly killed in attacks "
+        "across Khartoum state.",
+        "From May 3 to 9, shelling killed 14 people in the region.",
+    ],
+)
+def test_a_span_of_days_is_a_tally(sentence: str) -> None:
+    assert is_background(sentence, PUB)
