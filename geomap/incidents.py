@@ -97,7 +97,15 @@ _ORG_AFTER = re.compile(
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
     r"council|state\s+media|mediated|backed)\b"
 )
-_TOWN_OF = re.compile(r"\b(?:city|town|village|capital)\s+of\s+$")
+_TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
+                      r"(?:city\s+)?cent(?:re|er)\s+of)\s+$")
+# "on the left bank of the Dnipro": a river, not where the event happened.
+_RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
+# "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims))\b(?:\s+[\w'-]+){0,4}?"
+    r"\s+(?:rose|rises|risen|climbed|jumped|reached|increased|has\s+risen|had\s+risen)\b"
+)
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -325,6 +333,12 @@ class _Extractor:
             return prev
         if match is None:
             # Counts alone only add to a violent event just told.
+            if prev is None and self.last_event is not None and self.last_event.event.violent \
+                    and _TOLL_UPDATE.search(fold(sentence)) and all(
+                        _places_compatible(m.place, self.last_event.place)
+                        for m in self.mentions if start <= m.start < end
+                        and m.place is not None and m.place.kind != KIND_COUNTRY):
+                prev = self.last_event
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
                 if casualties.any() and not is_background(sentence, self.published,
@@ -360,8 +374,10 @@ class _Extractor:
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
         last = self.last_event
-        if match.generic and not own_place and not refs and last is not None \
-                and last.event.violent:
+        if match.generic and not own_place and last is not None and last.event.violent \
+                and (not refs or (last.date is not None and all(
+                    r.date is not None and abs((r.date - last.date).days) <= 1
+                    for r in refs))):
             # "Heavy shelling hit Ganja. Nine people were killed." tells one event.
             self._add_counts(last, casualties, sentence)
             return last
@@ -483,6 +499,8 @@ class _Extractor:
             if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
+            if _RIVER_BANK.search(head):
+                continue
             loc = _LOCATIVE.search(head)
             locative = loc is not None
             if not locative and place.kind == KIND_PLACE:

@@ -242,3 +242,46 @@ def test_a_new_toll_in_reported_speech_still_counts() -> None:
             "that two soldiers died in the shootings.")
     (inc,) = violent(run(text))
     assert inc.killed == 2
+
+
+def test_elided_count_for_a_second_place_is_its_own_toll() -> None:
+    text = "Air strikes killed 12 people in Ganja and 7 in Baku on Sunday."
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert (incs["Ganja"].killed, incs["Baku"].killed) == (12, 7)
+
+
+def test_a_later_toll_updates_the_event_a_paragraph_on() -> None:
+    text = ("A missile attack killed nine people in Ganja on Sunday, officials said.\n\n"
+            "The death toll rose to 11 on Monday as rescuers pulled two more bodies from "
+            "the rubble.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 11
+
+
+def test_a_toll_naming_another_place_is_not_an_update() -> None:
+    text = ("A missile attack killed nine people in Ganja on Sunday, officials said.\n\n"
+            "The death toll in Tehran rose to 40.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 9
+
+
+def test_killed_sentence_with_its_reporting_day_is_the_toll() -> None:
+    text = ("During an operation in Ganja overnight, troops exchanged fire with gunmen. "
+            "Four gunmen were killed in the exchange, the military said on Monday.")
+    (inc,) = violent(run(text))
+    assert inc.event_type == tx.BATTLES and inc.killed == 4
+
+
+def test_central_town_named_like_its_province_is_the_town() -> None:
+    text = "Three people were killed as shells hit a bus stop in central Ganja on Sunday."
+    at = text.index("Ganja")
+    article = Article(text=text, id="a", published=date(2020, 10, 12))
+    (inc,) = extract_incidents(article, [Mention("Ganja", at, at + 5, GANJA_ADM, 0.9)],
+                               lookup=lookup)
+    assert inc.gazetteer_id == GANJA.id and inc.geo_precision == GEO_POINT
+
+
+def test_a_river_bank_is_not_the_site() -> None:
+    text = "Troops clashed near Avdiivka on the left bank of the Baku on Sunday."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Avdiivka"
