@@ -69,6 +69,8 @@ _RELATIVE = re.compile(
     r"today|tonight|this\s+morning|this\s+evening|this\s+afternoon|overnight|"
     r"earlier\s+this\s+week|this\s+week|last\s+week|in\s+recent\s+days|"
     r"over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)|"
+    r"(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours|"
+    r"(?:in|over|during|within)\s+the\s+(?:past|last)\s+day|"
     r"earlier\s+this\s+month|this\s+month|last\s+month|"
     r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>days?|weeks?)\s+ago)\b"
@@ -88,7 +90,8 @@ _DAY_BEFORE = re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _MONTH_TAIL = re.compile(_MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 _RELATIVE_KEYS = ("yesterday", "today", "tonight", "overnight", "last night", "last week",
                   "last month", "this week", "this month", "this morning", "this evening",
-                  "this afternoon", "recent days", "over the past", "over the last", " ago")
+                  "this afternoon", "recent days", "over the past", "over the last", " ago",
+                  "24 hours", "twenty-four hours", "past day", "last day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +352,9 @@ def _relative(m: re.Match[str], published: date | None) -> tuple[date | None, in
         return published - timedelta(days=min(published.weekday(), 3)), DATE_WEEK
     if phrase == "last week":
         return published - timedelta(days=7), DATE_WEEK
+    if phrase.endswith(("hours", " day")):
+        # a daily summary ("in the past 24 hours"): mostly the day before, ACLED's 2
+        return published - timedelta(days=1), DATE_WEEK
     if phrase.startswith(("in recent", "over the")):
         return published - timedelta(days=3), DATE_WEEK
     if phrase in ("earlier this month", "this month"):

@@ -161,7 +161,7 @@ _STRONG_BACKGROUND = _r(
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
     r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
-    r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past|historically|"
+    r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past(?!\s+(?:24|twenty-four)\s+hours|\s+day\b)|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since|"
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"

@@ -115,6 +115,9 @@ _REPORTED_THAT = re.compile(
     r"\b(?:informs?|informed|reports?|reported|says?|said|stated|claims?|claimed|confirms?|"
     r"confirmed|announced)\b(?:\s+[\w'-]+){0,8}?\s+that\b(?=[^.;:]*$)"
 )
+# "the governor said on Tuesday": the day of the telling, not of the event.
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote)"
+                      r"\s+(?:on\s+|late\s+|early\s+)?$")
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated)\b")
 
 
@@ -381,7 +384,7 @@ class _Extractor:
             # "Heavy shelling hit Ganja. Nine people were killed." tells one event.
             self._add_counts(last, casualties, sentence)
             return last
-        date_, date_prec, own_date = self._own_date(match, refs)
+        date_, date_prec, own_date = self._own_date(match, refs, start)
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
         weak = not own_place and not own_date and not casualties.any()
@@ -676,14 +679,19 @@ class _Extractor:
         return None
 
     # ------------------------------------------------------------------ date
-    def _own_date(self, match: EventMatch, refs: list[DateRef]
+    def _own_date(self, match: EventMatch, refs: list[DateRef], start: int = 0
                   ) -> tuple[date | None, int | None, bool]:
-        """The sentence's own date nearest the event cue (day precision first)."""
+        """The sentence's own date nearest the event cue (day precision first); the day
+        a source spoke ("the governor said on Tuesday") only when nothing else dates it.
+        `start`: the sentence's offset in the text (refs carry text offsets)."""
         if not refs:
             return None, None, False
-        def rank(r: DateRef) -> tuple[bool, int]:
-            rel = r.start - match.start
-            return (r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
+        cue = start + match.start
+
+        def rank(r: DateRef) -> tuple[bool, bool, int]:
+            rel = r.start - cue
+            said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start))
+            return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
         return best.date, best.precision, True
 

@@ -124,3 +124,18 @@ def test_explicit_dates_with_a_year_parse_in_every_month(month):
     text = f"Shelling hit the town on 5 {calendar.month_name[month]} 2024."
     found = find_dates(text, date(2024, 12, 31))
     assert [d.date for d in found if d.date] == [date(2024, month, 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In the past 24 hours, Russian forces shelled Nikopol 12 times.",
+     "Over the last twenty-four hours, two people were killed.",
+     "Within the past day, shelling hit Kherson."],
+)
+def test_a_daily_summary_is_the_day_before_within_a_few_days(text: str) -> None:
+    (ref,) = find_dates(text, date(2024, 3, 12))
+    assert (ref.date, ref.precision) == (date(2024, 3, 11), DATE_WEEK)
+
+
+def test_the_last_day_of_something_is_no_date() -> None:
+    assert find_dates("On the last day of the talks, nothing changed.", date(2024, 3, 12)) == []

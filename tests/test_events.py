@@ -159,3 +159,9 @@ def test_a_cue_outside_the_refuted_claim_stays() -> None:
 )
 def test_a_span_of_days_is_a_tally(sentence: str) -> None:
     assert is_background(sentence, PUB)
+
+
+def test_a_daily_summary_is_not_background() -> None:
+    assert not is_background("In the past 24 hours, Russian forces shelled Nikopol 12 times, "
+                             "killing one person.", PUB)
+    assert is_background("In the past, shelling killed four people in Kherson.", PUB)

@@ -8,6 +8,7 @@ from datetime import date
 from geomap import taxonomy as tx
 from geomap.incidents import extract_incidents
 from geomap.model import (
+    DATE_WEEK,
     GEO_LINE_OR_COUNTRY,
     GEO_NEAR,
     GEO_POINT,
@@ -285,3 +286,10 @@ def test_a_river_bank_is_not_the_site() -> None:
     text = "Troops clashed near Avdiivka on the left bank of the Baku on Sunday."
     (inc,) = violent(run(text))
     assert inc.place_name == "Avdiivka"
+
+
+def test_the_day_a_source_spoke_yields_to_the_event_date() -> None:
+    text = ("Over the past 24 hours, troops shelled Ganja 46 times, the governor said on "
+            "Tuesday morning.")
+    (inc,) = violent(run(text, published=date(2024, 3, 12)))
+    assert (inc.date, inc.date_precision) == (date(2024, 3, 11), DATE_WEEK)
