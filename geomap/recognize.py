@@ -52,6 +52,8 @@ _CAPITAL = re.compile("[" + _UPPER + r"][^\W_]*")
 _PARTICLE = re.compile(r"(?<![^\W_])(?:a[lnsrtdz]|ash|e[dlnrsz]|ul)[-‐‑'’]$")
 _TOKEN = re.compile(r"[^\W_]+")
 _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
+# The next word of a multi-word name after one of the _GAPS (longest gap first).
+_NEXT_TOKEN = re.compile(r"(?: - |\. |- | -|[ \-'.])([^\W_]+)")
 MAX_TOKENS = 6
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
 _NAME_LOWER = _words(
@@ -197,16 +199,18 @@ class Recognizer:
             if w in prefixes:
                 ends = []
                 last_end = fe
-                for t in _TOKEN.finditer(folded, fe, min(n, s + 80)):
-                    if folded[last_end:t.start()] not in _GAPS or \
-                            (folded[s:t.end()] not in prefixes
-                             and folded[s:t.end()] not in names) or \
-                            not (text[t.start()].isupper() or t.group() in _NAME_LOWER):
+                limit = min(n, s + 80)
+                while len(ends) < MAX_TOKENS:
+                    t = _NEXT_TOKEN.match(folded, last_end, limit)
+                    if t is None:
                         break
-                    ends.append(t.end())
-                    last_end = t.end()
-                    if len(ends) == MAX_TOKENS:
+                    te = t.end()
+                    span = folded[s:te]
+                    if (span not in prefixes and span not in names) or \
+                            not (text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER):
                         break
+                    ends.append(te)
+                    last_end = te
                 for e in reversed(ends):
                     nid = names.get(folded[s:e + 1]) if folded[e:e + 1] == "." else None
                     if nid is not None:
