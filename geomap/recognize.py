@@ -77,9 +77,8 @@ _TITLES = _words(
     "envoy commander coach professor prof rev father sheikh ayatollah emir sultan pm "
     "chancellor leader brother sister son daughter wife husband mother aide adviser advisor "
     "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
-_TITLE_END = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(sorted((re.escape(t.rstrip(".")) for t in _TITLES),
-                                          key=len, reverse=True)) + r")\.? +$")
+# A title ends the text before a name: the last word (an optional '.', then spaces).
+_TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
 # Words that make the capitalised word before them a place-type phrase, not a surname.
 _GENERIC = _words(
     "province region district oblast governorate state rayon raion marz county prefecture "
@@ -316,7 +315,15 @@ class Recognizer:
     @staticmethod
     def _title_before(before: str) -> bool:
         """True if `before` (folded text up to a name) ends with a title: "President "."""
-        return _TITLE_END.search(before) is not None
+        b = before.rstrip(" ")
+        if len(b) == len(before):
+            return False  # a title is followed by a space
+        if b.endswith("."):
+            b = b[:-1]
+        j = len(b) - 1 if b.endswith("-") else len(b)  # "saint-"
+        while j > 0 and b[j - 1].isalnum():
+            j -= 1
+        return b[j:] in _TITLE_WORDS
 
     def _in_other_name(self, text: str, folded: str, s: int, e: int,
                        persons: set[str] | None = None) -> bool:
