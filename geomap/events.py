@@ -52,11 +52,17 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|bomb\s+(?:blast|exploded|"
         r"went\s+off)|detonated)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
+    # "An explosion killed four people at a market": a blast told by its toll
+    (_r(r"\b(?<!gas\s)(?<!boiler\s)(?<!industrial\s)(?:explosions?|blasts?)\s+"
+        r"(?:(?:at|in|on|near)\s+(?:[\w'-]+\s+){1,3}?)?(?:killed|kills|killing|wounded|"
+        r"wounding|injured|injuring|ripped\s+through|tore\s+through)\b"),
+     tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
     (_r(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired)|"
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
         r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
+        r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
         r"shaheds?)\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
@@ -81,7 +87,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men)\s+"
         r"(?:(?!were\b|was\b|been\b|are\b)\w+\s+){0,3}?"
         r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b|"
-        r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,2}?(?:civilians|villagers|"
+        r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
     (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
@@ -92,7 +98,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
-        r"exchanged\s+fire|opened\s+fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
+        r"exchanged\s+fire|opened\s+fire|subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
@@ -163,6 +169,7 @@ _STRONG_BACKGROUND = _r(
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past(?!\s+(?:24|twenty-four)\s+hours|\s+day\b)|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since|"
+    r"(?:a|one|two|three|four|five|\d+)\s+years?\s+ago|anniversary|"
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
@@ -235,10 +242,22 @@ _ATTACK_KILLED = _r(
 )
 _ATTACK_STEMS = frozenset(("attack", "raid", "assault"))
 _COMBATANTS = _r(
-    r"(?:\s+[\w'-]+){0,4}?\s+(?:soldiers?|troops|servicem[ae]n|fighters|militants|"
-    r"combatants|personnel|officers|policem[ae]n|gunmen|militiamen|paramilitar\w*)\b"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:soldiers?|troops|servicem[ae]n|fighters?|militants?|"
+    r"combatants?|personnel|officers?|policem[ae]n|gunm[ae]n|militiam[ae]n|paramilitar\w*)\b"
 )
 
+
+# "Photo: A firefighter at the site of a strike in Kharkiv": a caption retells, never tells.
+_CAPTION = re.compile(r"\s*[\[(]?(?:photo|picture|image|file\s+photo|pictured|caption|"
+                      r"video)\b\s*(?:[:|\-–—)\]]|credit)", re.I)
+_DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi)\s")
+
+# "IDF troops eliminated three terrorists": a military's word for killing fighters.
+_ELIMINATED = _r(
+    r"\b(?:eliminated|neutrali[sz]ed)\s+(?:\w+\s+){0,3}?(?:terrorists?|militants?|gunm[ae]n|"
+    r"fighters?|operatives?|insurgents?|saboteurs?)\b"
+)
+_ELIMINATED_STEMS = frozenset(("eliminat", "neutrali"))
 
 # "fighting may erupt", "clashes could escalate": a cue followed by a modal is not news.
 _MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\b(?!\s+\d)")
@@ -247,6 +266,8 @@ _MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\
 def _is_name(original: str, pos: int) -> bool:
     if not original[pos: pos + 1].isupper() or pos == 0:
         return False
+    if _DEMONYM_CUE.match(original, pos):
+        return False  # "in Israeli strike on Rafah": a demonym, not a name
     before = original[:pos].rstrip(" \t\"'“‘(")
     return bool(before) and before[-1] not in ".!?:;\n" and not original[pos: pos + 4].isupper()
 
@@ -255,6 +276,7 @@ def _is_name(original: str, pos: int) -> bool:
 _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("suicide",),
     ("ied", "explosive", "roadside", "bomb", "mine", "booby", "detonat"),
+    ("explosion", "blast"),
     ("air", "drone", "uav", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomb",
      "kamikaze", "shahed", "aerial"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
@@ -269,7 +291,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
-    ("clash", "fight", "fought", "battl", "hostilit", "skirmish", "fire", "attack",
+    ("clash", "fight", "fought", "subjected", "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
      "combat"),
@@ -293,15 +315,16 @@ _KILLING = _r(
     r"\b(?:(?:was|were|been|being)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|"
     r"beheaded|lynched)|assassinat\w+|(?:forces|troops|soldiers|army|police|militants|"
     r"fighters|gunmen|militia\w*)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|shot\s+and\s+"
-    r"killed)\s+(?:\w+\s+){0,3}?(?:civilians?|palestinians|people|men|women|children|"
-    r"teenagers?|boys?|girls?|protesters|residents|villagers|farmers|worshippers|"
-    r"journalists?))\b"
+    r"killed)\s+(?:\w+\s+){0,3}?(?:civilians?|palestinians?|people|persons?|m[ae]n|wom[ae]n|"
+    r"child(?:ren)?|teenagers?|boys?|girls?|youths?|protesters|residents?|villagers?|"
+    r"farmers?|shepherds?|worshippers|journalists?|drivers?))\b"
 )
 _ACCIDENT = _r(r"\b(?:accident|crash\w*|collision|fell|fire|blaze|flood\w*|storm|tornado|"
                r"earthquake|landslide|avalanche|drown\w*|lightning|overdose|electrocut\w*)\b")
 _KILLING_STEMS = frozenset(("killed", "shot", "murdered", "assassinat", "beheaded", "lynched"))
-_OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _STATEMENT_STEMS | _DISRUPTED_STEMS
-                   | _PROTEST_STEMS | _RIOT_STEMS | frozenset().union(*_STRATEGIC_STEMS))
+_OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _ELIMINATED_STEMS | _STATEMENT_STEMS
+                   | _DISRUPTED_STEMS | _PROTEST_STEMS | _RIOT_STEMS
+                   | frozenset().union(*_STRATEGIC_STEMS))
 TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in group}
                                     | set(_OTHER_TRIGGERS))
 _RULE_SETS = tuple(frozenset(group) for group in _RULE_TRIGGERS)
@@ -314,6 +337,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     `present`: the cue stems in the sentence, if the caller found them article-wide.
     """
     if present is not None and present.isdisjoint(TRIGGERS):
+        return None
+    if _CAPTION.match(sentence):
         return None
     folded = fold(sentence)
     if present is None:
@@ -368,6 +393,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
         return EventMatch(etype, sub, weight, *m.span())
+    if not present.isdisjoint(_ELIMINATED_STEMS):
+        m = _first_live(_ELIMINATED, folded, sentence)
+        if m and not any(s <= m.start() < e for s, e in refuted):
+            return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.6, *m.span())
     if not present.isdisjoint(_ATTACK_STEMS):
         m = _first_live(_ATTACK_KILLED, folded, sentence)
         if m and not any(s <= m.start() < e for s, e in refuted):

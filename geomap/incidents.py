@@ -118,6 +118,12 @@ _REPORTED_THAT = re.compile(
 # "the governor said on Tuesday": the day of the telling, not of the event.
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote)"
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
+# The cue refers back: "as a result of the shelling", "in this attack".
+_ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
+                      r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+# An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
+_FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|"
+                        r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated)\b")
 
 
@@ -377,6 +383,16 @@ class _Extractor:
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
         last = self.last_event
+        if match.violent and not own_place and last is not None and last.event.violent \
+                and _ANAPHOR.search(fold(sentence), 0, match.start):
+            # "As a result of the shelling, a serviceman was killed": the event just told.
+            if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
+                    tx.EXPLOSIONS and _FIRE_ONLY.search(fold(" ".join(last.evidence))):
+                # "subjected to fire ... As a result of the shelling": the teller's word
+                # for the fire names the weapon.
+                last.event = replace(match, confidence=last.event.confidence)
+            self._add_counts(last, casualties, sentence)
+            return last
         if match.generic and not own_place and last is not None and last.event.violent \
                 and (not refs or (last.date is not None and all(
                     r.date is not None and abs((r.date - last.date).days) <= 1

@@ -69,8 +69,8 @@ _SUBJECT = re.compile(
     + _WOUNDED + "|" + _CAPTURED + r")\b"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killed|killing|kills|kill|wounded|wounding|injured|injuring|captured|"
-    r"capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
+    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
 _TOLL = re.compile(
@@ -79,6 +79,11 @@ _TOLL = re.compile(
     r"has\s+risen|jumped)\s+(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
+# "eliminated three terrorists": a military's word for killing, only of fighters.
+_ELIMINATED = re.compile(
+    r"\b(?P<kind>eliminated|neutrali[sz]ed)\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+"
+    r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
+)
 # "Five soldiers and a civilian were killed": two groups, one verb.
 _AND_PAIR = re.compile(
     r"\b(?P<n1>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?and\s+(?:another\s+)?(?P<num>"
@@ -102,7 +107,8 @@ _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
-             "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows"))
+             "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
+             "eliminat", "neutrali", "shot dead", "executed"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -143,7 +149,7 @@ def _category(kind: str, tail: str | None = None) -> str:
         return "killed"
     if re.match(_WOUNDED, word) or word.startswith(("wound", "injur")):
         return "wounded"
-    if word.startswith("left"):
+    if word.startswith(("left", "shot", "executed")):
         return "killed"
     return "captured"
 
@@ -229,6 +235,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         if m["kind"] == "casualties":
             continue
         take(m, _category(m["kind"]))
+    if "eliminat" in text or "neutrali" in text:
+        for m in _ELIMINATED.finditer(text):
+            take(m, "killed")
     for m in _OBJECT.finditer(text):
         kind, tail = m["kind"], m["tail"]
         if kind in ("left", "claimed") and tail is None:

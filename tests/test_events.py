@@ -165,3 +165,46 @@ def test_a_daily_summary_is_not_background() -> None:
     assert not is_background("In the past 24 hours, Russian forces shelled Nikopol 12 times, "
                              "killing one person.", PUB)
     assert is_background("In the past, shelling killed four people in Kherson.", PUB)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("At least eight dead in Israeli strike on Rafah home, medics say.", tx.AIR_DRONE),
+        ("Russian glide bombs hit Kharkiv on Monday, killing three people.", tx.AIR_DRONE),
+        ("A guided aerial bomb struck an apartment block in Zaporizhzhia.", tx.AIR_DRONE),
+        ("An explosion killed four people at a market in Khan Younis.", tx.REMOTE_EXPLOSIVE),
+        ("IDF troops eliminated three terrorists in Jenin on Monday.", tx.ARMED_CLASH),
+        ("Israeli forces shot dead a Palestinian man in Nablus on Monday.", tx.ATTACK),
+        ("Fighters from the RSF killed at least 20 civilians in the village.", tx.ATTACK),
+        ("Units of the Armenian armed forces subjected to fire the positions of the "
+         "Azerbaijani army.", tx.ARMED_CLASH),
+    ],
+)
+def test_more_ways_wire_copy_reports_violence(sentence: str, sub: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Photo: A firefighter works at the site of a Russian strike in Kharkiv.",
+        "(Photo credit) Smoke rises after shelling in Kherson.",
+        "A gas explosion killed two people in a Kyiv apartment.",
+    ],
+)
+def test_captions_and_accidents_are_no_event(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is None or not match.violent
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A year ago today, a missile struck a shopping mall in Kremenchuk, killing 21 people.",
+        "Residents marked the anniversary of the massacre in Bucha on Monday.",
+    ],
+)
+def test_anniversaries_are_background(sentence: str) -> None:
+    assert is_background(sentence, PUB)

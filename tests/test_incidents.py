@@ -293,3 +293,25 @@ def test_the_day_a_source_spoke_yields_to_the_event_date() -> None:
             "Tuesday morning.")
     (inc,) = violent(run(text, published=date(2024, 3, 12)))
     assert (inc.date, inc.date_precision) == (date(2024, 3, 11), DATE_WEEK)
+
+
+def test_as_a_result_of_the_shelling_is_the_event_just_told() -> None:
+    text = ("On Sunday, units of the Armenian armed forces subjected to fire the positions "
+            "of the Azerbaijani army in Kalbajar. As a result of the shelling, a serviceman "
+            "was killed.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.sub_event_type, inc.killed) == (tx.EXPLOSIONS, tx.SHELLING, 1)
+
+
+def test_the_attack_retold_adds_its_toll() -> None:
+    text = ("A gunman opened fire on police in Ganja on Sunday night. The attack left one "
+            "officer dead and three people wounded.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed, inc.wounded) == ("Ganja", 1, 3)
+
+
+def test_clashes_then_a_shelling_stay_clashes() -> None:
+    text = ("Fierce clashes broke out in Kalbajar on Sunday. Two soldiers were killed in the "
+            "shelling.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.killed) == (tx.BATTLES, 2)

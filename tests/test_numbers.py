@@ -101,3 +101,17 @@ def test_elided_counts_for_further_places(sentence: str, values: list[int]) -> N
 )
 def test_a_toll_is_the_total_not_a_sum(sentence: str, killed: int) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("IDF troops eliminated three terrorists in Jenin.", 3),
+        ("Israeli forces shot dead a Palestinian man in Nablus.", 1),
+        ("Residents said the RSF executed 7 men in El Fasher.", 7),
+        ("Sappers neutralised 40 mines near Izium.", None),
+        ("The army executed a plan to retake the town.", None),
+    ],
+)
+def test_military_and_execution_verbs(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
