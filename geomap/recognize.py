@@ -111,6 +111,11 @@ _DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
 # Joins in a list of places: a name listed after a place is a place ("in Goris and Kapan
 # said"), even before a speech verb.
 _LIST_JOINS = frozenset({" and ", ", ", ", and ", " or "})
+# The rest of a list of counties after one item: ", Clay, Grant and Wilkin counties".
+_COUNTY_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}){0,12}"
+                          r" ([Cc]ounties|[Pp]arishes)\b")
+_CAP_WORD_AFTER = re.compile(r" [A-Z][a-z]+")
+_GENERICS = ((" county", " parish"), (" parish", " county"))  # by "counties" / "parishes"
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
 
 
@@ -169,6 +174,7 @@ class Recognizer:
         dems: list[tuple[int, int, str]] = []
         persons: set[str] = set()  # surnames seen in person names in this text
         english = gaz.english
+        counties_here = "counties" in folded or "parishes" in folded
         pos = 0
         for sm in _CAPITAL.finditer(text):
             s = sm.start()
@@ -189,6 +195,13 @@ class Recognizer:
                 if first is None:
                     continue
                 w, fe = first.group(), first.end()
+            if counties_here and (folded.find("counties", fe, fe + 150) >= 0
+                                  or folded.find("parishes", fe, fe + 150) >= 0):
+                got = self._county_listed(text, folded, s, fe)
+                if got is not None:  # "Becker, Clay and Otter Tail counties"
+                    out.append(_Match(s, got[0], list(cands(got[1])), 1.0, admin_cue=True))
+                    pos = got[0]
+                    continue
             if w not in names and w not in prefixes and w not in demonyms and not (
                     folded[fe:fe + 1] == "." and w + "." in names):
                 if fe - s >= 5 and w not in english:  # no fuzzy match for "President"
@@ -246,6 +259,26 @@ class Recognizer:
             out = [m for m in out if folded[m.start:m.end] not in persons
                    or self._kind[m.rows[0]] == self._k_country]
         return out, unknown, dems
+
+    def _county_listed(self, text: str, folded: str, s: int, fe: int) -> tuple[int, int] | None:
+        """(end, name id of "<name> County") if the capitalised words at s are one item of
+        a list of counties ("Jackson and Barrow counties", "Otter Tail, Swift and Wilkin
+        counties"); the bare name would otherwise be a town or no place at all."""
+        ends = [fe]
+        while len(ends) < 3:
+            t = _CAP_WORD_AFTER.match(text, ends[-1])
+            if t is None:
+                break
+            ends.append(t.end())
+        names = self.gaz.name_ids
+        for e in reversed(ends):
+            listed = _COUNTY_LIST.match(text, e)
+            if listed:
+                for generic in _GENERICS[listed.group(1)[0] in "Pp"]:
+                    nid = names.get(folded[s:e] + generic)
+                    if nid is not None:
+                        return e, nid
+        return None
 
     def _is_english(self, w: str) -> bool:
         eng = self.gaz.english

@@ -24,6 +24,8 @@ from geomap.model import Mention
 from geomap.recognize import (
     _ADMIN_AFTER,
     _ADMIN_WORDS,
+    _COUNTY_LIST,
+    _GENERICS,
     _PLACE_AFTER,
     _PLACE_BEFORE,
     _SPAN_GENERIC,
@@ -123,6 +125,14 @@ class Resolver:
         words = phrase.split()
         if len(words) > 1 and words[-1].strip(".") in _SPAN_GENERIC:
             head, admin = " ".join(words[:-1]), words[-1].strip(".") in _ADMIN_WORDS
+        listed = _COUNTY_LIST.match(text, e)
+        if listed:  # "Jackson and Barrow counties"
+            for generic in _GENERICS[listed.group(1)[0] in "Pp"]:
+                nid = self.gaz.name_ids.get(phrase + generic)
+                if nid is not None:
+                    m = _Match(s, e, list(self.gaz.cands(nid)), 1.0)
+                    m.admin_cue = True
+                    return m
         for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip("."), head):
             nid = self.gaz.name_ids.get(p)
             if nid is not None:

@@ -270,3 +270,13 @@ def test_a_place_listed_after_a_place_is_no_speaker(gp: Geoparser) -> None:
     got = places(gp, "Officials in Goris and Kapan said shells fell near Sotk, Armenia.")
     assert got["Kapan"][1] == "AM"
     assert "Mehr" not in places(gp, "Talks ended in Tehran. Mehr reported the outcome.")
+
+
+def test_lists_of_counties(gp: Geoparser) -> None:
+    text = "Storms hit Becker, Clay, Otter Tail and Wilkin counties in Minnesota."
+    got = {m.text: m.place for m in gp.parse(text)}
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        assert got[name].feature == "ADM2" and got[name].admin1 == "Minnesota"
+    got = {m.text: m.place for m in gp.parse("Orleans and Jefferson parishes flooded.")}
+    assert got["Jefferson"].name == "Jefferson Parish"
+    assert all(m.place.feature != "ADM2" for m in gp.parse("Clarke and Ellis met in Athens."))
