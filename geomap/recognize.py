@@ -131,6 +131,7 @@ class _Match:
     scores: list[float] = field(default_factory=list)
     own: tuple[str, int] = ("", 0)  # this match's own vote for a document country
     demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
+    listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
 
 
 class Recognizer:
@@ -253,7 +254,7 @@ class Recognizer:
             listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS  # "Goris and Kapan"
             recog = self._recognition(text, folded, s, e, nid, rows, persons, listed)
             if recog > 0:
-                out.append(_Match(s, e, rows, recog))
+                out.append(_Match(s, e, rows, recog, listed=listed))
                 pos = e
         if persons:  # "Bob Jones ... Jones said": the bare surname is the person too
             out = [m for m in out if folded[m.start:m.end] not in persons
@@ -325,9 +326,10 @@ class Recognizer:
         if not common and not initial:
             return 1.0
         b0 = max(0, s - 30)
-        cue = bool(_PREP_BEFORE.search(folded, b0, s) or _PLACE_BEFORE.search(folded, b0, s)
-                   or _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e)
-                   or after.startswith(", "))
+        cue = listed or bool(
+            _PREP_BEFORE.search(folded, b0, s) or _PLACE_BEFORE.search(folded, b0, s)
+            or _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e)
+            or after.startswith(", "))
         if common:
             broad = top_kind in (self._k_country, self._k_region, self._k_line)
             if broad:

@@ -95,8 +95,8 @@ class Resolver:
         """
         top = m.rows[0]
         k = self._kind[top]
-        if k == self._k_country or k == self._k_region or k == self._k_line:
-            return False
+        if k == self._k_country or k == self._k_region or k == self._k_line or m.listed:
+            return False  # listed after a place: "Jeddah, Geneva and Nairobi"
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
             return False

@@ -280,3 +280,15 @@ def test_lists_of_counties(gp: Geoparser) -> None:
     got = {m.text: m.place for m in gp.parse("Orleans and Jefferson parishes flooded.")}
     assert got["Jefferson"].name == "Jefferson Parish"
     assert all(m.place.feature != "ADM2" for m in gp.parse("Clarke and Ellis met in Athens."))
+
+
+def test_places_listed_after_a_place(gp: Geoparser) -> None:
+    got = places(gp, "Israeli jets struck Rafah and Khan Younis overnight.")
+    assert got["Khan Younis"][1] == "PS"  # an alternate name, in a list: no stray homonym
+    got = places(gp, "Envoys met in Jeddah, Geneva and Nairobi.")
+    assert got["Geneva"][1] == "CH"  # a common word, but listed with places
+
+
+def test_crimea_by_its_english_name(gp: Geoparser) -> None:
+    got = places(gp, "Ukrainian forces struck Crimea and Sevastopol.")
+    assert got["Crimea"][:2] == (KIND_ADMIN1, "UA")

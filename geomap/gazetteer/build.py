@@ -173,9 +173,10 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         spellings = [p["gn_name"], base]
         exonyms: list[str] = []
         display = base
-        # NE's own names are wrong for some units (a neighbour's name): trust them only near
-        # GeoNames', and NE's alternate names (English exonyms: "Bavaria", "Lower Saxony")
-        # only when the record's own name agrees with GeoNames'.
+        # NE's own names are wrong for some units (a neighbour's name): trust them right
+        # away only near GeoNames'. NE's alternate names (English exonyms: "Bavaria",
+        # "Lower Saxony") when the record's own name agrees with GeoNames', and NE's own
+        # name ("Crimea") always, are checked by _admin1_exonyms once the places are in.
         consistent = bool(p.get("name")) and \
             fuzz.ratio(fold(strip_generic(p["name"])), fold(base)) >= 75
         for alt in (p.get("name"), p.get("woe_name"), *(p.get("name_alt") or "").split("|")):
@@ -184,8 +185,8 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             if fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 75:
                 spellings.append(alt)
                 spellings.append(strip_generic(alt))
-            elif consistent:
-                exonyms.append(alt)
+            elif consistent or alt == p.get("name"):
+                exonyms.append(alt)  # "Bavaria"; NE's own name "Crimea" for "Krym"
         nm = p.get("name")
         if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 75:
             display = nm
@@ -213,12 +214,14 @@ def _admin1_exonyms(b: _Builder) -> None:
     """NE's alternate admin-1 names ("Bavaria", "Lower Saxony", "Newfoundland"), unless a
     town of the same country carries the name: NE lists some units by their capital
     ("Alexandria" for Al Iskandariyah, "Gori" for Shida Kartli), which would only add a
-    province reading to a city's name."""
+    province reading to a city's name; nor if another unit of the country carries it (NE
+    labels some units with a neighbour's name)."""
     for row, alt in b.exonyms:
         cc = b.rows[row][4]
         for spelling in (alt, strip_generic(alt)):
             f = usable(spelling)
-            if f and not any(b.rows[r][4] == cc and b.rows[r][2] == KIND_PLACE
+            if f and not any(b.rows[r][4] == cc and r != row and
+                             b.rows[r][2] in (KIND_PLACE, KIND_ADMIN1)
                              for r in b.names.get(f, ())):
                 b.name(row, spelling)
 

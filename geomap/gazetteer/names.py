@@ -147,7 +147,7 @@ def strip_generic(name: str) -> str:
     while len(words) > 1 and fold(words[-1]).strip(".") in GENERIC_SUFFIXES:
         words.pop()
     while len(words) > 1 and fold(words[0]) in ("misto", "city", "province", "state", "land",
-                                                "freistaat"):
+                                                "freistaat", "avtonomna", "respublika"):
         words.pop(0)
     if len(words) > 3 and fold(" ".join(words[:3])) == "freie und hansestadt":
         words = words[3:]
