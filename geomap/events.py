@@ -98,7 +98,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
-        r"exchanged\s+fire|opened\s+fire|subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
+        r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed)|"
+        r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
+        r"subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
@@ -229,8 +231,15 @@ _REFUTED_HINTS = ("false", "untrue", "groundless", "baseless", "fabricat", "unfo
                   "disinformation", "fake", "not true", "provocation", "reality")
 
 
+_REFUTED_HINT = re.compile("|".join(_REFUTED_HINTS))
+
+
+def _in_refuted(folded: str, pos: int) -> bool:
+    return any(s <= pos < e for s, e in _refuted(folded))
+
+
 def _refuted(folded: str) -> list[tuple[int, int]]:
-    if not any(h in folded for h in _REFUTED_HINTS):
+    if not _REFUTED_HINT.search(folded):
         return []
     return [m.span() for m in _REFUTED.finditer(folded)]
 
@@ -258,6 +267,14 @@ _ELIMINATED = _r(
     r"fighters?|operatives?|insurgents?|saboteurs?)\b"
 )
 _ELIMINATED_STEMS = frozenset(("eliminat", "neutrali"))
+# Stabbings and beatings are political violence only beside a conflict actor ("a settler
+# was stabbed near Hebron"); without one they are crime news, not for the map.
+_STABBING = _r(r"\b(?:stabb(?:ed|ing)|knife\s+attacks?|(?:hacked|beaten|stoned)\s+to\s+death)\b")
+_CONFLICT_ACTOR = _r(
+    r"\b(?:settlers?|soldiers?|troops|militants?|militia\w*|palestinians?|israelis?|"
+    r"checkpoints?|terror\w*|insurgents?|fighters|rsf|idf|occupied|janjaweed|paramilitar\w*)\b"
+)
+_STABBING_STEMS = frozenset(("stabb", "knife", "to death"))
 
 # "fighting may erupt", "clashes could escalate": a cue followed by a modal is not news.
 _MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\b(?!\s+\d)")
@@ -291,7 +308,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
-    ("clash", "fight", "fought", "subjected", "battl", "hostilit", "skirmish", "fire", "attack",
+    ("clash", "fight", "fought", "subjected", "sniper",
+     "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
      "combat"),
@@ -322,7 +340,8 @@ _KILLING = _r(
 _ACCIDENT = _r(r"\b(?:accident|crash\w*|collision|fell|fire|blaze|flood\w*|storm|tornado|"
                r"earthquake|landslide|avalanche|drown\w*|lightning|overdose|electrocut\w*)\b")
 _KILLING_STEMS = frozenset(("killed", "shot", "murdered", "assassinat", "beheaded", "lynched"))
-_OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _ELIMINATED_STEMS | _STATEMENT_STEMS
+_OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _ELIMINATED_STEMS | _STABBING_STEMS
+                   | _STATEMENT_STEMS
                    | _DISRUPTED_STEMS | _PROTEST_STEMS | _RIOT_STEMS
                    | frozenset().union(*_STRATEGIC_STEMS))
 TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in group}
@@ -358,7 +377,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         m = _first_live(pattern, folded, sentence)
         if m:
             violent.append((m, etype, sub, weight))
-    refuted = _refuted(folded)
+    refuted = _refuted(folded) if violent else []
     if refuted:
         violent = [v for v in violent
                    if not any(s <= v[0].start() < e for s, e in refuted)]
@@ -395,17 +414,21 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         return EventMatch(etype, sub, weight, *m.span())
     if not present.isdisjoint(_ELIMINATED_STEMS):
         m = _first_live(_ELIMINATED, folded, sentence)
-        if m and not any(s <= m.start() < e for s, e in refuted):
+        if m and not _in_refuted(folded, m.start()):
             return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.6, *m.span())
+    if not present.isdisjoint(_STABBING_STEMS) and _CONFLICT_ACTOR.search(folded):
+        m = _first_live(_STABBING, folded, sentence)
+        if m and not _in_refuted(folded, m.start()):
+            return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
     if not present.isdisjoint(_ATTACK_STEMS):
         m = _first_live(_ATTACK_KILLED, folded, sentence)
-        if m and not any(s <= m.start() < e for s, e in refuted):
+        if m and not _in_refuted(folded, m.start()):
             if _COMBATANTS.match(folded, m.end()):
                 return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.6, *m.span())
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
     if not present.isdisjoint(_KILLING_STEMS) and not _ACCIDENT.search(folded):
         m = _first_live(_KILLING, folded, sentence)
-        if m and not any(s <= m.start() < e for s, e in refuted):
+        if m and not _in_refuted(folded, m.start()):
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span(), generic=True)
     for (pattern, sub, weight), stems in zip((
         (_AGREEMENT, tx.AGREEMENT, 0.7),

@@ -23,7 +23,7 @@ UNITS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "another": 1,
 }
 VAGUE = ("dozens", "scores", "hundreds", "thousands", "several", "many", "a number",
          "a dozen", "numerous", "tens", "a few", "some")
@@ -47,6 +47,9 @@ _NUMBER = (
     r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
     r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
     r"demonstrator|villager|policewoman|officer)\b)"
+    # "another person later died", "and another was wounded": one more
+    r"|(?<![\w])another(?=\s+(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|"
+    r"resident|officer|fighter|was|later|died|has|had)\b)"
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
     r"member|volunteer|trooper|commander|pilot)\b))"

@@ -208,3 +208,25 @@ def test_captions_and_accidents_are_no_event(sentence: str) -> None:
 )
 def test_anniversaries_are_background(sentence: str) -> None:
     assert is_background(sentence, PUB)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("An Israeli settler was stabbed and seriously wounded near Hebron overnight.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Two farmers were hacked to death by RSF fighters in their fields.",
+         tx.VIOLENCE_CIVILIANS),
+        ("An Azerbaijani soldier was wounded by Armenian sniper fire in Zangilan.",
+         tx.BATTLES),
+        ("Troops came under machine-gun fire near the village.", tx.BATTLES),
+    ],
+)
+def test_knives_and_snipers(sentence: str, event_type: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == event_type
+
+
+def test_a_stabbing_without_a_conflict_actor_is_crime_news() -> None:
+    assert classify("A woman was stabbed Tuesday morning while jogging near Briarcliff Road.") \
+        is None

@@ -115,3 +115,17 @@ def test_a_toll_is_the_total_not_a_sum(sentence: str, killed: int) -> None:
 )
 def test_military_and_execution_verbs(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Two women died at the scene and another person later died in hospital.", 3, None),
+        ("Two soldiers were killed and another was wounded when troops opened fire.", 2, 1),
+        ("Another 5 people were killed.", 5, None),
+        ("He said another round of talks was planned after 2 died.", 2, None),
+    ],
+)
+def test_another_is_one_more(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
