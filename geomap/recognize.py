@@ -59,6 +59,9 @@ MAX_TOKENS = 6
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
     "en in im border line state")
+# Particles that never end a name when a capitalised word follows ("Tal al-Sultan").
+_MID_PARTICLES = _words("al el ad ar as ash at az an ed er es en et ez ul de del la le les du "
+                        "des da do dos das di of the y")
 _NEVER = _words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december christmas easter ramadan eid "
@@ -220,8 +223,9 @@ class Recognizer:
                     te = t.end()
                     span = folded[s:te]
                     if (span not in prefixes and span not in names) or \
-                            not (text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER):
-                        break
+                            not (text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER
+                                 or (folded[t.start(1) - 1] == "'" and t.group(1) != "s")):
+                        break  # lowercase after an apostrophe only inside a word: Khuza'a
                     ends.append(te)
                     last_end = te
                 for e in reversed(ends):
@@ -250,6 +254,9 @@ class Recognizer:
                     unknown.append((s, fe))
                 continue
             e, nid = best
+            if e + 1 < n and text[e] in "- " and text[e + 1].isupper() and \
+                    folded[s:e].rpartition(" ")[2].rpartition("-")[2] in _MID_PARTICLES:
+                continue  # "Tal al-Sultan": a longer name than "Tal al" goes on
             rows = list(cands(nid))
             listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS  # "Goris and Kapan"
             recog = self._recognition(text, folded, s, e, nid, rows, persons, listed)

@@ -292,3 +292,17 @@ def test_places_listed_after_a_place(gp: Geoparser) -> None:
 def test_crimea_by_its_english_name(gp: Geoparser) -> None:
     got = places(gp, "Ukrainian forces struck Crimea and Sevastopol.")
     assert got["Crimea"][:2] == (KIND_ADMIN1, "UA")
+
+
+def test_names_go_on_past_particles_and_inner_apostrophes(gp: Geoparser) -> None:
+    got = places(gp, "Israeli tanks entered Tal al-Sultan in Rafah, Gaza.")
+    assert "Tal al" not in got  # no shorter name ending in an article
+    got = places(gp, "Strikes hit Khuza'a east of Khan Yunis in the Gaza Strip.")
+    assert got["Khuza'a"][1] == "PS"
+
+
+def test_directional_province_names(gp: Geoparser) -> None:
+    got = {m.text: m.place for m in gp.parse(
+        "Fighting in South Kordofan and Southern Darfur spread to East Darfur, Sudan.")}
+    assert got["South Kordofan"].kind == KIND_ADMIN1
+    assert got["Southern Darfur"].id != got["East Darfur"].id

@@ -43,7 +43,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 17
+FORMAT = 18
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -199,6 +199,7 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             spellings += US_STATE_ABBREVIATIONS.get(code[3:], ())
         elif code.startswith("CA."):
             spellings += CA_PROVINCE_ABBREVIATIONS.get(p["gn_name"] or "", ())
+        spellings += [d for sp in spellings if sp for d in _directional(sp)]
         for s in spellings:
             if s:
                 b.name(row, s)
@@ -208,6 +209,37 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             by_code[p["gn_a1_code"]] = row
             names[p["gn_a1_code"]] = display
     return by_code, names
+
+
+_DIRECTIONS = {"northern": "North", "southern": "South", "eastern": "East",
+               "western": "West", "north": "Northern", "south": "Southern", "east": "Eastern",
+               "west": "Western"}
+
+
+def _directional(name: str) -> list[str]:
+    """'Southern Kordofan' <-> 'South Kordofan' (province names only: towns keep theirs)."""
+    first, _, rest = name.partition(" ")
+    swap = _DIRECTIONS.get(first.lower())
+    return [f"{swap} {rest}"] if swap and rest else []
+
+
+def _admin1_dedupe(b: _Builder) -> None:
+    """A name on two admin-1 units of one country stays only on the unit(s) whose own name
+    is closest to it: NE copies a unit's alternate names to the units split from it
+    ("South Darfur" on East Darfur)."""
+    for name, rows in b.names.items():
+        a1 = [r for r in rows if b.rows[r][2] == KIND_ADMIN1]
+        if len(a1) < 2:
+            continue
+        by_cc: dict[str, list[int]] = defaultdict(list)
+        for r in a1:
+            by_cc[b.rows[r][4]].append(r)
+        for group in by_cc.values():
+            if len(group) < 2:
+                continue
+            score = {r: fuzz.ratio(name, fold(b.rows[r][1])) for r in group}
+            top = max(score.values())
+            rows.difference_update(r for r in group if score[r] < top)
 
 
 def _admin1_exonyms(b: _Builder) -> None:
@@ -389,6 +421,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     counties = _counties(b, a1_rows, a1_names)
     _places(b, a1_rows, a1_names, capitals, demonyms)
     _admin1_exonyms(b)
+    _admin1_dedupe(b)
     given, surnames = person_names()
     english = english_words()
     _county_population(b, counties, english, given | surnames)
