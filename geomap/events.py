@@ -157,7 +157,8 @@ _STATEMENT = _r(
 # Words before a cue (same clause) that cancel it.
 _NEGATION = _r(
     r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
-    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|risk|threat\w*|fears?\s+of|"
+    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|will|vow\w*|intend\w*|"
+    r"risk|threat\w*|fears?\s+of|"
     r"plans?\s+to|planning|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
     r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat|halt\s+to|end\s+to|"
     r"stop\s+(?:the|all)|cessation\s+of)\b[^.;]*$"
@@ -199,8 +200,19 @@ _OBJECT_OF_CONCERN = _r(
 )
 
 
+# "No casualties were reported after shelling hit Kherson": the toll is nil, the event is not.
+_NO_CASUALTIES = re.compile(
+    r"\b(?:no|without)\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:casualties|injuries|deaths|"
+    r"fatalities|victims|one\s+(?:was\s+)?(?:hurt|injured|killed))\b(?:\s+(?:were|was|have\s+"
+    r"been|had\s+been)\s+(?:immediately\s+)?reported)?"
+)
+
+
 def _negated(folded: str, start: int) -> bool:
     window = folded[max(0, start - 70): start]
+    if "casualt" in window or "injur" in window or "death" in window or "victim" in window \
+            or "one" in window or "fatalit" in window:
+        window = _NO_CASUALTIES.sub(" ", window)
     cut = max(window.rfind(", "), window.rfind("; "), window.rfind(" but "))
     if cut >= 0 and not re.search(r"\b(?:deny|denies|denied|denying)\b", window[:cut]):
         window = window[cut:]
@@ -263,10 +275,10 @@ _DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi
 
 # "IDF troops eliminated three terrorists": a military's word for killing fighters.
 _ELIMINATED = _r(
-    r"\b(?:eliminated|neutrali[sz]ed)\s+(?:\w+\s+){0,3}?(?:terrorists?|militants?|gunm[ae]n|"
-    r"fighters?|operatives?|insurgents?|saboteurs?)\b"
+    r"\b(?:eliminated|neutrali[sz]ed|killed|kills|killing)\s+(?:\w+\s+){0,4}?(?:terrorists?|"
+    r"militants?|gunm[ae]n|fighters?|operatives?|insurgents?|saboteurs?)\b"
 )
-_ELIMINATED_STEMS = frozenset(("eliminat", "neutrali"))
+_ELIMINATED_STEMS = frozenset(("eliminat", "neutrali", "killed", "kills", "killing"))
 # Stabbings and beatings are political violence only beside a conflict actor ("a settler
 # was stabbed near Hebron"); without one they are crime news, not for the map.
 _STABBING = _r(r"\b(?:stabb(?:ed|ing)|knife\s+attacks?|(?:hacked|beaten|stoned)\s+to\s+death)\b")
@@ -332,14 +344,15 @@ _STRATEGIC_STEMS = (
 _KILLING = _r(
     r"\b(?:(?:was|were|been|being)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|"
     r"beheaded|lynched)|assassinat\w+|(?:forces|troops|soldiers|army|police|militants|"
-    r"fighters|gunmen|militia\w*)\s+(?:\w+\s+){0,2}?(?:killed|shot\s+dead|shot\s+and\s+"
-    r"killed)\s+(?:\w+\s+){0,3}?(?:civilians?|palestinians?|people|persons?|m[ae]n|wom[ae]n|"
+    r"fighters|gunmen|militia\w*)\s+(?:\w+\s+){0,2}?(?:killed|kills|killing|shot\s+dead|"
+    r"shot\s+and\s+killed)\s+(?:\w+\s+){0,3}?(?:civilians?|palestinians?|people|persons?|m[ae]n|wom[ae]n|"
     r"child(?:ren)?|teenagers?|boys?|girls?|youths?|protesters|residents?|villagers?|"
     r"farmers?|shepherds?|worshippers|journalists?|drivers?))\b"
 )
 _ACCIDENT = _r(r"\b(?:accident|crash\w*|collision|fell|fire|blaze|flood\w*|storm|tornado|"
                r"earthquake|landslide|avalanche|drown\w*|lightning|overdose|electrocut\w*)\b")
-_KILLING_STEMS = frozenset(("killed", "shot", "murdered", "assassinat", "beheaded", "lynched"))
+_KILLING_STEMS = frozenset(("killed", "kills", "killing", "shot", "murdered", "assassinat",
+                            "beheaded", "lynched"))
 _OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _ELIMINATED_STEMS | _STABBING_STEMS
                    | _STATEMENT_STEMS
                    | _DISRUPTED_STEMS | _PROTEST_STEMS | _RIOT_STEMS

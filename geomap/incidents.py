@@ -521,7 +521,8 @@ class _Extractor:
             if _RIVER_BANK.search(head):
                 continue
             loc = _LOCATIVE.search(head)
-            locative = loc is not None
+            # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
+            locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)

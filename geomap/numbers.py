@@ -87,6 +87,11 @@ _ELIMINATED = re.compile(
     r"\b(?P<kind>eliminated|neutrali[sz]ed)\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+"
     r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
 )
+# "killed a family of five", "a massacre of 30 civilians"
+_GROUP_OF = re.compile(
+    r"\b(?:(?:killed|killing|kills|wiped\s+out)\s+(?:an?\s+(?:entire\s+|whole\s+)?)?family|"
+    r"massacre)\s+of\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")(?![\w-])"
+)
 # "Five soldiers and a civilian were killed": two groups, one verb.
 _AND_PAIR = re.compile(
     r"\b(?P<n1>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?and\s+(?:another\s+)?(?P<num>"
@@ -111,7 +116,7 @@ _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
-             "eliminat", "neutrali", "shot dead", "executed"))
+             "eliminat", "neutrali", "shot dead", "executed", "massacre"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -238,6 +243,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         if m["kind"] == "casualties":
             continue
         take(m, _category(m["kind"]))
+    if "family of" in text or "massacre of" in text:
+        for m in _GROUP_OF.finditer(text):
+            take(m, "killed")
     if "eliminat" in text or "neutrali" in text:
         for m in _ELIMINATED.finditer(text):
             take(m, "killed")

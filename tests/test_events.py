@@ -230,3 +230,30 @@ def test_knives_and_snipers(sentence: str, event_type: str) -> None:
 def test_a_stabbing_without_a_conflict_actor_is_crime_news() -> None:
     assert classify("A woman was stabbed Tuesday morning while jogging near Briarcliff Road.") \
         is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Israeli army kills 3 Palestinians in Jenin raid on Monday.", tx.VIOLENCE_CIVILIANS),
+        ("The army said it killed dozens of RSF fighters in Omdurman on Monday.", tx.BATTLES),
+        ("No casualties were reported after shelling hit Kherson on Monday.", tx.EXPLOSIONS),
+        ("No one was hurt when a drone struck a house in Sumy.", tx.EXPLOSIONS),
+    ],
+)
+def test_headline_verbs_fighters_and_nil_tolls(sentence: str, event_type: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel says it will intensify strikes on Rafah in the coming days.",
+        "The RSF vowed to attack El Fasher again.",
+        "There were no reports of fighting in Kherson.",
+    ],
+)
+def test_intentions_are_not_events(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is None or not match.violent

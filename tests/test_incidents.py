@@ -315,3 +315,8 @@ def test_clashes_then_a_shelling_stay_clashes() -> None:
             "shelling.")
     (inc,) = violent(run(text))
     assert (inc.event_type, inc.killed) == (tx.BATTLES, 2)
+
+
+def test_a_summary_line_headed_by_its_place() -> None:
+    (inc,) = violent(run("Ganja: 2 killed, 5 injured in shelling on Sunday."))
+    assert (inc.place_name, inc.killed, inc.wounded) == ("Ganja", 2, 5)

@@ -129,3 +129,15 @@ def test_military_and_execution_verbs(sentence: str, killed) -> None:
 def test_another_is_one_more(sentence: str, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The strike killed a family of five in Deir al-Balah.", 5),
+        ("The RSF carried out a massacre of 30 civilians near Sennar.", 30),
+        ("A family of five was displaced.", None),
+    ],
+)
+def test_a_family_or_a_massacre_of_n(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
