@@ -72,7 +72,10 @@ _NEVER = _words(
     "latino hispanic african africans asian asians european europeans western eastern "
     "white black")
 # Institutions named after a place-name homonym ("White House" is also a town in Tennessee).
-_INSTITUTIONS = frozenset({"white house", "pentagon", "kremlin", "capitol"})
+_INSTITUTIONS = frozenset({"white house", "pentagon", "kremlin", "capitol",
+                           # organisations news names that GeoNames lists as a town's
+                           # alternate name (Hamas: Hamm; Duma: the Russian parliament)
+                           "hamas", "taliban", "duma", "olympic"})
 _TITLES = _words(
     "mr mrs ms dr sir president minister premier spokesman spokeswoman spokesperson gen "
     "general sen senator rep gov governor mayor judge king queen prince princess pope lord "
@@ -258,7 +261,9 @@ class Recognizer:
                     folded[s:e].rpartition(" ")[2].rpartition("-")[2] in _MID_PARTICLES:
                 continue  # "Tal al-Sultan": a longer name than "Tal al" goes on
             rows = list(cands(nid))
-            listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS  # "Goris and Kapan"
+            # "Goris and Kapan": after a town (not "Israel and Hamas": countries pair with actors)
+            listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS and \
+                self._kind[out[-1].rows[0]] == self._k_place
             recog = self._recognition(text, folded, s, e, nid, rows, persons, listed)
             if recog > 0:
                 out.append(_Match(s, e, rows, recog, listed=listed))

@@ -306,3 +306,8 @@ def test_directional_province_names(gp: Geoparser) -> None:
         "Fighting in South Kordofan and Southern Darfur spread to East Darfur, Sudan.")}
     assert got["South Kordofan"].kind == KIND_ADMIN1
     assert got["Southern Darfur"].id != got["East Darfur"].id
+
+
+def test_organisations_named_like_towns_are_not_places(gp: Geoparser) -> None:
+    got = places(gp, "Talks between Israel and Hamas stalled; the State Duma in Moscow voted.")
+    assert "Hamas" not in got and "Duma" not in got and got["Moscow"][1] == "RU"
