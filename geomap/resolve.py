@@ -40,6 +40,7 @@ SEAT_MAX_KM = 120.0  # ... if the province is compact (not New York State, not Q
 WORLD_CITY_POP = 1_000_000  # cities this big are named without their country
 STRAY_MAX_POP = 50_000  # smaller places need their country named in the article
 STRAY_ALT_MAX_POP = 500_000  # ... and so do bigger ones matched by an alternate name
+NEIGHBOUR_MIN_POP = 10_000  # ... or a neighbour of one, for towns this big
 WORLD_KNOWN_ALTS = 80  # GeoNames alternate names of a place known worldwide (Paris, Gaza City)
 FOREIGN_ADMIN1_ALTS = 60  # ... enough to outrank a same-name province abroad (Gaza, MZ)
 OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-known place
@@ -108,9 +109,18 @@ class Resolver:
                 folded[m.start:m.end], 0)]:
             return False
         own_cc, own_w = m.own
+        near = set()
         for r in m.rows:
             cc = self.gaz.country(r)
             if doc_cc.get(cc, 0) - (own_w if cc == own_cc else 0) > 0:
+                return False
+            if self.gaz.pop[r] >= NEIGHBOUR_MIN_POP:
+                near.add(cc)
+        # A town across the border of a country the article is about ("Israeli troops pushed
+        # into Khan Younis").
+        for c, w in doc_cc.items() if near else ():
+            if w - (own_w if c == own_cc else 0) > 0 and \
+                    not near.isdisjoint(self.gaz.neighbours.get(c, ())):
                 return False
         s, e = m.start, m.end
         b0 = max(0, s - 30)

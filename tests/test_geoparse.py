@@ -311,3 +311,11 @@ def test_directional_province_names(gp: Geoparser) -> None:
 def test_organisations_named_like_towns_are_not_places(gp: Geoparser) -> None:
     got = places(gp, "Talks between Israel and Hamas stalled; the State Duma in Moscow voted.")
     assert "Hamas" not in got and "Duma" not in got and got["Moscow"][1] == "RU"
+
+
+def test_a_town_in_a_neighbour_of_the_articles_country(gp: Geoparser) -> None:
+    got = places(gp, "Israeli troops pushed into Khan Younis on Tuesday.")
+    assert got["Khan Younis"][1] == "PS"
+    # a region without a country (a continent) must not break the neighbour check
+    got = places(gp, "Europe and Africa sent aid. Israeli shelling hit Khan Younis.")
+    assert got["Europe"][0] == KIND_REGION
