@@ -124,7 +124,8 @@ _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|b
 # An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
 _FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|"
                         r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
-_REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated)\b")
+_REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated|"
+                        r"accused|accuses)\b")
 
 
 @dataclass

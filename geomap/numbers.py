@@ -78,7 +78,7 @@ _OBJECT = re.compile(
 )
 _TOLL = re.compile(
     r"\b(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
-    r"(?:\s+[a-z']+){0,4}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
+    r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
     r"has\s+risen|jumped)\s+(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")

@@ -257,3 +257,15 @@ def test_headline_verbs_fighters_and_nil_tolls(sentence: str, event_type: str) -
 def test_intentions_are_not_events(sentence: str) -> None:
     match = classify(sentence)
     assert match is None or not match.violent
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the past week, Israeli strikes killed more than 200 people across Gaza.",
+        "In recent days, shelling has killed dozens of people in the region.",
+    ],
+)
+def test_a_tally_over_days_or_weeks_is_background(sentence: str) -> None:
+    assert is_background(sentence, PUB)
+    assert not is_background("Over the past 24 hours, shelling killed two people.", PUB)

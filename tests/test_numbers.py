@@ -141,3 +141,8 @@ def test_another_is_one_more(sentence: str, killed, wounded) -> None:
 )
 def test_a_family_or_a_massacre_of_n(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+def test_a_toll_named_by_its_event() -> None:
+    c = extract_casualties("The death toll from Saturday's strike on Sumy has risen to 35.")
+    assert c.killed == 35
