@@ -84,7 +84,8 @@ _FORCE_NOUNS = (
 )
 _ATTACK_VERB = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:opened\s+fire|fired|shelled|attacked|struck|bombed|launched|"
-    r"hit|targeted|stormed|raided|killed|shot|ambushed|captured|seized|advanced|pounded)\b"
+    r"hit|targeted|stormed|raided|killed|shot|ambushed|captured|seized|advanced|pounded|"
+    r"subjected)\b"
 )
 
 
@@ -173,6 +174,9 @@ def _state(iso2: str) -> str:
 
 
 _FORCES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _FORCE_NOUNS + r"\b")
+# "units of the Armed Forces of Armenia": the forces named before their country
+_FORCES_OF = re.compile(r"\b(?:armed\s+forces|army|military|troops|units|forces|soldiers)\s+"
+                        r"of\s+(?:the\s+)?(?:republic\s+of\s+)?$")
 _ACCUSED_BEFORE = re.compile(r"\baccus\w+\s+(?:the\s+)?$")
 _BY_BEFORE = re.compile(r"\b(?:attacks?|strikes?|shelling|fire|bombardment)\s+(?:\w+\s+)?"
                         r"by\s+(?:the\s+)?$")
@@ -201,7 +205,8 @@ def find_actors(sentence: str, *, place_country: str | None = None,
         by = _BY_BEFORE.search(head) if "by" in head else None
         if tail.startswith("-") and not forces:
             continue  # "Moscow-mediated", "Armenian-Azerbaijani border"
-        is_actor = bool(forces or accused or by or _PAIR_BEFORE.search(head)
+        forces_of = _FORCES_OF.search(head) if " of" in head else None
+        is_actor = bool(forces or forces_of or accused or by or _PAIR_BEFORE.search(head)
                         or _PAIR_AFTER.match(tail) or _ATTACK_VERB.match(tail))
         if not is_actor and not violent:
             is_actor = True

@@ -65,3 +65,12 @@ def test_country_name_beyond_the_table_comes_from_geonames() -> None:
     assert country_name("AZ") == "Azerbaijan"
     assert country_name("CZ") == "Czechia"  # not "Military Forces of CZ"
     assert country_name("XX") == "XX"
+
+
+def test_forces_named_before_their_country_are_the_attacker() -> None:
+    assert find_actors("On September 13, units of the Armed Forces of Armenia subjected to "
+                       "fire the positions of the Azerbaijan Army near Tovuz.") == (
+        "Military Forces of Armenia", "Military Forces of Azerbaijan")
+    assert find_actors("Soldiers of the Republic of Azerbaijan fired at Armenian positions "
+                       "near Sotk.") == (
+        "Military Forces of Azerbaijan", "Military Forces of Armenia")
