@@ -78,6 +78,8 @@ _RELATIVE = re.compile(
 _AFTER_ANCHOR = re.compile(
     r"\b(?:came|comes|come|happened|followed)\s+(?:just\s+|only\s+)?"
     r"(?P<n>a|one|two|three|\d)\s+days?\s+after\b"
+    # "on the previous day", "a day earlier": the day before the one being told
+    r"|\b(?:on\s+)?the\s+previous\s+day\b|\b(?P<n2>a|one|two|three)\s+days?\s+earlier\b"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")  # `_years` finds its heads with str.find
 _CAL_WORD = re.compile(
@@ -247,7 +249,7 @@ def find_dates(
     if anchors:
         for m in _AFTER_ANCHOR.finditer(text):
             base = anchor or published
-            n = _word_number(m["n"]) or 1
+            n = _word_number(m["n"] or m["n2"] or "1") or 1
             add(m.start(), m.end(), base - timedelta(days=n) if base else None,
                 DATE_DAY if base else None, "anchor")
     relative.sort()
@@ -295,7 +297,8 @@ _CAL_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 _CAL_STEMS = {p.lower(): p for p in _CAL_PREFIXES}
 # The relative keys, as cue stems (" ago" is found as the word "ago").
 _RELATIVE_RANK = {key.strip(): i for i, key in enumerate(_RELATIVE_KEYS)}
-_ANCHOR_STEMS = frozenset(("day after", "days after"))
+_ANCHOR_STEMS = frozenset(("day after", "days after", "previous day", "day earlier",
+                           "days earlier"))
 DATE_STEMS: frozenset[str] = frozenset(_CAL_STEMS) | frozenset(_RELATIVE_RANK) | _ANCHOR_STEMS
 DATE_CUES = CueIndex(DATE_STEMS)
 

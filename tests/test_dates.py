@@ -139,3 +139,13 @@ def test_a_daily_summary_is_the_day_before_within_a_few_days(text: str) -> None:
 
 def test_the_last_day_of_something_is_no_date() -> None:
     assert find_dates("On the last day of the talks, nothing changed.", date(2024, 3, 12)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("Shelling hit Kherson on the previous day.", 1),
+     ("Two days earlier, a drone struck Sumy.", 2)],
+)
+def test_the_previous_day_counts_back(text: str, days: int) -> None:
+    (ref,) = find_dates(text, date(2024, 6, 5))
+    assert (ref.date, ref.kind) == (date(2024, 6, 5) - timedelta(days=days), "anchor")

@@ -320,3 +320,11 @@ def test_clashes_then_a_shelling_stay_clashes() -> None:
 def test_a_summary_line_headed_by_its_place() -> None:
     (inc,) = violent(run("Ganja: 2 killed, 5 injured in shelling on Sunday."))
     assert (inc.place_name, inc.killed, inc.wounded) == ("Ganja", 2, 5)
+
+
+def test_the_previous_day_counts_back_from_the_narration() -> None:
+    text = ("Shelling hit Ganja on Saturday, officials said.\n\n"
+            "On the previous day, clashes broke out in Kalbajar.")
+    incs = {i.event_type: i for i in violent(run(text, published=date(2020, 10, 12)))}
+    assert incs[tx.EXPLOSIONS].date == date(2020, 10, 10)
+    assert incs[tx.BATTLES].date == date(2020, 10, 9)
