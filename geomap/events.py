@@ -264,7 +264,12 @@ _ATTACK_KILLED = _r(
     r"\b(?:attacks?|raids?|assaults?)\s+(?:on\s+(?:[\w'-]+\s+){1,3}?)?(?:[\w'-]+\s+){0,2}?"
     r"(?:(?:has|have|had)\s+)?(?:killed|kills|killing|left\s+(?:\w+\s+){1,3}?dead)\b"
 )
-_ATTACK_STEMS = frozenset(("attack", "raid", "assault"))
+_ATTACK_STEMS = frozenset(("attack", "raid", "assault", "stormed"))
+# "the RSF attacked the town of Mellit, killing at least 16 civilians"
+_ATTACKED_KILLING = _r(
+    r"\b(?:attacked|stormed|raided)\s+(?:[\w'-]+\s+){0,6}?(?:[\w'-]+,\s+)?"
+    r"(?:killing|and\s+killed)\b"
+)
 _COMBATANTS = _r(
     r"(?:\s+[\w'-]+){0,4}?\s+(?:soldiers?|troops|servicem[ae]n|fighters?|militants?|"
     r"combatants?|personnel|officers?|policem[ae]n|gunm[ae]n|militiam[ae]n|paramilitar\w*)\b"
@@ -437,7 +442,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         if m and not _in_refuted(folded, m.start()):
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
     if not present.isdisjoint(_ATTACK_STEMS):
-        m = _first_live(_ATTACK_KILLED, folded, sentence)
+        m = _first_live(_ATTACK_KILLED, folded, sentence) or _first_live(
+            _ATTACKED_KILLING, folded, sentence)
         if m and not _in_refuted(folded, m.start()):
             if _COMBATANTS.match(folded, m.end()):
                 return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.6, *m.span())

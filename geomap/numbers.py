@@ -218,6 +218,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _AGE.match(text, m.end("num")):
             return
+        if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
+            return  # "No one was hurt": nobody
         token = m["num"]
         value = to_number(token)
         if category in ("killed", "wounded"):

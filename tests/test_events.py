@@ -269,3 +269,16 @@ def test_intentions_are_not_events(sentence: str) -> None:
 def test_a_tally_over_days_or_weeks_is_background(sentence: str) -> None:
     assert is_background(sentence, PUB)
     assert not is_background("Over the past 24 hours, shelling killed two people.", PUB)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The RSF reportedly attacked the town of Mellit, killing at least 16 civilians.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Militants stormed a checkpoint near Kadugli, killing four soldiers.", tx.BATTLES),
+    ],
+)
+def test_attacked_a_place_killing(sentence: str, event_type: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == event_type

@@ -146,3 +146,13 @@ def test_a_family_or_a_massacre_of_n(sentence: str, killed) -> None:
 def test_a_toll_named_by_its_event() -> None:
     c = extract_casualties("The death toll from Saturday's strike on Sumy has risen to 35.")
     assert c.killed == 35
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [("No one was hurt.", None, None),
+     ("No one was killed, but two were wounded.", None, 2)],
+)
+def test_no_one_is_nobody(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
