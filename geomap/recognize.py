@@ -153,6 +153,10 @@ class Recognizer:
         self._k_line = KINDS.index(KIND_LINE)
         self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
         self._fuzzy_choices = lru_cache(maxsize=4096)(self._choices)
+        # (word, country, cut-off) -> (score, name id) or None: the best fuzzy name does not
+        # depend on the article, and the same unknown words recur from article to article.
+        self._fuzzy_best = lru_cache(maxsize=65536)(self._best_fuzzy)
+        self._is_english = lru_cache(maxsize=65536)(self._english_word)
         # (country, initial) -> (name lengths ascending, name ids): fuzzy pools, built lazily
         self._pools: dict[tuple[str, str], tuple[array[int], array[int]]] = {}
         self._pool_lock = threading.Lock()
@@ -293,7 +297,7 @@ class Recognizer:
                         return e, nid
         return None
 
-    def _is_english(self, w: str) -> bool:
+    def _english_word(self, w: str) -> bool:
         eng = self.gaz.english
         if w in eng:
             return True
@@ -443,6 +447,13 @@ class Recognizer:
         keep = nids[bisect_left(lengths, length - 3):bisect_right(lengths, length + 3)]
         return [names[n] for n in keep], keep.tolist()
 
+    def _best_fuzzy(self, word: str, cc: str, cutoff: float) -> tuple[float, int] | None:
+        """(score, name id) of the closest name to `word` in country cc ('*': all) with its
+        initial and about its length, if it scores at least `cutoff` (fuzz.ratio)."""
+        choices, nids = self._fuzzy_choices(cc, word[:1], len(word))
+        got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (got[1], nids[got[2]]) if got else None
+
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
                doc_cc: Counter[str]) -> list[_Match]:
         """Misspelt names ('Kalbjar') in place context, matched within the doc's countries."""
@@ -466,10 +477,7 @@ class Recognizer:
             for cc in pools:
                 if best is not None:
                     break
-                choices, nids = self._fuzzy_choices(cc, word[0], len(word))
-                got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if got:
-                    best = (got[1], nids[got[2]])
+                best = self._fuzzy_best(word, cc, cutoff)
             if best:
                 rows = [r for r in self.gaz.cands(best[1])
                         if not doc_cc or self.gaz.country(r) in doc_cc] or \

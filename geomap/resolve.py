@@ -17,8 +17,6 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz, process
-
 from geomap.folding import fold
 from geomap.model import Mention
 from geomap.recognize import (
@@ -66,6 +64,7 @@ class Resolver:
     _k_line: int
     _demonyms: dict[str, str]
     _fuzzy_choices: Any
+    _fuzzy_best: Any
 
     def _doc_countries(self, matches: list[_Match],
                        demonyms: list[tuple[int, int, str]]) -> Counter[str]:
@@ -153,10 +152,9 @@ class Resolver:
         if iso and iso in self.gaz.country_row:
             return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
         for cc in list(doc_cc) or ["*"]:
-            choices, nids = self._fuzzy_choices(cc, head[:1], len(head))
-            got = process.extractOne(head, choices, scorer=fuzz.ratio, score_cutoff=85)
+            got = self._fuzzy_best(head, cc, 85)
             if got:
-                return _Match(s, e, list(self.gaz.cands(nids[got[2]])), 0.5, fuzzy=True)
+                return _Match(s, e, list(self.gaz.cands(got[1])), 0.5, fuzzy=True)
         return _Match(s, e, [], 0.0)
 
     def _resolve(self, text: str, folded: str, matches: list[_Match],
