@@ -118,6 +118,10 @@ _REPORTED_THAT = re.compile(
 # "the governor said on Tuesday": the day of the telling, not of the event.
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote)"
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
+# Hundreds "have been killed" with no weapon, fight or day named: a running tally.
+_PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?(?:been\s+killed|"
+                            r"died|lost\s+their\s+lives)\b")
+_TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
@@ -383,6 +387,9 @@ class _Extractor:
             place, place_text, precision, casualties = own
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
+        if match.generic and not refs and (casualties.killed or 0) >= _TALLY_MIN and \
+                _PERFECT_TALLY.search(fold(sentence)):
+            return None  # "more than 300 aid workers have been killed in Gaza": a tally
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
                 and _ANAPHOR.search(fold(sentence), 0, match.start):

@@ -328,3 +328,9 @@ def test_the_previous_day_counts_back_from_the_narration() -> None:
     incs = {i.event_type: i for i in violent(run(text, published=date(2020, 10, 12)))}
     assert incs[tx.EXPLOSIONS].date == date(2020, 10, 10)
     assert incs[tx.BATTLES].date == date(2020, 10, 9)
+
+
+def test_a_running_tally_without_an_event_is_no_incident() -> None:
+    assert not violent(run("The UN says more than 300 aid workers have been killed in Ganja."))
+    (inc,) = violent(run("Two civilians have been killed in Ganja, the governor said."))
+    assert inc.killed == 2
