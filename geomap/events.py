@@ -157,7 +157,11 @@ _STATEMENT = _r(
 # Words before a cue (same clause) that cancel it.
 _NEGATION = _r(
     r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
-    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|will|vow\w*|intend\w*|"
+    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|vow\w*|intend\w*|"
+    # an intention, not "the wounded will be treated ... after shelling hit Kherson"
+    r"will\s+(?:\w+\s+)?(?:intensify|launch|continue|strike|attack|respond|retaliate|"
+    r"expand|resume|step|begin|start|carry|target|hit|shell|bomb|fight|clash|escalate|"
+    r"use|send|deploy|keep|press|push)|will(?=\s+(?:[\w-]+\s+)?$)|"
     r"risk|threat\w*|fears?\s+of|"
     r"plans?\s+to|planning|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
     r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat|halt\s+to|end\s+to|"

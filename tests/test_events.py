@@ -282,3 +282,18 @@ def test_a_tally_over_days_or_weeks_is_background(sentence: str) -> None:
 def test_attacked_a_place_killing(sentence: str, event_type: str) -> None:
     match = classify(sentence)
     assert match is not None and match.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "violent"),
+    [
+        ("The wounded will be treated in Kyiv after shelling hit Kherson on Monday.", True),
+        ("Shelling hit Kherson, and officials will assess the damage.", True),
+        ("Troops will soon launch an offensive near Kupiansk.", False),
+        ("The two teams will clash again in the second leg in Ismailia.", False),
+        ("Russia will continue its strikes on energy facilities, Moscow said.", False),
+    ],
+)
+def test_will_marks_an_intention_only_before_its_action(sentence: str, violent: bool) -> None:
+    match = classify(sentence)
+    assert (match is not None and match.violent) == violent
