@@ -49,6 +49,7 @@ MAX_CONTEXT_BONUS = 4.0
 # (they are often themselves the wrong homonym), so only counties count.
 SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cannot win
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
+_NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 
@@ -278,7 +279,8 @@ class Resolver:
         tops: dict[int, int] = {}  # row -> count of mentions resolved to it
         for m in matches:
             if m.rows and m.scores:
-                r = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+                r = m.rows[0] if len(m.rows) == 1 else \
+                    m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
                 tops[r] = tops.get(r, 0) + 1
         points = [(r, gaz.lat[r], gaz.lon[r]) for r in tops if kind[r] != self._k_country]
         # How many mentions resolved to each admin-1 unit, or to a place inside it.
@@ -333,6 +335,8 @@ class Resolver:
                 dx = (lo - lon) * kx
                 d2 = dx * dx + dy * dy
                 if d2 < best:
+                    if d2 < _NEAR_D2:
+                        return 1.5  # surely within 150 km: no nearer point changes that
                     best = d2
         km = 111.2 * math.sqrt(best)
         return 1.5 if km < 150 else 0.75 if km < 400 else 0.0
@@ -345,6 +349,9 @@ class Resolver:
     def _mention(self, text: str, m: _Match) -> Mention:
         if not m.rows:
             return Mention(text[m.start:m.end], m.start, m.end, None, 0.0, fuzzy=m.fuzzy)
+        if len(m.rows) == 1:  # one candidate: its softmax share is 1
+            return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[0]),
+                           round(m.recog, 3), None, 0.0, m.fuzzy)
         scores = m.scores or [0.0] * len(m.rows)
         order = sorted(range(len(m.rows)), key=lambda i: -scores[i])
         top = scores[order[0]]
