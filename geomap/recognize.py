@@ -157,6 +157,8 @@ class Recognizer:
         # depend on the article, and the same unknown words recur from article to article.
         self._fuzzy_best = lru_cache(maxsize=65536)(self._best_fuzzy)
         self._is_english = lru_cache(maxsize=65536)(self._english_word)
+        self._plain = lru_cache(maxsize=65536)(self._plain_word)
+        self._nid_info = lru_cache(maxsize=65536)(self._name_info)
         # (country, initial) -> (name lengths ascending, name ids): fuzzy pools, built lazily
         self._pools: dict[tuple[str, str], tuple[array[int], array[int]]] = {}
         self._pool_lock = threading.Lock()
@@ -264,13 +266,12 @@ class Recognizer:
             if e + 1 < n and text[e] in "- " and text[e + 1].isupper() and \
                     folded[s:e].rpartition(" ")[2].rpartition("-")[2] in _MID_PARTICLES:
                 continue  # "Tal al-Sultan": a longer name than "Tal al" goes on
-            rows = list(cands(nid))
             # "Goris and Kapan": after a town (not "Israel and Hamas": countries pair with actors)
             listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS and \
                 self._kind[out[-1].rows[0]] == self._k_place
-            recog = self._recognition(text, folded, s, e, nid, rows, persons, listed)
+            recog = self._recognition(text, folded, s, e, nid, persons, listed)
             if recog > 0:
-                out.append(_Match(s, e, rows, recog, listed=listed))
+                out.append(_Match(s, e, list(cands(nid)), recog, listed=listed))
                 pos = e
         if persons:  # "Bob Jones ... Jones said": the bare surname is the person too
             out = [m for m in out if folded[m.start:m.end] not in persons
@@ -306,18 +307,40 @@ class Recognizer:
                 return True
         return False
 
-    def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
-                     rows: list[int], persons: set[str], listed: bool = False) -> float:
-        """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
-        word = folded[s:e]
-        if word in _NEVER or word in self._demonyms or word in _INSTITUTIONS:
-            return 0.0
-        top_kind = self._kind[rows[0]]
+    def _name_info(self, nid: int) -> tuple[bool, bool, int, int, bool, bool, int]:
+        """What recognition needs to know of name `nid` whatever its context: (never a
+        toponym, top candidate not a town, common word, common word or small-town surname,
+        a town under 100,000 (a speech verb after it makes it a source), broad area, length
+        without dots)."""
+        word = self.gaz.names[nid]
+        top = self.gaz.cand_flat[self.gaz.cand_off[nid]]
+        top_kind = self._kind[top]
         high = top_kind != self._k_place
+        common = self.gaz.common[nid]
+        pop = self.gaz.pop[top]
+        return (word in _NEVER or word in self._demonyms or word in _INSTITUTIONS, high,
+                common,
+                1 if not high and word in self.gaz.surnames and pop < 50_000 else common,
+                not high and pop < 100_000,
+                top_kind in (self._k_country, self._k_region, self._k_line),
+                len(word.replace(".", "")))
+
+    def _plain_word(self, w: str) -> bool:
+        """A capitalised neighbour that does not make a run of capitals a person's name:
+        a place-type word, demonym, English word, place name, name particle or letter."""
+        return w in _GENERIC or w in self._demonyms or self._is_english(w) \
+            or w in self.gaz.name_ids or w in _NAME_LOWER or len(w) < 2
+
+    def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
+                     persons: set[str], listed: bool = False) -> float:
+        """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
+        never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
+        if never:
+            return 0.0
         surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
-        if surface.isupper() and len(word.replace(".", "")) <= 4 and not (
-                (high and len(word.replace(".", "")) <= 3) or self._dateline(text, s, e)):
+        if size <= 4 and surface.isupper() and not (
+                (high and size <= 3) or self._dateline(text, s, e)):
             return 0.0
         before = folded[max(0, s - 30):s]
         if self._title_before(before) or self._in_other_name(text, folded, s, e, persons):
@@ -329,25 +352,21 @@ class Recognizer:
                 j -= 1
             if text[j].isupper() and self._title_before(folded[max(0, j - 30):j]):
                 return 0.0
-        initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
-        common = self.gaz.common[nid]
         if not common and high:
             return 1.0
-        after = folded[e:e + 30]
-        if not high and not listed and self.gaz.pop[rows[0]] < 100_000 and \
-                _SPEECH_AFTER.match(after):
+        if speech_small and not listed and _SPEECH_AFTER.match(folded, e):
             return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
-        if not high and word in self.gaz.surnames and self.gaz.pop[rows[0]] < 50_000:
-            common = 1  # "Jones", "Moore": believe the place only with a place cue
-        if not common and not initial:
+        # common_here: "Jones", "Moore" (a surname, a small town): believe the place only
+        # with a place cue
+        initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
+        if not common_here and not initial:
             return 1.0
         b0 = max(0, s - 30)
         cue = listed or bool(
             _PREP_BEFORE.search(folded, b0, s) or _PLACE_BEFORE.search(folded, b0, s)
             or _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e)
-            or after.startswith(", "))
-        if common:
-            broad = top_kind in (self._k_country, self._k_region, self._k_line)
+            or folded.startswith(", ", e))
+        if common_here:
             if broad:
                 return 0.9 if not initial else (0.75 if cue or surface.isupper() else 0.0)
             return 0.7 if cue and not initial else 0.0
@@ -394,8 +413,7 @@ class Recognizer:
         if nxt is not None and folded[s:e] in gaz.given_names and nxt not in _GENERIC:
             return True
         for is_prev, w in ((False, nxt), (True, prev)):
-            if w is None or w in _GENERIC or w in self._demonyms or self._is_english(w) \
-                    or w in gaz.name_ids or w in _NAME_LOWER or len(w) < 2:
+            if w is None or self._plain(w):
                 continue
             if is_prev and persons is not None:
                 persons.add(folded[s:e])  # a surname: later bare mentions are the person
