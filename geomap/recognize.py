@@ -159,6 +159,7 @@ class Recognizer:
         self._is_english = lru_cache(maxsize=65536)(self._english_word)
         self._plain = lru_cache(maxsize=65536)(self._plain_word)
         self._nid_info = lru_cache(maxsize=65536)(self._name_info)
+        self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
         # (country, initial) -> (name lengths ascending, name ids): fuzzy pools, built lazily
         self._pools: dict[tuple[str, str], tuple[array[int], array[int]]] = {}
         self._pool_lock = threading.Lock()
@@ -186,7 +187,9 @@ class Recognizer:
         unknown: list[tuple[int, int]] = []
         dems: list[tuple[int, int, str]] = []
         persons: set[str] = set()  # surnames seen in person names in this text
-        english = gaz.english
+        words = self._words
+        if len(words) > 200_000:
+            words.clear()
         counties_here = "counties" in folded or "parishes" in folded
         pos = 0
         for sm in _CAPITAL.finditer(text):
@@ -215,17 +218,25 @@ class Recognizer:
                     out.append(_Match(s, got[0], list(cands(got[1])), 1.0, admin_cue=True))
                     pos = got[0]
                     continue
-            if w not in names and w not in prefixes and w not in demonyms and not (
+            info = words.get(w)
+            if info is None:
+                info = self._word_info(w)
+            wnid, is_prefix, is_demonym, fuzzable = info
+            if wnid is None and not is_prefix and not is_demonym and not (
                     folded[fe:fe + 1] == "." and w + "." in names):
-                if fe - s >= 5 and w not in english:  # no fuzzy match for "President"
+                if fuzzable:  # no fuzzy match for "President"
                     unknown.append((s, fe))
                 continue
             best = None
-            if w in prefixes:
+            if is_prefix:
+                limit = min(n, s + 80)
+                t = _NEXT_TOKEN.match(folded, fe, limit)
+                # most prefixes ("The", "New", "County") go no further: look once
+                longer = t is not None and (folded[s:t.end()] in prefixes
+                                            or folded[s:t.end()] in names)
                 ends = []
                 last_end = fe
-                limit = min(n, s + 80)
-                while len(ends) < MAX_TOKENS:
+                while longer and len(ends) < MAX_TOKENS:
                     t = _NEXT_TOKEN.match(folded, last_end, limit)
                     if t is None:
                         break
@@ -252,14 +263,12 @@ class Recognizer:
                     else None
                 if nid is not None:
                     best = (e + 1, nid)
-                else:
-                    nid = names.get(w)
-                    if nid is not None:
-                        best = (e, nid)
+                elif wnid is not None:
+                    best = (e, wnid)
             if best is None:
-                if w in demonyms:
+                if is_demonym:
                     dems.append((s, fe, demonyms[w]))
-                elif fe - s >= 5 and w not in english:
+                elif fuzzable:
                     unknown.append((s, fe))
                 continue
             e, nid = best
@@ -277,6 +286,15 @@ class Recognizer:
             out = [m for m in out if folded[m.start:m.end] not in persons
                    or self._kind[m.rows[0]] == self._k_country]
         return out, unknown, dems
+
+    def _word_info(self, w: str) -> tuple[int | None, bool, bool, bool]:
+        """(name id or None, starts a longer name, demonym, long non-English word a fuzzy
+        match may spell) of a capitalised word, folded; remembered."""
+        gaz = self.gaz
+        info = (gaz.name_ids.get(w), w in gaz.prefixes, w in self._demonyms,
+                len(w) >= 5 and w not in gaz.english)
+        self._words[w] = info
+        return info
 
     def _county_listed(self, text: str, folded: str, s: int, fe: int) -> tuple[int, int] | None:
         """(end, name id of "<name> County") if the capitalised words at s are one item of
