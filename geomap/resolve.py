@@ -295,32 +295,42 @@ class Resolver:
                 inside[gaz.admin1_of[r]] += n
                 counties[gaz.admin1_of[r]] += n
         cache: dict[tuple[int, int], float] = {}
+        # plain dicts: a Counter's missing key costs a Python-level __missing__ call
+        admin1_n, inside_n, counties_n = dict(admin1s), dict(inside), dict(counties)
+        admin1_of, k_country, k_admin1 = gaz.admin1_of, self._k_country, self._k_admin1
+        k_place, k_region = self._k_place, self._k_region
         for m in matches:
             if len(m.rows) < 2:
                 continue
-            mine = m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+            scores = m.scores
+            mine = m.rows[max(range(len(m.rows)), key=scores.__getitem__)]
             alone = tops.get(mine, 0) <= 1
-            floor = max(m.scores) - MAX_CONTEXT_BONUS
+            floor = max(scores) - MAX_CONTEXT_BONUS
+            demoted = m.demoted
+            mine_a1, mine_kind = admin1_of[mine], kind[mine]
+            others = None
             for idx, r in enumerate(m.rows):
                 k = kind[r]
-                if k == self._k_country or (m.scores[idx] < floor and r not in m.demoted):
+                if k == k_country or (scores[idx] < floor and r not in demoted):
                     continue
                 bonus = 0.0  # support from the other mentions, never from this one
-                a1 = gaz.admin1_of[r]
-                if k != self._k_admin1 and admin1s[a1] - (mine == a1) > 0:
-                    bonus += 2.5 + (PROMINENCE_BONUS if r in m.demoted else 0.0)
-                elif k != self._k_admin1 and a1 >= 0 and counties[a1] - (
-                        gaz.admin1_of[mine] == a1 and kind[mine] == self._k_region) > 0:
+                a1 = admin1_of[r]
+                if k != k_admin1 and admin1_n.get(a1, 0) - (mine == a1) > 0:
+                    bonus += 2.5 + (PROMINENCE_BONUS if r in demoted else 0.0)
+                elif k != k_admin1 and a1 >= 0 and counties_n.get(a1, 0) - (
+                        mine_a1 == a1 and mine_kind == k_region) > 0:
                     bonus += SAME_ADMIN1_BONUS  # the article names a county of its province
-                if k == self._k_admin1 and \
-                        inside[r] - (kind[mine] == self._k_place and gaz.admin1_of[mine] == r) > 0:
+                if k == k_admin1 and \
+                        inside_n.get(r, 0) - (mine_kind == k_place and mine_a1 == r) > 0:
                     bonus += 2.5
                 key = (r, mine if alone else -1)
                 got = cache.get(key)
                 if got is None:
-                    got = self._near(r, [p for p in points if not (alone and p[0] == mine)])
+                    if others is None:
+                        others = [p for p in points if p[0] != mine] if alone else points
+                    got = self._near(r, others)
                     cache[key] = got
-                m.scores[idx] += bonus + got
+                scores[idx] += bonus + got
 
     def _near(self, r: int, points: list[tuple[int, float, float]]) -> float:
         """1.5 within 150 km of another mention's place, 0.75 within 400 km, else 0."""
