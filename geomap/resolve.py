@@ -74,14 +74,15 @@ class Resolver:
         Each match remembers its own contribution so that it is not its own evidence.
         """
         gaz = self.gaz
+        codes, cc_of = gaz.cc_codes, gaz.cc
         cc: Counter[str] = Counter()
         for m in matches:
-            top = m.rows[0]
-            ccs = {gaz.country(r) for r in m.rows}
+            rows = m.rows
+            top = rows[0]
             if self._kind[top] == self._k_country:
-                m.own = (gaz.country(top), 2 if len(m.rows) == 1 else 1)
-            elif len(ccs) == 1:
-                m.own = (gaz.country(top), 1)
+                m.own = (codes[cc_of[top]], 2 if len(rows) == 1 else 1)
+            elif len(rows) == 1 or len({cc_of[r] for r in rows}) == 1:
+                m.own = (codes[cc_of[top]], 1)
             else:
                 continue
             cc[m.own[0]] += m.own[1]
@@ -164,6 +165,7 @@ class Resolver:
         gaz = self.gaz
         kind, prior, admin1_of = self._kind, gaz.prior, gaz.admin1_of
         k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
+        k_country, pop, codes, cc_of = self._k_country, gaz.pop, gaz.cc_codes, gaz.cc
         by_own: dict[tuple[str, int], tuple[set[str], Any]] = {}
         for i, m in enumerate(matches):
             if not m.rows:
@@ -187,21 +189,22 @@ class Resolver:
                 got = by_own[m.own] = (others, near)
             others, near = got
             scores = []
+            admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
-                cc = gaz.country(r)
+                cc = codes[cc_of[r]]
                 if cc in others:
                     sc += 2.0 + 0.5 * min(doc_cc[cc] - (own_w if cc == own_cc else 0), 4)
                 elif cc in near:
                     sc += 1.0  # a neighbour of a country the article is about
-                elif others and k != self._k_country and gaz.pop[r] < WORLD_CITY_POP:
+                elif others and k != k_country and pop[r] < WORLD_CITY_POP:
                     sc -= 1.5  # a place in a country the article never touches
-                if m.admin_cue:
+                if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
-                elif m.place_cue:
+                elif place_cue:
                     sc += 4.0 if k == k_place else -2.0
-                elif k == k_place and admin1_of[r] in admin_rows and gaz.pop[r] >= SEAT_MIN_POP \
+                elif k == k_place and admin1_of[r] in admin_rows and pop[r] >= SEAT_MIN_POP \
                         and self._km(r, admin1_of[r]) < SEAT_MAX_KM:
                     # a compact province named after its capital: the bare name is the city
                     sc += 4.0
@@ -209,7 +212,7 @@ class Resolver:
                     sc += 5.0
                 if cc in poss:
                     sc += 3.0
-                if r in m.demoted:
+                if r in demoted:
                     sc -= PROMINENCE_BONUS
                 scores.append(sc)
             m.scores = scores
