@@ -319,3 +319,30 @@ def test_a_town_in_a_neighbour_of_the_articles_country(gp: Geoparser) -> None:
     # a region without a country (a continent) must not break the neighbour check
     got = places(gp, "Europe and Africa sent aid. Israeli shelling hit Khan Younis.")
     assert got["Europe"][0] == KIND_REGION
+
+
+def test_answers_do_not_depend_on_what_was_parsed_before(built_gazetteer) -> None:
+    """The per-word, per-name and fuzzy memos hold only context-free facts: a parser warmed
+    on other articles answers exactly as a fresh one, and as one whose memos were dropped."""
+    texts = [
+        "Shelling hit Ganja; later Tartar and Kalbjar, Azerbaijan said. President Aliyev spoke.",
+        "In the town of Kalbajar, near Lachin, troops of Armenia withdrew. Jones said Paris.",
+        "Becker, Clay and Otter Tail counties flooded; Moorhead, Minnesota, and Fargo were hit.",
+        "KYIV, May 6 - Drones struck Kharkiv and the Kharkiv region; Gen. Syrskyi said Sumy.",
+    ]
+
+    def dump(gp: Geoparser, text: str) -> list[tuple]:
+        return [(m.start, m.end, m.place.id if m.place else None, m.confidence,
+                 m.runner_up.id if m.runner_up else None, m.runner_up_confidence)
+                for m in gp.parse(text)]
+
+    warm = Geoparser(built_gazetteer)
+    for text in reversed(texts):
+        warm.parse(text)
+    for text in texts:
+        assert dump(warm, text) == dump(Geoparser(built_gazetteer), text)
+    warm._words.clear()
+    for memo in (warm._fuzzy_best, warm._is_english, warm._plain, warm._nid_info):
+        memo.cache_clear()
+    for text in texts:
+        assert dump(warm, text) == dump(Geoparser(built_gazetteer), text)
