@@ -188,7 +188,7 @@ class Recognizer:
         dems: list[tuple[int, int, str]] = []
         persons: set[str] = set()  # surnames seen in person names in this text
         words = self._words
-        if len(words) > 200_000:
+        if len(words) > 65_536:  # bounded like the other memos
             words.clear()
         counties_here = "counties" in folded or "parishes" in folded
         pos = 0
