@@ -232,8 +232,9 @@ class Recognizer:
                 limit = min(n, s + 80)
                 t = _NEXT_TOKEN.match(folded, fe, limit)
                 # most prefixes ("The", "New", "County") go no further: look once
-                longer = t is not None and (folded[s:t.end()] in prefixes
-                                            or folded[s:t.end()] in names)
+                # one slice for both probes: the string hashes once
+                longer = t is not None and ((span := folded[s:t.end()]) in prefixes
+                                            or span in names)
                 ends = []
                 last_end = fe
                 while longer and len(ends) < MAX_TOKENS:
