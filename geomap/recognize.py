@@ -422,19 +422,21 @@ class Recognizer:
         word, or a capitalised neighbour that is neither an English word, a place name, a
         place-type word nor a demonym, makes the run a person (or organisation).
         """
-        gaz = self.gaz
-        nxt = self._next_word(text, folded, e)
+        given = self.gaz.given_names
+        nxt = None  # the capitalised word right after (see _next_word)
+        if text[e:e + 1] == " " and e + 1 < len(text) and text[e + 1].isupper():
+            t = _TOKEN.match(folded, e + 1)
+            nxt = t.group() if t else None
         prev = self._prev_word(text, folded, s)
-        if prev is not None and prev in gaz.given_names:
+        if prev is not None and prev in given:
             if persons is not None:
                 persons.add(folded[s:e])
             return True
-        if nxt is not None and folded[s:e] in gaz.given_names and nxt not in _GENERIC:
+        if nxt is not None and (
+                (nxt not in _GENERIC and folded[s:e] in given) or not self._plain(nxt)):
             return True
-        for is_prev, w in ((False, nxt), (True, prev)):
-            if w is None or self._plain(w):
-                continue
-            if is_prev and persons is not None:
+        if prev is not None and not self._plain(prev):
+            if persons is not None:
                 persons.add(folded[s:e])  # a surname: later bare mentions are the person
             return True
         return False
