@@ -423,7 +423,7 @@ class Recognizer:
         place-type word nor a demonym, makes the run a person (or organisation).
         """
         given = self.gaz.given_names
-        nxt = None  # the capitalised word right after (see _next_word)
+        nxt = None  # the capitalised word right after
         if text[e:e + 1] == " " and e + 1 < len(text) and text[e + 1].isupper():
             t = _TOKEN.match(folded, e + 1)
             nxt = t.group() if t else None
@@ -440,13 +440,6 @@ class Recognizer:
                 persons.add(folded[s:e])  # a surname: later bare mentions are the person
             return True
         return False
-
-    @staticmethod
-    def _next_word(text: str, folded: str, e: int) -> str | None:
-        if text[e:e + 1] != " " or e + 1 >= len(text) or not text[e + 1].isupper():
-            return None
-        t = _TOKEN.match(folded, e + 1)
-        return t.group() if t else None
 
     @staticmethod
     def _prev_word(text: str, folded: str, s: int) -> str | None:
