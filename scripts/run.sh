@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e .
-[ -f gazetteer/build/gazetteer.sqlite ] || .venv/bin/geomap gazetteer build
+.venv/bin/geomap gazetteer info >/dev/null 2>&1 || .venv/bin/geomap gazetteer build
 exec .venv/bin/geomap serve "$@"
