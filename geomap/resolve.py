@@ -99,6 +99,8 @@ class Resolver:
         k = self._kind[top]
         if k == self._k_country or k == self._k_region or k == self._k_line or m.listed:
             return False  # listed after a place: "Jeddah, Geneva and Nairobi"
+        if self.gaz.row(top).id.startswith("cur:"):
+            return False  # curated because news names it (a camp, a village): no homonym
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
             return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pickle
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
@@ -194,3 +195,32 @@ def test_admin1_exonyms_and_canadian_abbreviations(gaz: Gazetteer) -> None:
         assert (best.kind, best.country) == (KIND_ADMIN1, cc)
     # NE lists some units by their capital: the city keeps its name to itself
     assert all(p.kind != KIND_ADMIN1 for p in gaz.lookup("Gori"))
+
+
+def test_curated_places_lie_inside_their_country():
+    """The hand-kept points: a typo in a coordinate would put a camp in another country."""
+    import json
+
+    from shapely.geometry import Point, shape
+
+    from geomap.gazetteer.curated import PLACES
+
+    data = Path(__file__).resolve().parent.parent / "gazetteer"
+    countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
+                 json.loads((data / "ne_countries.geojson").read_text())["features"]}
+    for place in PLACES:
+        outline = countries[place["country"]].buffer(0.05)  # ~5 km for coastal simplification
+        assert outline.contains(Point(place["lon"], place["lat"])), place["slug"]
+        assert place["review"], place["slug"]
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("A strike in Maghazi killed seven.", "cur:maghazi-camp"),
+    ("Shelling hit the Zamzam camp on Sunday.", "cur:zamzam-camp"),
+    ("Fighting continued near Rabotino.", "cur:robotyne"),
+])
+def test_curated_places_resolve_without_a_country_named(built_gazetteer, text, place_id):
+    from geomap.geoparse import Geoparser
+
+    mentions = Geoparser(built_gazetteer).parse(text)
+    assert [m.place.id for m in mentions if m.place] == [place_id]

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import mapping, shape
+from shapely.geometry import Point, mapping, shape
 from shapely.ops import linemerge, unary_union
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
@@ -22,6 +22,40 @@ BORDER_TOLERANCE = 0.05  # degrees: countries are simplified separately, so edge
 NK_UNITS = (409423, 409421, 147163, 409419, 148449)
 # The seven surrounding districts held by Armenian forces 1994-2020.
 NK_SURROUNDING = (586047, 147626, 147694, 146900, 148140, 148617, 148107)
+
+# Places news names often that GeoNames' cities500 lacks (refugee camps, neighbourhoods,
+# villages under 500 people). Points are approximate centres to within ~3 km, from
+# general knowledge of the places; each entry should be checked against OpenStreetMap
+# when this list is next reviewed. Only places whose location is well established.
+PLACES: list[dict[str, Any]] = [
+    {"slug": "maghazi-camp", "name": "Maghazi", "country": "PS", "lat": 31.4225,
+     "lon": 34.3833, "alternate_names": ["Al-Maghazi", "Al Maghazi", "el-Maghazi",
+                                         "Maghazi camp", "Maghazi refugee camp"],
+     "review": "Refugee camp in the middle Gaza Strip (Deir al-Balah governorate)."},
+    {"slug": "shujaiya", "name": "Shujaiya", "country": "PS", "lat": 31.5000,
+     "lon": 34.4800, "alternate_names": ["Shuja'iyya", "Shujaiyya", "Shejaiya", "Shejaia",
+                                         "Shujaiyeh", "Al-Shujaiya", "Shujaia"],
+     "review": "Eastern neighbourhood of Gaza City."},
+    {"slug": "al-mawasi", "name": "al-Mawasi", "country": "PS", "lat": 31.3450,
+     "lon": 34.2650, "alternate_names": ["Mawasi", "Al-Mawasi", "Al Mawasi", "el-Mawasi"],
+     "review": "Coastal strip west of Khan Younis and Rafah, ~12 km long; the point is "
+               "its middle."},
+    {"slug": "zamzam-camp", "name": "Zamzam", "country": "SD", "lat": 13.5000,
+     "lon": 25.3000, "alternate_names": ["Zamzam camp", "Zam Zam", "Zam Zam camp"],
+     "review": "Displacement camp about 15 km south of El Fasher, North Darfur."},
+    {"slug": "abu-shouk-camp", "name": "Abu Shouk", "country": "SD", "lat": 13.6650,
+     "lon": 25.3350, "alternate_names": ["Abu Shouk camp", "Abu Shok", "Abu Shok camp"],
+     "review": "Displacement camp on the northern edge of El Fasher, North Darfur."},
+    {"slug": "robotyne", "name": "Robotyne", "country": "UA", "lat": 47.4436,
+     "lon": 35.8378, "alternate_names": ["Rabotino"],
+     "review": "Village south of Orikhiv, Zaporizhzhia oblast."},
+    {"slug": "hadrut", "name": "Hadrut", "country": "AZ", "lat": 39.5206, "lon": 47.0311,
+     "alternate_names": ["Hadrud"],
+     "review": "Town in the south of the former Nagorno-Karabakh (Khojavend district)."},
+    {"slug": "martakert", "name": "Martakert", "country": "AZ", "lat": 40.2119,
+     "lon": 46.8081, "alternate_names": ["Aghdara", "Ağdərə", "Agdere", "Mardakert"],
+     "review": "Town in the north of the former Nagorno-Karabakh (Aghdara)."},
+]
 
 REGIONS: list[dict[str, Any]] = [
     {"slug": "nagorno-karabakh", "name": "Nagorno-Karabakh", "country": "AZ",
@@ -144,6 +178,10 @@ def make_curated() -> dict[str, Any]:
         line = _merge(a.boundary.intersection(b.buffer(BORDER_TOLERANCE)))
         feats.append(_feature(bd["slug"], bd["name"], "line", "BDR", bd["country"],
                               bd["alternate_names"], line, bd["review"]))
+    for pl in PLACES:
+        feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
+                              pl["alternate_names"], Point(pl["lon"], pl["lat"]),
+                              pl["review"]))
     return {"type": "FeatureCollection", "features": feats}
 
 
