@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+
+from geomap.folding import fold as fold_text
 
 # Tokens that end with a period but do not end a sentence.
 _ABBREVIATION_WORDS = """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr brig
@@ -43,42 +44,18 @@ DATELINE = re.compile(
 )
 
 
-_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'),
-           ("–", "-"), ("—", "-"), ("‑", "-"), ("\u00a0", " "))
+_DOUBLE_QUOTES = "“”«»"
 
 
 def fold(text: str) -> str:
-    """Lower-case, straight-quoted text of the same length (offsets hold).
-
-    Cue words are ASCII, so lower() plus a few str.replace calls (fast, C loops) is
-    enough; accents are stripped only when lower() would change the length.
-    """
-    low = text.lower()
-    if low.isascii():
-        return low
-    if len(low) != len(text):
-        return _fold_slow(text)
-    for a, b in _QUOTES:
-        if a in low:
-            low = low.replace(a, b)
-    return low
-
-
-def _fold_slow(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in "’‘`´":
-            out.append("'")
-        elif ch in "“”«»":
-            out.append('"')
-        elif ch in "–—‑":
-            out.append("-")
-        elif ord(ch) < 128:
-            out.append(ch.lower())
-        else:
-            base = unicodedata.normalize("NFKD", ch)[:1].lower()
-            out.append(base if base and ord(base) < 128 else ch.lower()[:1] or " ")
-    return "".join(out)
+    """`geomap.folding.fold` (lower-case, accents stripped, same length, so offsets hold),
+    with curly and angle double quotes straightened too: the cue and quotation patterns
+    of sentence analysis look for '"'."""
+    if not text.isascii():
+        for quote in _DOUBLE_QUOTES:
+            if quote in text:
+                text = text.replace(quote, '"')
+    return fold_text(text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
