@@ -872,13 +872,7 @@ def extract_incidents(
     entries by name (curated borders, districts); `capital(iso2)` gives a country's
     capital (PPLC) for placing statements. All are optional: without them statements
     fall back to the dateline or a mentioned capital, and borders to the countries.
-    When `lookup` is not given but `geometry` is a bound method of a gazetteer, that
-    gazetteer's `lookup` is used.
     """
     if not article.text.strip():
         return []
-    if lookup is None:
-        # `geometry=gazetteer.geometry` (as the pipeline passes it) brings its gazetteer.
-        owner = getattr(geometry, "__self__", None)
-        lookup = getattr(owner, "lookup", None)
     return _Extractor(article, mentions, geometry, lookup, capital).run()
