@@ -195,8 +195,7 @@ def read_articles(
         raise ArticleError(f"{p}: no such file or directory")
     defaults = {"published": published, "source": source}
     if p.is_dir():
-        files = sorted(f for f in p.iterdir() if f.is_file()
-                       and f.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+        files = article_files(p)
         if not files:
             raise ArticleError(f"{p}: directory has no articles (.txt, .md, .jsonl)")
         metadata = _metadata(p / "metadata.json")
@@ -205,6 +204,12 @@ def read_articles(
         return
     metadata = _metadata(p.parent / "metadata.json").get(p.name, {})
     yield from _read_file(p, defaults, metadata)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The files of a folder that are read as articles, in reading order."""
+    return sorted(f for f in folder.iterdir() if f.is_file()
+                  and f.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
 
 
 def _metadata(path: Path) -> dict[str, dict[str, Any]]:

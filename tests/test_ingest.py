@@ -173,6 +173,20 @@ def test_ingest_paths_continues_past_a_bad_file_in_a_folder(tmp_path):
     assert sources == {"Wire"}
 
 
+def test_after_a_bad_file_a_folder_is_still_read_as_articles_only(tmp_path):
+    """The fallback after a bad file lists the folder the way the reader does."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1.txt").write_text("Shelling hit the town on Monday.")
+    (folder / "2.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (folder / "3.txt").write_text("Clashes broke out near the border on Tuesday.")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x00")
+
+    report = ingest_paths(new_store(tmp_path), [folder], FakeExtractor(), progress=False)
+    assert report.articles_new == 2
+    assert len(report.errors) == 1 and "2.txt" in report.errors[0]
+
+
 def test_progress_callback_sees_every_item(tmp_path):
     seen = []
     ingest(new_store(tmp_path), [article("a"), article("a")], FakeExtractor(), progress=False,

@@ -290,8 +290,9 @@ def read_paths(paths: Iterable[str | Path], *, published: date | None = None,
     If a folder's reader stops on a bad file, the folder's remaining files are read one by
     one so that one bad file does not hide the rest.
     """
-    if reader is None:
-        from geomap.articles import read_articles as reader
+    from geomap.articles import article_files, read_articles
+
+    reader = reader or read_articles
     for path in paths:
         path = Path(path)
         seen: set[str] = set()
@@ -305,9 +306,8 @@ def read_paths(paths: Iterable[str | Path], *, published: date | None = None,
             if not path.is_dir():
                 continue
             failed = str(error)
-            for child in sorted(path.iterdir()):
-                if (child.name.startswith(".") or child.name == "metadata.json"
-                        or not child.is_file() or str(child.resolve()) in seen):
+            for child in article_files(path):
+                if str(child.resolve()) in seen:
                     continue
                 try:
                     yield from reader(child, published=published, source=source)
