@@ -224,3 +224,41 @@ def test_curated_places_resolve_without_a_country_named(built_gazetteer, text, p
 
     mentions = Geoparser(built_gazetteer).parse(text)
     assert [m.place.id for m in mentions if m.place] == [place_id]
+
+
+@pytest.mark.parametrize(("official", "news"), [
+    ("Muhafazat al Anbar", "al Anbar"),
+    ("Province de la Kompienga", "Kompienga"),
+    ("City and County of Cardiff", "Cardiff"),
+    ("Provincia di Modena", "Modena"),
+    ("Gobolka Jubbada Hoose", "Jubbada Hoose"),
+    ("Donets'ka Oblast'", "Donets'ka"),
+    ("County Durham", "County Durham"),
+    ("District of Columbia", "District of Columbia"),
+    ("Distrito Federal", "Distrito Federal"),
+])
+def test_strip_generic_keeps_the_name_news_uses(official: str, news: str) -> None:
+    from geomap.gazetteer.names import strip_generic
+
+    assert strip_generic(official) == news
+
+
+def test_admin1_spelling_rules() -> None:
+    from geomap.gazetteer.build import _arabic_ending, _directional
+
+    assert _directional("Nord-Kivu") == ["North Kivu"]
+    assert _directional("Shamal Darfur") == ["North Darfur"]
+    assert _directional("Jubbada Hoose") == ["Lower Jubbada"]
+    assert _directional("Southern Kordofan") == ["South Kordofan"]
+    assert _directional("Nordland") == []
+    assert _arabic_ending("Oromiya") == ["Oromia"]
+    assert _arabic_ending("Gharbiyah") == ["Gharbia"]
+    assert _arabic_ending("Sinai") == []
+
+
+@pytest.mark.parametrize(("name", "cc"), [
+    ("North Kivu", "CD"), ("Anbar", "IQ"), ("Oromia", "ET"), ("Nineveh", "IQ"),
+    ("North Sinai", "EG"), ("Lower Juba", "SO"),
+])
+def test_province_names_news_uses(gaz: Gazetteer, name: str, cc: str) -> None:
+    assert any(p.kind == KIND_ADMIN1 and p.country == cc for p in gaz.lookup(name)), name

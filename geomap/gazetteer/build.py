@@ -200,6 +200,7 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         elif code.startswith("CA."):
             spellings += CA_PROVINCE_ABBREVIATIONS.get(p["gn_name"] or "", ())
         spellings += [d for sp in spellings if sp for d in _directional(sp)]
+        spellings += [v for sp in spellings if sp for v in _arabic_ending(sp)]
         for s in spellings:
             if s:
                 b.name(row, s)
@@ -213,14 +214,40 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
 
 _DIRECTIONS = {"northern": "North", "southern": "South", "eastern": "East",
                "western": "West", "north": "Northern", "south": "Southern", "east": "Eastern",
-               "west": "Western"}
+               "west": "Western",
+               # official names in other languages, English in news: "Nord-Kivu",
+               # "Shamal Darfur", "Haut-Uele"
+               "nord": "North", "sud": "South", "est": "East", "ouest": "West",
+               "norte": "North", "sur": "South", "sul": "South", "oeste": "West",
+               "shamal": "North", "janub": "South", "gharb": "West", "sharq": "East",
+               "haut": "Upper", "bas": "Lower"}
+# Somali region names put the direction last: "Jubbada Hoose" is Lower Juba.
+_SOMALI_DIRECTIONS = {"hoose": "Lower", "dhexe": "Middle", "sare": "Upper"}
 
 
 def _directional(name: str) -> list[str]:
-    """'Southern Kordofan' <-> 'South Kordofan' (province names only: towns keep theirs)."""
-    first, _, rest = name.partition(" ")
-    swap = _DIRECTIONS.get(first.lower())
-    return [f"{swap} {rest}"] if swap and rest else []
+    """'Southern Kordofan' <-> 'South Kordofan', 'Nord-Kivu' -> 'North Kivu' (province
+    names only: towns keep theirs)."""
+    m = re.match(r"([^\s-]+)[\s-](.+)", name)
+    if not m:
+        return []
+    first, rest = m.groups()
+    out = []
+    swap = _DIRECTIONS.get(fold(first))
+    if swap:
+        out.append(f"{swap} {rest}")
+    *head, last = name.split()
+    after = _SOMALI_DIRECTIONS.get(fold(last))
+    if after and head:
+        out.append(f"{after} {' '.join(head)}")
+    return out
+
+
+def _arabic_ending(name: str) -> list[str]:
+    """'Oromiya' -> 'Oromia', 'Al Gharbiyah' -> 'Al Gharbia': the '-iya(h)' of formal
+    romanisations is '-ia' in English copy."""
+    m = re.match(r"(.*[a-z])iyah?$", name)
+    return [f"{m.group(1)}ia"] if m else []
 
 
 def _admin1_dedupe(b: _Builder) -> None:

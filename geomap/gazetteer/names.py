@@ -141,17 +141,44 @@ def transliterations(folded: str, cc: str | None) -> set[str]:
     return {v for v in out if len(v) >= 4}
 
 
+# Words that open an admin-1 unit's official name in GeoNames ("Muhafazat al Anbar",
+# "Provincia di Modena", "Gobolka Bari"): the name news uses is what follows them and
+# their connectors ("de", "du", "of"...). Taken from the leading words of Natural Earth's
+# gn_name field; "County" and "District" are not here: "County Durham", "District of
+# Columbia" are the names in use.
+GENERIC_PREFIXES = frozenset((
+    "misto", "city", "province", "provincia", "provincie", "provinsi", "state", "estado",
+    "land", "freistaat", "avtonomna", "respublika", "republic", "muhafazat", "mohafazat",
+    "obcina", "mestna", "opstina", "departamento", "departement", "changwat", "region",
+    "tinh", "borough", "wilaya", "wilayat", "wilayat-e", "judetul", "distrito", "raionul",
+    "parish", "ostan", "ostan-e", "komuna", "gouvernorat", "concelho", "prefecture",
+    "kanton", "canton", "khett", "oblast", "wojewodztwo", "sha`biyat", "gobolka", "qarku",
+    "mintaqat", "quarter", "distrikt", "baladiyat", "castello", "parroquia",
+    "union",
+))
+# What is left of "Distrito Federal", "Distrito Capital" is no name.
+_NOT_A_NAME = frozenset(("federal", "capital", "central", "nacional", "national"))
+_CONNECTORS = frozenset(("de", "di", "del", "della", "du", "des", "do", "da", "of", "e",
+                         "i", "la", "l'", "d'", "and", "territory", "union"))
+
+
 def strip_generic(name: str) -> str:
-    """'Donets'ka Oblast'' -> 'Donets'ka', 'Aghstafa Rayon' -> 'Aghstafa'."""
+    """'Donets'ka Oblast'' -> 'Donets'ka', 'Aghstafa Rayon' -> 'Aghstafa',
+    'Muhafazat al Anbar' -> 'al Anbar', 'Province de la Kompienga' -> 'Kompienga'."""
     words = name.split()
     while len(words) > 1 and fold(words[-1]).strip(".") in GENERIC_SUFFIXES:
         words.pop()
-    while len(words) > 1 and fold(words[0]) in ("misto", "city", "province", "state", "land",
-                                                "freistaat", "avtonomna", "respublika"):
-        words.pop(0)
     if len(words) > 3 and fold(" ".join(words[:3])) == "freie und hansestadt":
         words = words[3:]
-    return " ".join(words)
+    rest, stripped = list(words), False
+    while len(rest) > 1 and (fold(rest[0]) in GENERIC_PREFIXES or
+                             (stripped and fold(rest[0]) in _CONNECTORS) or
+                             (fold(rest[0]) == "county" and fold(rest[1]) == "of")):
+        stripped = True
+        rest.pop(0)
+    if len(rest) == 1 and fold(rest[0]) in _NOT_A_NAME:
+        return " ".join(words)
+    return " ".join(rest)
 
 
 @cache
