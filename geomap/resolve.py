@@ -18,6 +18,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from geomap.folding import fold
+from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS
 from geomap.model import Mention
 from geomap.recognize import (
     _ADMIN_AFTER,
@@ -117,8 +118,9 @@ class Resolver:
             cc = self.gaz.country(r)
             if doc_cc.get(cc, 0) - (own_w if cc == own_cc else 0) > 0:
                 return False
-            if self.gaz.pop[r] >= NEIGHBOUR_MIN_POP:
-                near.add(cc)
+            if self.gaz.pop[r] >= NEIGHBOUR_MIN_POP or (
+                    self.gaz.pop[r] == 0 and self.gaz.alt_count[r] >= UNKNOWN_POP_NOTABLE_ALTS):
+                near.add(cc)  # a town, or one whose population GeoNames lacks
         # A town across the border of a country the article is about ("Israeli troops pushed
         # into Khan Younis").
         for c, w in doc_cc.items() if near else ():

@@ -346,3 +346,21 @@ def test_answers_do_not_depend_on_what_was_parsed_before(built_gazetteer) -> Non
         memo.cache_clear()
     for text in texts:
         assert dump(warm, text) == dump(Geoparser(built_gazetteer), text)
+
+
+def test_town_without_a_geonames_population_keeps_its_spellings(gp: Geoparser) -> None:
+    """GeoNames gives no population for many towns in war zones; their alternate names
+    ('Bint Jbeil' for Bent Jbail) are still names, and a neighbour of the country the
+    article is about is still in reach."""
+    got = places(gp, "Militants clashed with Israeli troops near Bint Jbeil on Monday.")
+    assert got["Bint Jbeil"][:2] == (KIND_PLACE, "LB")
+
+
+@pytest.mark.parametrize(("text", "name", "cc"), [
+    ("Fighting spread across North Kivu province.", "North Kivu", "CD"),
+    ("An air strike hit a market in Anbar province.", "Anbar", "IQ"),
+    ("Clashes were reported in the Oromia region.", "Oromia", "ET"),
+])
+def test_provinces_by_their_english_names(gp: Geoparser, text: str, name: str,
+                                          cc: str) -> None:
+    assert places(gp, text)[name][:2] == (KIND_ADMIN1, cc)

@@ -30,6 +30,7 @@ from geomap.folding import fold
 from geomap.gazetteer.names import (
     ARABIC_CC,
     CYRILLIC_CC,
+    UNKNOWN_POP_NOTABLE_ALTS,
     common_words,
     english_words,
     person_names,
@@ -336,12 +337,14 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
                     a1_names.get(code), float(c["latitude"]), float(c["longitude"]), pop,
                     None, admin1_row=a1_rows.get(code, -1))
         b.alt_count[row] = len(c["alternatenames"])
-        spellings = [c["name"], *(c["alternatenames"] if pop >= ALT_MIN_POP else ())]
+        known = pop >= ALT_MIN_POP or \
+            (pop == 0 and len(c["alternatenames"]) >= UNKNOWN_POP_NOTABLE_ALTS)
+        spellings = [c["name"], *(c["alternatenames"] if known else ())]
         for s in spellings:
             f = usable(s)
             if f and f not in demonyms:
                 b.name(row, f, raw_is_folded=True)
-        if (cc in ARABIC_CC or cc in CYRILLIC_CC) and pop >= ALT_MIN_POP:
+        if (cc in ARABIC_CC or cc in CYRILLIC_CC) and known:
             _transliterate(b, row, spellings if pop >= TRANSLIT_ALT_MIN_POP else spellings[:1],
                            cc, demonyms)
 

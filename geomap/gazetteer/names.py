@@ -25,6 +25,10 @@ GENERIC_SUFFIXES = (
     "uygur", "laen", "kraj", "zupanija", "aymag", "dzongkhag", "apskritis", "kanton", "parish",
     "fylke", "voblasts'", "oblasty", "respublika", "viloyati", "ken", "to", "fu", "do",
 )
+# GeoNames has no population for many towns in war zones (Bint Jbeil, Al Busayrah): with
+# this many alternate names such a place is notable; the build keeps its alternate names
+# and the resolver treats it as a town, not a hamlet.
+UNKNOWN_POP_NOTABLE_ALTS = 3
 MIN_COMMON_ZIPF = 3.0  # rarer than this, a dictionary word is not 'common' in news
 
 
