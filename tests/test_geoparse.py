@@ -364,3 +364,10 @@ def test_town_without_a_geonames_population_keeps_its_spellings(gp: Geoparser) -
 def test_provinces_by_their_english_names(gp: Geoparser, text: str, name: str,
                                           cc: str) -> None:
     assert places(gp, text)[name][:2] == (KIND_ADMIN1, cc)
+
+
+def test_unknown_population_is_not_zero_prominence(gp: Geoparser) -> None:
+    """A Syrian town GeoNames lists without population is still a town: in a Syrian
+    article its name beats a foreign town's alternate spelling of the same name."""
+    got = places(gp, "Regime forces shelled Ariha on Tuesday, the Syrian monitor said.")
+    assert got["Ariha"][1] == "SY"

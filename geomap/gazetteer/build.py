@@ -422,12 +422,14 @@ def _is_capital(name: str, capitals: set[str]) -> bool:
     return any(fold(c) == f or fold(c).startswith(f + " ") for c in capitals)
 
 
-def _prior(row: tuple[Any, ...]) -> float:
+def _prior(row: tuple[Any, ...], alt_count: int = 0) -> float:
     """Bare-name preference: country > region > admin-1 > big city > village."""
     kind, pop = row[2], row[8]
     if row[3] == "ADM2":  # a county: as prominent as the places in it, behind a town
         return math.log10(pop + 1) - 0.5
     base = {KIND_COUNTRY: 10.0, KIND_REGION: 8.6, KIND_LINE: 8.4, KIND_ADMIN1: 7.5}.get(kind)
+    if base is None and pop == 0 and alt_count >= UNKNOWN_POP_NOTABLE_ALTS:
+        pop = ALT_MIN_POP  # population unknown, yet notable: a town, not nothing
     # Capitals stand for their governments in news, so they are named far more often than
     # their population alone suggests ("Washington said").
     return base if base is not None else math.log10(pop + 1) + (2.0 if row[3] == "PPLC" else 0)
@@ -457,9 +459,10 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _county_population(b, counties, english, given | surnames)
 
     common = common_words(b.names)
+    priors = [_prior(row, b.alt_count.get(r, 0)) for r, row in enumerate(b.rows)]
     keys, cands, flags = [], [], bytearray()
     for name in sorted(b.names):
-        rows = sorted(b.names[name], key=lambda r: -_prior(b.rows[r]))
+        rows = sorted(b.names[name], key=lambda r: -priors[r])
         if name in common:  # small places named like common words are not worth the risk
             rows = [r for r in rows if b.rows[r][2] != KIND_PLACE or b.rows[r][8] >= COMMON_MIN_POP]
         if not rows:
@@ -498,7 +501,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "cc": array("H", (cc_index[r[4] or ""] for r in b.rows)),
         "cc_codes": cc_codes,
         "admin1": array("i", b.admin1_row),
-        "prior": array("d", (_prior(r) for r in b.rows)),
+        "prior": array("d", priors),
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
         "alt_count": bytes(min(b.alt_count.get(i, 0), 255) for i in range(len(b.rows))),
         "english": "\n".join(sorted(english)),
