@@ -93,6 +93,13 @@ _GENERIC = _words(
 _ADMIN_AFTER = re.compile(
     r"(?:'s)? (province|region|district|oblast|governorate|state|rayon|raion|marz|"
     r"prefecture|krai|okrug|municipality|territory)\b")
+# Capitalised, yet no part of a name: title-case headlines ("Shelling Of Ganja"), dates
+# ("off Steveston March 16").
+_FUNCTION_WORDS = frozenset((
+    "of", "the", "and", "in", "on", "at", "to", "for", "from", "by", "with", "near", "after",
+    "as", "into", "over", "across", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday"))
 _PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b")
 _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities)"
@@ -138,6 +145,7 @@ class _Match:
     own: tuple[str, int] = ("", 0)  # this match's own vote for a document country
     demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
+    embedded: bool = False  # a capitalised word of no known kind next to it ("Mir Ali")
 
 
 class Recognizer:
@@ -281,7 +289,8 @@ class Recognizer:
                 self._kind[out[-1].rows[0]] == self._k_place
             recog = self._recognition(text, folded, s, e, nid, persons, listed)
             if recog > 0:
-                out.append(_Match(s, e, list(cands(nid)), recog, listed=listed))
+                out.append(_Match(s, e, list(cands(nid)), recog, listed=listed,
+                                  embedded=self._embedded(text, folded, s, e)))
                 pos = e
         if persons:  # "Bob Jones ... Jones said": the bare surname is the person too
             out = [m for m in out if folded[m.start:m.end] not in persons
@@ -349,6 +358,20 @@ class Recognizer:
         a place-type word, demonym, English word, place name, name particle or letter."""
         return w in _GENERIC or w in self._demonyms or self._is_english(w) \
             or w in self.gaz.name_ids or w in _NAME_LOWER or len(w) < 2
+
+    def _embedded(self, text: str, folded: str, s: int, e: int) -> bool:
+        """True if a capitalised word other than a place-type word, demonym or function
+        word runs straight into the match: "Mir Ali", "Nur Shams", "Metro Vancouver".
+        The match may then be part of a longer name the gazetteer lacks (English words
+        count: mid-sentence capitals make names, "Rocky Mountain National Park")."""
+        nxt = None
+        if text[e:e + 1] == " " and e + 1 < len(text) and text[e + 1].isupper():
+            t = _TOKEN.match(folded, e + 1)
+            nxt = t.group() if t else None
+        prev = self._prev_word(text, folded, s)
+        return any(w is not None and w not in _GENERIC and w not in self._demonyms
+                   and w not in _FUNCTION_WORDS and w not in _NAME_LOWER and len(w) > 1
+                   for w in (prev, nxt))
 
     def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
                      persons: set[str], listed: bool = False) -> float:

@@ -113,6 +113,11 @@ class Resolver:
                 folded[m.start:m.end], 0)]:
             return False
         own_cc, own_w = m.own
+        if m.embedded and k == self._k_place and self.gaz.pop[top] < STRAY_ALT_MAX_POP:
+            # part of a longer name ("Mir Ali", "Nur Shams"): only in a country the
+            # article names, whatever the cues around the run
+            return all(doc_cc.get(self.gaz.country(r), 0) -
+                       (own_w if self.gaz.country(r) == own_cc else 0) <= 0 for r in m.rows)
         near = set()
         for r in m.rows:
             cc = self.gaz.country(r)

@@ -371,3 +371,19 @@ def test_unknown_population_is_not_zero_prominence(gp: Geoparser) -> None:
     article its name beats a foreign town's alternate spelling of the same name."""
     got = places(gp, "Regime forces shelled Ariha on Tuesday, the Syrian monitor said.")
     assert got["Ariha"][1] == "SY"
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb hit a convoy near Mir Ali in Pakistan's north-west on Tuesday.",
+    "Troops raided the Nur Shams camp in the West Bank overnight.",
+])
+def test_part_of_a_longer_unknown_name_is_no_foreign_town(gp: Geoparser, text: str) -> None:
+    """'Ali' (India) and 'Nur' (Iran) are towns too, but here they are the tail or head
+    of a name the gazetteer lacks, and their countries are not in the article."""
+    got = places(gp, text)
+    assert "Ali" not in got and "Nur" not in got
+
+
+def test_a_named_country_keeps_a_town_next_to_a_capitalised_word(gp: Geoparser) -> None:
+    got = places(gp, "Shelling hit Kupiansk March 3, Ukraine's military said.")
+    assert got["Kupiansk"][1] == "UA"
