@@ -203,13 +203,13 @@ def test_curated_places_lie_inside_their_country():
 
     from shapely.geometry import Point, shape
 
-    from geomap.gazetteer.curated import PLACES
+    from geomap.gazetteer.curated import PLACES, REGION_POINTS
 
     data = Path(__file__).resolve().parent.parent / "gazetteer"
     countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
                  json.loads((data / "ne_countries.geojson").read_text())["features"]}
-    for place in PLACES:
-        outline = countries[place["country"]].buffer(0.05)  # ~5 km for coastal simplification
+    for place in PLACES + REGION_POINTS:
+        outline = countries[place.get("held_by", place["country"])].buffer(0.05)  # ~5 km
         assert outline.contains(Point(place["lon"], place["lat"])), place["slug"]
         assert place["review"], place["slug"]
 
@@ -262,3 +262,31 @@ def test_admin1_spelling_rules() -> None:
 ])
 def test_province_names_news_uses(gaz: Gazetteer, name: str, cc: str) -> None:
     assert any(p.kind == KIND_ADMIN1 and p.country == cc for p in gaz.lookup(name)), name
+
+
+@pytest.mark.parametrize(("text", "place_id"), [
+    ("Fire was exchanged along the Lebanon-Israel border.", "cur:border-il-lb"),
+    ("Shells fell near the Israeli-Lebanese border.", "cur:border-il-lb"),
+    ("Refugees crossed the Sudan–Chad border.", "cur:border-sd-td"),
+    ("Troops patrolled the Durand Line.", "cur:border-af-pk"),
+])
+def test_every_pair_of_neighbours_has_a_border(built_gazetteer, text, place_id) -> None:
+    from geomap.geoparse import Geoparser
+
+    got = [m.place.id for m in Geoparser(built_gazetteer).parse(text)]
+    assert place_id in got
+
+
+def test_borders_lie_between_their_two_countries(gaz: Gazetteer) -> None:
+    from shapely.geometry import shape
+
+    line = shape(gaz.geometry("cur:border-il-lb"))
+    il, lb = (shape(gaz.geometry(gaz.lookup(n)[0].id)) for n in ("Israel", "Lebanon"))
+    assert line.length > 0.3  # the Blue Line is ~80 km
+    assert line.distance(il) < 0.06 and line.distance(lb) < 0.06
+
+
+def test_regions_known_by_a_point_have_no_outline(gaz: Gazetteer) -> None:
+    place = gaz.lookup("South Ossetia")[0]
+    assert (place.kind, place.country) == (KIND_REGION, "GE")
+    assert gaz.geometry(place.id) is None

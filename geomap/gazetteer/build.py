@@ -319,8 +319,9 @@ def _curated(b: _Builder) -> None:
         p, geom = f["properties"], f["geometry"]
         pt = shape(geom).representative_point() if p["kind"] != KIND_LINE else \
             shape(geom).interpolate(0.5, normalized=True)
+        # a region known only by a point has no outline to draw or to place incidents in
         row = b.add(p["id"], p["name"], p["kind"], p["feature"], p.get("country"), None,
-                    round(pt.y, 5), round(pt.x, 5), 0, geom)
+                    round(pt.y, 5), round(pt.x, 5), 0, geom if p.get("outline", True) else None)
         for n in (p["name"], *p.get("alternate_names", [])):
             b.name(row, n)
 

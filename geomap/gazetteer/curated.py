@@ -55,6 +55,73 @@ PLACES: list[dict[str, Any]] = [
     {"slug": "martakert", "name": "Martakert", "country": "AZ", "lat": 40.2119,
      "lon": 46.8081, "alternate_names": ["Aghdara", "Ağdərə", "Agdere", "Mardakert"],
      "review": "Town in the north of the former Nagorno-Karabakh (Aghdara)."},
+    {"slug": "tawila", "name": "Tawila", "country": "SD", "lat": 13.4900, "lon": 24.8100,
+     "alternate_names": ["Tawilah", "Tawila camp"],
+     "review": "Town in North Darfur about 60 km west of El Fasher; host of displacement "
+               "camps."},
+    {"slug": "jebel-aulia", "name": "Jebel Aulia", "country": "SD", "lat": 15.2390,
+     "lon": 32.4990, "alternate_names": ["Jabal Awliya", "Jebel Awlia", "Jabal Aulia"],
+     "review": "Town and dam on the White Nile about 40 km south of Khartoum."},
+    {"slug": "beita", "name": "Beita", "country": "PS", "lat": 32.1440, "lon": 35.2870,
+     "alternate_names": ["Bayta"],
+     "review": "Village south-east of Nablus, northern West Bank."},
+    {"slug": "nur-shams-camp", "name": "Nur Shams", "country": "PS", "lat": 32.3160,
+     "lon": 35.0620, "alternate_names": ["Nur Shams camp", "Nur Shams refugee camp",
+                                         "Nour Shams", "Nour Shams camp"],
+     "review": "Refugee camp about 3 km east of Tulkarm, northern West Bank."},
+    {"slug": "tal-al-sultan", "name": "Tal al-Sultan", "country": "PS", "lat": 31.3050,
+     "lon": 34.2350, "alternate_names": ["Tel al-Sultan", "Tal as-Sultan", "Tel al Sultan",
+                                         "Tal al Sultan"],
+     "review": "Western neighbourhood of Rafah, southern Gaza Strip."},
+    {"slug": "dahiyeh", "name": "Dahiyeh", "country": "LB", "lat": 33.8530, "lon": 35.5070,
+     "alternate_names": ["Dahieh", "Dahiya", "Dahiyah", "Dahiye"],
+     "review": "Beirut's southern suburbs (Haret Hreik, Ghobeiry); the point is Haret Hreik."},
+    {"slug": "kfar-aza", "name": "Kfar Aza", "country": "IL", "lat": 31.4830,
+     "lon": 34.5330, "alternate_names": ["Kfar Azza", "Kfar Gaza"],
+     "review": "Kibbutz about 3 km east of the Gaza Strip boundary."},
+    {"slug": "nir-oz", "name": "Nir Oz", "country": "IL", "lat": 31.3100, "lon": 34.4000,
+     "alternate_names": [],
+     "review": "Kibbutz about 2 km east of the southern Gaza Strip boundary."},
+    {"slug": "minova", "name": "Minova", "country": "CD", "lat": -1.7000, "lon": 29.0200,
+     "alternate_names": [],
+     "review": "Town on the north-western shore of Lake Kivu, South Kivu."},
+    {"slug": "rubaya", "name": "Rubaya", "country": "CD", "lat": -1.5550, "lon": 28.8800,
+     "alternate_names": [],
+     "review": "Mining town in Masisi territory, North Kivu."},
+    {"slug": "mugunga", "name": "Mugunga", "country": "CD", "lat": -1.6370, "lon": 29.1640,
+     "alternate_names": ["Mugunga camp"],
+     "review": "Western outskirts of Goma, North Kivu; displacement camps."},
+    {"slug": "barsalogho", "name": "Barsalogho", "country": "BF", "lat": 13.4170,
+     "lon": -1.0580, "alternate_names": ["Barsalgho"],
+     "review": "Town in Centre-Nord region, about 45 km north of Kaya."},
+]
+
+# Regions news names that have no outline we can derive by a rule from the committed
+# Natural Earth extracts (de facto entities, historical districts, provinces newer than
+# NE). Points are approximate centres, from general knowledge; they carry no outline, so
+# an incident there is placed at province precision without pretending to an area.
+REGION_POINTS: list[dict[str, Any]] = [
+    {"slug": "south-ossetia", "name": "South Ossetia", "country": "GE", "lat": 42.3000,
+     "lon": 43.9500, "alternate_names": ["Tskhinvali Region", "Tskhinvali region"],
+     "review": "Breakaway region of Georgia around Tskhinvali; point near its centre."},
+    {"slug": "transnistria", "name": "Transnistria", "country": "MD", "lat": 47.2500,
+     "lon": 29.4000, "alternate_names": ["Transdniestria", "Transdniester", "Pridnestrovie",
+                                         "Trans-Dniester"],
+     "review": "Breakaway strip of Moldova east of the Dniester; point near its middle."},
+    {"slug": "golan-heights", "name": "Golan Heights", "country": "SY", "lat": 33.0000,
+     "lon": 35.7800, "alternate_names": ["Golan", "the Golan", "occupied Golan Heights"],
+     "held_by": "IL",  # Natural Earth's outline follows control
+     "review": "Plateau held by Israel since 1967, internationally part of Syria's "
+               "Quneitra governorate; point near its middle."},
+    {"slug": "ituri", "name": "Ituri", "country": "CD", "lat": 1.9000, "lon": 29.9000,
+     "alternate_names": ["Ituri province"],
+     "review": "Province of DR Congo since 2015 (NE still has Orientale); capital Bunia."},
+    {"slug": "north-waziristan", "name": "North Waziristan", "country": "PK",
+     "lat": 32.9500, "lon": 70.0500, "alternate_names": [],
+     "review": "District of Khyber Pakhtunkhwa around Miranshah; point near its centre."},
+    {"slug": "south-waziristan", "name": "South Waziristan", "country": "PK",
+     "lat": 32.3000, "lon": 69.7500, "alternate_names": [],
+     "review": "District of Khyber Pakhtunkhwa around Wana; point near its centre."},
 ]
 
 REGIONS: list[dict[str, Any]] = [
@@ -77,6 +144,21 @@ REGIONS: list[dict[str, Any]] = [
      "alternate_names": ["Kordufan"], "units": (408667, 408661),
      "review": "Union of North and South Kordofan states (GeoNames 408667, 408661); NE "
                "predates West Kordofan, whose area is inside these two."},
+    {"slug": "sinai-peninsula", "name": "Sinai Peninsula", "country": "EG",
+     "alternate_names": ["Sinai", "the Sinai", "Sinai peninsula"],
+     "units": (355182, 349401),
+     "review": "Union of Egypt's North and South Sinai governorates (GeoNames 349401, "
+               "355182)."},
+    {"slug": "jubaland", "name": "Jubaland", "country": "SO",
+     "alternate_names": ["Jubbaland", "Jubaland State"], "units": (58802, 56084, 56083),
+     "review": "Union of Gedo, Middle Juba and Lower Juba regions (GeoNames 58802, 56084, "
+               "56083), the member regions of Jubaland State."},
+    {"slug": "kurdistan-region-iraq", "name": "Kurdistan Region", "country": "IQ",
+     "alternate_names": ["Iraqi Kurdistan", "Kurdistan Region of Iraq",
+                         "Kurdistan region of Iraq", "Kurdistan region", "Kurdistan"],
+     "units": (97270, 95445, 98465),
+     "review": "Union of Dohuk, Erbil and Sulaymaniyah governorates (GeoNames 97270, "
+               "95445, 98465); Halabja, split off later, lies inside Sulaymaniyah in NE."},
     {"slug": "england", "name": "England", "country": "GB", "alternate_names": [],
      "nuts": ("North West", "North East", "Yorkshire and the Humber", "East Midlands",
               "West Midlands", "East", "South East", "South West"),
@@ -110,6 +192,56 @@ BORDERS: list[dict[str, Any]] = [
      "review": "Shared boundary of the Natural Earth 1:50m outlines of Iran and "
                f"Azerbaijan (Iran's edge within {BORDER_TOLERANCE} deg of Azerbaijan)."},
 ]
+
+
+# Other names of whole borders, by country pair (sorted ISO codes).
+BORDER_NAMES: dict[tuple[str, str], list[str]] = {
+    ("IL", "LB"): ["Blue Line"],
+    ("EG", "PS"): ["Philadelphi corridor", "Philadelphi Corridor", "Philadelphi route"],
+    ("AF", "PK"): ["Durand Line"],
+}
+MIN_BORDER_DEG = 0.05  # shared edges shorter than this are map noise, not borders
+
+
+def _border_names(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
+    """'Israel-Lebanon border', 'Lebanon-Israel border', 'Israeli-Lebanese border', ..."""
+    out = []
+    for x, y in ((a, b), (b, a)):
+        out.append(f"{x['name']}-{y['name']} border")
+        if x.get("demonym") and y.get("demonym"):
+            out.append(f"{x['demonym']}-{y['demonym']} border")
+    return out
+
+
+def _neighbour_borders(countries: dict[str, Any], done: set[tuple[str, str]]
+                       ) -> list[dict[str, Any]]:
+    """A border line for every pair of countries whose outlines meet, named as news
+    names borders; the hand-reviewed BORDERS entries take their pairs first."""
+    from shapely.strtree import STRtree
+
+    table = {c["iso2"]: c for c in json.loads((DATA_DIR / "countries.json").read_text())}
+    codes = sorted(c for c in countries if c in table)
+    tree = STRtree([countries[c] for c in codes])
+    feats = []
+    for a in codes:
+        grown = countries[a].buffer(BORDER_TOLERANCE)
+        for j in sorted(tree.query(grown)):
+            b = codes[j]
+            if b <= a or (a, b) in done:
+                continue
+            line = countries[a].boundary.intersection(countries[b].buffer(BORDER_TOLERANCE))
+            if line.is_empty or line.length < MIN_BORDER_DEG:
+                continue
+            line = _merge(line).simplify(0.01)
+            ta, tb = table[a], table[b]
+            feats.append(_feature(
+                f"border-{a.lower()}-{b.lower()}", f"{ta['name']}–{tb['name']} border",
+                "line", "BDR", a, _border_names(ta, tb) + BORDER_NAMES.get((a, b), []), line,
+                f"Shared boundary of the Natural Earth outlines of {ta['name']} and "
+                f"{tb['name']} ({ta['name']}'s edge within {BORDER_TOLERANCE} deg of "
+                f"{tb['name']}), simplified to 0.01 deg; generated for every pair of "
+                "countries that meet."))
+    return feats
 
 
 def _merge(geom: Any) -> Any:
@@ -178,10 +310,16 @@ def make_curated() -> dict[str, Any]:
         line = _merge(a.boundary.intersection(b.buffer(BORDER_TOLERANCE)))
         feats.append(_feature(bd["slug"], bd["name"], "line", "BDR", bd["country"],
                               bd["alternate_names"], line, bd["review"]))
+    feats += _neighbour_borders(countries, {tuple(sorted(bd["pair"])) for bd in BORDERS})
     for pl in PLACES:
         feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
                               pl["alternate_names"], Point(pl["lon"], pl["lat"]),
                               pl["review"]))
+    for rg in REGION_POINTS:
+        feat = _feature(rg["slug"], rg["name"], "region", "RGN", rg["country"],
+                        rg["alternate_names"], Point(rg["lon"], rg["lat"]), rg["review"])
+        feat["properties"]["outline"] = False
+        feats.append(feat)
     return {"type": "FeatureCollection", "features": feats}
 
 
