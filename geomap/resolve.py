@@ -188,6 +188,9 @@ class Resolver:
             container = self._container(matches, i, folded)
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
+            seats = {admin1_of[r] for r in m.rows
+                     if kind[r] == k_place and admin1_of[r] in admin_rows
+                     and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM}
             m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
@@ -213,10 +216,11 @@ class Resolver:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif place_cue:
                     sc += 4.0 if k == k_place else -2.0
-                elif k == k_place and admin1_of[r] in admin_rows and pop[r] >= SEAT_MIN_POP \
-                        and self._km(r, admin1_of[r]) < SEAT_MAX_KM:
-                    # a compact province named after its capital: the bare name is the city
-                    sc += 4.0
+                elif k == k_admin1 and r in seats:
+                    # a compact province named after its capital: the bare name is the
+                    # city; the province steps back rather than the city stepping ahead of
+                    # same-name towns abroad (Alexandria, Virginia in a US article)
+                    sc -= 4.0
                 if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
                     sc += 5.0
                 if cc in poss:

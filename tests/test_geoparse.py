@@ -387,3 +387,23 @@ def test_part_of_a_longer_unknown_name_is_no_foreign_town(gp: Geoparser, text: s
 def test_a_named_country_keeps_a_town_next_to_a_capitalised_word(gp: Geoparser) -> None:
     got = places(gp, "Shelling hit Kupiansk March 3, Ukraine's military said.")
     assert got["Kupiansk"][1] == "UA"
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Russian forces shelled 20 settlements in Zaporizhzhia Oblast.", "Zaporizhzhia",
+     KIND_ADMIN1),
+    ("Two people were killed in the Kyiv region overnight.", "Kyiv", KIND_ADMIN1),
+    ("Three people were killed in the Sumy region.", "Sumy", KIND_ADMIN1),
+    ("A drone hit an apartment block in Sumy.", "Sumy", KIND_PLACE),
+])
+def test_oblasts_named_after_their_capital(gp: Geoparser, text: str, name: str,
+                                           kind: str) -> None:
+    """'X Oblast' / 'the X region' is the province; the bare name is the city."""
+    assert places(gp, text)[name][:2] == (kind, "UA")
+
+
+def test_a_province_named_like_its_capital_does_not_pull_the_name_abroad(
+        gp: Geoparser) -> None:
+    """Alexandria governorate exists, but in a Virginia story Alexandria is Virginia's."""
+    got = places(gp, "Police in Alexandria, Virginia, closed a road on Monday.")
+    assert got["Alexandria"][1] == "US"

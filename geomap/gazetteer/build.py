@@ -178,19 +178,20 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         # away only near GeoNames'. NE's alternate names (English exonyms: "Bavaria",
         # "Lower Saxony") when the record's own name agrees with GeoNames', and NE's own
         # name ("Crimea") always, are checked by _admin1_exonyms once the places are in.
+        stems = (fold(base), _adjective_stem(fold(base)))
         consistent = bool(p.get("name")) and \
-            fuzz.ratio(fold(strip_generic(p["name"])), fold(base)) >= 75
+            max(fuzz.ratio(fold(strip_generic(p["name"])), st) for st in stems) >= 75
         for alt in (p.get("name"), p.get("woe_name"), *(p.get("name_alt") or "").split("|")):
             if not alt:
                 continue
-            if fuzz.ratio(fold(strip_generic(alt)), fold(base)) >= 75:
+            if max(fuzz.ratio(fold(strip_generic(alt)), st) for st in stems) >= 75:
                 spellings.append(alt)
                 spellings.append(strip_generic(alt))
             elif consistent or alt == p.get("name"):
                 exonyms.append(alt)  # "Bavaria"; NE's own name "Crimea" for "Krym"
         nm = p.get("name")
-        if nm and usable(nm) and fuzz.ratio(fold(nm), fold(base)) >= 75:
-            display = nm
+        if nm and usable(nm) and max(fuzz.ratio(fold(nm), st) for st in stems) >= 75:
+            display = nm  # NE's English name: "Sumy" for Sums'ka oblast
         lat, lon = _admin1_point(f)
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
                     lat, lon, 0, f["geometry"])
@@ -211,6 +212,15 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             by_code[p["gn_a1_code"]] = row
             names[p["gn_a1_code"]] = display
     return by_code, names
+
+
+_ADJECTIVE_END = re.compile(r"(?:s'ka|ska|skaya|s'kyi|skyi|skiy|skij)$")
+
+
+def _adjective_stem(folded: str) -> str:
+    """"kyyivs'ka" -> "kyyiv": Slavic oblasts are adjectives of their capital's name, so
+    the capital's spellings ("Kyiv", "Kiev") are the oblast's English names too."""
+    return _ADJECTIVE_END.sub("", folded)
 
 
 _DIRECTIONS = {"northern": "North", "southern": "South", "eastern": "East",
@@ -272,18 +282,38 @@ def _admin1_dedupe(b: _Builder) -> None:
 
 def _admin1_exonyms(b: _Builder) -> None:
     """NE's alternate admin-1 names ("Bavaria", "Lower Saxony", "Newfoundland"), unless a
-    town of the same country carries the name: NE lists some units by their capital
-    ("Alexandria" for Al Iskandariyah, "Gori" for Shida Kartli), which would only add a
-    province reading to a city's name; nor if another unit of the country carries it (NE
-    labels some units with a neighbour's name)."""
+    town elsewhere in the country carries the name (NE labels some units with a
+    neighbour's name), or another unit of the country does. A unit named after its own
+    capital keeps the name ("Zaporizhzhia", "Sumy" oblasts): "Sumy region" is the
+    province, and the resolver reads the bare name as the city."""
     for row, alt in b.exonyms:
         cc = b.rows[row][4]
         for spelling in (alt, strip_generic(alt)):
             f = usable(spelling)
-            if f and not any(b.rows[r][4] == cc and r != row and
-                             b.rows[r][2] in (KIND_PLACE, KIND_ADMIN1)
+            if f and not any(b.rows[r][4] == cc and r != row and (
+                    b.rows[r][2] == KIND_ADMIN1 or
+                    (b.rows[r][2] == KIND_PLACE
+                     and not _named_after_seat(b.rows[row], b.rows[r], f)))
                              for r in b.names.get(f, ())):
                 b.name(row, spelling)
+                if cc in ARABIC_CC or cc in CYRILLIC_CC:  # "Zaporizhzhya" -> "Zaporizhzhia"
+                    _transliterate(b, row, [spelling], cc, set())
+
+
+SEAT_NEAR_KM = 100.0  # a same-name town this near a unit's label point is its seat
+SEAT_NAME_RATIO = 75.0  # rapidfuzz partial_ratio of "sums'ka" to "sumy" is 86
+
+
+def _named_after_seat(unit: tuple[Any, ...], town: tuple[Any, ...], name: str) -> bool:
+    """True if the unit's own name is formed from this nearby town's ("Sums'ka": Sumy)."""
+    return _km(unit, town) <= SEAT_NEAR_KM and \
+        fuzz.partial_ratio(fold(unit[1]), name) >= SEAT_NAME_RATIO
+
+
+def _km(a: tuple[Any, ...], b: tuple[Any, ...]) -> float:
+    """Rough distance of two rows' points (equirectangular; fine at this scale)."""
+    dx = (a[7] - b[7]) * math.cos(math.radians((a[6] + b[6]) / 2))
+    return 111.2 * math.hypot(dx, a[6] - b[6])
 
 
 def _continents(b: _Builder) -> None:
