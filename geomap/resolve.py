@@ -64,7 +64,6 @@ class Resolver:
     _k_region: int
     _k_line: int
     _demonyms: dict[str, str]
-    _fuzzy_choices: Any
     _fuzzy_best: Any
 
     def _doc_countries(self, matches: list[_Match],

@@ -43,7 +43,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 18
+FORMAT = 19
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -459,7 +459,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "prefixes": prefixes,
         "cand_off": off,
         "cand_flat": flat,
-        "names_by_cc": dict(by_cc),
+        "fuzzy_pools": fuzzy_pools(keys, by_cc),
         "common": bytes(flags),
         "lat": array("d", (r[6] for r in b.rows)),
         "lon": array("d", (r[7] for r in b.rows)),
@@ -487,6 +487,25 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     stats.update(names=len(keys), seconds=round(time.perf_counter() - t0, 1))
     (out / "stats.json").write_text(json.dumps(stats))
     return out
+
+
+def fuzzy_pools(keys: list[str], by_cc: dict[str, array]
+                ) -> dict[str, tuple[array, array, dict[str, tuple[int, int]]]]:
+    """Per country ('*': every name): name ids ordered by (initial, length, id), their
+    lengths, and each initial's [start, end) in that order.
+
+    The fuzzy matcher bisects a length window of one initial's block; sorting tens of
+    thousands of names at its first use of a country cost more than the match itself.
+    """
+    pools = {}
+    for cc, ids in [("*", range(len(keys))), *sorted(by_cc.items())]:
+        order = sorted(ids, key=lambda n: (keys[n][:1], len(keys[n]), n))
+        letters: dict[str, tuple[int, int]] = {}
+        for i, n in enumerate(order):
+            ch = keys[n][:1]
+            letters[ch] = (letters.get(ch, (i, i))[0], i + 1)
+        pools[cc] = (array("i", order), array("H", (len(keys[n]) for n in order)), letters)
+    return pools
 
 
 def _write_sqlite(path: Path, b: _Builder) -> None:

@@ -38,7 +38,9 @@ class Gazetteer:
         self.surnames: frozenset[str] = frozenset(index["surnames"])
         self.cand_off = index["cand_off"]
         self.cand_flat = index["cand_flat"]
-        self.names_by_cc: dict[str, Any] = index["names_by_cc"]
+        # cc ('*': all) -> (name ids by initial and length, their lengths, initial -> span)
+        self.fuzzy_pools: dict[str, tuple[Any, Any, dict[str, tuple[int, int]]]] = \
+            index["fuzzy_pools"]
         self.common: bytes = index["common"]
         self.lat, self.lon, self.pop = index["lat"], index["lon"], index["pop"]
         self.kind_code: bytes = index["kind"]
