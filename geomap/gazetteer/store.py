@@ -91,7 +91,9 @@ class Gazetteer:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            uri = f"file:{self.path / 'gazetteer.sqlite'}?mode=ro"
+            # immutable: no file lock and change check around every read (halves a row
+            # lookup); a rebuild replaces the file by rename, so an open one never changes
+            uri = f"file:{self.path / 'gazetteer.sqlite'}?mode=ro&immutable=1"
             db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._local.db = db
         return db
