@@ -51,6 +51,12 @@ class Gazetteer:
         self.capital: bytes = index["capital"]
         # GeoNames alternate names per place (capped at 255): how widely a place is known.
         self.alt_count: bytes = index["alt_count"]
+        places = index["places"]  # text columns of the place table (see build.place_columns)
+        self._ids, self._id_off = places["ids"], places["id_off"]
+        self._names, self._name_off = places["names"], places["name_off"]
+        self._features, self._feature = places["features"], places["feature"]
+        self._admin1s, self._admin1 = places["admin1s"], places["admin1"]
+        self._has_geometry: bytes = places["has_geometry"]
         self._local = threading.local()
         self._boundaries: dict[str, dict[str, Any]] = {}
         self._name_id: dict[str, int] | None = None
@@ -100,12 +106,15 @@ class Gazetteer:
 
     # -- records ------------------------------------------------------------------------
     def _row(self, row: int) -> Place:
-        r = self._db().execute(
-            "SELECT id,name,kind,feature,country,admin1,lat,lon,population,has_geometry "
-            "FROM place WHERE row=?", (row,)).fetchone()
-        if r is None:
+        """The Place of a row, from the index's columns (same values as the SQLite table)."""
+        if not 0 <= row < len(self.kind_code):
             raise GazetteerError(f"gazetteer row {row} missing: {_HINT}")
-        return Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+        id_off, name_off = self._id_off, self._name_off
+        return Place(self._ids[id_off[row]:id_off[row + 1]].decode(),
+                     self._names[name_off[row]:name_off[row + 1]].decode(),
+                     KINDS[self.kind_code[row]], self._features[self._feature[row]],
+                     self.cc_codes[self.cc[row]] or None, self._admin1s[self._admin1[row]],
+                     self.lat[row], self.lon[row], self.pop[row], self._has_geometry[row] == 1)
 
     def row_of(self, place_id: str) -> int | None:
         r = self._db().execute("SELECT row FROM place WHERE id=?", (place_id,)).fetchone()
