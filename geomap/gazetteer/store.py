@@ -149,8 +149,8 @@ class Gazetteer:
     # -- geometry -----------------------------------------------------------------------
     def geometry(self, place_id: str) -> dict[str, Any] | None:
         """GeoJSON geometry of an admin-1 unit, country, curated region or line."""
-        r = self._db().execute("SELECT geojson FROM geometry WHERE id=?", (place_id,)).fetchone()
-        return json.loads(r[0]) if r else None
+        r = self._db().execute("SELECT pickled FROM geometry WHERE id=?", (place_id,)).fetchone()
+        return pickle.loads(r[0]) if r else None
 
     def boundaries(self, kind: str) -> dict[str, Any]:
         """Simplified outlines for an offline basemap: kind 'country' or 'admin1'.
