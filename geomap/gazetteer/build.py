@@ -1,8 +1,9 @@
 """Build the on-disk gazetteer from pip-installed GeoNames data and committed extracts.
 
-Output (in out_dir): gazetteer.sqlite (place records, geometry, basemap outlines) and
-index.pkl (the folded-name -> id hash table, flat candidate lists and compact per-place
-arrays the geoparser scores with), so loading never parses JSON.
+Output (in out_dir): gazetteer.sqlite (place records, pickled area geometry, basemap
+outlines) and index.pkl (the folded-name -> id hash table, flat candidate lists, compact
+per-place arrays the geoparser scores with, the place records' text columns and the fuzzy
+matcher's per-country pools), so loading never parses JSON.
 
 A hash table of names, probed at capitalised word starts, is used instead of a
 pyahocorasick automaton: half the memory for the same load time (figures in

@@ -1,7 +1,8 @@
-"""The loaded gazetteer: compact in-memory arrays for scoring, SQLite for records.
+"""The loaded gazetteer: compact in-memory arrays for scoring and records, SQLite for areas.
 
-Loading unpickles one prebuilt index (name table + arrays); Place records and geometry
-are read from SQLite on demand and cached, so start-up costs well under a second.
+Loading unpickles one prebuilt index (name table, arrays, the place table's columns and
+the fuzzy matcher's pools); Place records are built from those columns on demand and
+cached, and area geometry is read from SQLite, so start-up costs well under a second.
 """
 
 from __future__ import annotations
