@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # measure this checkout's geomap, not whichever is installed
 
 
 def load_texts(corpora: Path, n: int) -> list[str]:
@@ -53,7 +54,7 @@ def startup_seconds(runs: int = 5) -> float:
     for _ in range(runs):
         t0 = time.perf_counter()
         subprocess.run([sys.executable, "-m", "geomap", "extract", "--published", "2024-05-06",
-                        str(probe)], check=True, capture_output=True)
+                        str(probe)], check=True, capture_output=True, cwd=REPO)
         times.append(time.perf_counter() - t0)
     return statistics.median(times)
 

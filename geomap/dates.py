@@ -11,7 +11,6 @@ Precision follows ACLED's time_precision: 1 day, 2 week, 3 month (or vaguer).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -325,14 +324,20 @@ def _month_day(m: re.Match[str], start: int, published: date | None, add: Callab
     if not 1 <= day <= 31:
         return
     if m["year"]:
-        value = parse_explicit(f"{day} {_month_name(month)} {m['year']}")
+        value = _calendar_day(int(m["year"]), month, day)
     else:
         value = resolve_month_day(month, day, published) if published else None
     add(start, m.end(), value, DATE_DAY if value else None, "explicit")
 
 
-def _month_name(month: int) -> str:
-    return calendar.month_name[month]
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    """The date, or None if the month has no such day: what `parse_explicit` gives for
+    "<day> <Month> <year>" (checked for every day of 1900-2099) at a ~1 ms dateparser
+    call less."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _relative(m: re.Match[str], published: date | None) -> tuple[date | None, int | None]:

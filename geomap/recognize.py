@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -130,6 +131,7 @@ _COUNTY_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*
 _CAP_WORD_AFTER = re.compile(r" [A-Z][a-z]+")
 _GENERICS = ((" county", " parish"), (" parish", " county"))  # by "counties" / "parishes"
 _SENT_END = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+_NO_POOL: tuple[Any, Any, dict[str, tuple[int, int]]] = (array("i"), array("H"), {})
 
 
 @dataclass(slots=True)
@@ -160,7 +162,6 @@ class Recognizer:
         self._k_region = KINDS.index(KIND_REGION)
         self._k_line = KINDS.index(KIND_LINE)
         self._demonyms = {**gazetteer.demonyms, **DEMONYMS}
-        self._fuzzy_choices = lru_cache(maxsize=4096)(self._choices)
         # (word, country, cut-off) -> (score, name id) or None: the best fuzzy name does not
         # depend on the article, and the same unknown words recur from article to article.
         self._fuzzy_best = lru_cache(maxsize=65536)(self._best_fuzzy)
@@ -168,8 +169,9 @@ class Recognizer:
         self._plain = lru_cache(maxsize=65536)(self._plain_word)
         self._nid_info = lru_cache(maxsize=65536)(self._name_info)
         self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
-        # (country, initial) -> (name lengths ascending, name ids): fuzzy pools, built lazily
-        self._pools: dict[tuple[str, str], tuple[array[int], array[int]]] = {}
+        # (country, initial) -> (names, their ids, their lengths ascending): fuzzy pools,
+        # cut from the gazetteer's prebuilt order on first use
+        self._pools: dict[tuple[str, str], tuple[list[str], Any, Any]] = {}
         self._pool_lock = threading.Lock()
 
     def demonyms(self, text: str) -> list[tuple[int, int, str]]:
@@ -480,34 +482,26 @@ class Recognizer:
         return folded[j:s - 1]
 
     # -- fuzzy ----------------------------------------------------------------------------
-    def _choices(self, cc: str, letter: str, length: int) -> tuple[list[str], list[int]]:
-        """Names in country cc ('*': all) with this initial and about this length."""
-        names = self.gaz.names
+    def _pool(self, cc: str, letter: str) -> tuple[list[str], Any, Any]:
+        """(names, name ids, lengths ascending) in country cc ('*': all) with this initial."""
         pool = self._pools.get((cc, letter))
         if pool is None:
+            ids, lengths, letters = self.gaz.fuzzy_pools.get(cc, _NO_POOL)
+            lo, hi = letters.get(letter, (0, 0))
+            names = self.gaz.names
             with self._pool_lock:
-                by_letter: dict[str, array[int]] = {}
-                for n in (range(len(names)) if cc == "*" else self.gaz.names_by_cc.get(cc, ())):
-                    ch = names[n][:1]
-                    ids = by_letter.get(ch)
-                    if ids is None:
-                        ids = by_letter[ch] = array("i")
-                    ids.append(n)
-                for ch, ids in by_letter.items():
-                    ordered = array("i", sorted(ids, key=lambda n: len(names[n])))
-                    self._pools[(cc, ch)] = (array("i", (len(names[n]) for n in ordered)),
-                                             ordered)
-                pool = self._pools.setdefault((cc, letter), (array("i"), array("i")))
-        lengths, nids = pool
-        keep = nids[bisect_left(lengths, length - 3):bisect_right(lengths, length + 3)]
-        return [names[n] for n in keep], keep.tolist()
+                pool = self._pools.setdefault(
+                    (cc, letter), ([names[n] for n in ids[lo:hi]], ids[lo:hi], lengths[lo:hi]))
+        return pool
 
     def _best_fuzzy(self, word: str, cc: str, cutoff: float) -> tuple[float, int] | None:
         """(score, name id) of the closest name to `word` in country cc ('*': all) with its
         initial and about its length, if it scores at least `cutoff` (fuzz.ratio)."""
-        choices, nids = self._fuzzy_choices(cc, word[:1], len(word))
-        got = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return (got[1], nids[got[2]]) if got else None
+        names, nids, lengths = self._pool(cc, word[:1])
+        length = len(word)
+        lo, hi = bisect_left(lengths, length - 3), bisect_right(lengths, length + 3)
+        got = process.extractOne(word, names[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (got[1], nids[lo + got[2]]) if got else None
 
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
                doc_cc: Counter[str]) -> list[_Match]:

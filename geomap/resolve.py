@@ -65,7 +65,6 @@ class Resolver:
     _k_region: int
     _k_line: int
     _demonyms: dict[str, str]
-    _fuzzy_choices: Any
     _fuzzy_best: Any
 
     def _doc_countries(self, matches: list[_Match],
@@ -198,19 +197,23 @@ class Resolver:
                 others = {c for c, n in doc_cc.items() if n - (own_w if c == own_cc else 0) > 0}
                 near = set().union(*(gaz.neighbours.get(c, ()) for c in others)) \
                     if others else set()
-                got = by_own[m.own] = (others, near)
-            others, near = got
+                # the bonus of each other country, once per vote rather than per candidate
+                doc_bonus = {c: 2.0 + 0.5 * min(doc_cc[c] - (own_w if c == own_cc else 0), 4)
+                             for c in others}
+                got = by_own[m.own] = (doc_bonus, near)
+            doc_bonus, near = got
             scores = []
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
                 cc = codes[cc_of[r]]
-                if cc in others:
-                    sc += 2.0 + 0.5 * min(doc_cc[cc] - (own_w if cc == own_cc else 0), 4)
+                bonus = doc_bonus.get(cc)
+                if bonus is not None:
+                    sc += bonus
                 elif cc in near:
                     sc += 1.0  # a neighbour of a country the article is about
-                elif others and k != k_country and pop[r] < WORLD_CITY_POP:
+                elif doc_bonus and k != k_country and pop[r] < WORLD_CITY_POP:
                     sc -= 1.5  # a place in a country the article never touches
                 if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
@@ -295,8 +298,7 @@ class Resolver:
         tops: dict[int, int] = {}  # row -> count of mentions resolved to it
         for m in matches:
             if m.rows and m.scores:
-                r = m.rows[0] if len(m.rows) == 1 else \
-                    m.rows[max(range(len(m.rows)), key=m.scores.__getitem__)]
+                r = m.rows[0] if len(m.rows) == 1 else m.rows[m.scores.index(max(m.scores))]
                 tops[r] = tops.get(r, 0) + 1
         points = [(r, gaz.lat[r], gaz.lon[r]) for r in tops if kind[r] != self._k_country]
         # How many mentions resolved to each admin-1 unit, or to a place inside it.
@@ -319,7 +321,7 @@ class Resolver:
             if len(m.rows) < 2:
                 continue
             scores = m.scores
-            mine = m.rows[max(range(len(m.rows)), key=scores.__getitem__)]
+            mine = m.rows[scores.index(max(scores))]  # the first best, as max(key=) gives
             alone = tops.get(mine, 0) <= 1
             floor = max(scores) - MAX_CONTEXT_BONUS
             demoted = m.demoted
@@ -333,7 +335,7 @@ class Resolver:
                 a1 = admin1_of[r]
                 if k != k_admin1 and admin1_n.get(a1, 0) - (mine == a1) > 0:
                     bonus += 2.5 + (PROMINENCE_BONUS if r in demoted else 0.0)
-                elif k != k_admin1 and a1 >= 0 and counties_n.get(a1, 0) - (
+                elif counties_n and k != k_admin1 and a1 >= 0 and counties_n.get(a1, 0) - (
                         mine_a1 == a1 and mine_kind == k_region) > 0:
                     bonus += SAME_ADMIN1_BONUS  # the article names a county of its province
                 if k == k_admin1 and \

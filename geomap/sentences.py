@@ -34,6 +34,7 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9À
 _SENTENCE_OPENER = re.compile(r"(?:The|A|An|In|On|It|He|She|They|We|But|However)\b")
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARAGRAPH = re.compile(r"\n[ \t\r\u00a0]*\n\s*")
+_NOT_BLANK = re.compile(r"[^ \t]")
 
 # "TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -", "GAZA CITY, Oct 9 —"
 DATELINE = re.compile(
@@ -93,9 +94,8 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if nl < 0:
             break
         line = text[pos:nl].rstrip()
-        nxt = text[nl + 1 : end].lstrip(" \t")
         wrapped = bool(line) and line[-1] not in ".!?\"”’:)" and (
-            len(line) >= 60 or (nxt[:1].islower())
+            len(line) >= 60 or _next_char(text, nl + 1, end).islower()
         )
         if not wrapped:
             span = _trim(text, seg_start, nl)
@@ -107,6 +107,13 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if span:
         out.append(span)
     return out
+
+
+def _next_char(text: str, start: int, end: int) -> str:
+    """The first character of text[start:end] that is not a space or tab ("" if none),
+    without copying the rest of the block."""
+    m = _NOT_BLANK.search(text, start, end)
+    return text[m.start()] if m else ""
 
 
 def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:

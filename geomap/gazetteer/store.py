@@ -1,7 +1,8 @@
-"""The loaded gazetteer: compact in-memory arrays for scoring, SQLite for records.
+"""The loaded gazetteer: compact in-memory arrays for scoring and records, SQLite for areas.
 
-Loading unpickles one prebuilt index (name table + arrays); Place records and geometry
-are read from SQLite on demand and cached, so start-up costs well under a second.
+Loading unpickles one prebuilt index (name table, arrays, the place table's columns and
+the fuzzy matcher's pools); Place records are built from those columns on demand and
+cached, and area geometry is read from SQLite, so start-up costs well under a second.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ class Gazetteer:
         self.surnames: frozenset[str] = frozenset(index["surnames"])
         self.cand_off = index["cand_off"]
         self.cand_flat = index["cand_flat"]
-        self.names_by_cc: dict[str, Any] = index["names_by_cc"]
+        # cc ('*': all) -> (name ids by initial and length, their lengths, initial -> span)
+        self.fuzzy_pools: dict[str, tuple[Any, Any, dict[str, tuple[int, int]]]] = \
+            index["fuzzy_pools"]
         self.common: bytes = index["common"]
         self.lat, self.lon, self.pop = index["lat"], index["lon"], index["pop"]
         self.kind_code: bytes = index["kind"]
@@ -49,6 +52,12 @@ class Gazetteer:
         self.capital: bytes = index["capital"]
         # GeoNames alternate names per place (capped at 255): how widely a place is known.
         self.alt_count: bytes = index["alt_count"]
+        places = index["places"]  # text columns of the place table (see build.place_columns)
+        self._ids, self._id_off = places["ids"], places["id_off"]
+        self._names, self._name_off = places["names"], places["name_off"]
+        self._features, self._feature = places["features"], places["feature"]
+        self._admin1s, self._admin1 = places["admin1s"], places["admin1"]
+        self._has_geometry: bytes = places["has_geometry"]
         self._local = threading.local()
         self._boundaries: dict[str, dict[str, Any]] = {}
         self._name_id: dict[str, int] | None = None
@@ -89,19 +98,24 @@ class Gazetteer:
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
-            uri = f"file:{self.path / 'gazetteer.sqlite'}?mode=ro"
+            # immutable: no file lock and change check around every read (halves a row
+            # lookup); a rebuild replaces the file by rename, so an open one never changes
+            uri = f"file:{self.path / 'gazetteer.sqlite'}?mode=ro&immutable=1"
             db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._local.db = db
         return db
 
     # -- records ------------------------------------------------------------------------
     def _row(self, row: int) -> Place:
-        r = self._db().execute(
-            "SELECT id,name,kind,feature,country,admin1,lat,lon,population,has_geometry "
-            "FROM place WHERE row=?", (row,)).fetchone()
-        if r is None:
+        """The Place of a row, from the index's columns (same values as the SQLite table)."""
+        if not 0 <= row < len(self.kind_code):
             raise GazetteerError(f"gazetteer row {row} missing: {_HINT}")
-        return Place(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+        id_off, name_off = self._id_off, self._name_off
+        return Place(self._ids[id_off[row]:id_off[row + 1]].decode(),
+                     self._names[name_off[row]:name_off[row + 1]].decode(),
+                     KINDS[self.kind_code[row]], self._features[self._feature[row]],
+                     self.cc_codes[self.cc[row]] or None, self._admin1s[self._admin1[row]],
+                     self.lat[row], self.lon[row], self.pop[row], self._has_geometry[row] == 1)
 
     def row_of(self, place_id: str) -> int | None:
         r = self._db().execute("SELECT row FROM place WHERE id=?", (place_id,)).fetchone()
@@ -136,8 +150,8 @@ class Gazetteer:
     # -- geometry -----------------------------------------------------------------------
     def geometry(self, place_id: str) -> dict[str, Any] | None:
         """GeoJSON geometry of an admin-1 unit, country, curated region or line."""
-        r = self._db().execute("SELECT geojson FROM geometry WHERE id=?", (place_id,)).fetchone()
-        return json.loads(r[0]) if r else None
+        r = self._db().execute("SELECT pickled FROM geometry WHERE id=?", (place_id,)).fetchone()
+        return pickle.loads(r[0]) if r else None
 
     def boundaries(self, kind: str) -> dict[str, Any]:
         """Simplified outlines for an offline basemap: kind 'country' or 'admin1'.
