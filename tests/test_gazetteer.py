@@ -224,3 +224,16 @@ def test_curated_places_resolve_without_a_country_named(built_gazetteer, text, p
 
     mentions = Geoparser(built_gazetteer).parse(text)
     assert [m.place.id for m in mentions if m.place] == [place_id]
+
+
+def test_primary_capital_is_one_row_per_country(gaz: Gazetteer) -> None:
+    # South Africa has three capitals, but its government speaks from Pretoria
+    za = gaz.capital_of("ZA")
+    assert za is not None and za.name == "Pretoria" and za.feature == "PPLC"
+    us = gaz.capital_of("US")
+    assert us is not None and us.admin1 == "District of Columbia"
+    # the other US towns called Washington are no capital (no capital prior either)
+    others = [p for p in gaz.lookup("Washington") if p.country == "US" and p.kind == KIND_PLACE
+              and p.id != us.id]
+    assert others and all(p.feature != "PPLC" for p in others)
+    assert gaz.capital_of("XX") is None
