@@ -139,6 +139,11 @@ class _Match:
     demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
 
+    @property
+    def key(self) -> tuple[int, ...]:
+        """The name's readings: repeated mentions of one name are one piece of evidence."""
+        return tuple(self.rows)
+
 
 class Recognizer:
     """Finds toponym spans; Geoparser adds resolution (geomap.resolve.Resolver)."""

@@ -346,3 +346,15 @@ def test_answers_do_not_depend_on_what_was_parsed_before(built_gazetteer) -> Non
         memo.cache_clear()
     for text in texts:
         assert dump(warm, text) == dump(Geoparser(built_gazetteer), text)
+
+
+def test_names_of_one_province_support_each_other(gp: Geoparser) -> None:
+    # each of these has homonyms in other states; together they are one state's
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "The fair opened in Alexandria on Friday. Families drove in from Douglas County "
+        "and St. Cloud for the parade.")}
+    assert got == {"Alexandria": "Minnesota", "Douglas County": "Minnesota",
+                   "St. Cloud": "Minnesota"}
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Deputies from Hall County and officers in Gainesville searched the lake on Sunday.")}
+    assert got == {"Hall County": "Georgia", "Gainesville": "Georgia"}
