@@ -85,6 +85,13 @@ _TITLES = _words(
     "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
 # A title ends the text before a name: the last word (an optional '.', then spaces).
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
+# Head words of a town's or state's institutions: after a given-name-like place name they
+# make it the place ("Georgia Bureau of Investigation", "Alexandria Police"), not a person.
+_ORG_HEADS = _words(
+    "police bureau department dept school schools public university college hospital "
+    "council commission association chamber board zoo airport herald times gazette tribune "
+    "courier journal sheriff fire county city regional medical community historical "
+    "society symphony transit district court museum library")
 # Words that make the capitalised word before them a place-type phrase, not a surname.
 _GENERIC = _words(
     "province region district oblast governorate state rayon raion marz county prefecture "
@@ -110,6 +117,11 @@ _CUE_AFTER = _words(
 _CUE_OF = _words("city town village villages settlement capital port suburb hamlet")
 _CUE_PREP = _words(
     "in near at outside around from into to towards toward across through via between and")
+# A town's own institutions and people after its name ("Concord police", "the Monroe
+# mayor", "Delta residents"): the name is the town, whatever else it could be.
+_LOCAL_AFTER = re.compile(
+    r"(?:'s)? (?:police|mayor|city council|town council|city hall|residents?|fire "
+    r"department|sheriff|school district|public schools|township|native|area)\b")
 _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
 _DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
@@ -393,6 +405,8 @@ class Recognizer:
         if common_here:
             if broad:
                 return 0.9 if not initial else (0.75 if cue or surface.isupper() else 0.0)
+            if _LOCAL_AFTER.match(folded, e) or (surface.isupper() and self._dateline(text, s, e)):
+                return 0.7  # "Concord police", "MONROE - " opening a story: even initial
             return 0.7 if cue and not initial else 0.0
         return 1.0 if cue else 0.85
 
@@ -432,13 +446,19 @@ class Recognizer:
         if text[e:e + 1] == " " and e + 1 < len(text) and text[e + 1].isupper():
             t = _TOKEN.match(folded, e + 1)
             nxt = t.group() if t else None
+            if nxt is not None and (nxt in _TITLE_WORDS or (
+                    t.end() - t.start() > 1 and text[t.start():t.end()].isupper()
+                    and not text[s:e].isupper())):
+                nxt = None  # "Alaska Gov. Sarah Palin", "the Gainesville VFW post"
         prev = self._prev_word(text, folded, s)
         if prev is not None and prev in given:
             if persons is not None:
                 persons.add(folded[s:e])
             return True
         if nxt is not None and (
-                (nxt not in _GENERIC and folded[s:e] in given) or not self._plain(nxt)):
+                (nxt not in _GENERIC and nxt not in _ORG_HEADS and folded[s:e] in given)
+                or not self._plain(nxt)):
+            # "Georgia Smith" is a person, "Georgia Bureau of Investigation" is not
             return True
         if prev is not None and not self._plain(prev):
             if persons is not None:

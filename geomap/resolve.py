@@ -24,8 +24,10 @@ from geomap.recognize import (
     _ADMIN_WORDS,
     _COUNTY_LIST,
     _GENERICS,
+    _LOCAL_AFTER,
     _PLACE_AFTER,
     _PLACE_BEFORE,
+    _SENT_END,
     _SPAN_GENERIC,
     _Match,
 )
@@ -57,6 +59,7 @@ COHERENCE_MAX = 3.0
 COHERENCE_UNDEMOTE = 1.0  # this much support outweighs a world-known namesake abroad
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
+_DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")  # "CROMWELL — " opening a story
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 
@@ -135,7 +138,10 @@ class Resolver:
         s, e = m.start, m.end
         b0 = max(0, s - 30)
         return not (_PLACE_BEFORE.search(folded, b0, s) or _ADMIN_AFTER.match(folded, e)
-                    or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e))
+                    or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e)
+                    or _LOCAL_AFTER.match(folded, e)
+                    or (folded.startswith(_DATELINE_DASH, e)
+                        and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
 
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:

@@ -358,3 +358,27 @@ def test_names_of_one_province_support_each_other(gp: Geoparser) -> None:
     got = {m.text: m.place.admin1 for m in gp.parse(
         "Deputies from Hall County and officers in Gainesville searched the lake on Sunday.")}
     assert got == {"Hall County": "Georgia", "Gainesville": "Georgia"}
+
+
+def test_place_named_like_a_given_name_before_an_institution(gp: Geoparser) -> None:
+    assert "Georgia" in places(gp, "Agents of the Georgia Bureau of Investigation searched "
+                                   "the house.")
+    assert places(gp, "Georgia Smith told reporters she would appeal.") == {}
+    assert places(gp, "Milton J. Little spoke first.") == {}
+
+
+def test_place_before_a_title_is_the_place(gp: Geoparser) -> None:
+    got = places(gp, "The bill was signed by Virginia Gov. Tim Kaine.")
+    assert got["Virginia"][:2] == (KIND_ADMIN1, "US")
+
+
+def test_town_institutions_after_a_surname_like_town(gp: Geoparser) -> None:
+    assert "Concord" in places(gp, "The Concord police chief said two men were arrested.")
+    assert "Monroe" in places(gp, "Officers arrested a man. Monroe police said he was armed.")
+    assert places(gp, "Officers arrested a man. Monroe said he was armed.") == {}
+
+
+def test_all_caps_dateline_after_a_headline(gp: Geoparser) -> None:
+    text = "Budget talks stall. CROMWELL - City officials met again on Tuesday."
+    assert "CROMWELL" in places(gp, text)
+    assert places(gp, "Budget talks stall. Cromwell met officials on Tuesday.") == {}
