@@ -121,9 +121,19 @@ _CUE_PREP = _words(
 # mayor", "Delta residents"): the name is the town, whatever else it could be.
 _LOCAL_AFTER = re.compile(
     r"(?:'s)? (?:police|mayor|city council|town council|city hall|residents?|fire "
-    r"department|sheriff|school district|public schools|township|native|area)\b")
+    r"department|sheriff|school district|public schools|township|native|area|man|woman|"
+    r"couple|teen|teenager|boy|girl)\b")
+# An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
+_DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
 _SPEECH_AFTER = re.compile(
-    r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
+    r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated|"
+    r"noted|explained|recalled|insisted|argued|testified|admitted|replied|repeated)\b")
+# "..., said Mather." / "said Jones, who": a bare name right after a speech verb is the
+# speaker ("said Paris police" goes on past the name, so it stays a place).
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|according to) $")
+_SPEAKER_END = re.compile(r"(?:,|\.(?:\s|$)|$)")
+# "Terry A. Corbin": a given name and a middle initial before the word.
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. $")
 _DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
 _DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
 # Joins in a list of places: a name listed after a place is a place ("in Goris and Kapan
@@ -356,7 +366,8 @@ class Recognizer:
         pop = self.gaz.pop[top]
         return (word in _NEVER or word in self._demonyms or word in _INSTITUTIONS, high,
                 common,
-                1 if not high and word in self.gaz.surnames and pop < 50_000 else common,
+                1 if not high and pop < 50_000 and (
+                    word in self.gaz.surnames or word in self.gaz.given_names) else common,
                 not high and pop < 100_000,
                 top_kind in (self._k_country, self._k_region, self._k_line),
                 len(word.replace(".", "")))
@@ -390,8 +401,10 @@ class Recognizer:
                 return 0.0
         if not common and high:
             return 1.0
-        if speech_small and not listed and _SPEECH_AFTER.match(folded, e):
-            return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
+        if speech_small and not listed and (_SPEECH_AFTER.match(folded, e) or (
+                _SPEECH_BEFORE.search(folded, max(0, s - 14), s)
+                and _SPEAKER_END.match(folded, e))):
+            return 0.0  # "Mehr reported", "said Omar.": a source or person, not a village
         # common_here: "Jones", "Moore" (a surname, a small town): believe the place only
         # with a place cue
         initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
@@ -405,7 +418,9 @@ class Recognizer:
         if common_here:
             if broad:
                 return 0.9 if not initial else (0.75 if cue or surface.isupper() else 0.0)
-            if _LOCAL_AFTER.match(folded, e) or (surface.isupper() and self._dateline(text, s, e)):
+            if _LOCAL_AFTER.match(folded, e) or (
+                    surface.isupper() and (self._dateline(text, s, e) or (
+                        initial and text.startswith(_DATELINE_DASH, e)))):
                 return 0.7  # "Concord police", "MONROE - " opening a story: even initial
             return 0.7 if cue and not initial else 0.0
         return 1.0 if cue else 0.85
@@ -451,7 +466,8 @@ class Recognizer:
                     and not text[s:e].isupper())):
                 nxt = None  # "Alaska Gov. Sarah Palin", "the Gainesville VFW post"
         prev = self._prev_word(text, folded, s)
-        if prev is not None and prev in given:
+        if (prev is not None and prev in given) or \
+                _MIDDLE_INITIAL.search(text, max(0, s - 30), s):
             if persons is not None:
                 persons.add(folded[s:e])
             return True

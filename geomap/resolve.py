@@ -23,6 +23,7 @@ from geomap.recognize import (
     _ADMIN_AFTER,
     _ADMIN_WORDS,
     _COUNTY_LIST,
+    _DATELINE_DASH,
     _GENERICS,
     _LOCAL_AFTER,
     _PLACE_AFTER,
@@ -59,7 +60,6 @@ COHERENCE_MAX = 3.0
 COHERENCE_UNDEMOTE = 1.0  # this much support outweighs a world-known namesake abroad
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
-_DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")  # "CROMWELL — " opening a story
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 

@@ -382,3 +382,22 @@ def test_all_caps_dateline_after_a_headline(gp: Geoparser) -> None:
     text = "Budget talks stall. CROMWELL - City officials met again on Tuesday."
     assert "CROMWELL" in places(gp, text)
     assert places(gp, "Budget talks stall. Cromwell met officials on Tuesday.") == {}
+
+
+def test_surname_after_a_middle_initial_is_the_person_throughout(gp: Geoparser) -> None:
+    assert "Corbin" in places(gp, "Kentucky police found a car near Corbin on Friday.")
+    text = ("Kentucky police said the driver, Terry A. Corbin, was hurt. Police found Corbin "
+            "on the road.")
+    assert "Corbin" not in places(gp, text)
+
+
+def test_bare_name_after_a_speech_verb_is_the_speaker(gp: Geoparser) -> None:
+    said = 'Kentucky police reported the crash. "We will rebuild," said Corbin. They left.'
+    assert "Corbin" not in places(gp, said)
+    police = 'Kentucky police reported the crash. "We rebuild," said Corbin police. They left.'
+    assert "Corbin" in places(gp, police)
+
+
+def test_small_town_named_like_a_given_name_needs_a_place_cue(gp: Geoparser) -> None:
+    assert "Meredith" not in places(gp, "In Pennsylvania, Meredith escaped harm.")
+    assert "Winona" in places(gp, "A 22-year-old Winona man was found dead in Minnesota.")
