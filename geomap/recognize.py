@@ -71,6 +71,11 @@ _NEVER = _words(
     "sunnis shia shiite shiites druze ismaili ismailis alawite alawites bedouin tatar tatars "
     "latino hispanic african africans asian asians european europeans western eastern "
     "white black")
+_SURNAME_PARTICLES = _words("van von de di da le la mac mc o st")
+# Weekdays and months: "in Montana Sunday" (a date goes on, not a person's name).
+_WHEN = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december")
 # Institutions named after a place-name homonym ("White House" is also a town in Tennessee).
 _INSTITUTIONS = frozenset({"white house", "pentagon", "kremlin", "capitol",
                            # organisations news names that GeoNames lists as a town's
@@ -465,22 +470,35 @@ class Recognizer:
                     t.end() - t.start() > 1 and text[t.start():t.end()].isupper()
                     and not text[s:e].isupper())):
                 nxt = None  # "Alaska Gov. Sarah Palin", "the Gainesville VFW post"
+            elif nxt is not None and (
+                    nxt in _WHEN or folded[s:e].rpartition(" ")[2] in _SPAN_GENERIC
+                    or (folded[e - 1] == "." and nxt not in given)):
+                # "in Montana Sunday", "Harrisburg, Pa. Smith said", "Walker County
+                # Fairgrounds": no person's name goes on after these
+                nxt = None
         prev = self._prev_word(text, folded, s)
         if (prev is not None and prev in given) or \
                 _MIDDLE_INITIAL.search(text, max(0, s - 30), s):
             if persons is not None:
                 persons.add(folded[s:e])
             return True
-        if nxt is not None and (
-                (nxt not in _GENERIC and nxt not in _ORG_HEADS and folded[s:e] in given)
-                or not self._plain(nxt)):
-            # "Georgia Smith" is a person, "Georgia Bureau of Investigation" is not
+        if nxt is not None and (not self._plain(nxt) or (
+                folded[s:e] in given and nxt not in _GENERIC and nxt not in _ORG_HEADS
+                and (nxt in self.gaz.surnames or not self._broad_name(folded[s:e])
+                     or not self._is_english(nxt) or len(nxt) == 1 or nxt in _SURNAME_PARTICLES))):
+            # "Georgia Smith" is a person; "Georgia Bureau of Investigation", "Georgia
+            # Environmental Protection Division" (a state before a plain word) are not
             return True
         if prev is not None and not self._plain(prev):
             if persons is not None:
                 persons.add(folded[s:e])  # a surname: later bare mentions are the person
             return True
         return False
+
+    def _broad_name(self, span: str) -> bool:
+        """The name's best reading is a country, province or region, not a town."""
+        nid = self.gaz.name_ids.get(span)
+        return nid is not None and self._nid_info(nid)[1]
 
     @staticmethod
     def _prev_word(text: str, folded: str, s: int) -> str | None:

@@ -401,3 +401,18 @@ def test_bare_name_after_a_speech_verb_is_the_speaker(gp: Geoparser) -> None:
 def test_small_town_named_like_a_given_name_needs_a_place_cue(gp: Geoparser) -> None:
     assert "Meredith" not in places(gp, "In Pennsylvania, Meredith escaped harm.")
     assert "Winona" in places(gp, "A 22-year-old Winona man was found dead in Minnesota.")
+
+
+def test_no_person_name_goes_on_after_a_weekday_abbreviation_or_county(gp: Geoparser) -> None:
+    got = places(gp, "A plane crashed in Montana Sunday, Idaho officials said.")
+    assert got["Montana"][:2] == (KIND_ADMIN1, "US")
+    assert "Pa." in places(gp, "The plant is in Harrisburg, Pa. Smerecznsky said it would close.")
+    assert "Walker County" in places(gp, "Volunteers cleaned the Walker County Fairgrounds in "
+                                         "Texas.")
+    assert "Pa." not in places(gp, "Former Pa. Brian Moran spoke in Richmond.")
+
+
+def test_state_named_like_a_given_name_before_a_plain_word(gp: Geoparser) -> None:
+    assert "Georgia" in places(gp, "He is a manager at Georgia Modular Systems in Atlanta.")
+    assert "Virginia" not in places(gp, "The driver, Virginia L. Lane, was hurt in Texas.")
+    assert "Virginia" not in places(gp, "Virginia Chapin baked the pies in Ohio.")
