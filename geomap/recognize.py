@@ -422,7 +422,13 @@ class Recognizer:
             or folded.startswith(", ", e))
         if common_here:
             if broad:
-                return 0.9 if not initial else (0.75 if cue or surface.isupper() else 0.0)
+                if not initial or cue or surface.isupper():
+                    return 0.9 if not initial else 0.75
+                # "Russia has ...", "Canada's ...": the dictionary lists "russia" (leather)
+                # and "canada", but a sentence opening with a country name followed by a
+                # lowercase word is the country; "Chad said", "Jordan Henderson" are not
+                return 0.0 if folded[s:e] in self.gaz.given_names or \
+                    _CAP_WORD_AFTER.match(text, e) or _SPEECH_AFTER.match(folded, e) else 0.75
             if _LOCAL_AFTER.match(folded, e) or (
                     surface.isupper() and (self._dateline(text, s, e) or (
                         initial and text.startswith(_DATELINE_DASH, e)))):

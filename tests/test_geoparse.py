@@ -416,3 +416,10 @@ def test_state_named_like_a_given_name_before_a_plain_word(gp: Geoparser) -> Non
     assert "Georgia" in places(gp, "He is a manager at Georgia Modular Systems in Atlanta.")
     assert "Virginia" not in places(gp, "The driver, Virginia L. Lane, was hurt in Texas.")
     assert "Virginia" not in places(gp, "Virginia Chapin baked the pies in Ohio.")
+
+
+def test_sentence_opening_country_named_like_a_dictionary_word(gp: Geoparser) -> None:
+    got = places(gp, "Talks failed. Russia has kept its troops on the border.")
+    assert got["Russia"][:2] == (KIND_COUNTRY, "RU")
+    assert "Canada" in places(gp, "Canada's navy sent two ships.")
+    assert places(gp, "Talks failed. Chad said he would run again.") == {}
