@@ -484,7 +484,8 @@ class Recognizer:
                 nxt = None
         prev = self._prev_word(text, folded, s)
         if (prev is not None and prev in given) or \
-                _MIDDLE_INITIAL.search(text, max(0, s - 30), s):
+                _MIDDLE_INITIAL.search(text, max(0, s - 30), s) or \
+                (prev is None and self._initial_given(text, folded, s)):
             if persons is not None:
                 persons.add(folded[s:e])
             return True
@@ -505,6 +506,20 @@ class Recognizer:
         """The name's best reading is a country, province or region, not a town."""
         nid = self.gaz.name_ids.get(span)
         return nid is not None and self._nid_info(nid)[1]
+
+    def _initial_given(self, text: str, folded: str, s: int) -> bool:
+        """'... police said. Brian Munford, 43, ...': a given name opening the sentence
+        right before the word (not one that is also an English word: 'Will', 'Grant')."""
+        if s < 2 or text[s - 1] != " ":
+            return False
+        j = s - 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j == s - 1 or not text[j].isupper() or not (
+                j == 0 or _SENT_END.search(text, max(0, j - 6), j)):
+            return False
+        w = folded[j:s - 1]
+        return w in self.gaz.given_names and not self._is_english(w)
 
     @staticmethod
     def _prev_word(text: str, folded: str, s: int) -> str | None:

@@ -423,3 +423,10 @@ def test_sentence_opening_country_named_like_a_dictionary_word(gp: Geoparser) ->
     assert got["Russia"][:2] == (KIND_COUNTRY, "RU")
     assert "Canada" in places(gp, "Canada's navy sent two ships.")
     assert places(gp, "Talks failed. Chad said he would run again.") == {}
+
+
+def test_surname_after_a_sentence_opening_given_name(gp: Geoparser) -> None:
+    text = ("Kentucky police said the car crashed. Brian Corbin, 43, was hurt. Deputies said "
+            "Corbin was driving.")
+    assert "Corbin" not in places(gp, text)
+    assert "Corbin" in places(gp, "Kentucky police said a car crashed near Corbin, Kentucky.")
