@@ -33,7 +33,8 @@ class Extractor:
     def extract(self, article: Article) -> list[Incident]:
         mentions = self.geoparser.parse(article.text)
         return extract_incidents(article, mentions, geometry=self.gazetteer.geometry,
-                                 lookup=self.gazetteer.lookup)
+                                 lookup=self.gazetteer.lookup,
+                                 capital=self.gazetteer.capital_of)
 
 
 @cache

@@ -72,6 +72,11 @@ _NEVER = _words(
     "sunnis shia shiite shiites druze ismaili ismailis alawite alawites bedouin tatar tatars "
     "latino hispanic african africans asian asians european europeans western eastern "
     "white black")
+_SURNAME_PARTICLES = _words("van von de di da le la mac mc o st")
+# Weekdays and months: "in Montana Sunday" (a date goes on, not a person's name).
+_WHEN = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december")
 # Institutions named after a place-name homonym ("White House" is also a town in Tennessee).
 _INSTITUTIONS = frozenset({"white house", "pentagon", "kremlin", "capitol",
                            # organisations news names that GeoNames lists as a town's
@@ -86,6 +91,13 @@ _TITLES = _words(
     "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
 # A title ends the text before a name: the last word (an optional '.', then spaces).
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
+# Head words of a town's or state's institutions: after a given-name-like place name they
+# make it the place ("Georgia Bureau of Investigation", "Alexandria Police"), not a person.
+_ORG_HEADS = _words(
+    "police bureau department dept school schools public university college hospital "
+    "council commission association chamber board zoo airport herald times gazette tribune "
+    "courier journal sheriff fire county city regional medical community historical "
+    "society symphony transit district court museum library")
 # Words that make the capitalised word before them a place-type phrase, not a surname.
 _GENERIC = _words(
     "province region district oblast governorate state rayon raion marz county prefecture "
@@ -118,8 +130,23 @@ _CUE_AFTER = _words(
 _CUE_OF = _words("city town village villages settlement capital port suburb hamlet")
 _CUE_PREP = _words(
     "in near at outside around from into to towards toward across through via between and")
+# A town's own institutions and people after its name ("Concord police", "the Monroe
+# mayor", "Delta residents"): the name is the town, whatever else it could be.
+_LOCAL_AFTER = re.compile(
+    r"(?:'s)? (?:police|mayor|city council|town council|city hall|residents?|fire "
+    r"department|sheriff|school district|public schools|township|native|area|man|woman|"
+    r"couple|teen|teenager|boy|girl)\b")
+# An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
+_DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
 _SPEECH_AFTER = re.compile(
-    r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated)\b")
+    r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated|"
+    r"noted|explained|recalled|insisted|argued|testified|admitted|replied|repeated)\b")
+# "..., said Mather." / "said Jones, who": a bare name right after a speech verb is the
+# speaker ("said Paris police" goes on past the name, so it stays a place).
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|according to) $")
+_SPEAKER_END = re.compile(r"(?:,|\.(?:\s|$)|$)")
+# "Terry A. Corbin": a given name and a middle initial before the word.
+_MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. $")
 _DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
 _DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
 # Joins in a list of places: a name listed after a place is a place ("in Goris and Kapan
@@ -148,6 +175,11 @@ class _Match:
     demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
     embedded: bool = False  # a capitalised word of no known kind next to it ("Mir Ali")
+
+    @property
+    def key(self) -> tuple[int, ...]:
+        """The name's readings: repeated mentions of one name are one piece of evidence."""
+        return tuple(self.rows)
 
 
 class Recognizer:
@@ -350,7 +382,8 @@ class Recognizer:
         pop = self.gaz.pop[top]
         return (word in _NEVER or word in self._demonyms or word in _INSTITUTIONS, high,
                 common,
-                1 if not high and word in self.gaz.surnames and pop < 50_000 else common,
+                1 if not high and pop < 50_000 and (
+                    word in self.gaz.surnames or word in self.gaz.given_names) else common,
                 not high and pop < 100_000,
                 top_kind in (self._k_country, self._k_region, self._k_line),
                 len(word.replace(".", "")))
@@ -398,8 +431,10 @@ class Recognizer:
                 return 0.0
         if not common and high:
             return 1.0
-        if speech_small and not listed and _SPEECH_AFTER.match(folded, e):
-            return 0.0  # "Mehr reported", "Omar said": a source or person, not a village
+        if speech_small and not listed and (_SPEECH_AFTER.match(folded, e) or (
+                _SPEECH_BEFORE.search(folded, max(0, s - 14), s)
+                and _SPEAKER_END.match(folded, e))):
+            return 0.0  # "Mehr reported", "said Omar.": a source or person, not a village
         # common_here: "Jones", "Moore" (a surname, a small town): believe the place only
         # with a place cue
         initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))
@@ -412,7 +447,17 @@ class Recognizer:
             or folded.startswith(", ", e))
         if common_here:
             if broad:
-                return 0.9 if not initial else (0.75 if cue or surface.isupper() else 0.0)
+                if not initial or cue or surface.isupper():
+                    return 0.9 if not initial else 0.75
+                # "Russia has ...", "Canada's ...": the dictionary lists "russia" (leather)
+                # and "canada", but a sentence opening with a country name followed by a
+                # lowercase word is the country; "Chad said", "Jordan Henderson" are not
+                return 0.0 if folded[s:e] in self.gaz.given_names or \
+                    _CAP_WORD_AFTER.match(text, e) or _SPEECH_AFTER.match(folded, e) else 0.75
+            if _LOCAL_AFTER.match(folded, e) or (
+                    surface.isupper() and (self._dateline(text, s, e) or (
+                        initial and text.startswith(_DATELINE_DASH, e)))):
+                return 0.7  # "Concord police", "MONROE - " opening a story: even initial
             return 0.7 if cue and not initial else 0.0
         return 1.0 if cue else 0.85
 
@@ -452,19 +497,54 @@ class Recognizer:
         if text[e:e + 1] == " " and e + 1 < len(text) and text[e + 1].isupper():
             t = _TOKEN.match(folded, e + 1)
             nxt = t.group() if t else None
+            if nxt is not None and (nxt in _TITLE_WORDS or (
+                    t.end() - t.start() > 1 and text[t.start():t.end()].isupper()
+                    and not text[s:e].isupper())):
+                nxt = None  # "Alaska Gov. Sarah Palin", "the Gainesville VFW post"
+            elif nxt is not None and (
+                    nxt in _WHEN or folded[s:e].rpartition(" ")[2] in _SPAN_GENERIC
+                    or (folded[e - 1] == "." and nxt not in given)):
+                # "in Montana Sunday", "Harrisburg, Pa. Smith said", "Walker County
+                # Fairgrounds": no person's name goes on after these
+                nxt = None
         prev = self._prev_word(text, folded, s)
-        if prev is not None and prev in given:
+        if (prev is not None and prev in given) or \
+                _MIDDLE_INITIAL.search(text, max(0, s - 30), s) or \
+                (prev is None and self._initial_given(text, folded, s)):
             if persons is not None:
                 persons.add(folded[s:e])
             return True
-        if nxt is not None and (
-                (nxt not in _GENERIC and folded[s:e] in given) or not self._plain(nxt)):
+        if nxt is not None and (not self._plain(nxt) or (
+                folded[s:e] in given and nxt not in _GENERIC and nxt not in _ORG_HEADS
+                and (nxt in self.gaz.surnames or not self._broad_name(folded[s:e])
+                     or not self._is_english(nxt) or len(nxt) == 1 or nxt in _SURNAME_PARTICLES))):
+            # "Georgia Smith" is a person; "Georgia Bureau of Investigation", "Georgia
+            # Environmental Protection Division" (a state before a plain word) are not
             return True
         if prev is not None and not self._plain(prev):
             if persons is not None:
                 persons.add(folded[s:e])  # a surname: later bare mentions are the person
             return True
         return False
+
+    def _broad_name(self, span: str) -> bool:
+        """The name's best reading is a country, province or region, not a town."""
+        nid = self.gaz.name_ids.get(span)
+        return nid is not None and self._nid_info(nid)[1]
+
+    def _initial_given(self, text: str, folded: str, s: int) -> bool:
+        """'... police said. Brian Munford, 43, ...': a given name opening the sentence
+        right before the word (not one that is also an English word: 'Will', 'Grant')."""
+        if s < 2 or text[s - 1] != " ":
+            return False
+        j = s - 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if j == s - 1 or not text[j].isupper() or not (
+                j == 0 or _SENT_END.search(text, max(0, j - 6), j)):
+            return False
+        w = folded[j:s - 1]
+        return w in self.gaz.given_names and not self._is_english(w)
 
     @staticmethod
     def _prev_word(text: str, folded: str, s: int) -> str | None:

@@ -24,9 +24,12 @@ from geomap.recognize import (
     _ADMIN_AFTER,
     _ADMIN_WORDS,
     _COUNTY_LIST,
+    _DATELINE_DASH,
     _GENERICS,
+    _LOCAL_AFTER,
     _PLACE_AFTER,
     _PLACE_BEFORE,
+    _SENT_END,
     _SPAN_GENERIC,
     _Match,
 )
@@ -46,9 +49,16 @@ OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-k
 PROMINENCE_BONUS = 3.0
 MAX_CONTEXT_BONUS = 4.0
 # A place or county in the province of a county the article names ("Hall County" ->
-# Gainesville, Georgia). Measured: support from other *places* of the province hurts
-# (they are often themselves the wrong homonym), so only counties count.
+# Gainesville, Georgia). Support from other places of the province is weighed apart
+# (COHERENCE_*): they are often themselves a wrong homonym, so a contested name counts half.
 SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cannot win
+# Document coherence by province: each other name with a contending reading in an admin-1
+# unit supports the candidates there ("Alexandria", "Douglas County" and "St. Cloud"
+# together are Minnesota). A name with one reading counts fully, a contested one half.
+COHERENCE_VIABLE = 2.0  # a reading this far behind its name's best does not contend
+COHERENCE_WEIGHT = 1.5  # bonus per supporting name
+COHERENCE_MAX = 3.0
+COHERENCE_UNDEMOTE = 1.0  # this much support outweighs a world-known namesake abroad
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
@@ -134,7 +144,10 @@ class Resolver:
         s, e = m.start, m.end
         b0 = max(0, s - 30)
         return not (_PLACE_BEFORE.search(folded, b0, s) or _ADMIN_AFTER.match(folded, e)
-                    or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e))
+                    or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e)
+                    or _LOCAL_AFTER.match(folded, e)
+                    or (folded.startswith(_DATELINE_DASH, e)
+                        and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
 
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:
@@ -312,6 +325,7 @@ class Resolver:
             elif kind[r] == self._k_region and gaz.admin1_of[r] >= 0:
                 inside[gaz.admin1_of[r]] += n
                 counties[gaz.admin1_of[r]] += n
+        support = self._province_support(matches)
         cache: dict[tuple[int, int], float] = {}
         # plain dicts: a Counter's missing key costs a Python-level __missing__ call
         admin1_n, inside_n, counties_n = dict(admin1s), dict(inside), dict(counties)
@@ -327,6 +341,7 @@ class Resolver:
             demoted = m.demoted
             mine_a1, mine_kind = admin1_of[mine], kind[mine]
             others = None
+            mk = m.key
             for idx, r in enumerate(m.rows):
                 k = kind[r]
                 if k == k_country or (scores[idx] < floor and r not in demoted):
@@ -341,6 +356,15 @@ class Resolver:
                 if k == k_admin1 and \
                         inside_n.get(r, 0) - (mine_kind == k_place and mine_a1 == r) > 0:
                     bonus += 2.5
+                if support:
+                    got_a1 = support.get(r if k == k_admin1 else a1)
+                    if got_a1:
+                        w = got_a1.get(mk, 0.0)
+                        total = got_a1[-1] - w
+                        if total > 0:
+                            bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
+                            if r in demoted and total >= COHERENCE_UNDEMOTE:
+                                bonus += PROMINENCE_BONUS
                 key = (r, mine if alone else -1)
                 got = cache.get(key)
                 if got is None:
@@ -349,6 +373,33 @@ class Resolver:
                     got = self._near(r, others)
                     cache[key] = got
                 scores[idx] += bonus + got
+
+    def _province_support(self, matches: list[_Match]) -> dict[int, dict[Any, float]]:
+        """admin-1 row -> {name: weight, ..., -1: total}: the names of the article with a
+        contending reading in that unit or in it (the unit itself, a place or county of it);
+        weight 1 for a name with one reading, 0.5 for a contested one, counted once."""
+        kind, admin1_of, k_admin1 = self._kind, self.gaz.admin1_of, self._k_admin1
+        out: dict[int, dict[Any, float]] = {}
+        for m in matches:
+            if not m.rows:
+                continue
+            scores = m.scores or [0.0]
+            best = max(scores)
+            units = set()
+            for idx, r in enumerate(m.rows):
+                if scores[idx] >= best - COHERENCE_VIABLE:
+                    a1 = r if kind[r] == k_admin1 else admin1_of[r]
+                    if a1 >= 0:
+                        units.add(a1)
+            w = 1.0 if len(units) == 1 else 0.5
+            mk = m.key
+            for a1 in units:
+                got = out.setdefault(a1, {-1: 0.0})
+                had = got.get(mk, 0.0)
+                if had < w:
+                    got[-1] += w - had
+                    got[mk] = w
+        return out
 
     def _near(self, r: int, points: list[tuple[int, float, float]]) -> float:
         """1.5 within 150 km of another mention's place, 0.75 within 400 km, else 0."""

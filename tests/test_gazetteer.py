@@ -290,3 +290,16 @@ def test_regions_known_by_a_point_have_no_outline(gaz: Gazetteer) -> None:
     place = gaz.lookup("South Ossetia")[0]
     assert (place.kind, place.country) == (KIND_REGION, "GE")
     assert gaz.geometry(place.id) is None
+
+
+def test_primary_capital_is_one_row_per_country(gaz: Gazetteer) -> None:
+    # South Africa has three capitals, but its government speaks from Pretoria
+    za = gaz.capital_of("ZA")
+    assert za is not None and za.name == "Pretoria" and za.feature == "PPLC"
+    us = gaz.capital_of("US")
+    assert us is not None and us.admin1 == "District of Columbia"
+    # the other US towns called Washington are no capital (no capital prior either)
+    others = [p for p in gaz.lookup("Washington") if p.country == "US" and p.kind == KIND_PLACE
+              and p.id != us.id]
+    assert others and all(p.feature != "PPLC" for p in others)
+    assert gaz.capital_of("XX") is None

