@@ -111,12 +111,23 @@ _ELLIPSIS = re.compile(
     r"\s+(?:in|at|near|outside)\s(?!(?:the\s+)?(?:past|last|total|all)\b)"
 )
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
+# "Nobody was killed", "no casualties were reported", "without casualties": a toll of
+# zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
+# harmed") is not the event's, and "no casualty figures" is no toll at all.
+_NONE_HURT = re.compile(
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,2}?(?:(?:was|were|has\s+been|had\s+been|"
+    r"have\s+been|is|got)\s+(?:reported\s+|reportedly\s+)?(?P<kind>killed|hurt|injured|"
+    r"wounded|harmed)|(?P<died>died|was\s+killed|perished))\b"
+    r"|\b(?:no|without|zero)\s+(?:immediate\s+|further\s+|other\s+)?(?:reports?\s+of\s+)?"
+    r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life)\b"
+    r"(?!\s+(?:figures?|numbers?|counts?|toll))"
+)
 
 
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
-             "eliminat", "neutrali", "shot dead", "executed", "massacre"))
+             "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -197,6 +208,19 @@ def total_casualties(counts: list[Count]) -> Casualties:
     )
 
 
+def _zero_counts(text: str) -> list[Count]:
+    """Counts of zero stated in folded `text` ("Nobody was hurt": none killed, none
+    wounded; "no deaths": none killed)."""
+    out: list[Count] = []
+    for m in _NONE_HURT.finditer(text):
+        word = m["kind"] or m["what"] or "killed"
+        out.append((m.start(), "killed", 0, None))
+        if word in ("hurt", "injured", "wounded", "harmed", "casualties", "victims",
+                    "injuries"):
+            out.append((m.start(), "wounded", 0, None))
+    return out
+
+
 def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> list[Count]:
     """Every count `extract_casualties` takes from `sentence`, in the order found."""
     if present is not None and present.isdisjoint(TRIGGERS):
@@ -263,6 +287,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         end, category = ellipsis.pop()
         if (e := _ELLIPSIS.match(text, end)) and to_number(e["num"]) is not None:
             take(e, category)
+    if "no" in text or "without" in text or "zero" in text:
+        counts.extend(_zero_counts(text))
     if tolls:
         # "The death toll rose to 11 as rescuers found two more bodies": 11 in all.
         counts = [c for c in counts if c[1] not in tolls or tolls[c[1]] == c[0]]

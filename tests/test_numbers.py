@@ -150,9 +150,31 @@ def test_a_toll_named_by_its_event() -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "killed", "wounded"),
-    [("No one was hurt.", None, None),
-     ("No one was killed, but two were wounded.", None, 2)],
+    [("No one was hurt.", 0, 0),
+     ("No one was killed, but two were wounded.", 0, 2)],
 )
 def test_no_one_is_nobody(sentence: str, killed, wounded) -> None:
+    """"No one" is nobody (a zero), never the number one."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Nobody was killed in the attack on the depot.", 0, None),
+        ("No one was hurt when the shell hit the school.", 0, 0),
+        ("The governor said there were no casualties.", 0, 0),
+        ("Police said the blast caused no deaths.", 0, None),
+        ("The post was shelled overnight without casualties.", 0, 0),
+        ("Three guards were wounded but no one died.", 0, 3),
+        ("No casualty figures were given.", None, None),
+        ("Casualty figures were not available.", None, None),
+        ("No civilians were harmed, the command said.", None, None),
+        ("No one has claimed responsibility for the bombing.", None, None),
+    ],
+)
+def test_zero_tolls(sentence: str, killed, wounded) -> None:
+    """A stated zero is 0 (coded as such), a missing figure or a group's zero is None."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
