@@ -72,7 +72,7 @@ _SUBJECT = re.compile(
     + _WOUNDED + "|" + _CAPTURED + r")\b"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
@@ -110,6 +110,17 @@ _ELLIPSIS = re.compile(
     + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")(?:\s+(?:more|others|people|civilians))?"
     r"\s+(?:in|at|near|outside)\s(?!(?:the\s+)?(?:past|last|total|all)\b)"
 )
+# "killing the driver", "wounding its commander": one person named by a singular role.
+_OBJECT_ONE = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
+    r"injuring)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
+    r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
+    r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
+    r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse)"
+    r"(?![\w'-])(?!,?\s+(?:and|or)\s+(?:the|his|her|its|their|an?|another|\d+|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
+)
+_ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -168,7 +179,7 @@ def _category(kind: str, tail: str | None = None) -> str:
         return "killed"
     if re.match(_WOUNDED, word) or word.startswith(("wound", "injur")):
         return "wounded"
-    if word.startswith(("left", "shot", "executed")):
+    if word.startswith(("left", "shot", "shooting", "executed")):
         return "killed"
     return "captured"
 
@@ -245,7 +256,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
             return  # "No one was hurt": nobody
         token = m["num"]
-        value = to_number(token)
+        value = 1 if token in _ONE_OF else to_number(token)
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
         used.append((m.start("num"), m.end("num")))
@@ -283,6 +294,10 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(tail))
             continue
         take(m, _category(kind, tail if kind in ("left", "claimed") else None))
+    if "the " in text or "its " in text or "their " in text or "his " in text \
+            or "her " in text:
+        for m in _OBJECT_ONE.finditer(text):
+            take(m, _category(m["kind"]))
     while ellipsis:
         end, category = ellipsis.pop()
         if (e := _ELLIPSIS.match(text, end)) and to_number(e["num"]) is not None:

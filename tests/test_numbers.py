@@ -178,3 +178,20 @@ def test_zero_tolls(sentence: str, killed, wounded) -> None:
     """A stated zero is 0 (coded as such), a missing figure or a group's zero is None."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("A shell hit the lorry, killing the driver and wounding two aid workers.", 1, 2),
+        ("The strike killed the commander of the battalion.", 1, None),
+        ("Gunmen stormed the village, shooting dead four farmers.", 4, None),
+        ("The ambush wounded its pilot.", None, 1),
+        ("The raid killed the driver and his brother.", None, None),
+        ("Shelling killed the soldiers guarding the bridge.", None, None),
+    ],
+)
+def test_one_person_by_role(sentence: str, killed, wounded) -> None:
+    """"killing the driver" is one dead; a pair or a plural group is not one."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
