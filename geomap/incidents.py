@@ -105,8 +105,13 @@ _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims))\b(?:\s+[\w'-]+){0,4}?"
-    r"\s+(?:rose|rises|risen|climbed|jumped|reached|increased|has\s+risen|had\s+risen)\b"
+    r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
+    r"has\s+risen|had\s+risen|now\s+stands)\b"
+    r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
 )
+# "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
+_CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
+                         r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -337,12 +342,8 @@ class _Extractor:
             return prev
         if match is None:
             # Counts alone only add to a violent event just told.
-            if prev is None and self.last_event is not None and self.last_event.event.violent \
-                    and _TOLL_UPDATE.search(fold(sentence)) and all(
-                        _places_compatible(m.place, self.last_event.place)
-                        for m in self.mentions if start <= m.start < end
-                        and m.place is not None and m.place.kind != KIND_COUNTRY):
-                prev = self.last_event
+            if prev is None and _TOLL_UPDATE.search(fold(sentence)):
+                prev = self._toll_target(sentence, start, end)
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
                 if casualties.any() and not is_background(sentence, self.published,
@@ -437,6 +438,21 @@ class _Extractor:
             return None
         self.last_event = merged
         return merged
+
+    def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
+        """The incident a place-less toll update ("The death toll rose to five") updates:
+        the one whose place it names, else the latest told with a killed count, else the
+        latest violent one. A hospital's or a morgue's town is not the event's place."""
+        folded = fold(sentence)
+        named = [m.place for m in self.mentions if start <= m.start < end
+                 and m.place is not None and m.place.kind != KIND_COUNTRY
+                 and not _CARE_PLACE.search(folded, 0, m.start - start)]
+        violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
+        if named:
+            return next((d for d in violent if all(_places_compatible(p, d.place)
+                                                   for p in named)), None)
+        return next((d for d in violent if d.casualties.killed is not None),
+                    violent[0] if violent else None)
 
     def _may_speak(self, sentence: str) -> None:
         if not self.present.isdisjoint(OFFICIAL_WORDS):

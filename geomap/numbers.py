@@ -76,10 +76,19 @@ _OBJECT = re.compile(
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
+_TOLL_WORD = r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
+# "the toll rose from 13 to 17": the second number is the toll.
+_TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
-    r"\b(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
-    r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
-    r"has\s+risen|jumped)\s+(?:to\s+|at\s+)?" + _QUAL + _NUMBER
+    r"\b" + _TOLL_WORD + r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+" + _TOLL_FROM
+    + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
+)
+# "raising the death toll to 12", "officials revised the toll to 14"
+_TOLL_BY = re.compile(
+    r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|final\s+)?" + _TOLL_WORD
+    + r"(?:\s+[a-z']+){0,3}?\s+" + _TOLL_FROM + r"(?:to|at)\s+" + _QUAL + _NUMBER
 )
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
 # "eliminated three terrorists": a military's word for killing, only of fighters.
@@ -273,7 +282,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
     n_before = len(counts)
-    for m in _TOLL.finditer(text):
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text)):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
     tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
     for m in _SUBJECT.finditer(text):

@@ -334,3 +334,25 @@ def test_a_running_tally_without_an_event_is_no_incident() -> None:
     assert not violent(run("The UN says more than 300 aid workers have been killed in Ganja."))
     (inc,) = violent(run("Two civilians have been killed in Ganja, the governor said."))
     assert inc.killed == 2
+
+
+def test_a_toll_update_goes_to_the_event_with_a_toll_not_the_last_told() -> None:
+    text = ("A drone strike killed four people in Ganja on Sunday.\n\n"
+            "Separately, clashes broke out in Kalbajar on Sunday.\n\n"
+            "By Monday the death toll had climbed to six, officials said.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (6, None)
+
+
+def test_a_hospital_town_does_not_block_a_toll_update() -> None:
+    text = ("A missile hit the market in Ganja on Sunday, killing three people.\n\n"
+            "The toll rose to five after two of the wounded died in hospital in Baku.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 5)
+
+
+def test_a_toll_raised_by_later_deaths_replaces_the_first_and_is_not_added() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two people.\n\n"
+            "Three more bodies were found on Monday, bringing the death toll to five.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 5

@@ -195,3 +195,20 @@ def test_one_person_by_role(sentence: str, killed, wounded) -> None:
     """"killing the driver" is one dead; a pair or a plural group is not one."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The death toll rose from 6 to 9 overnight.", 9, None),
+        ("Two more bodies were pulled out, raising the death toll to 12.", 12, None),
+        ("Rescue workers recovered more bodies, bringing the toll to 20.", 20, None),
+        ("The number of injured rose from 15 to 26.", None, 26),
+        ("Authorities later revised the toll to 8.", 8, None),
+        ("The number of dead increased to 31 on Tuesday.", 31, None),
+    ],
+)
+def test_toll_updates_give_the_latest_total(sentence: str, killed, wounded) -> None:
+    """A toll that moved is the new total; the old number and the increment are not."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
