@@ -112,6 +112,10 @@ _TOLL_UPDATE = re.compile(
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+# What a heading line holds besides its place name: "Nikopol district.", "Kherson region:"
+_HEADING_REST = re.compile(r"\W*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
+                           r"raion|rayon|governorate|state|county|area|community|front|"
+                           r"direction|sector|axis)\W*)?")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -218,6 +222,7 @@ class _Extractor:
         self.present: AbstractSet[str] = _NO_CUES
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
+        self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -263,6 +268,7 @@ class _Extractor:
         for row in told:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
+            self.heading = self._heading(row[0][0], row[0][1]) if row else None
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
                     ref_i += 1
@@ -295,6 +301,25 @@ class _Extractor:
                 or self.anchor is None:
             return ref
         return replace(ref, date=self.anchor - (self.published - ref.date))
+
+    def _heading(self, start: int, end: int) -> tuple[Place, str, int] | None:
+        """A paragraph headed by a bare place line ("Nikopol district.", "Kherson
+        region:"), as regional summaries are written: the place of the paragraph's
+        events that name none of their own ("a drone struck a farm in the district")."""
+        inside = [m for m in self.mentions if start <= m.start < end]
+        if len(inside) != 1 or inside[0].place is None:
+            return None
+        m = inside[0]
+        rest = fold(self.text[start:m.start] + " " + self.text[m.end:end])
+        if not _HEADING_REST.fullmatch(rest):
+            return None
+        place = m.place
+        assert place is not None
+        precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
+        if place.kind == KIND_PLACE and _REGION_WORD.match(fold(self.text[m.end:end])):
+            admin = self._admin_of(place, m.text)
+            place, precision = (admin, GEO_REGION) if admin is not None else (place, GEO_NEAR)
+        return place, m.text, precision
 
     def _find_headline(self) -> Mention | None:
         """The most specific place named in the headline line, if the text repeats it."""
@@ -346,6 +371,11 @@ class _Extractor:
                 prev = self._toll_target(sentence, start, end)
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
+                if not casualties.any() and not refs:
+                    # "A barn burned." tells no count and no day: the next sentence's
+                    # "There were no casualties." is still the strike's.
+                    self._may_speak(sentence)
+                    return prev
                 if casualties.any() and not is_background(sentence, self.published,
                                                           self.sentence_refs):
                     self._add_counts(prev, casualties, sentence)
@@ -402,8 +432,12 @@ class _Extractor:
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
-        weak = not own_place and not own_date and not casualties.any()
-        if not own_place and last is not None and (
+        headed = not own_place and self.heading is not None and match.violent
+        weak = not own_place and not headed and not own_date and not casualties.any()
+        if headed:
+            assert self.heading is not None
+            place, place_text, precision = self.heading
+        elif not own_place and last is not None and (
                 last.event.family == match.family or not match.violent):
             place, place_text, precision = last.place, last.place_text, last.precision
         elif place is None and self.headline is not None:
@@ -418,6 +452,11 @@ class _Extractor:
             elif self.published is not None and (casualties.any() or _REPORTING.search(
                     fold(sentence))):
                 date_, date_prec = self.published, DATE_WEEK
+            elif self.anchor is not None:
+                # "In Marhanets, a drone hit a car in the afternoon": the day the
+                # narration is at (a summary dates its day once, at the top).
+                date_ = self.anchor
+                date_prec = DATE_WEEK if self.anchor == self.published else DATE_DAY
         actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
                                      violent=match.violent)
         conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)

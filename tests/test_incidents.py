@@ -356,3 +356,23 @@ def test_a_toll_raised_by_later_deaths_replaces_the_first_and_is_not_added() -> 
             "Three more bodies were found on Monday, bringing the death toll to five.")
     (inc,) = violent(run(text))
     assert inc.killed == 5
+
+
+def test_a_heading_line_places_its_paragraph_and_the_summary_date_holds() -> None:
+    text = ("Evening summary, 10 October.\n\n"
+            "Kalbajar district. In the afternoon a drone struck a farm in the district. "
+            "A barn and two tractors burned. There were no casualties.\n\n"
+            "Ganja. Shelling damaged a school in the morning. A guard was wounded.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert set(incs) == {"Kəlbəcər", "Ganja"}
+    farm, school = incs["Kəlbəcər"], incs["Ganja"]
+    assert (farm.geo_precision, farm.killed, farm.date) == (GEO_REGION, 0, date(2020, 10, 10))
+    assert (school.wounded, school.date) == (1, date(2020, 10, 10))
+
+
+def test_an_undated_event_takes_the_narrated_day_not_none() -> None:
+    text = ("On Saturday, shelling hit Ganja, killing two.\n\n"
+            "Residents queued for water at the station. Shops were closed.\n\n"
+            "In Kalbajar, a drone hit a car in the evening.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert incs["Kalbajar"].date == date(2020, 10, 10)
