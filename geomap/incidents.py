@@ -113,9 +113,10 @@ _TOLL_UPDATE = re.compile(
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 # What a heading line holds besides its place name: "Nikopol district.", "Kherson region:"
-_HEADING_REST = re.compile(r"\W*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
+# (A dateline, "TEHRAN -", is not a heading: it ends in a dash.)
+_HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
                            r"raion|rayon|governorate|state|county|area|community|front|"
-                           r"direction|sector|axis)\W*)?")
+                           r"direction|sector|axis)\b)?\s*[.:]\s*")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"

@@ -376,3 +376,9 @@ def test_an_undated_event_takes_the_narrated_day_not_none() -> None:
             "In Kalbajar, a drone hit a car in the evening.")
     incs = {i.place_name: i for i in violent(run(text))}
     assert incs["Kalbajar"].date == date(2020, 10, 10)
+
+
+def test_a_dateline_is_not_a_heading() -> None:
+    text = "TEHRAN – Clashes erupted between Azerbaijan and Armenia on Sunday, officials said."
+    (inc,) = violent(run(text))
+    assert inc.place_name != "Tehran"
