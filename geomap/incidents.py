@@ -842,6 +842,9 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
+    if a.date != b.date and a.date_own and b.date_own and \
+            a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
+        return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
 
 

@@ -382,3 +382,17 @@ def test_a_dateline_is_not_a_heading() -> None:
     text = "TEHRAN – Clashes erupted between Azerbaijan and Armenia on Sunday, officials said."
     (inc,) = violent(run(text))
     assert inc.place_name != "Tehran"
+
+
+def test_events_on_two_stated_days_in_nested_places_stay_two() -> None:
+    text = ("A drone strike killed four people in Kalbajar on Saturday.\n\n"
+            "Separately, shelling in the Kalbajar district killed two civilians on Sunday.")
+    incs = sorted(violent(run(text)), key=lambda i: i.date)
+    assert [(i.date, i.killed) for i in incs] == [(date(2020, 10, 10), 4),
+                                                   (date(2020, 10, 11), 2)]
+
+
+def test_a_night_into_a_day_is_that_day() -> None:
+    text = "Troops clashed with gunmen in Ganja during an overnight raid into Sunday."
+    (inc,) = violent(run(text, published=date(2020, 10, 13)))
+    assert inc.date == date(2020, 10, 11)
