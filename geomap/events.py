@@ -199,6 +199,7 @@ _WEAK_BACKGROUND = _r(
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
     r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
+    r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
     r"fought\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?war)\b"
 )

@@ -324,3 +324,8 @@ def test_one_sided_violence_is_against_civilians(sentence: str, event_type: str)
 
 def test_a_house_fire_is_not_enemy_fire() -> None:
     assert classify("Two men were killed by a fire in the warehouse.") is None
+
+
+def test_a_place_attacked_several_times_before_is_background() -> None:
+    assert is_background("The checkpoint has been attacked several times before.",
+                         date(2024, 3, 1))
