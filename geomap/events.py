@@ -190,6 +190,9 @@ _STRONG_BACKGROUND = _r(
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
+    # "the city has become a target for missiles": what a place endures, not an event
+    r"(?:has|have|had)\s+become\s+(?:an?\s+)?(?:\w+\s+)?(?:target|battleground|"
+    r"front\s?line|flashpoint)|"
     r"(?:war|conflict|invasion|insurgency|violence)\b[^.;]{0,60}?\b(?:has|have)\s+"
     r"(?:killed|claimed|left|displaced|wounded))\b"
 )

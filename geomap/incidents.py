@@ -117,6 +117,9 @@ _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\
 _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
                            r"raion|rayon|governorate|state|county|area|community|front|"
                            r"direction|sector|axis)\b)?\s*[.:]\s*")
+# The story's own city, named earlier: "on the edge of the city", "in the town centre".
+_THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -342,7 +345,9 @@ class _Extractor:
             start, end = sentences[0]
             if _overlaps_chrome((start, end), self.article.chrome):
                 continue
-            dl = dateline(self.text, start, end + 1)
+            # The dateline is its own sentence span: match on, into the paragraph (its
+            # pattern looks at the first letter after the dash).
+            dl = dateline(self.text, start, sentences[-1][1] + 1)
             if not dl:
                 continue
             inside = [m for m in self.mentions if dl[0] <= m.start < dl[1]]
@@ -444,6 +449,11 @@ class _Extractor:
         elif place is None and self.headline is not None:
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
+        elif place is None and self.dateline_place is not None and match.violent and \
+                _THE_CITY.search(fold(sentence)):
+            # "a missile struck the northern edge of the city" in a story datelined there
+            place, place_text = self.dateline_place, self.dateline_place.name
+            precision = GEO_POINT
         if not own_date:
             if not own_place and last is not None and last.event.family == match.family \
                     and last.date is not None:

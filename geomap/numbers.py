@@ -129,6 +129,15 @@ _OBJECT_ONE = re.compile(
     r"(?![\w'-])(?!,?\s+(?:and|or)\s+(?:the|his|her|its|their|an?|another|\d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
 )
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\.?\s+$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b")
+_EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|rocket)\s+)?"
+                          r"(?:strikes?|attacks?|bombings?|shelling|raids?|assault|massacre|"
+                          r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
+                          # "the strike on May 5 killed 12": no noun, so a date
+                          r"killed|kill|killing|left|wounded|injured|claimed)\b)")
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
@@ -262,6 +271,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _AGE.match(text, m.end("num")):
             return
+        if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
+                text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):
+            return  # "the April 10 strike killed four": a day of the month
         if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
             return  # "No one was hurt": nobody
         token = m["num"]

@@ -329,3 +329,8 @@ def test_a_house_fire_is_not_enemy_fire() -> None:
 def test_a_place_attacked_several_times_before_is_background() -> None:
     assert is_background("The checkpoint has been attacked several times before.",
                          date(2024, 3, 1))
+
+
+def test_what_a_place_has_become_is_background() -> None:
+    assert is_background("Today the city has become a daily target for drones.",
+                         date(2024, 3, 1))

@@ -396,3 +396,11 @@ def test_a_night_into_a_day_is_that_day() -> None:
     text = "Troops clashed with gunmen in Ganja during an overnight raid into Sunday."
     (inc,) = violent(run(text, published=date(2020, 10, 13)))
     assert inc.date == date(2020, 10, 11)
+
+
+def test_the_city_of_a_story_datelined_there() -> None:
+    text = ("GANJA – Life goes on in the market.\n\n"
+            "Last Thursday, a missile struck a warehouse on the eastern edge of the city, "
+            "killing two workers.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed, inc.date) == ("Ganja", 2, date(2020, 10, 8))

@@ -212,3 +212,16 @@ def test_toll_updates_give_the_latest_total(sentence: str, killed, wounded) -> N
     """A toll that moved is the new total; the old number and the increment are not."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Officials said the June 14 attack had killed six people.", 6),
+        ("The strike on July 2 killed 8 people.", 8),
+        ("The 21 March bombing killed three.", 3),
+        ("On 9 October 5 soldiers were killed.", 5),
+    ],
+)
+def test_a_day_of_the_month_is_not_a_count(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
