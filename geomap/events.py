@@ -63,7 +63,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
         r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
-        r"shaheds?)\b"),
+        r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?)\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
@@ -237,12 +237,20 @@ def _negated(folded: str, start: int) -> bool:
     return bool(_NEGATION.search(window))
 
 
+# "crossed the border to escape the fighting": what people fled, told elsewhere.
+_FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out\s+by|"
+                        r"shelter(?:ing)?\s+from|refuge\s+from|away\s+from)\s+"
+                        r"(?:the\s+|renewed\s+|heavy\s+|ongoing\s+|recent\s+)*$")
+
+
 def _first_live(pattern: re.Pattern[str], folded: str,
                 original: str | None = None) -> re.Match[str] | None:
-    """The first cue that is neither negated nor a proper name ("Treva Battle",
-    "Battle Ground Academy": capitalised mid-sentence)."""
+    """The first cue that is neither negated, nor a proper name ("Treva Battle",
+    "Battle Ground Academy": capitalised mid-sentence), nor what people fled."""
     for m in pattern.finditer(folded):
         if original is not None and _is_name(original, m.start()):
+            continue
+        if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
         if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m

@@ -334,3 +334,23 @@ def test_a_place_attacked_several_times_before_is_background() -> None:
 def test_what_a_place_has_become_is_background() -> None:
     assert is_background("Today the city has become a daily target for drones.",
                          date(2024, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Hundreds of families crossed the river to escape the fighting.",
+     "Villagers fleeing the shelling arrived in the camp on foot.",
+     "People displaced by clashes sleep in schools."],
+)
+def test_what_people_fled_is_not_an_event(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Two bombs fell on the market at noon.",
+     "A jet dropped four bombs on the village."],
+)
+def test_bombs_that_fell_are_an_air_strike(sentence: str) -> None:
+    m = classify(sentence)
+    assert m is not None and (m.event_type, m.sub_event_type) == (tx.EXPLOSIONS, tx.AIR_DRONE)
