@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,9 @@ from typing import Any
 from geopy.distance import great_circle
 
 REPO = Path(__file__).resolve().parent.parent
+# Score this checkout's geomap, not whichever one the environment installed (a worktree
+# run as `python benchmarks/incident_eval.py` would otherwise import another tree).
+sys.path.insert(0, str(REPO))
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
 from geomap.sentences import CueIndex, fold
@@ -59,7 +60,13 @@ _MONTH_PREP = re.compile(r"\b(?:in|since|during|last|early|late|mid)[\s-]+$")
 _WEEKDAY = re.compile(
     r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b"
+    r"(?!\s+(?:nights|mornings|evenings|afternoons)\b)"  # "on Friday evenings": a habit
 )
+# "overnight into Sunday", "the night of Saturday to Sunday": the night is dated by the
+# day it runs into.
+_NIGHT_INTO = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:into|to)\s+(?:the\s+)?"
+                         r"(?:early\s+hours\s+of\s+)?")
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$")
 _WEEKDAY_MOD = re.compile(
     r"\b(?P<mod>last|past|late|early|overnight|next|this|coming|on|since|by|until)\s+$"
 )
@@ -269,7 +276,20 @@ def find_dates(
             continue
         add(start, end, date(int(m.group(0)[:4]), 1, 1), DATE_MONTH, "year")
     refs.sort(key=lambda r: r.start)
-    return refs
+    return _nights_into(refs, text, offset)
+
+
+def _nights_into(refs: list[DateRef], text: str, offset: int) -> list[DateRef]:
+    """Drop a night's first day when the text names the day it runs into."""
+    drop = set()
+    for i, (a, b) in enumerate(pairwise(refs)):
+        s, e = a.start - offset, a.end - offset
+        night = text[s:e] == "overnight" or (a.kind == "weekday" and _NIGHT_OF.search(
+            text, max(0, s - 20), s))
+        if night and b.date is not None and b.precision == DATE_DAY and \
+                _NIGHT_INTO.fullmatch(text, e, b.start - offset):
+            drop.add(i)
+    return [r for i, r in enumerate(refs) if i not in drop] if drop else refs
 
 
 def _years(text: str) -> list[re.Match[str]]:

@@ -63,7 +63,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
         r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
-        r"shaheds?)\b"),
+        r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?)\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
@@ -84,9 +84,13 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.VIOLENCE_CIVILIANS, tx.ABDUCTION, 0.75),
     (_r(r"\b(?:rap(?:e|ed|ing)|sexual\s+(?:violence|assault))\b"),
      tx.VIOLENCE_CIVILIANS, tx.SEXUAL_VIOLENCE, 0.75),
-    (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men)\s+"
-        r"(?:(?!were\b|was\b|been\b|are\b)\w+\s+){0,3}?"
-        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b|"
+    # Gunmen, settlers or a militia attacking a village or its people (not a military
+    # target: "militants attacked army positions" is a battle).
+    (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men|settlers|militias?|"
+        r"bandits|raiders)\s+(?:(?!were\b|was\b|been\b|are\b|and\b)[\w'-]+\s+){0,6}?"
+        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b(?!\s+(?:on\s+)?(?:[\w'-]+\s+)"
+        r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
+        r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
@@ -98,7 +102,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
-        r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed)|"
+        r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
         r"subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
@@ -107,7 +111,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
-        r"guard))|gunfire|firing)\b"),
+        r"guard))|gunfire|firing|"
+        # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
+        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
+        r"[\w-]+\s+){1,2}fire)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
 
@@ -183,6 +190,9 @@ _STRONG_BACKGROUND = _r(
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
+    # "the city has become a target for missiles": what a place endures, not an event
+    r"(?:has|have|had)\s+become\s+(?:an?\s+)?(?:\w+\s+)?(?:target|battleground|"
+    r"front\s?line|flashpoint)|"
     r"(?:war|conflict|invasion|insurgency|violence)\b[^.;]{0,60}?\b(?:has|have)\s+"
     r"(?:killed|claimed|left|displaced|wounded))\b"
 )
@@ -192,6 +202,7 @@ _WEAK_BACKGROUND = _r(
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
     r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
+    r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
     r"fought\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?war)\b"
 )
@@ -226,12 +237,20 @@ def _negated(folded: str, start: int) -> bool:
     return bool(_NEGATION.search(window))
 
 
+# "crossed the border to escape the fighting": what people fled, told elsewhere.
+_FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out\s+by|"
+                        r"shelter(?:ing)?\s+from|refuge\s+from|away\s+from)\s+"
+                        r"(?:the\s+|renewed\s+|heavy\s+|ongoing\s+|recent\s+)*$")
+
+
 def _first_live(pattern: re.Pattern[str], folded: str,
                 original: str | None = None) -> re.Match[str] | None:
-    """The first cue that is neither negated nor a proper name ("Treva Battle",
-    "Battle Ground Academy": capitalised mid-sentence)."""
+    """The first cue that is neither negated, nor a proper name ("Treva Battle",
+    "Battle Ground Academy": capitalised mid-sentence), nor what people fled."""
     for m in pattern.finditer(folded):
         if original is not None and _is_name(original, m.start()):
+            continue
+        if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
         if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m
@@ -329,6 +348,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("abduct", "kidnap", "disappeared", "hostage"),
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
+     "settler", "militia", "bandit", "raider",
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
@@ -357,7 +377,7 @@ _KILLING = _r(
     r"\b(?:(?:was|were|been|being)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|"
     r"beheaded|lynched)|assassinat\w+|(?:forces|troops|soldiers|army|police|militants|"
     r"fighters|gunmen|militia\w*)\s+(?:\w+\s+){0,2}?(?:killed|kills|killing|shot\s+dead|"
-    r"shot\s+and\s+killed)\s+(?:\w+\s+){0,3}?(?:civilians?|palestinians?|people|persons?|m[ae]n|wom[ae]n|"
+    r"shot\s+and\s+killed)\s+(?:[\w'-]+\s+){0,3}?(?:civilians?|palestinians?|people|persons?|m[ae]n|wom[ae]n|"
     r"child(?:ren)?|teenagers?|boys?|girls?|youths?|protesters|residents?|villagers?|"
     r"farmers?|shepherds?|worshippers|journalists?|drivers?))\b"
 )
@@ -373,6 +393,29 @@ TRIGGERS: frozenset[str] = frozenset({t for group in _RULE_TRIGGERS for t in gro
                                     | set(_OTHER_TRIGGERS))
 _RULE_SETS = tuple(frozenset(group) for group in _RULE_TRIGGERS)
 _CUES = CueIndex(TRIGGERS)
+
+
+# Fire that only one side gave, at unarmed people: "a sniper shot a boy", "troops opened
+# fire on residents". Violence against civilians, not a battle.
+_ONE_SIDED_CUE = _r(r"\b(?:sniper|snipers|opened\s+fire|shooting|shot|gunfire|firing|fired|"
+                    r"(?:killed|wounded|injured|hit)\s+by)\b")
+_CIVILIAN_VICTIM = _r(
+    r"\b(?:civilians?|villagers?|residents?|child(?:ren)?|boys?|girls?|teenagers?|wom[ae]n|"
+    r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
+    r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
+    r"protesters|fishermen|paramedics?)\b")
+_TWO_SIDED = _r(
+    r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
+    r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"
+    r"combat)\b")
+_ARMED_VICTIM = _r(r"\b(?:soldiers?|servicem[ae]n|troops|fighters?|militants?|gunm[ae]n|"
+                   r"combatants?|policem[ae]n|officers?|guards?|militiam[ae]n)\b")
+
+
+def _one_sided(folded: str, cue: int) -> bool:
+    """A fire cue whose victims are civilians, with no sign of a second armed side."""
+    return bool(_ONE_SIDED_CUE.match(folded, cue) and _CIVILIAN_VICTIM.search(folded)
+                and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue))
 
 
 def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMatch | None:
@@ -436,6 +479,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
+        if sub == tx.ARMED_CLASH and _one_sided(folded, m.start()):
+            etype, sub = tx.VIOLENCE_CIVILIANS, tx.ATTACK
         return EventMatch(etype, sub, weight, *m.span())
     if not present.isdisjoint(_ELIMINATED_STEMS):
         m = _first_live(_ELIMINATED, folded, sentence)

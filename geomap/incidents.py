@@ -105,8 +105,21 @@ _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims))\b(?:\s+[\w'-]+){0,4}?"
-    r"\s+(?:rose|rises|risen|climbed|jumped|reached|increased|has\s+risen|had\s+risen)\b"
+    r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
+    r"has\s+risen|had\s+risen|now\s+stands)\b"
+    r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
 )
+# "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
+_CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
+                         r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+# What a heading line holds besides its place name: "Nikopol district.", "Kherson region:"
+# (A dateline, "TEHRAN -", is not a heading: it ends in a dash.)
+_HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
+                           r"raion|rayon|governorate|state|county|area|community|front|"
+                           r"direction|sector|axis)\b)?\s*[.:]\s*")
+# The story's own city, named earlier: "on the edge of the city", "in the town centre".
+_THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -213,6 +226,7 @@ class _Extractor:
         self.present: AbstractSet[str] = _NO_CUES
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
+        self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -258,6 +272,7 @@ class _Extractor:
         for row in told:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
+            self.heading = self._heading(row[0][0], row[0][1]) if row else None
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
                     ref_i += 1
@@ -291,6 +306,25 @@ class _Extractor:
             return ref
         return replace(ref, date=self.anchor - (self.published - ref.date))
 
+    def _heading(self, start: int, end: int) -> tuple[Place, str, int] | None:
+        """A paragraph headed by a bare place line ("Nikopol district.", "Kherson
+        region:"), as regional summaries are written: the place of the paragraph's
+        events that name none of their own ("a drone struck a farm in the district")."""
+        inside = [m for m in self.mentions if start <= m.start < end]
+        if len(inside) != 1 or inside[0].place is None:
+            return None
+        m = inside[0]
+        rest = fold(self.text[start:m.start] + " " + self.text[m.end:end])
+        if not _HEADING_REST.fullmatch(rest):
+            return None
+        place = m.place
+        assert place is not None
+        precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
+        if place.kind == KIND_PLACE and _REGION_WORD.match(fold(self.text[m.end:end])):
+            admin = self._admin_of(place, m.text)
+            place, precision = (admin, GEO_REGION) if admin is not None else (place, GEO_NEAR)
+        return place, m.text, precision
+
     def _find_headline(self) -> Mention | None:
         """The most specific place named in the headline line, if the text repeats it."""
         title = fold(self.article.title or "").strip()
@@ -311,7 +345,9 @@ class _Extractor:
             start, end = sentences[0]
             if _overlaps_chrome((start, end), self.article.chrome):
                 continue
-            dl = dateline(self.text, start, end + 1)
+            # The dateline is its own sentence span: match on, into the paragraph (its
+            # pattern looks at the first letter after the dash).
+            dl = dateline(self.text, start, sentences[-1][1] + 1)
             if not dl:
                 continue
             inside = [m for m in self.mentions if dl[0] <= m.start < dl[1]]
@@ -337,14 +373,15 @@ class _Extractor:
             return prev
         if match is None:
             # Counts alone only add to a violent event just told.
-            if prev is None and self.last_event is not None and self.last_event.event.violent \
-                    and _TOLL_UPDATE.search(fold(sentence)) and all(
-                        _places_compatible(m.place, self.last_event.place)
-                        for m in self.mentions if start <= m.start < end
-                        and m.place is not None and m.place.kind != KIND_COUNTRY):
-                prev = self.last_event
+            if prev is None and _TOLL_UPDATE.search(fold(sentence)):
+                prev = self._toll_target(sentence, start, end)
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
+                if not casualties.any() and not refs:
+                    # "A barn burned." tells no count and no day: the next sentence's
+                    # "There were no casualties." is still the strike's.
+                    self._may_speak(sentence)
+                    return prev
                 if casualties.any() and not is_background(sentence, self.published,
                                                           self.sentence_refs):
                     self._add_counts(prev, casualties, sentence)
@@ -401,13 +438,22 @@ class _Extractor:
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
-        weak = not own_place and not own_date and not casualties.any()
-        if not own_place and last is not None and (
+        headed = not own_place and self.heading is not None and match.violent
+        weak = not own_place and not headed and not own_date and not casualties.any()
+        if headed:
+            assert self.heading is not None
+            place, place_text, precision = self.heading
+        elif not own_place and last is not None and (
                 last.event.family == match.family or not match.violent):
             place, place_text, precision = last.place, last.place_text, last.precision
         elif place is None and self.headline is not None:
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
+        elif place is None and self.dateline_place is not None and match.violent and \
+                _THE_CITY.search(fold(sentence)):
+            # "a missile struck the northern edge of the city" in a story datelined there
+            place, place_text = self.dateline_place, self.dateline_place.name
+            precision = GEO_POINT
         if not own_date:
             if not own_place and last is not None and last.event.family == match.family \
                     and last.date is not None:
@@ -417,6 +463,11 @@ class _Extractor:
             elif self.published is not None and (casualties.any() or _REPORTING.search(
                     fold(sentence))):
                 date_, date_prec = self.published, DATE_WEEK
+            elif self.anchor is not None:
+                # "In Marhanets, a drone hit a car in the afternoon": the day the
+                # narration is at (a summary dates its day once, at the top).
+                date_ = self.anchor
+                date_prec = DATE_WEEK if self.anchor == self.published else DATE_DAY
         actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
                                      violent=match.violent)
         conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)
@@ -437,6 +488,21 @@ class _Extractor:
             return None
         self.last_event = merged
         return merged
+
+    def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
+        """The incident a place-less toll update ("The death toll rose to five") updates:
+        the one whose place it names, else the latest told with a killed count, else the
+        latest violent one. A hospital's or a morgue's town is not the event's place."""
+        folded = fold(sentence)
+        named = [m.place for m in self.mentions if start <= m.start < end
+                 and m.place is not None and m.place.kind != KIND_COUNTRY
+                 and not _CARE_PLACE.search(folded, 0, m.start - start)]
+        violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
+        if named:
+            return next((d for d in violent if all(_places_compatible(p, d.place)
+                                                   for p in named)), None)
+        return next((d for d in violent if d.casualties.killed is not None),
+                    violent[0] if violent else None)
 
     def _may_speak(self, sentence: str) -> None:
         if not self.present.isdisjoint(OFFICIAL_WORDS):
@@ -786,6 +852,9 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
+    if a.date != b.date and a.date_own and b.date_own and \
+            a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
+        return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
 
 

@@ -72,14 +72,23 @@ _SUBJECT = re.compile(
     + _WOUNDED + "|" + _CAPTURED + r")\b"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
+_TOLL_WORD = r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
+# "the toll rose from 13 to 17": the second number is the toll.
+_TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
-    r"\b(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
-    r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|stands|stood|reached|is|was|"
-    r"has\s+risen|jumped)\s+(?:to\s+|at\s+)?" + _QUAL + _NUMBER
+    r"\b" + _TOLL_WORD + r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+" + _TOLL_FROM
+    + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
+)
+# "raising the death toll to 12", "officials revised the toll to 14"
+_TOLL_BY = re.compile(
+    r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|final\s+)?" + _TOLL_WORD
+    + r"(?:\s+[a-z']+){0,3}?\s+" + _TOLL_FROM + r"(?:to|at)\s+" + _QUAL + _NUMBER
 )
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
 # "eliminated three terrorists": a military's word for killing, only of fighters.
@@ -110,13 +119,44 @@ _ELLIPSIS = re.compile(
     + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")(?:\s+(?:more|others|people|civilians))?"
     r"\s+(?:in|at|near|outside)\s(?!(?:the\s+)?(?:past|last|total|all)\b)"
 )
+# "killing the driver", "wounding its commander": one person named by a singular role.
+_OBJECT_ONE = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
+    r"injuring)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
+    r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
+    r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
+    r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse)"
+    r"(?![\w'-])(?!,?\s+(?:and|or)\s+(?:the|his|her|its|their|an?|another|\d+|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
+)
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\.?\s+$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b")
+_EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|rocket)\s+)?"
+                          r"(?:strikes?|attacks?|bombings?|shelling|raids?|assault|massacre|"
+                          r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
+                          # "the strike on May 5 killed 12": no noun, so a date
+                          r"killed|kill|killing|left|wounded|injured|claimed)\b)")
+_ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
+# "Nobody was killed", "no casualties were reported", "without casualties": a toll of
+# zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
+# harmed") is not the event's, and "no casualty figures" is no toll at all.
+_NONE_HURT = re.compile(
+    r"\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,2}?(?:(?:was|were|has\s+been|had\s+been|"
+    r"have\s+been|is|got)\s+(?:reported\s+|reportedly\s+)?(?P<kind>killed|hurt|injured|"
+    r"wounded|harmed)|(?P<died>died|was\s+killed|perished))\b"
+    r"|\b(?:no|without|zero)\s+(?:immediate\s+|further\s+|other\s+)?(?:reports?\s+of\s+)?"
+    r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life)\b"
+    r"(?!\s+(?:figures?|numbers?|counts?|toll))"
+)
 
 
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
-             "eliminat", "neutrali", "shot dead", "executed", "massacre"))
+             "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -157,7 +197,7 @@ def _category(kind: str, tail: str | None = None) -> str:
         return "killed"
     if re.match(_WOUNDED, word) or word.startswith(("wound", "injur")):
         return "wounded"
-    if word.startswith(("left", "shot", "executed")):
+    if word.startswith(("left", "shot", "shooting", "executed")):
         return "killed"
     return "captured"
 
@@ -197,6 +237,19 @@ def total_casualties(counts: list[Count]) -> Casualties:
     )
 
 
+def _zero_counts(text: str) -> list[Count]:
+    """Counts of zero stated in folded `text` ("Nobody was hurt": none killed, none
+    wounded; "no deaths": none killed)."""
+    out: list[Count] = []
+    for m in _NONE_HURT.finditer(text):
+        word = m["kind"] or m["what"] or "killed"
+        out.append((m.start(), "killed", 0, None))
+        if word in ("hurt", "injured", "wounded", "harmed", "casualties", "victims",
+                    "injuries"):
+            out.append((m.start(), "wounded", 0, None))
+    return out
+
+
 def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> list[Count]:
     """Every count `extract_casualties` takes from `sentence`, in the order found."""
     if present is not None and present.isdisjoint(TRIGGERS):
@@ -218,10 +271,13 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _AGE.match(text, m.end("num")):
             return
+        if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
+                text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):
+            return  # "the April 10 strike killed four": a day of the month
         if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
             return  # "No one was hurt": nobody
         token = m["num"]
-        value = to_number(token)
+        value = 1 if token in _ONE_OF else to_number(token)
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
         used.append((m.start("num"), m.end("num")))
@@ -238,7 +294,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
     n_before = len(counts)
-    for m in _TOLL.finditer(text):
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text)):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
     tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
     for m in _SUBJECT.finditer(text):
@@ -259,10 +315,16 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(tail))
             continue
         take(m, _category(kind, tail if kind in ("left", "claimed") else None))
+    if "the " in text or "its " in text or "their " in text or "his " in text \
+            or "her " in text:
+        for m in _OBJECT_ONE.finditer(text):
+            take(m, _category(m["kind"]))
     while ellipsis:
         end, category = ellipsis.pop()
         if (e := _ELLIPSIS.match(text, end)) and to_number(e["num"]) is not None:
             take(e, category)
+    if "no" in text or "without" in text or "zero" in text:
+        counts.extend(_zero_counts(text))
     if tolls:
         # "The death toll rose to 11 as rescuers found two more bodies": 11 in all.
         counts = [c for c in counts if c[1] not in tolls or tolls[c[1]] == c[0]]

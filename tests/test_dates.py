@@ -149,3 +149,15 @@ def test_the_last_day_of_something_is_no_date() -> None:
 def test_the_previous_day_counts_back(text: str, days: int) -> None:
     (ref,) = find_dates(text, date(2024, 6, 5))
     assert (ref.date, ref.kind) == (date(2024, 6, 5) - timedelta(days=days), "anchor")
+
+
+def test_nights_and_habits() -> None:
+    from geomap.dates import find_dates
+    pub = date(2023, 3, 8)  # a Wednesday
+    assert [r.date for r in find_dates("Drones hit the depot in the night of Sunday to "
+                                       "Monday.", pub)] == [date(2023, 3, 6)]
+    assert [r.date for r in find_dates("Shelling went on overnight into Monday.", pub)] \
+        == [date(2023, 3, 6)]
+    assert [r.date for r in find_dates("The port was shelled overnight.", pub)] \
+        == [date(2023, 3, 7)]
+    assert find_dates("The cafe, crowded on Saturday evenings, was hit.", pub) == []

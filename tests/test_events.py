@@ -297,3 +297,60 @@ def test_attacked_a_place_killing(sentence: str, event_type: str) -> None:
 def test_will_marks_an_intention_only_before_its_action(sentence: str, violent: bool) -> None:
     match = classify(sentence)
     assert (match is not None and match.violent) == violent
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # one side's fire at unarmed people, or armed men raiding a village
+        ("A sniper shot a 12-year-old girl near the market.", tx.VIOLENCE_CIVILIANS),
+        ("Soldiers opened fire on villagers collecting firewood.", tx.VIOLENCE_CIVILIANS),
+        ("Overnight, armed settlers attacked the hamlet and burned a mosque.",
+         tx.VIOLENCE_CIVILIANS),
+        ("A militia loyal to the warlord raided the village, killing nine farmers.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Police said troops shot dead a 17-year-old boy at the gate.", tx.VIOLENCE_CIVILIANS),
+        # two armed sides stay a battle
+        ("A border guard was killed by enemy fire at the outpost.", tx.BATTLES),
+        ("The militia attacked army positions outside the town.", tx.BATTLES),
+        ("Snipers wounded two soldiers and a civilian at the checkpoint.", tx.BATTLES),
+        ("Rebels and troops exchanged fire in the market, wounding a child.", tx.BATTLES),
+    ],
+)
+def test_one_sided_violence_is_against_civilians(sentence: str, event_type: str) -> None:
+    m = classify(sentence)
+    assert m is not None and m.event_type == event_type
+
+
+def test_a_house_fire_is_not_enemy_fire() -> None:
+    assert classify("Two men were killed by a fire in the warehouse.") is None
+
+
+def test_a_place_attacked_several_times_before_is_background() -> None:
+    assert is_background("The checkpoint has been attacked several times before.",
+                         date(2024, 3, 1))
+
+
+def test_what_a_place_has_become_is_background() -> None:
+    assert is_background("Today the city has become a daily target for drones.",
+                         date(2024, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Hundreds of families crossed the river to escape the fighting.",
+     "Villagers fleeing the shelling arrived in the camp on foot.",
+     "People displaced by clashes sleep in schools."],
+)
+def test_what_people_fled_is_not_an_event(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Two bombs fell on the market at noon.",
+     "A jet dropped four bombs on the village."],
+)
+def test_bombs_that_fell_are_an_air_strike(sentence: str) -> None:
+    m = classify(sentence)
+    assert m is not None and (m.event_type, m.sub_event_type) == (tx.EXPLOSIONS, tx.AIR_DRONE)

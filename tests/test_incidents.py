@@ -346,3 +346,73 @@ def test_statement_placed_at_the_primary_capital(extractor) -> None:
     (inc,) = extractor.extract(Article(text=text, id="us", published=date(2024, 1, 10),
                                        source="Wire"))
     assert inc.place_name == "Washington" and abs(inc.lon + 77.04) < 0.1
+
+
+def test_a_toll_update_goes_to_the_event_with_a_toll_not_the_last_told() -> None:
+    text = ("A drone strike killed four people in Ganja on Sunday.\n\n"
+            "Separately, clashes broke out in Kalbajar on Sunday.\n\n"
+            "By Monday the death toll had climbed to six, officials said.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (6, None)
+
+
+def test_a_hospital_town_does_not_block_a_toll_update() -> None:
+    text = ("A missile hit the market in Ganja on Sunday, killing three people.\n\n"
+            "The toll rose to five after two of the wounded died in hospital in Baku.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 5)
+
+
+def test_a_toll_raised_by_later_deaths_replaces_the_first_and_is_not_added() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two people.\n\n"
+            "Three more bodies were found on Monday, bringing the death toll to five.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 5
+
+
+def test_a_heading_line_places_its_paragraph_and_the_summary_date_holds() -> None:
+    text = ("Evening summary, 10 October.\n\n"
+            "Kalbajar district. In the afternoon a drone struck a farm in the district. "
+            "A barn and two tractors burned. There were no casualties.\n\n"
+            "Ganja. Shelling damaged a school in the morning. A guard was wounded.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert set(incs) == {"Kəlbəcər", "Ganja"}
+    farm, school = incs["Kəlbəcər"], incs["Ganja"]
+    assert (farm.geo_precision, farm.killed, farm.date) == (GEO_REGION, 0, date(2020, 10, 10))
+    assert (school.wounded, school.date) == (1, date(2020, 10, 10))
+
+
+def test_an_undated_event_takes_the_narrated_day_not_none() -> None:
+    text = ("On Saturday, shelling hit Ganja, killing two.\n\n"
+            "Residents queued for water at the station. Shops were closed.\n\n"
+            "In Kalbajar, a drone hit a car in the evening.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert incs["Kalbajar"].date == date(2020, 10, 10)
+
+
+def test_a_dateline_is_not_a_heading() -> None:
+    text = "TEHRAN – Clashes erupted between Azerbaijan and Armenia on Sunday, officials said."
+    (inc,) = violent(run(text))
+    assert inc.place_name != "Tehran"
+
+
+def test_events_on_two_stated_days_in_nested_places_stay_two() -> None:
+    text = ("A drone strike killed four people in Kalbajar on Saturday.\n\n"
+            "Separately, shelling in the Kalbajar district killed two civilians on Sunday.")
+    incs = sorted(violent(run(text)), key=lambda i: i.date)
+    assert [(i.date, i.killed) for i in incs] == [(date(2020, 10, 10), 4),
+                                                   (date(2020, 10, 11), 2)]
+
+
+def test_a_night_into_a_day_is_that_day() -> None:
+    text = "Troops clashed with gunmen in Ganja during an overnight raid into Sunday."
+    (inc,) = violent(run(text, published=date(2020, 10, 13)))
+    assert inc.date == date(2020, 10, 11)
+
+
+def test_the_city_of_a_story_datelined_there() -> None:
+    text = ("GANJA – Life goes on in the market.\n\n"
+            "Last Thursday, a missile struck a warehouse on the eastern edge of the city, "
+            "killing two workers.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed, inc.date) == ("Ganja", 2, date(2020, 10, 8))

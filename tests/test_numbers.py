@@ -150,9 +150,78 @@ def test_a_toll_named_by_its_event() -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "killed", "wounded"),
-    [("No one was hurt.", None, None),
-     ("No one was killed, but two were wounded.", None, 2)],
+    [("No one was hurt.", 0, 0),
+     ("No one was killed, but two were wounded.", 0, 2)],
 )
 def test_no_one_is_nobody(sentence: str, killed, wounded) -> None:
+    """"No one" is nobody (a zero), never the number one."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Nobody was killed in the attack on the depot.", 0, None),
+        ("No one was hurt when the shell hit the school.", 0, 0),
+        ("The governor said there were no casualties.", 0, 0),
+        ("Police said the blast caused no deaths.", 0, None),
+        ("The post was shelled overnight without casualties.", 0, 0),
+        ("Three guards were wounded but no one died.", 0, 3),
+        ("No casualty figures were given.", None, None),
+        ("Casualty figures were not available.", None, None),
+        ("No civilians were harmed, the command said.", None, None),
+        ("No one has claimed responsibility for the bombing.", None, None),
+    ],
+)
+def test_zero_tolls(sentence: str, killed, wounded) -> None:
+    """A stated zero is 0 (coded as such), a missing figure or a group's zero is None."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("A shell hit the lorry, killing the driver and wounding two aid workers.", 1, 2),
+        ("The strike killed the commander of the battalion.", 1, None),
+        ("Gunmen stormed the village, shooting dead four farmers.", 4, None),
+        ("The ambush wounded its pilot.", None, 1),
+        ("The raid killed the driver and his brother.", None, None),
+        ("Shelling killed the soldiers guarding the bridge.", None, None),
+    ],
+)
+def test_one_person_by_role(sentence: str, killed, wounded) -> None:
+    """"killing the driver" is one dead; a pair or a plural group is not one."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("The death toll rose from 6 to 9 overnight.", 9, None),
+        ("Two more bodies were pulled out, raising the death toll to 12.", 12, None),
+        ("Rescue workers recovered more bodies, bringing the toll to 20.", 20, None),
+        ("The number of injured rose from 15 to 26.", None, 26),
+        ("Authorities later revised the toll to 8.", 8, None),
+        ("The number of dead increased to 31 on Tuesday.", 31, None),
+    ],
+)
+def test_toll_updates_give_the_latest_total(sentence: str, killed, wounded) -> None:
+    """A toll that moved is the new total; the old number and the increment are not."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Officials said the June 14 attack had killed six people.", 6),
+        ("The strike on July 2 killed 8 people.", 8),
+        ("The 21 March bombing killed three.", 3),
+        ("On 9 October 5 soldiers were killed.", 5),
+    ],
+)
+def test_a_day_of_the_month_is_not_a_count(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
