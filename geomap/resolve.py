@@ -109,8 +109,11 @@ class Resolver:
         k = self._kind[top]
         if k == self._k_country or k == self._k_region or k == self._k_line or m.listed:
             return False  # listed after a place: "Jeddah, Geneva and Nairobi"
-        if self.gaz.row(top).id.startswith("cur:"):
+        place = self.gaz.row(top)
+        if place.id.startswith("cur:"):
             return False  # curated because news names it (a camp, a village): no homonym
+        if place.feature == "PPLC" and fold(place.name) == folded[m.start:m.end]:
+            return False  # a capital by its own name (Ramallah), however small
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
             return False

@@ -491,3 +491,9 @@ def test_surname_after_a_sentence_opening_given_name(gp: Geoparser) -> None:
             "Corbin was driving.")
     assert "Corbin" not in places(gp, text)
     assert "Corbin" in places(gp, "Kentucky police said a car crashed near Corbin, Kentucky.")
+
+
+def test_a_small_capital_needs_no_country_named(gp: Geoparser) -> None:
+    """Ramallah (44,000 people) is a seat of government, not a stray homonym."""
+    got = places(gp, "Settlers attacked a village northeast of Ramallah on Friday.")
+    assert got["Ramallah"][1] == "PS"
