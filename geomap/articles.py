@@ -303,6 +303,20 @@ _BANNER = re.compile(
     r"related\s+(?:articles|stories|news)|advertisement|newsletter|cookies?\s+policy|"
     r"terms\s+of\s+use)"
 )  # matched against lower-cased text
+# Agency credits that end a photo caption: "REUTERS/Jane Doe", "AFP via Getty Images",
+# "(AP Photo/John Smith)", "EPA-EFE/STRINGER".
+_AGENCY_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|AFP|AP|EPA(?:-EFE)?|ANADOLU|XINHUA|TASS|IRNA|WAFA|SANA)\s*/\s*"
+    r"[A-Z][\w .'’-]{1,40}|\bvia Getty Images|\bGetty Images|\(AP Photo(?:/[^)]*)?\))"
+    r"\s*\)?\s*$")
+# A heading that opens a list of links to other stories, whose headlines follow one per
+# line: each may name a place and a toll, none is this article's event.
+_LINK_LIST_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|news|coverage|content))?|read\s+(?:more|also|next)|"
+    r"more\s+(?:on\s+this\s+story|from\s+[\w ]{1,30}|stories|news)|most\s+(?:read|popular|viewed)|"
+    r"recommended|trending(?:\s+now)?|top\s+stories|latest(?:\s+news)?|see\s+also|"
+    r"you\s+may\s+also\s+like|also\s+read|in\s+other\s+news|what\s+to\s+read\s+next)\s*:?$",
+    re.I)
 _NAV = re.compile(r"^\s*[\w&'-]+(?:\s+[\w&'-]+)?(?:\s*[/|>»›]\s*[\w&'-]+(?:\s+[\w&'-]+)?)+\s*$")
 _SIGNATURE = re.compile(r"(?<!\S)[A-Z]{1,4}/[A-Z]{1,4}(?!\S)")
 _TERMINAL_CHARS = ".!?\"”’:)"
@@ -373,6 +387,7 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
     caption_at, banner_at, has_banner = _key_hits(low)
     has_banner = has_banner and bool(banner_at)
     pos = 0
+    in_link_list = False
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
@@ -381,9 +396,19 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
             continue
         norm = _norm(body)
         words = norm.count(" ") + 1  # len(body.split()): norm is one space between words
+        if _LINK_LIST_HEADING.match(body):
+            in_link_list = True
+            spans.append((start, end))
+            continue
+        if in_link_list:
+            if body[-1] not in _TERMINAL_CHARS and words <= 25:
+                spans.append((start, end))  # a headline in the list
+                continue
+            in_link_list = False  # prose again
         if (
-            (caption_at and _any_in(caption_at, start, end)
-             and (_CAPTION_END.search(body) or _CAPTION_START.match(body)))
+            (("/" in body or "Getty" in body) and _AGENCY_CREDIT.search(body))
+            or (caption_at and _any_in(caption_at, start, end)
+                and (_CAPTION_END.search(body) or _CAPTION_START.match(body)))
             or ((", 20" in body or ", 19" in body) and _PHOTO_SCENE.search(body)
                 and not re.search(r"\bsaid\b", body))
             or (has_banner and _any_in(banner_at, start, end)

@@ -169,3 +169,28 @@ def test_chrome_inside_prose_and_repeats() -> None:
     assert all(s > 0 for s, _ in spans)
     second = text.rindex("Clashes")
     assert any(s <= second < e for s, e in spans)
+
+
+def test_chrome_agency_photo_credits() -> None:
+    text = ("Shelling hit the town on Monday, officials said.\n\n"
+            "A house destroyed by a drone in Sumy, Ukraine, on March 1. REUTERS/Jane Doe\n"
+            "Rescuers at the site of a strike in Khan Younis. AFP via Getty Images\n"
+            "A damaged school in Nyala (AP Photo/John Smith)\n")
+    chrome = spans_text(text)
+    assert len(chrome) == 3 and not any("Shelling" in c for c in chrome)
+
+
+def test_chrome_lists_of_other_stories() -> None:
+    """Headlines under 'Related' or 'Most read' name places and tolls of other events."""
+    text = ("Two people were killed in a strike on the port on Monday, the governor said.\n\n"
+            "Related\n"
+            "Drone attack on power plant kills three in the south\n"
+            "Army retakes the airport after weeks of fighting\n"
+            "Most read:\n"
+            "1. Explosion at a fuel depot kills dozens\n\n"
+            "The governor said repairs would take weeks.\n")
+    chrome = spans_text(text)
+    assert any("power plant" in c for c in chrome)
+    assert any("retakes the airport" in c for c in chrome)
+    assert any("fuel depot" in c for c in chrome)
+    assert not any("governor" in c for c in chrome)
