@@ -296,7 +296,8 @@ class _Extractor:
                     local = day_refs[-1]
                     if day_refs[-1].precision == DATE_DAY:
                         self.anchor = day_refs[-1].date
-            carried = local
+            if row:  # a paragraph of page chrome (a caption) does not end the narration
+                carried = local
         return [self._incident(d) for d in self.drafts if d.place is not None]
 
     def _anchored(self, ref: DateRef) -> DateRef:

@@ -416,3 +416,15 @@ def test_the_city_of_a_story_datelined_there() -> None:
             "killing two workers.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed, inc.date) == ("Ganja", 2, date(2020, 10, 8))
+
+
+def test_a_caption_between_paragraphs_does_not_end_the_narrated_day() -> None:
+    """Page chrome between two paragraphs of one story: the second paragraph's event is
+    still on the day the first one set, not on the publication day."""
+    first = "Shelling hit Ganja on Saturday, the ministry said.\n\n"
+    caption = "A damaged house in Baku. REUTERS/Jane Doe"
+    text = first + caption + "\n\nThe shells killed two civilians in Ganja.\n"
+    start = len(first)
+    got = violent(run(text, date(2020, 10, 12), chrome=((start, start + len(caption)),)))
+    assert [i.date for i in got] == [date(2020, 10, 10)]
+    assert got[0].killed == 2
