@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from geomap.folding import fold
 from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS
 from geomap.model import Mention
@@ -46,6 +48,8 @@ NEIGHBOUR_MIN_POP = 10_000  # ... or a neighbour of one, for towns this big
 WORLD_KNOWN_ALTS = 80  # GeoNames alternate names of a place known worldwide (Paris, Gaza City)
 FOREIGN_ADMIN1_ALTS = 60  # ... enough to outrank a same-name province abroad (Gaza, MZ)
 OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-known place
+_ARTICLE_START = re.compile(r"^(?:a|e)(?:l|n|r|s|sh|t|d|z) ")  # "Al-", "El ", "Ash-"
+OWN_SPELLING_RATIO = 80.0  # "fasher" / "fashir" score 83; "hamm" / "hamas" 67
 PROMINENCE_BONUS = 3.0
 MAX_CONTEXT_BONUS = 4.0
 # A place or county in the province of a county the article names ("Hall County" ->
@@ -63,6 +67,15 @@ TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
+
+def _own_spelling(name: str, span: str) -> bool:
+    """Is the matched text the place's own name, up to hyphens and a transliteration's
+    vowels ("El-Fashir" for El Fasher), rather than another name it also has ("Hamas"
+    among Hamm's alternates)?"""
+    own = _ARTICLE_START.sub("", fold(name).replace("-", " "))
+    span = _ARTICLE_START.sub("", span.replace("-", " "))
+    return own == span or (len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO)
+
 
 class Resolver:
     """Scoring mixin of Geoparser; expects the attributes Recognizer.__init__ sets."""
@@ -119,7 +132,7 @@ class Resolver:
             return False
         if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
                 self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or fold(self.gaz.row(top).name) == folded[m.start:m.end]):
+                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])):
             return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:

@@ -497,3 +497,12 @@ def test_a_small_capital_needs_no_country_named(gp: Geoparser) -> None:
     """Ramallah (44,000 people) is a seat of government, not a stray homonym."""
     got = places(gp, "Settlers attacked a village northeast of Ramallah on Friday.")
     assert got["Ramallah"][1] == "PS"
+
+
+@pytest.mark.parametrize("spelling", ["El-Fashir", "Al-Fashir", "El Fasher"])
+def test_a_city_by_a_variant_of_its_own_name_needs_no_country(gp: Geoparser,
+                                                                spelling: str) -> None:
+    """Vowels and articles of an Arabic name vary in English copy; the variant is still the
+    city's own name, not one of its alternates that could be another word."""
+    got = places(gp, f"Fighting raged in {spelling} on Saturday.")
+    assert got[spelling][1:] == ("SD", "El Fasher")

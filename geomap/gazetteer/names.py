@@ -87,6 +87,8 @@ def _arabic_word(w: str) -> list[str]:
         if w.endswith(end) and len(w) > len(end) + 2:
             out += [w[: -len(end)] + a for a in alts]
             break
+    if len(w) > 4 and w[-2:] in ("er", "ir") and w[-3] not in "aeiou":  # Fasher / Fashir
+        out.append(w[:-2] + ("ir" if w.endswith("er") else "er"))
     if "yu" in w:  # Yunis / Younis
         out.append(w.replace("yu", "you"))
     elif "you" in w:
