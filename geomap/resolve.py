@@ -49,6 +49,7 @@ WORLD_KNOWN_ALTS = 80  # GeoNames alternate names of a place known worldwide (Pa
 FOREIGN_ADMIN1_ALTS = 60  # ... enough to outrank a same-name province abroad (Gaza, MZ)
 OBSCURE_POP = 20_000  # a homonym this small needs a local cue to beat a world-known place
 _ARTICLE_START = re.compile(r"^(?:a|e)(?:l|n|r|s|sh|t|d|z) ")  # "Al-", "El ", "Ash-"
+PROVINCE_ABROAD_MIN_VOTES = 3  # country votes that make an article "about" somewhere
 OWN_SPELLING_RATIO = 80.0  # "fasher" / "fashir" score 83; "hamm" / "hamas" 67
 PROMINENCE_BONUS = 3.0
 MAX_CONTEXT_BONUS = 4.0
@@ -134,10 +135,10 @@ class Resolver:
                 self.gaz.pop[top] >= STRAY_ALT_MAX_POP
                 or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])):
             return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
+        own_cc, own_w = m.own
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:
-            return False
-        own_cc, own_w = m.own
+            return self._province_abroad(m, doc_cc)
         if m.embedded and k == self._k_place and self.gaz.pop[top] < STRAY_ALT_MAX_POP:
             # part of a longer name ("Mir Ali", "Nur Shams"): only in a country the
             # article names, whatever the cues around the run
@@ -164,6 +165,20 @@ class Resolver:
                     or _LOCAL_AFTER.match(folded, e)
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
+
+    def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
+        """A province of a country the article neither names nor borders, in an article
+        clearly about somewhere else: "the Kanal district" of a town in a Ukraine story is
+        not Slovenia's Kanal municipality."""
+        own_cc, own_w = m.own
+        others = {c: w - (own_w if c == own_cc else 0) for c, w in doc_cc.items()}
+        others = {c: w for c, w in others.items() if w > 0}
+        if sum(others.values()) < PROVINCE_ABROAD_MIN_VOTES:
+            return False
+        ccs = {self.gaz.country(r) for r in m.rows}
+        if not ccs.isdisjoint(others):
+            return False
+        return all(ccs.isdisjoint(self.gaz.neighbours.get(c, ())) for c in others)
 
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:

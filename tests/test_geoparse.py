@@ -506,3 +506,11 @@ def test_a_city_by_a_variant_of_its_own_name_needs_no_country(gp: Geoparser,
     city's own name, not one of its alternates that could be another word."""
     got = places(gp, f"Fighting raged in {spelling} on Saturday.")
     assert got[spelling][1:] == ("SD", "El Fasher")
+
+
+def test_a_province_abroad_in_an_article_about_elsewhere_is_no_place(gp: Geoparser) -> None:
+    """'the Kanal district' of a Ukrainian town is not Slovenia's Kanal municipality when
+    the article is about Ukraine and never mentions Slovenia or its neighbours."""
+    text = ("Russian forces shelled Kramatorsk and Sloviansk in Ukraine's Donetsk region. "
+            "Troops fought in the Kanal district in the town's east, Ukraine's army said.")
+    assert "Kanal" not in places(gp, text)
