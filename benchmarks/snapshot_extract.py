@@ -67,8 +67,8 @@ def snapshot(extractor: Any, key: str, article: Any) -> str:
     """One JSON line: the `geomap toponyms` records and the incident features."""
     from geomap.pipeline import mention_record
 
+    features = [i.to_feature() for i in extractor.extract(article)]  # first: cold memos
     mentions = [mention_record(m, article) for m in extractor.toponyms(article)]
-    features = [i.to_feature() for i in extractor.extract(article)]
     return json.dumps({"key": key, "mentions": mentions, "incidents": features},
                       ensure_ascii=False, sort_keys=True, default=str)
 

@@ -6,7 +6,7 @@ all pay the start-up cost a single time per process.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from geomap.gazetteer import Gazetteer
@@ -31,8 +31,9 @@ class Extractor:
         return self.geoparser.parse(article.text)
 
     def extract(self, article: Article) -> list[Incident]:
-        mentions = self.geoparser.parse(article.text)
-        return extract_incidents(article, mentions, geometry=self.gazetteer.geometry,
+        # Toponyms are resolved only once a sentence reports an event (see extract_incidents).
+        return extract_incidents(article, partial(self.geoparser.parse, article.text),
+                                 geometry=self.gazetteer.geometry,
                                  lookup=self.gazetteer.lookup,
                                  capital=self.gazetteer.capital_of)
 

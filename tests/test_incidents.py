@@ -428,3 +428,22 @@ def test_a_caption_between_paragraphs_does_not_end_the_narrated_day() -> None:
     got = violent(run(text, date(2020, 10, 12), chrome=((start, start + len(caption)),)))
     assert [i.date for i in got] == [date(2020, 10, 10)]
     assert got[0].killed == 2
+
+
+def test_mentions_are_asked_for_only_when_a_sentence_reports_an_event() -> None:
+    """`extract` passes the geoparser as a function: an article without an event must not
+    pay for toponym resolution, and one with an event must get the same incidents."""
+    asked: list[str] = []
+
+    def lazy(text: str):
+        return lambda: asked.append(text) or mentions(text)
+
+    quiet = "Officials in Baku met their counterparts from Tehran to discuss trade."
+    article = Article(text=quiet, id="q", published=date(2020, 10, 12))
+    assert extract_incidents(article, lazy(quiet), lookup=lookup) == []
+    assert asked == []
+    text = "Armenian shelling hit Ganja on Sunday, killing nine people."
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    got = extract_incidents(article, lazy(text), lookup=lookup, capital=CAPITALS.get)
+    assert asked == [text]
+    assert got == run(text) and got
