@@ -249,7 +249,9 @@ def _read_file(path: Path, defaults: dict[str, Any], meta: dict[str, Any]
 def _read_jsonl(path: Path, defaults: dict[str, Any]) -> Iterator[Article]:
     text = decode_bytes(_read_bytes(path), str(path))
     seen = 0
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # JSON Lines are split on "\n" only: str.splitlines also breaks at U+0085, U+2028 and
+    # other separators that JSON strings may carry raw.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path} line {lineno}"

@@ -194,3 +194,15 @@ def test_chrome_lists_of_other_stories() -> None:
     assert any("retakes the airport" in c for c in chrome)
     assert any("fuel depot" in c for c in chrome)
     assert not any("governor" in c for c in chrome)
+
+
+def test_jsonl_text_may_hold_raw_unicode_line_separators(tmp_path) -> None:
+    """U+0085 and U+2028 are legal raw inside a JSON string; they do not end a line."""
+    import json as _json
+
+    path = tmp_path / "a.jsonl"
+    body = "Shelling hit Ganja\u0085on Monday.\u2028Two people died."
+    path.write_text(_json.dumps({"id": "x", "text": body}, ensure_ascii=False) + "\r\n",
+                    encoding="utf-8")
+    articles = list(read_articles(path))
+    assert [a.text for a in articles] == [body]
