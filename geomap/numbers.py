@@ -138,6 +138,8 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
                           # "the strike on May 5 killed 12": no noun, so a date
                           r"killed|kill|killing|left|wounded|injured|claimed)\b)")
+_PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"
+                          r"blamed|sentenced|jailed|wanted)\b")
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
@@ -300,6 +302,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     for m in _SUBJECT.finditer(text):
         if m["kind"] == "casualties":
             continue
+        if _PERPETRATOR.search(text, m.end("num"), m.start("kind")):
+            continue  # "the three are accused of killing him": who killed, not who died
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):

@@ -225,3 +225,8 @@ def test_toll_updates_give_the_latest_total(sentence: str, killed, wounded) -> N
 )
 def test_a_day_of_the_month_is_not_a_count(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+def test_the_accused_are_not_the_dead() -> None:
+    c = extract_casualties("The two men are accused of killing a shopkeeper last year.")
+    assert c.killed is None
