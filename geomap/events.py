@@ -190,6 +190,11 @@ _STRONG_BACKGROUND = _r(
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
+    # "between the afternoons of 6 and 8 June", "between 12:00 on 3 May and 12:00 on 5 May"
+    r"between\s+(?:the\s+\w+\s+of\s+|[\d:.]+\s+(?:hrs?\s+)?on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:\s+" + _MONTHS + r")?|" + _MONTHS + r"\s+\d{1,2})(?:,?\s+\d{4})?\s+and\s+"
+    r"(?:the\s+\w+\s+of\s+|[\d:.]+\s+(?:hrs?\s+)?on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})|"
     # "the city has become a target for missiles": what a place endures, not an event
     r"(?:has|have|had)\s+become\s+(?:an?\s+)?(?:\w+\s+)?(?:target|battleground|"
     r"front\s?line|flashpoint)|"
@@ -204,7 +209,11 @@ _WEAK_BACKGROUND = _r(
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
     r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
     r"fought\s+(?:a|the)\s+"
-    r"(?:[\w-]+\s+)?war)\b"
+    r"(?:[\w-]+\s+)?war|"
+    # an undated activity report: "armed groups continued to fire rockets towards Israel"
+    r"continu(?:ed|es|e|ing)\s+to\s+(?:fire|launch|shell|bomb|attack|strike|target|pound)|"
+    r"fired\s+(?:\w+\s+){0,3}?(?:towards?|in\s+the\s+direction\s+of)\s+(?!the\s+)"
+    r"(?:\w+\s+){0,2}?(?:israel|ukraine|russia|lebanon|syria|gaza|sudan|armenia|azerbaijan)\b)\b"
 )
 _FRESH_EVENT_VERBS = _r(
     r"\b(?:erupted|flared|broke\s+out|began|started|resumed|escalated)\b"
@@ -418,6 +427,14 @@ def _one_sided(folded: str, cue: int) -> bool:
                 and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue))
 
 
+# A report's title or header line: "Hostilities in X - Flash Update #191".
+_REPORT_TITLE = re.compile(
+    r"\b(?:flash\s+update|situation\s+report|sitrep|humanitarian\s+(?:update|snapshot|"
+    r"bulletin)|(?:update|report|bulletin|sitrep)\s*(?:no\.?|number|n°|#)\s*\d+|"
+    r"daily\s+(?:brief|briefing|digest))", re.I)
+_TOLD = re.compile(r"\b(?:said|says|reported|according|killed|wounded|injured|hit|struck)\b")
+
+
 def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMatch | None:
     """The ACLED (event_type, sub_event_type) this sentence reports, ignoring background.
 
@@ -428,6 +445,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     if _CAPTION.match(sentence):
         return None
     folded = fold(sentence)
+    if _REPORT_TITLE.search(sentence) and not _TOLD.search(folded):
+        return None  # a title names its topic ("Hostilities in ..."), it reports nothing
     if present is None:
         present = _CUES.present(folded)
     if present.isdisjoint(TRIGGERS):

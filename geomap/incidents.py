@@ -120,6 +120,9 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# A week with no day in it: events dated only so are not coded.
+_VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
+                         r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -438,6 +441,9 @@ class _Extractor:
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
+        if own_date and date_prec == DATE_WEEK and all(
+                _VAGUE_WEEK.fullmatch(fold(self.text[r.start:r.end])) for r in refs):
+            return None  # "last week, heavy fighting around X": no day, not coded
         headed = not own_place and self.heading is not None and match.violent
         weak = not own_place and not headed and not own_date and not casualties.any()
         if headed:

@@ -354,3 +354,35 @@ def test_what_people_fled_is_not_an_event(sentence: str) -> None:
 def test_bombs_that_fell_are_an_air_strike(sentence: str) -> None:
     m = classify(sentence)
     assert m is not None and (m.event_type, m.sub_event_type) == (tx.EXPLOSIONS, tx.AIR_DRONE)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Escalation in Eastern Region - Flash Update #12",
+     "Hostilities in the North: Situation Report No. 4",
+     "Clashes and displacement - Humanitarian Update No. 31"],
+)
+def test_a_report_title_line_reports_nothing(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_a_sentence_citing_a_flash_update_still_reports() -> None:
+    assert classify("According to Flash Update #3, shelling killed two people in the "
+                    "camp.") is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Between the mornings of 2 and 4 March, according to the health authority, 61 "
+     "people were killed.",
+     "Between 14:00 on 9 May and 14:00 on 11 May, 23 people were reported killed.",
+     "Armed groups continued to fire rockets towards Israel.",
+     "Several rockets were fired towards Lebanon, the army said."],
+)
+def test_tallies_over_days_and_unplaced_fire_are_background(sentence: str) -> None:
+    assert is_background(sentence, date(2024, 5, 12))
+
+
+def test_continued_shelling_with_a_day_and_a_place_is_news() -> None:
+    assert not is_background("Troops continued to shell the town on Friday, killing three.",
+                             date(2024, 5, 12))

@@ -404,3 +404,9 @@ def test_the_city_of_a_story_datelined_there() -> None:
             "killing two workers.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed, inc.date) == ("Ganja", 2, date(2020, 10, 8))
+
+
+def test_an_event_dated_only_last_week_is_not_coded() -> None:
+    text = ("Last week, heavy fighting broke out around Kalbajar, residents said.\n\n"
+            "On Sunday, shelling hit Ganja, killing two.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]
