@@ -106,7 +106,7 @@ _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims))\b(?:\s+[\w'-]+){0,4}?"
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
-    r"has\s+risen|had\s+risen|now\s+stands)\b"
+    r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
 )
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.

@@ -81,7 +81,7 @@ _TOLL_WORD = r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wo
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
     r"\b" + _TOLL_WORD + r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
-    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+" + _TOLL_FROM
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
 # "raising the death toll to 12", "officials revised the toll to 14"

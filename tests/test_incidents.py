@@ -410,3 +410,11 @@ def test_an_event_dated_only_last_week_is_not_coded() -> None:
     text = ("Last week, heavy fighting broke out around Kalbajar, residents said.\n\n"
             "On Sunday, shelling hit Ganja, killing two.")
     assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_a_live_blog_toll_naming_the_place_updates_its_event() -> None:
+    text = ("09:12 A missile hit a block of flats in Ganja on Sunday, killing three people.\n\n"
+            "10:40 In Kalbajar, a drone hit a power line. No casualties were reported.\n\n"
+            "13:20 The toll in Ganja is now 8, including a child.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (8, 0)
