@@ -87,6 +87,7 @@ _LOCATIVE = re.compile(
     r"it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
 _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
+                   r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
                    r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 _REGION_WORD = re.compile(r"^\s*(?:region|district|province|oblast|governorate|state|rayon|"
@@ -609,7 +610,9 @@ class _Extractor:
                     place, precision = admin, GEO_REGION
                 else:
                     precision = GEO_NEAR
-            weak_prep = loc is not None and loc.group(0).startswith("of")
+            # "the town of X" names the site; "the countryside of Y" only its area
+            weak_prep = loc is not None and loc.group(0).startswith("of") and \
+                not _TOWN_OF.search(head)
             key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision,
                    int(weak_prep), -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),

@@ -418,3 +418,12 @@ def test_a_live_blog_toll_naming_the_place_updates_its_event() -> None:
             "13:20 The toll in Ganja is now 8, including a child.")
     incs = {i.place_name: i for i in violent(run(text))}
     assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (8, 0)
+
+
+def test_the_town_of_x_in_the_countryside_of_y_is_x() -> None:
+    text = "Shelling killed four civilians in the town of Ganja in the countryside of Baku."
+    ms = [Mention(m.text, m.start, m.end, m.place, 0.6 if m.text == "Ganja" else 0.95)
+          for m in mentions(text)]
+    article = Article(text=text, id="a", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, ms, lookup=lookup, capital=CAPITALS.get))
+    assert (inc.place_name, inc.geo_precision) == ("Ganja", GEO_POINT)
