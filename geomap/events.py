@@ -76,6 +76,13 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:(?:another|a|the|israeli|russian|ukrainian|us|u\.s\.|turkish|saudi)\s+"
         r"strikes?|strikes?\s+(?:on|hit|struck|killed|destroyed|targeted|flattened))\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.65),
+    # "killed when a residential building was hit": a strike told by what it hit
+    (_r(r"\b(?:buildings?|house|houses|homes?|tents?|school|cars?|vehicles?|apartments?|"
+        r"block|shelters?|mosque|church|hospital|clinic|bakery|market)\s+(?:was|were|had\s+"
+        r"been|has\s+been)\s+(?:directly\s+)?(?:hit|struck|targeted)\b(?!\s+by\s+(?:a\s+|an\s+|the\s+)?"
+        r"(?:[\w-]+\s+)?(?:car|truck|lorry|bus|vehicle|train|lightning|storm|flood\w*|fire|"
+        r"earthquake|tornado|hurricane|winds?|tree|landslide|wave)s?\b)"),
+     tx.EXPLOSIONS, tx.AIR_DRONE, 0.6),
     (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
      tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
     (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*)\b"),
@@ -104,7 +111,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
-        r"subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
+        r"subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
@@ -352,6 +359,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "grad", "munition", "heavy weapon", "projectile"),
     ("grenade",),
     ("strike",),
+    ("hit", "struck", "targeted"),
     ("chemical", "chlorine", "sarin", "nerve agent"),
     ("massacre", "execut", "summarily", "lynch"),
     ("abduct", "kidnap", "disappeared", "hostage"),

@@ -105,7 +105,8 @@ _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims))\b(?:\s+[\w'-]+){0,4}?"
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
+    r"people\s+killed))\b(?:\s+[\w'-]+){0,4}?"
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
@@ -144,7 +145,7 @@ _TALLY_MIN = 100
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
 # An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
-_FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|"
+_FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
                         r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated|"
                         r"accused|accuses)\b")
@@ -231,6 +232,9 @@ class _Extractor:
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
+        # The last violent event told could not be placed: a place-less toll update
+        # after it is its own, not the previous incident's.
+        self.unplaced = False
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -492,7 +496,9 @@ class _Extractor:
                                 evidence=list(draft.evidence),
                                 first_offset=draft.first_offset + 1 + n), weak=False)
         if merged is None:
+            self.unplaced = self.unplaced or (match.violent and place is None)
             return None
+        self.unplaced = False
         self.last_event = merged
         return merged
 
@@ -505,6 +511,8 @@ class _Extractor:
                  and m.place is not None and m.place.kind != KIND_COUNTRY
                  and not _CARE_PLACE.search(folded, 0, m.start - start)]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
+        if not named and self.unplaced:
+            return None
         if named:
             return next((d for d in violent if all(_places_compatible(p, d.place)
                                                    for p in named)), None)

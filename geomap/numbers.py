@@ -76,7 +76,8 @@ _OBJECT = re.compile(
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
-_TOLL_WORD = r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
+_TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|fatalities|"
+              r"victims|people\s+killed|wounded|injured))")
 # "the toll rose from 13 to 17": the second number is the toll.
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(

@@ -386,3 +386,23 @@ def test_tallies_over_days_and_unplaced_fire_are_background(sentence: str) -> No
 def test_continued_shelling_with_a_day_and_a_place_is_news() -> None:
     assert not is_background("Troops continued to shell the town on Friday, killing three.",
                              date(2024, 5, 12))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Nine people were killed when a residential building was hit in the city.",
+         tx.EXPLOSIONS),
+        ("A school was struck in the early hours, the mayor said.", tx.EXPLOSIONS),
+        ("Units subjected the positions of the brigade near the ridge east of the lake to "
+         "fire with small arms.", tx.BATTLES),
+    ],
+)
+def test_what_was_hit_and_long_fire_phrases(sentence: str, event_type: str) -> None:
+    m = classify(sentence)
+    assert m is not None and m.event_type == event_type
+
+
+def test_hit_by_a_car_or_lightning_is_no_strike() -> None:
+    assert classify("The house was hit by lightning, killing two.") is None
+    assert classify("A shop was hit by a truck on the main road.") is None

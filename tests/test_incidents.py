@@ -427,3 +427,18 @@ def test_the_town_of_x_in_the_countryside_of_y_is_x() -> None:
     article = Article(text=text, id="a", published=date(2020, 10, 12), source="Wire")
     (inc,) = violent(extract_incidents(article, ms, lookup=lookup, capital=CAPITALS.get))
     assert (inc.place_name, inc.geo_precision) == ("Ganja", GEO_POINT)
+
+
+def test_a_toll_update_after_an_unplaced_event_is_not_the_earlier_ones() -> None:
+    text = ("Shelling hit Ganja on Saturday, killing six people.\n\n"
+            "On Sunday, gunmen attacked a remote hamlet, killing 20 villagers. The toll rose "
+            "from 20 to 31 by Monday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 6)
+
+
+def test_the_number_of_fatalities_rose_updates_the_strike() -> None:
+    text = ("On Sunday, an air strike on a house in Ganja killed at least five people. "
+            "Later that day, the number of fatalities rose to seven.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 7
