@@ -114,7 +114,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
-        r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
+        r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
@@ -306,7 +306,7 @@ _ATTACK_KILLED = _r(
 _ATTACK_STEMS = frozenset(("attack", "raid", "assault", "stormed"))
 # "the RSF attacked the town of Mellit, killing at least 16 civilians"
 _ATTACKED_KILLING = _r(
-    r"\b(?:attacked|stormed|raided)\s+(?:[\w'-]+\s+){0,6}?(?:[\w'-]+,\s+)?"
+    r"\b(?:attacked|stormed|raided)\s+(?:[\w'-]+,?\s+){0,18}?"
     r"(?:killing|and\s+killed)\b"
 )
 _COMBATANTS = _r(

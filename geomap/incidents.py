@@ -125,6 +125,7 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 # A week with no day in it: events dated only so are not coded.
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
+_CITY_POP = 100_000
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -449,6 +450,9 @@ class _Extractor:
         if own_date and date_prec == DATE_WEEK and all(
                 _VAGUE_WEEK.fullmatch(fold(self.text[r.start:r.end])) for r in refs):
             return None  # "last week, heavy fighting around X": no day, not coded
+        if own_date and date_prec == DATE_MONTH and all(
+                r.precision == DATE_MONTH for r in refs):
+            return None  # "last month, a car bomb in X": no day, not coded
         headed = not own_place and self.heading is not None and match.violent
         weak = not own_place and not headed and not own_date and not casualties.any()
         if headed:
@@ -460,11 +464,10 @@ class _Extractor:
         elif place is None and self.headline is not None:
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
-        elif place is None and self.dateline_place is not None and match.violent and \
-                _THE_CITY.search(fold(sentence)):
-            # "a missile struck the northern edge of the city" in a story datelined there
-            place, place_text = self.dateline_place, self.dateline_place.name
-            precision = GEO_POINT
+        elif place is None and match.violent and _THE_CITY.search(fold(sentence)) and \
+                (city := self._story_city(start)) is not None:
+            # "a missile struck the northern edge of the city": the story's own city
+            place, place_text, precision = city, city.name, GEO_POINT
         if not own_date:
             if not own_place and last is not None and last.event.family == match.family \
                     and last.date is not None:
@@ -518,6 +521,17 @@ class _Extractor:
                                                    for p in named)), None)
         return next((d for d in violent if d.casualties.killed is not None),
                     violent[0] if violent else None)
+
+    def _story_city(self, before: int) -> Place | None:
+        """The city a story is about: its dateline's, else the last city (a populated
+        place of 100,000 or more) named before offset `before`."""
+        if self.dateline_place is not None:
+            return self.dateline_place
+        for m in reversed(self.mentions):
+            if m.start < before and m.place is not None and m.place.kind == KIND_PLACE \
+                    and m.place.population >= _CITY_POP:
+                return m.place
+        return None
 
     def _may_speak(self, sentence: str) -> None:
         if not self.present.isdisjoint(OFFICIAL_WORDS):

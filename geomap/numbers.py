@@ -46,13 +46,15 @@ _NUMBER = (
     r"civilian|person|man|woman|child|boy|girl|officer|fighter|militant|policeman|guard|"
     r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
     r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
-    r"demonstrator|villager|policewoman|officer)\b)"
+    r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
+    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer)\b)"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|"
     r"resident|officer|fighter|was|later|died|has|had)\b)"
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
-    r"member|volunteer|trooper|commander|pilot)\b))"
+    r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
+    r"fisherman|herder|teenager|farmer|shepherd)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies)")
@@ -94,7 +96,8 @@ _TOLL_BY = re.compile(
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
 # "eliminated three terrorists": a military's word for killing, only of fighters.
 _ELIMINATED = re.compile(
-    r"\b(?P<kind>eliminated|neutrali[sz]ed)\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+"
+    r"\b(?P<kind>eliminated|neutrali[sz]ed)[\"'”’]?\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM
+    + r")\s+"
     r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
 )
 # "killed a family of five", "a massacre of 30 civilians"

@@ -406,3 +406,13 @@ def test_what_was_hit_and_long_fire_phrases(sentence: str, event_type: str) -> N
 def test_hit_by_a_car_or_lightning_is_no_strike() -> None:
     assert classify("The house was hit by lightning, killing two.") is None
     assert classify("A shop was hit by a truck on the main road.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rebels attacked a police station in the hills with rifles and grenades at dawn.",
+     "Insurgents stormed the district headquarters in the north of the province late on "
+     "Friday night, killing four guards."],
+)
+def test_attacks_on_armed_posts_told_at_length(sentence: str) -> None:
+    assert classify(sentence) is not None

@@ -442,3 +442,17 @@ def test_the_number_of_fatalities_rose_updates_the_strike() -> None:
             "Later that day, the number of fatalities rose to seven.")
     (inc,) = violent(run(text))
     assert inc.killed == 7
+
+
+def test_the_city_is_the_last_city_named_without_a_dateline() -> None:
+    text = ("Shelling hit Baku on Friday, killing two.\n\n"
+            "On Saturday, a drone hit a market in Kalbajar, wounding three.\n\n"
+            "Clashes continued on the western edge of the city on Sunday.")
+    incs = {i.event_type: i for i in violent(run(text))}
+    assert incs[tx.BATTLES].place_name == "Baku"
+
+
+def test_an_event_dated_only_last_month_is_not_coded() -> None:
+    text = ("Last month, a car bomb exploded in Kalbajar.\n\n"
+            "On Sunday, shelling hit Ganja, killing two.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]

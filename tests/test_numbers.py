@@ -230,3 +230,15 @@ def test_a_day_of_the_month_is_not_a_count(sentence: str, killed) -> None:
 def test_the_accused_are_not_the_dead() -> None:
     c = extract_casualties("The two men are accused of killing a shopkeeper last year.")
     assert c.killed is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ('The army said it had "neutralised" 12 terrorists near the border.', 12),
+        ("Drones hit a depot overnight, killing a truck driver.", 1),
+        ("A teacher and two pupils were killed.", 3),
+    ],
+)
+def test_quoted_military_words_and_more_roles(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
