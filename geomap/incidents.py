@@ -816,6 +816,8 @@ class _Extractor:
                 continue
             if not _places_compatible(other.place, draft.place):
                 continue
+            if _own_tolls_differ(other, draft):
+                continue
             _absorb(other, draft)
             return other
         if weak:
@@ -887,6 +889,15 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
+
+
+def _own_tolls_differ(a: _Draft, b: _Draft) -> bool:
+    """Two places, each with its own different death toll ("drones hit a port in the
+    Odesa region, killing one" and "a missile struck the city of Odesa, killing two"):
+    two events, even when one place lies in the other."""
+    return a.place is not None and b.place is not None and a.place.id != b.place.id \
+        and a.casualties.killed is not None and b.casualties.killed is not None \
+        and a.casualties.killed != b.casualties.killed
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

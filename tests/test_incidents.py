@@ -456,3 +456,10 @@ def test_an_event_dated_only_last_month_is_not_coded() -> None:
     text = ("Last month, a car bomb exploded in Kalbajar.\n\n"
             "On Sunday, shelling hit Ganja, killing two.")
     assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_a_region_and_its_town_with_their_own_tolls_are_two_events() -> None:
+    text = ("On Sunday, drones hit a depot in the Kalbajar district, killing a driver. "
+            "Hours later, a missile struck the town of Kalbajar, killing three people.")
+    incs = sorted(violent(run(text)), key=lambda i: i.geo_precision)
+    assert [(i.place_name, i.killed) for i in incs] == [("Kalbajar", 3), ("Kəlbəcər", 1)]
