@@ -177,7 +177,7 @@ _NEGATION = _r(
     r"expand|resume|step|begin|start|carry|target|hit|shell|bomb|fight|clash|escalate|"
     r"use|send|deploy|keep|press|push)|will(?=\s+(?:[\w-]+\s+)?$)|"
     r"risk|threat\w*|fears?\s+of|"
-    r"plans?\s+to|planning|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
+    r"plans?\s+to|planning|planned|plott\w*|conspir\w*|ready\s+to|if|unless|against\s+attacks|defend\s+\w+\s+\w+\s+"
     r"\w+\s+against|in\s+case|possible|potential|renewed\s+threat|halt\s+to|end\s+to|"
     r"stop\s+(?:the|all)|cessation\s+of)\b[^.;]*$"
 )
@@ -259,6 +259,10 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
                         r"(?:the\s+|renewed\s+|heavy\s+|ongoing\s+|recent\s+)*$")
 
 
+_BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
+                        r"kill|shoot|fire\s+(?:at|on))\b")
+
+
 def _first_live(pattern: re.Pattern[str], folded: str,
                 original: str | None = None) -> re.Match[str] | None:
     """The first cue that is neither negated, nor a proper name ("Treva Battle",
@@ -268,6 +272,9 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
+        if folded.endswith(("to ", "then "), 0, m.start()) and \
+                _BARE_VERB.match(folded, m.start()):
+            continue  # "to attack a police station": an aim, not a deed
         if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m
     return None

@@ -416,3 +416,13 @@ def test_hit_by_a_car_or_lightning_is_no_strike() -> None:
 )
 def test_attacks_on_armed_posts_told_at_length(sentence: str) -> None:
     assert classify(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He admitted he had plotted to kill a guard and then attack a police station.",
+     "Prosecutors said the cell planned to attack a police station in the capital.",
+     "The group wanted to storm the barracks before dawn."],
+)
+def test_an_aim_is_not_a_deed(sentence: str) -> None:
+    assert classify(sentence) is None
