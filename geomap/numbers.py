@@ -144,6 +144,24 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"killed|kill|killing|left|wounded|injured|claimed)\b)")
 _PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"
                           r"blamed|sentenced|jailed|wanted)\b")
+# "killing a man and his son", "wounded a woman and her two daughters": the relatives
+# are further victims of the same verb.
+_AND_KIN = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
+    r"injuring)\s+(?P<first>an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|mother|father|farmer|"
+    r"shepherd|driver|teacher|doctor)\s+and\s+(?:his|her)\s+(?P<num>" + _NUM_WORD
+    + r"\s+|\d{1,2}\s+)?(?:[\w-]+\s+)?(?:sons?|daughters?|wife|husband|brothers?|sisters?|"
+    r"father|mother|child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|"
+    r"cousins?)\b"
+)
+# "A man and his son were killed": the same pair as the subject.
+_KIN_SUBJECT = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|mother|father|farmer|shepherd|driver|"
+    r"teacher|doctor)\s+and\s+(?:his|her)\s+(?P<num>" + _NUM_WORD + r"\s+|\d{1,2}\s+)?"
+    r"(?:[\w-]+\s+)?(?:sons?|daughters?|wife|husband|brothers?|sisters?|father|mother|"
+    r"child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|cousins?)\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>killed|wounded|injured)\b"
+)
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
@@ -327,6 +345,15 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             or "her " in text:
         for m in _OBJECT_ONE.finditer(text):
             take(m, _category(m["kind"]))
+    if " and his " in text or " and her " in text:
+        for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):
+            first = m.start() if m.re is _KIN_SUBJECT else m.start("first")
+            if all(c[0] != first for c in counts):
+                counts.append((first, _category(m["kind"]), 1, None))  # the first one
+            if m["num"]:
+                take(m, _category(m["kind"]))
+            else:
+                counts.append((m.end() - 1, _category(m["kind"]), 1, None))
     while ellipsis:
         end, category = ellipsis.pop()
         if (e := _ELLIPSIS.match(text, end)) and to_number(e["num"]) is not None:

@@ -187,12 +187,12 @@ def test_zero_tolls(sentence: str, killed, wounded) -> None:
         ("The strike killed the commander of the battalion.", 1, None),
         ("Gunmen stormed the village, shooting dead four farmers.", 4, None),
         ("The ambush wounded its pilot.", None, 1),
-        ("The raid killed the driver and his brother.", None, None),
+        ("The raid killed the driver and his brother.", 2, None),
         ("Shelling killed the soldiers guarding the bridge.", None, None),
     ],
 )
 def test_one_person_by_role(sentence: str, killed, wounded) -> None:
-    """"killing the driver" is one dead; a pair or a plural group is not one."""
+    """"killing the driver" is one dead; a pair is two, a plural group is not one."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
 
@@ -242,3 +242,17 @@ def test_the_accused_are_not_the_dead() -> None:
 )
 def test_quoted_military_words_and_more_roles(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Jets struck the village, killing a shepherd and his son.", 2, None),
+        ("The blast killed a mother and her three daughters.", 4, None),
+        ("A father and his daughter were killed by the shell.", 2, None),
+        ("Snipers wounded a man and his brother near the bridge.", None, 2),
+    ],
+)
+def test_a_person_and_their_relatives(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
