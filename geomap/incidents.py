@@ -90,6 +90,7 @@ _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
                    r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+_PROVINCE_WORD = re.compile(r"^\s*(?:region|province|oblast|governorate|state)\b")
 _REGION_WORD = re.compile(r"^\s*(?:region|district|province|oblast|governorate|state|rayon|"
                           r"county|area|raion|section)\b")
 # "Azerbaijan's Foreign Ministry", "Russia's Interfax": the name stands for a speaker.
@@ -329,8 +330,9 @@ class _Extractor:
         place = m.place
         assert place is not None
         precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
-        if place.kind == KIND_PLACE and _REGION_WORD.match(fold(self.text[m.end:end])):
-            admin = self._admin_of(place, m.text)
+        tail = fold(self.text[m.end:end])
+        if place.kind == KIND_PLACE and _REGION_WORD.match(tail):
+            admin = self._admin_of(place, m.text, _PROVINCE_WORD.match(tail) is not None)
             place, precision = (admin, GEO_REGION) if admin is not None else (place, GEO_NEAR)
         return place, m.text, precision
 
@@ -627,7 +629,7 @@ class _Extractor:
                 if town is not None:
                     place, precision = town, GEO_POINT
             if place.kind == KIND_PLACE and _REGION_WORD.match(tail):
-                admin = self._admin_of(place, m.text)
+                admin = self._admin_of(place, m.text, _PROVINCE_WORD.match(tail) is not None)
                 if admin is not None:
                     place, precision = admin, GEO_REGION
                 else:
@@ -745,11 +747,17 @@ class _Extractor:
             last_end = m.end
         return extras
 
-    def _admin_of(self, place: Place, written: str) -> Place | None:
-        """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon)."""
+    def _admin_of(self, place: Place, written: str, province: bool = False) -> Place | None:
+        """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon). With
+        `province` (the text said region, oblast, province, state): also the town's own
+        province when its name is the town's in another form ("Zaporizhzhia region" ->
+        Zaporiz'ka, "Sumy region" -> Sums'ka), as provinces named after their capital are."""
         if self.lookup is None or not place.admin1:
             return None
-        for name in (written, place.name):
+        names = [written, place.name]
+        if province and _same_stem(fold(written), fold(place.admin1)):
+            names.append(place.admin1)
+        for name in names:
             for cand in _as_list(self.lookup(name)):
                 if cand.kind == KIND_ADMIN1 and cand.country == place.country and \
                         fold(cand.name) == fold(place.admin1):
@@ -889,6 +897,16 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """"zaporizhzhia" and "zaporiz'ka", "sumy" and "sums'ka": one name, two forms (a
+    common start of five letters, or all but the last of a short name)."""
+    a, b = re.sub(r"[^a-z]", "", a), re.sub(r"[^a-z]", "", b)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 3 and n >= min(5, min(len(a), len(b)) - 1)
 
 
 def _own_tolls_differ(a: _Draft, b: _Draft) -> bool:

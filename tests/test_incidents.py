@@ -463,3 +463,20 @@ def test_a_region_and_its_town_with_their_own_tolls_are_two_events() -> None:
             "Hours later, a missile struck the town of Kalbajar, killing three people.")
     incs = sorted(violent(run(text)), key=lambda i: i.geo_precision)
     assert [(i.place_name, i.killed) for i in incs] == [("Kalbajar", 3), ("Kəlbəcər", 1)]
+
+
+def test_a_region_named_after_its_capital_in_another_form_is_the_region() -> None:
+    town = Place("gn:692194", "Sumy", "place", "PPL", "UA", "Sums'ka", 50.92, 34.8, 260000)
+    region = Place("gn:692196", "Sums'ka", "admin1", "ADM1", "UA", "Sums'ka", 51.0, 34.0, 0,
+                   True)
+    by_name = {"sumy": [town], "sums'ka": [region]}
+    for text, name, precision in (
+            ("On Monday, shelling in the Sumy region killed two civilians.", "Sums'ka",
+             GEO_REGION),
+            ("On Monday, shelling in the Sumy district killed two civilians.", "Sumy",
+             GEO_NEAR)):
+        at = text.index("Sumy")
+        article = Article(text=text, id="a", published=date(2024, 5, 7), source="Wire")
+        (inc,) = extract_incidents(article, [Mention("Sumy", at, at + 4, town, 0.9)],
+                                   lookup=lambda n: by_name.get(n.lower(), []))
+        assert (inc.place_name, inc.geo_precision) == (name, precision), text
