@@ -92,7 +92,9 @@ _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close
                    r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 _PROVINCE_WORD = re.compile(r"^\s*(?:region|province|oblast|governorate|state)\b")
 _REGION_WORD = re.compile(r"^\s*(?:region|district|province|oblast|governorate|state|rayon|"
-                          r"county|area|raion|section)\b")
+                          r"county|area|raion|section|township|territory|zone|municipality|"
+                          r"commune|locality|department|prefecture|tehsil|sub-?district|"
+                          r"hromada|community)\b")
 # "Azerbaijan's Foreign Ministry", "Russia's Interfax": the name stands for a speaker.
 _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"

@@ -480,3 +480,10 @@ def test_a_region_named_after_its_capital_in_another_form_is_the_region() -> Non
         (inc,) = extract_incidents(article, [Mention("Sumy", at, at + 4, town, 0.9)],
                                    lookup=lambda n: by_name.get(n.lower(), []))
         assert (inc.place_name, inc.geo_precision) == (name, precision), text
+
+
+def test_a_township_or_territory_named_after_a_town_is_near_it_not_on_it() -> None:
+    for word in ("Township", "territory", "zone"):
+        text = f"An air strike on a village in Avdiivka {word} killed 11 people on Saturday."
+        (inc,) = violent(run(text))
+        assert (inc.place_name, inc.geo_precision) == ("Avdiivka", GEO_NEAR), word
