@@ -129,6 +129,7 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
+_ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -481,11 +482,14 @@ class _Extractor:
             elif self.published is not None and (casualties.any() or _REPORTING.search(
                     fold(sentence))):
                 date_, date_prec = self.published, DATE_WEEK
-            elif self.anchor is not None:
+            elif self.anchor is not None and (self.published is None or abs(
+                    (self.published - self.anchor).days) <= _ANCHOR_DAYS):
                 # "In Marhanets, a drone hit a car in the afternoon": the day the
                 # narration is at (a summary dates its day once, at the top).
                 date_ = self.anchor
                 date_prec = DATE_WEEK if self.anchor == self.published else DATE_DAY
+            elif self.published is not None:
+                date_, date_prec = self.published, DATE_WEEK  # the narration is in history
         actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
                                      violent=match.violent)
         conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)

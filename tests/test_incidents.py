@@ -487,3 +487,11 @@ def test_a_township_or_territory_named_after_a_town_is_near_it_not_on_it() -> No
         text = f"An air strike on a village in Avdiivka {word} killed 11 people on Saturday."
         (inc,) = violent(run(text))
         assert (inc.place_name, inc.geo_precision) == ("Avdiivka", GEO_NEAR), word
+
+
+def test_an_undated_event_after_a_historic_day_takes_publication_not_history() -> None:
+    text = ("On 7 October 2019, shelling hit Ganja.\n\n"
+            "Residents queued for water.\n\n"
+            "In Kalbajar, a drone hit a car in the evening.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert incs["Kalbajar"].date == date(2020, 10, 12)
