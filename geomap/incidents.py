@@ -237,6 +237,7 @@ class _Extractor:
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
+        self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
         # after it is its own, not the previous incident's.
         self.unplaced = False
@@ -274,6 +275,7 @@ class _Extractor:
             return []  # counts and statements only ever attach to an event
         self.mentions = sorted((m for m in self.all_mentions if m.place is not None),
                                key=attrgetter("start"))
+        self.home = _home_country(self.mentions)
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
@@ -643,8 +645,11 @@ class _Extractor:
             # "the town of X" names the site; "the countryside of Y" only its area
             weak_prep = loc is not None and loc.group(0).startswith("of") and \
                 not _TOWN_OF.search(head)
-            key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision,
-                   int(weak_prep), -int(m.confidence * 100))
+            # A place abroad loses to one in the story's own country ("Jebel Moya, about
+            # 15 km east of Singa" with Moya read as a town elsewhere).
+            abroad = self.home is not None and place.country != self.home
+            key = (0 if locative else 1, int(abroad), _SPECIFICITY.get(place.kind, 5),
+                   precision, int(weak_prep), -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
         scored.sort(key=lambda s: s[0])
@@ -740,6 +745,8 @@ class _Extractor:
                      ) -> list[tuple[Place, str, int]]:
         """Places listed with the best one ("in Khartoum and Omdurman"): one event each."""
         extras: list[tuple[Place, str, int]] = []
+        if folded[: best[1].start - start].endswith("between "):
+            return extras  # "on the road between Tyre and Naqoura": one place, two names
         last_end = best[1].end
         precision = best[2]
         for m in mentions:
@@ -903,6 +910,18 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The country a clear majority of the story's place names are in, if any."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None and m.place.country:
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    if not counts:
+        return None
+    iso, n = max(counts.items(), key=lambda kv: kv[1])
+    return iso if n * 2 > sum(counts.values()) else None
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -495,3 +495,16 @@ def test_an_undated_event_after_a_historic_day_takes_publication_not_history() -
             "In Kalbajar, a drone hit a car in the evening.")
     incs = {i.place_name: i for i in violent(run(text))}
     assert incs["Kalbajar"].date == date(2020, 10, 12)
+
+
+def test_a_road_between_two_towns_is_one_event() -> None:
+    text = "A drone strike on a car on the road between Ganja and Kalbajar killed two people."
+    assert len(violent(run(text))) == 1
+
+
+def test_a_reading_abroad_loses_to_a_place_in_the_storys_country() -> None:
+    text = ("Shelling hit Ganja on Saturday.\n\n"
+            "On Sunday, troops repelled an attack on Tehran hill, about 15 km east of Kalbajar.")
+    incs = {i.event_type: i for i in violent(run(text))}
+    assert (incs[tx.BATTLES].place_name, incs[tx.BATTLES].geo_precision) == ("Kalbajar",
+                                                                              GEO_NEAR)
