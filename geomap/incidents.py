@@ -94,7 +94,7 @@ _PROVINCE_WORD = re.compile(r"^\s*(?:region|province|oblast|governorate|state)\b
 _REGION_WORD = re.compile(r"^\s*(?:region|district|province|oblast|governorate|state|rayon|"
                           r"county|area|raion|section|township|territory|zone|municipality|"
                           r"commune|locality|department|prefecture|tehsil|sub-?district|"
-                          r"hromada|community)\b")
+                          r"hromada|community)s?\b")
 # "Azerbaijan's Foreign Ministry", "Russia's Interfax": the name stands for a speaker.
 _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
@@ -129,6 +129,11 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
+# A sentence that only says nobody was hurt.
+_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was)\s+no\s+(?:casualties|victims|injuries|"
+                        r"deaths)|no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
+                        r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
+                        r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
@@ -391,6 +396,9 @@ class _Extractor:
             # Counts alone only add to a violent event just told.
             if prev is None and _TOLL_UPDATE.search(fold(sentence)):
                 prev = self._toll_target(sentence, start, end)
+            elif prev is None and self.last_event is not None and not self.unplaced and \
+                    _ZERO_ONLY.fullmatch(fold(sentence).strip()):
+                prev = self.last_event  # "There were no casualties." a paragraph on
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
                 if not casualties.any() and not refs:

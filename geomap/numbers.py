@@ -74,7 +74,8 @@ _SUBJECT = re.compile(
     + _WOUNDED + "|" + _CAPTURED + r")\b"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"
+    r"shooting\s+dead|executed|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )

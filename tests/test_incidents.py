@@ -508,3 +508,9 @@ def test_a_reading_abroad_loses_to_a_place_in_the_storys_country() -> None:
     incs = {i.event_type: i for i in violent(run(text))}
     assert (incs[tx.BATTLES].place_name, incs[tx.BATTLES].geo_precision) == ("Kalbajar",
                                                                               GEO_NEAR)
+
+
+def test_there_were_no_casualties_a_paragraph_on() -> None:
+    (inc,) = violent(run("Units opened fire at positions in Kalbajar on Sunday.\n\n"
+                         "There were no casualties."))
+    assert inc.killed == 0

@@ -256,3 +256,12 @@ def test_quoted_military_words_and_more_roles(sentence: str, killed) -> None:
 def test_a_person_and_their_relatives(sentence: str, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [("Monitors documented the killing of four civilians in the raid.", 4),
+     ("The ministry confirmed the deaths of two soldiers.", 2)],
+)
+def test_the_killing_of_n(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
