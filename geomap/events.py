@@ -202,6 +202,11 @@ _STRONG_BACKGROUND = _r(
     r"(?:\s+" + _MONTHS + r")?|" + _MONTHS + r"\s+\d{1,2})(?:,?\s+\d{4})?\s+and\s+"
     r"(?:the\s+\w+\s+of\s+|[\d:.]+\s+(?:hrs?\s+)?on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})|"
+    # "The strike came a week after a guided bomb hit a store there, killing 19": an
+    # earlier event recalled, not today's (a day or two after is dated, see dates.py)
+    r"(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+|barely\s+)?(?:a\s+week|"
+    r"weeks|days|a\s+month|months|a\s+fortnight|(?:two|three|four|five|six|several|a\s+few)"
+    r"\s+(?:weeks|months))\s+(?:after|before)|"
     # "the city has become a target for missiles": what a place endures, not an event
     r"(?:has|have|had)\s+become\s+(?:an?\s+)?(?:\w+\s+)?(?:target|battleground|"
     r"front\s?line|flashpoint)|"

@@ -426,3 +426,12 @@ def test_attacks_on_armed_posts_told_at_length(sentence: str) -> None:
 )
 def test_an_aim_is_not_a_deed(sentence: str) -> None:
     assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The attack came a week after a bomb hit a market in the city, killing 19 people.",
+     "It came weeks after shelling killed five people at a bus stop."],
+)
+def test_an_earlier_event_recalled_is_background(sentence: str) -> None:
+    assert is_background(sentence, date(2024, 6, 3))
