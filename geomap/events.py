@@ -199,7 +199,8 @@ _STRONG_BACKGROUND = _r(
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
     # "between the afternoons of 6 and 8 June", "between 12:00 on 3 May and 12:00 on 5 May"
     r"between\s+(?:the\s+\w+\s+of\s+|[\d:.]+\s+(?:hrs?\s+)?on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:\s+" + _MONTHS + r")?|" + _MONTHS + r"\s+\d{1,2})(?:,?\s+\d{4})?\s+and\s+"
+    r"(?:\s+" + _MONTHS + r")?|" + _MONTHS + r"\s+\d{1,2})(?:,?\s+\d{4})?(?:\s*\([^)]{1,20}\))?"
+    r"\s+and\s+"
     r"(?:the\s+\w+\s+of\s+|[\d:.]+\s+(?:hrs?\s+)?on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2})|"
     # "The strike came a week after a guided bomb hit a store there, killing 19": an

@@ -376,6 +376,7 @@ def test_a_sentence_citing_a_flash_update_still_reports() -> None:
     ["Between the mornings of 2 and 4 March, according to the health authority, 61 "
      "people were killed.",
      "Between 14:00 on 9 May and 14:00 on 11 May, 23 people were reported killed.",
+     "Between 9 May (14:00) and 11 May (14:00), 23 people were killed, the ministry said.",
      "Armed groups continued to fire rockets towards Israel.",
      "Several rockets were fired towards Lebanon, the army said."],
 )
