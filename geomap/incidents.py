@@ -180,6 +180,7 @@ class _Draft:
     confidence: float = 0.0
     speaker: str | None = None
     date_own: bool = False  # the date was written in one of the evidence sentences
+    date_told: bool = False  # ... and it is the day a source spoke ("said on Monday")
 
 
 def _capital_name(iso: str) -> str | None:
@@ -246,6 +247,7 @@ class _Extractor:
         # The last violent event told could not be placed: a place-less toll update
         # after it is its own, not the previous incident's.
         self.unplaced = False
+        self.date_told = False  # set by `_own_date`: its date is the day of telling
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -508,7 +510,7 @@ class _Extractor:
             date=date_, date_precision=date_prec, first_offset=start,
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
-            date_own=own_date,
+            date_own=own_date, date_told=own_date and self.date_told,
         )
         merged = self._merge(draft, weak=weak or place is None)
         for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
@@ -834,6 +836,7 @@ class _Extractor:
             said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start))
             return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
+        self.date_told = rank(best)[0]
         return best.date, best.precision, True
 
     # ------------------------------------------------------------------ merging
@@ -914,8 +917,8 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
-    if a.date != b.date and a.date_own and b.date_own and \
-            a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
+    if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
+            not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
 
@@ -985,6 +988,7 @@ def _absorb(into: _Draft, other: _Draft) -> None:
             > (into.date_own, -(into.date_precision or 9))):
         into.date, into.date_precision = other.date, other.date_precision
         into.date_own = other.date_own
+        into.date_told = other.date_told
     c, o = into.casualties, other.casualties
     c.killed = _max(c.killed, o.killed)
     c.wounded = _max(c.wounded, o.wounded)

@@ -514,3 +514,10 @@ def test_there_were_no_casualties_a_paragraph_on() -> None:
     (inc,) = violent(run("Units opened fire at positions in Kalbajar on Sunday.\n\n"
                          "There were no casualties."))
     assert inc.killed == 0
+
+
+def test_a_toll_told_on_a_later_day_is_the_same_event() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two people.\n\n"
+            "The shelling of Ganja killed three people, officials said on Monday.")
+    (inc,) = violent(run(text))
+    assert (inc.date, inc.killed) == (date(2020, 10, 11), 3)
