@@ -7,7 +7,10 @@ counts, actors and attribution. A sentence with counts but no event cue adds the
 the event just told ("clashes in X." + "One soldier was killed."). The same event told
 twice in an article is merged (event family + compatible place + date within a day):
 evidence is joined, counts take the maximum over sentences (a sentence's own counts for
-different groups are summed, see geomap.numbers), the most specific place wins.
+different groups are summed, see geomap.numbers), the most specific place wins. Two
+events each dated to a different day by their own sentences, or two places each with
+its own different toll, stay apart. A place-less toll update ("The death toll rose to
+five") goes to the incident it names, else to the latest one told with a toll.
 
 Precision is never invented: a province is its label point with geo_precision 3 and its
 area in `Incident.area`; a border is its line with geo_precision 4.

@@ -4,7 +4,8 @@ A count is only taken when the number and a casualty word are tied by the senten
 grammar ("at least 13 civilians were killed", "killing nine", "left 9 people dead and 33
 others wounded"); years, dates, clock times, ages and other quantities ("1,960
 peacekeepers", "a five-year period") never are. Vague amounts ("dozens") are kept as
-words, not guessed as numbers. Within one sentence counts for different groups add up
+words, not guessed as numbers; a stated zero ("nobody was killed", "no casualties were
+reported") is 0. Within one sentence counts for different groups add up
 ("12 Azerbaijani soldiers were killed ... 18 Armenian soldiers died" -> 30); a subset
 ("including 2 children") does not.
 """
