@@ -65,6 +65,7 @@ from geomap.numbers import TRIGGERS as CASUALTY_TRIGGERS
 from geomap.numbers import (
     Casualties,
     Count,
+    added_deaths,
     casualty_counts,
     extract_casualties,
     total_casualties,
@@ -117,6 +118,9 @@ _TOLL_UPDATE = re.compile(
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
 )
+# "A third soldier died of his wounds": the toll is now three.
+_NTH_DEATH = re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                        r"tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed)\b")
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
@@ -399,7 +403,8 @@ class _Extractor:
             return prev
         if match is None:
             # Counts alone only add to a violent event just told.
-            if prev is None and _TOLL_UPDATE.search(fold(sentence)):
+            if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
+                    fold(sentence)) or added_deaths(sentence) is not None):
                 prev = self._toll_target(sentence, start, end)
             elif prev is None and self.last_event is not None and not self.unplaced and \
                     _ZERO_ONLY.fullmatch(fold(sentence).strip()):
@@ -861,6 +866,11 @@ class _Extractor:
         return draft
 
     def _add_counts(self, draft: _Draft, casualties: Casualties, sentence: str) -> None:
+        """Counts a later sentence gives the event: the larger toll wins, and deaths told
+        as added ("Two more people died in hospital") add to the toll told before."""
+        if draft.casualties.killed is not None and casualties.killed is not None and \
+                (more := added_deaths(sentence)) is not None:
+            casualties = replace(casualties, killed=draft.casualties.killed + more)
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],

@@ -48,14 +48,14 @@ _NUMBER = (
     r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
     r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
     r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
-    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer)\b)"
+    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim)\b)"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|"
     r"resident|officer|fighter|was|later|died|has|had)\b)"
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
     r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
-    r"fisherman|herder|teenager|farmer|shepherd)\b))"
+    r"fisherman|herder|teenager|farmer|shepherd|victim)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies)")
@@ -164,6 +164,16 @@ _KIN_SUBJECT = re.compile(
     r"child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|cousins?)\s+"
     r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>killed|wounded|injured)\b"
 )
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(r"\s+(" + "|".join(ORDINALS) + r")\b")
+# "Two more people died", "another soldier died of his wounds", "a further three bodies":
+# deaths added to a toll already told.
+_MORE = re.compile(
+    r"\b(?:(?P<n>" + _NUM_WORD + r"|\d{1,3})\s+(?:more|further|additional|other)\b|"
+    r"(?:a\s+further|an\s+additional|another)\s+(?P<n2>" + _NUM_WORD + r"|\d{1,3})\b|"
+    r"(?P<one>another)\b)"
+)
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
@@ -263,6 +273,20 @@ def total_casualties(counts: list[Count]) -> Casualties:
     )
 
 
+def added_deaths(sentence: str) -> int | None:
+    """Deaths `sentence` adds to a toll told before ("Two more people died in hospital"
+    -> 2), or None when it tells none or states the toll itself ("raising the toll to 7")."""
+    text = fold(sentence)
+    if _TOLL.search(text) or _TOLL_BY.search(text):
+        return None
+    starts = set()
+    for m in _MORE.finditer(text):
+        starts.add(m.start("n") if m["n"] else m.start("n2") if m["n2"] else m.start("one"))
+    added = [value for at, category, value, _t in casualty_counts(sentence)
+             if category == "killed" and value and at in starts]
+    return sum(added) if added else None
+
+
 def _zero_counts(text: str) -> list[Count]:
     """Counts of zero stated in folded `text` ("Nobody was hurt": none killed, none
     wounded; "no deaths": none killed)."""
@@ -304,6 +328,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return  # "No one was hurt": nobody
         token = m["num"]
         value = 1 if token in _ONE_OF else to_number(token)
+        if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
+            value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
         used.append((m.start("num"), m.end("num")))

@@ -521,3 +521,14 @@ def test_a_toll_told_on_a_later_day_is_the_same_event() -> None:
             "The shelling of Ganja killed three people, officials said on Monday.")
     (inc,) = violent(run(text))
     assert (inc.date, inc.killed) == (date(2020, 10, 11), 3)
+
+
+def test_deaths_told_as_added_raise_the_toll() -> None:
+    for later, killed in (("Two more people died in hospital overnight.", 5),
+                          ("A third soldier died of his wounds on Monday.", 3),
+                          ("Another civilian later died of wounds.", 4)):
+        text = f"Shelling hit Ganja on Sunday, killing three people.\n\n{later}"
+        if "third" in later:
+            text = f"Shelling hit Ganja on Sunday, killing two soldiers.\n\n{later}"
+        (inc,) = violent(run(text))
+        assert inc.killed == killed, later

@@ -265,3 +265,12 @@ def test_a_person_and_their_relatives(sentence: str, killed, wounded) -> None:
 )
 def test_the_killing_of_n(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+def test_a_nth_death_and_added_deaths() -> None:
+    from geomap.numbers import added_deaths
+    assert extract_casualties("A fourth victim died in hospital on Friday.").killed == 4
+    assert added_deaths("Two more people died of their wounds overnight.") == 2
+    assert added_deaths("A further three bodies were pulled from the rubble.") == 3
+    assert added_deaths("Two more people died, bringing the toll to 9.") is None
+    assert added_deaths("Two soldiers were killed and another was wounded.") is None
