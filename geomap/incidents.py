@@ -7,7 +7,10 @@ counts, actors and attribution. A sentence with counts but no event cue adds the
 the event just told ("clashes in X." + "One soldier was killed."). The same event told
 twice in an article is merged (event family + compatible place + date within a day):
 evidence is joined, counts take the maximum over sentences (a sentence's own counts for
-different groups are summed, see geomap.numbers), the most specific place wins.
+different groups are summed, see geomap.numbers), the most specific place wins. Two
+events each dated to a different day by their own sentences, or two places each with
+its own different toll, stay apart. A place-less toll update ("The death toll rose to
+five") goes to the incident it names, else to the latest one told with a toll.
 
 Precision is never invented: a province is its label point with geo_precision 3 and its
 area in `Incident.area`; a border is its line with geo_precision 4.
@@ -62,6 +65,7 @@ from geomap.numbers import TRIGGERS as CASUALTY_TRIGGERS
 from geomap.numbers import (
     Casualties,
     Count,
+    added_deaths,
     casualty_counts,
     extract_casualties,
     total_casualties,
@@ -87,10 +91,14 @@ _LOCATIVE = re.compile(
     r"it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
 _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
+                   r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
                    r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+_PROVINCE_WORD = re.compile(r"^\s*(?:region|province|oblast|governorate|state)\b")
 _REGION_WORD = re.compile(r"^\s*(?:region|district|province|oblast|governorate|state|rayon|"
-                          r"county|area|raion|section)\b")
+                          r"county|area|raion|section|township|territory|zone|municipality|"
+                          r"commune|locality|department|prefecture|tehsil|sub-?district|"
+                          r"hromada|community)s?\b")
 # "Azerbaijan's Foreign Ministry", "Russia's Interfax": the name stands for a speaker.
 _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
@@ -104,11 +112,15 @@ _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims))\b(?:\s+[\w'-]+){0,4}?"
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
+    r"people\s+killed))\b(?:\s+[\w'-]+){0,4}?"
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
-    r"has\s+risen|had\s+risen|now\s+stands)\b"
+    r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
 )
+# "A third soldier died of his wounds": the toll is now three.
+_NTH_DEATH = re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                        r"tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed)\b")
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
@@ -120,6 +132,16 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# A week with no day in it: events dated only so are not coded.
+_VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
+                         r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
+_CITY_POP = 100_000
+# A sentence that only says nobody was hurt.
+_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was)\s+no\s+(?:casualties|victims|injuries|"
+                        r"deaths)|no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
+                        r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
+                        r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
+_ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -140,7 +162,7 @@ _TALLY_MIN = 100
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
 # An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
-_FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|"
+_FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
                         r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated|"
                         r"accused|accuses)\b")
@@ -165,6 +187,7 @@ class _Draft:
     confidence: float = 0.0
     speaker: str | None = None
     date_own: bool = False  # the date was written in one of the evidence sentences
+    date_told: bool = False  # ... and it is the day a source spoke ("said on Monday")
 
 
 def _capital_name(iso: str) -> str | None:
@@ -230,6 +253,11 @@ class _Extractor:
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
+        self.home: str | None = None  # the country most of the story's places are in
+        # The last violent event told could not be placed: a place-less toll update
+        # after it is its own, not the previous incident's.
+        self.unplaced = False
+        self.date_told = False  # set by `_own_date`: its date is the day of telling
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -265,6 +293,7 @@ class _Extractor:
         resolved = self.all_mentions() if callable(self.all_mentions) else self.all_mentions
         self.mentions = sorted((m for m in resolved if m.place is not None),
                                key=attrgetter("start"))
+        self.home = _home_country(self.mentions)
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
@@ -325,8 +354,9 @@ class _Extractor:
         place = m.place
         assert place is not None
         precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
-        if place.kind == KIND_PLACE and _REGION_WORD.match(fold(self.text[m.end:end])):
-            admin = self._admin_of(place, m.text)
+        tail = fold(self.text[m.end:end])
+        if place.kind == KIND_PLACE and _REGION_WORD.match(tail):
+            admin = self._admin_of(place, m.text, _PROVINCE_WORD.match(tail) is not None)
             place, precision = (admin, GEO_REGION) if admin is not None else (place, GEO_NEAR)
         return place, m.text, precision
 
@@ -378,8 +408,12 @@ class _Extractor:
             return prev
         if match is None:
             # Counts alone only add to a violent event just told.
-            if prev is None and _TOLL_UPDATE.search(fold(sentence)):
+            if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
+                    fold(sentence)) or added_deaths(sentence) is not None):
                 prev = self._toll_target(sentence, start, end)
+            elif prev is None and self.last_event is not None and not self.unplaced and \
+                    _ZERO_ONLY.fullmatch(fold(sentence).strip()):
+                prev = self.last_event  # "There were no casualties." a paragraph on
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
                 if not casualties.any() and not refs:
@@ -443,6 +477,12 @@ class _Extractor:
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
+        if own_date and date_prec == DATE_WEEK and all(
+                _VAGUE_WEEK.fullmatch(fold(self.text[r.start:r.end])) for r in refs):
+            return None  # "last week, heavy fighting around X": no day, not coded
+        if own_date and date_prec == DATE_MONTH and all(
+                r.precision == DATE_MONTH for r in refs):
+            return None  # "last month, a car bomb in X": no day, not coded
         headed = not own_place and self.heading is not None and match.violent
         weak = not own_place and not headed and not own_date and not casualties.any()
         if headed:
@@ -454,11 +494,10 @@ class _Extractor:
         elif place is None and self.headline is not None:
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
-        elif place is None and self.dateline_place is not None and match.violent and \
-                _THE_CITY.search(fold(sentence)):
-            # "a missile struck the northern edge of the city" in a story datelined there
-            place, place_text = self.dateline_place, self.dateline_place.name
-            precision = GEO_POINT
+        elif place is None and match.violent and _THE_CITY.search(fold(sentence)) and \
+                (city := self._story_city(start)) is not None:
+            # "a missile struck the northern edge of the city": the story's own city
+            place, place_text, precision = city, city.name, GEO_POINT
         if not own_date:
             if not own_place and last is not None and last.event.family == match.family \
                     and last.date is not None:
@@ -468,11 +507,14 @@ class _Extractor:
             elif self.published is not None and (casualties.any() or _REPORTING.search(
                     fold(sentence))):
                 date_, date_prec = self.published, DATE_WEEK
-            elif self.anchor is not None:
+            elif self.anchor is not None and (self.published is None or abs(
+                    (self.published - self.anchor).days) <= _ANCHOR_DAYS):
                 # "In Marhanets, a drone hit a car in the afternoon": the day the
                 # narration is at (a summary dates its day once, at the top).
                 date_ = self.anchor
                 date_prec = DATE_WEEK if self.anchor == self.published else DATE_DAY
+            elif self.published is not None:
+                date_, date_prec = self.published, DATE_WEEK  # the narration is in history
         actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
                                      violent=match.violent)
         conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)
@@ -481,7 +523,7 @@ class _Extractor:
             date=date_, date_precision=date_prec, first_offset=start,
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
-            date_own=own_date,
+            date_own=own_date, date_told=own_date and self.date_told,
         )
         merged = self._merge(draft, weak=weak or place is None)
         for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
@@ -490,7 +532,9 @@ class _Extractor:
                                 evidence=list(draft.evidence),
                                 first_offset=draft.first_offset + 1 + n), weak=False)
         if merged is None:
+            self.unplaced = self.unplaced or (match.violent and place is None)
             return None
+        self.unplaced = False
         self.last_event = merged
         return merged
 
@@ -503,11 +547,24 @@ class _Extractor:
                  and m.place is not None and m.place.kind != KIND_COUNTRY
                  and not _CARE_PLACE.search(folded, 0, m.start - start)]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
+        if not named and self.unplaced:
+            return None
         if named:
             return next((d for d in violent if all(_places_compatible(p, d.place)
                                                    for p in named)), None)
         return next((d for d in violent if d.casualties.killed is not None),
                     violent[0] if violent else None)
+
+    def _story_city(self, before: int) -> Place | None:
+        """The city a story is about: its dateline's, else the last city (a populated
+        place of 100,000 or more) named before offset `before`."""
+        if self.dateline_place is not None:
+            return self.dateline_place
+        for m in reversed(self.mentions):
+            if m.start < before and m.place is not None and m.place.kind == KIND_PLACE \
+                    and m.place.population >= _CITY_POP:
+                return m.place
+        return None
 
     def _may_speak(self, sentence: str) -> None:
         if not self.present.isdisjoint(OFFICIAL_WORDS):
@@ -603,14 +660,19 @@ class _Extractor:
                 if town is not None:
                     place, precision = town, GEO_POINT
             if place.kind == KIND_PLACE and _REGION_WORD.match(tail):
-                admin = self._admin_of(place, m.text)
+                admin = self._admin_of(place, m.text, _PROVINCE_WORD.match(tail) is not None)
                 if admin is not None:
                     place, precision = admin, GEO_REGION
                 else:
                     precision = GEO_NEAR
-            weak_prep = loc is not None and loc.group(0).startswith("of")
-            key = (0 if locative else 1, _SPECIFICITY.get(place.kind, 5), precision,
-                   int(weak_prep), -int(m.confidence * 100))
+            # "the town of X" names the site; "the countryside of Y" only its area
+            weak_prep = loc is not None and loc.group(0).startswith("of") and \
+                not _TOWN_OF.search(head)
+            # A place abroad loses to one in the story's own country ("Jebel Moya, about
+            # 15 km east of Singa" with Moya read as a town elsewhere).
+            abroad = self.home is not None and place.country != self.home
+            key = (0 if locative else 1, int(abroad), _SPECIFICITY.get(place.kind, 5),
+                   precision, int(weak_prep), -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
         scored.sort(key=lambda s: s[0])
@@ -706,6 +768,8 @@ class _Extractor:
                      ) -> list[tuple[Place, str, int]]:
         """Places listed with the best one ("in Khartoum and Omdurman"): one event each."""
         extras: list[tuple[Place, str, int]] = []
+        if folded[: best[1].start - start].endswith("between "):
+            return extras  # "on the road between Tyre and Naqoura": one place, two names
         last_end = best[1].end
         precision = best[2]
         for m in mentions:
@@ -719,11 +783,17 @@ class _Extractor:
             last_end = m.end
         return extras
 
-    def _admin_of(self, place: Place, written: str) -> Place | None:
-        """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon)."""
+    def _admin_of(self, place: Place, written: str, province: bool = False) -> Place | None:
+        """The district a town names ("the Kalbajar region" -> Kəlbəcər rayon). With
+        `province` (the text said region, oblast, province, state): also the town's own
+        province when its name is the town's in another form ("Zaporizhzhia region" ->
+        Zaporiz'ka, "Sumy region" -> Sums'ka), as provinces named after their capital are."""
         if self.lookup is None or not place.admin1:
             return None
-        for name in (written, place.name):
+        names = [written, place.name]
+        if province and _same_stem(fold(written), fold(place.admin1)):
+            names.append(place.admin1)
+        for name in names:
             for cand in _as_list(self.lookup(name)):
                 if cand.kind == KIND_ADMIN1 and cand.country == place.country and \
                         fold(cand.name) == fold(place.admin1):
@@ -779,6 +849,7 @@ class _Extractor:
             said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start))
             return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
+        self.date_told = rank(best)[0]
         return best.date, best.precision, True
 
     # ------------------------------------------------------------------ merging
@@ -790,6 +861,8 @@ class _Extractor:
                 continue
             if not _places_compatible(other.place, draft.place):
                 continue
+            if _own_tolls_differ(other, draft):
+                continue
             _absorb(other, draft)
             return other
         if weak:
@@ -798,6 +871,11 @@ class _Extractor:
         return draft
 
     def _add_counts(self, draft: _Draft, casualties: Casualties, sentence: str) -> None:
+        """Counts a later sentence gives the event: the larger toll wins, and deaths told
+        as added ("Two more people died in hospital") add to the toll told before."""
+        if draft.casualties.killed is not None and casualties.killed is not None and \
+                (more := added_deaths(sentence)) is not None:
+            casualties = replace(casualties, killed=draft.casualties.killed + more)
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],
@@ -857,10 +935,41 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
-    if a.date != b.date and a.date_own and b.date_own and \
-            a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
+    if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
+            not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The country a clear majority of the story's place names are in, if any."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None and m.place.country:
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    if not counts:
+        return None
+    iso, n = max(counts.items(), key=lambda kv: kv[1])
+    return iso if n * 2 > sum(counts.values()) else None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """"zaporizhzhia" and "zaporiz'ka", "sumy" and "sums'ka": one name, two forms (a
+    common start of five letters, or all but the last of a short name)."""
+    a, b = re.sub(r"[^a-z]", "", a), re.sub(r"[^a-z]", "", b)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 3 and n >= min(5, min(len(a), len(b)) - 1)
+
+
+def _own_tolls_differ(a: _Draft, b: _Draft) -> bool:
+    """Two places, each with its own different death toll ("drones hit a port in the
+    Odesa region, killing one" and "a missile struck the city of Odesa, killing two"):
+    two events, even when one place lies in the other."""
+    return a.place is not None and b.place is not None and a.place.id != b.place.id \
+        and a.casualties.killed is not None and b.casualties.killed is not None \
+        and a.casualties.killed != b.casualties.killed
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -897,6 +1006,7 @@ def _absorb(into: _Draft, other: _Draft) -> None:
             > (into.date_own, -(into.date_precision or 9))):
         into.date, into.date_precision = other.date, other.date_precision
         into.date_own = other.date_own
+        into.date_told = other.date_told
     c, o = into.casualties, other.casualties
     c.killed = _max(c.killed, o.killed)
     c.wounded = _max(c.wounded, o.wounded)

@@ -4,7 +4,8 @@ A count is only taken when the number and a casualty word are tied by the senten
 grammar ("at least 13 civilians were killed", "killing nine", "left 9 people dead and 33
 others wounded"); years, dates, clock times, ages and other quantities ("1,960
 peacekeepers", "a five-year period") never are. Vague amounts ("dozens") are kept as
-words, not guessed as numbers. Within one sentence counts for different groups add up
+words, not guessed as numbers; a stated zero ("nobody was killed", "no casualties were
+reported") is 0. Within one sentence counts for different groups add up
 ("12 Azerbaijani soldiers were killed ... 18 Armenian soldiers died" -> 30); a subset
 ("including 2 children") does not.
 """
@@ -46,13 +47,15 @@ _NUMBER = (
     r"civilian|person|man|woman|child|boy|girl|officer|fighter|militant|policeman|guard|"
     r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
     r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
-    r"demonstrator|villager|policewoman|officer)\b)"
+    r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
+    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim)\b)"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|"
     r"resident|officer|fighter|was|later|died|has|had)\b)"
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
-    r"member|volunteer|trooper|commander|pilot)\b))"
+    r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
+    r"fisherman|herder|teenager|farmer|shepherd|victim)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies)")
@@ -72,16 +75,18 @@ _SUBJECT = re.compile(
     + _WOUNDED + "|" + _CAPTURED + r")\b"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"
+    r"shooting\s+dead|executed|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
-_TOLL_WORD = r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|wounded|injured))"
+_TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|fatalities|"
+              r"victims|people\s+killed|wounded|injured))")
 # "the toll rose from 13 to 17": the second number is the toll.
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
     r"\b" + _TOLL_WORD + r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
-    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+" + _TOLL_FROM
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
 # "raising the death toll to 12", "officials revised the toll to 14"
@@ -93,7 +98,8 @@ _TOLL_BY = re.compile(
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
 # "eliminated three terrorists": a military's word for killing, only of fighters.
 _ELIMINATED = re.compile(
-    r"\b(?P<kind>eliminated|neutrali[sz]ed)\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+"
+    r"\b(?P<kind>eliminated|neutrali[sz]ed)[\"'”’]?\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM
+    + r")\s+"
     r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
 )
 # "killed a family of five", "a massacre of 30 civilians"
@@ -138,6 +144,36 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
                           # "the strike on May 5 killed 12": no noun, so a date
                           r"killed|kill|killing|left|wounded|injured|claimed)\b)")
+_PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"
+                          r"blamed|sentenced|jailed|wanted)\b")
+# "killing a man and his son", "wounded a woman and her two daughters": the relatives
+# are further victims of the same verb.
+_AND_KIN = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
+    r"injuring)\s+(?P<first>an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|mother|father|farmer|"
+    r"shepherd|driver|teacher|doctor)\s+and\s+(?:his|her)\s+(?P<num>" + _NUM_WORD
+    + r"\s+|\d{1,2}\s+)?(?:[\w-]+\s+)?(?:sons?|daughters?|wife|husband|brothers?|sisters?|"
+    r"father|mother|child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|"
+    r"cousins?)\b"
+)
+# "A man and his son were killed": the same pair as the subject.
+_KIN_SUBJECT = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|mother|father|farmer|shepherd|driver|"
+    r"teacher|doctor)\s+and\s+(?:his|her)\s+(?P<num>" + _NUM_WORD + r"\s+|\d{1,2}\s+)?"
+    r"(?:[\w-]+\s+)?(?:sons?|daughters?|wife|husband|brothers?|sisters?|father|mother|"
+    r"child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|cousins?)\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>killed|wounded|injured)\b"
+)
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(r"\s+(" + "|".join(ORDINALS) + r")\b")
+# "Two more people died", "another soldier died of his wounds", "a further three bodies":
+# deaths added to a toll already told.
+_MORE = re.compile(
+    r"\b(?:(?P<n>" + _NUM_WORD + r"|\d{1,3})\s+(?:more|further|additional|other)\b|"
+    r"(?:a\s+further|an\s+additional|another)\s+(?P<n2>" + _NUM_WORD + r"|\d{1,3})\b|"
+    r"(?P<one>another)\b)"
+)
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
@@ -237,6 +273,20 @@ def total_casualties(counts: list[Count]) -> Casualties:
     )
 
 
+def added_deaths(sentence: str) -> int | None:
+    """Deaths `sentence` adds to a toll told before ("Two more people died in hospital"
+    -> 2), or None when it tells none or states the toll itself ("raising the toll to 7")."""
+    text = fold(sentence)
+    if _TOLL.search(text) or _TOLL_BY.search(text):
+        return None
+    starts = set()
+    for m in _MORE.finditer(text):
+        starts.add(m.start("n") if m["n"] else m.start("n2") if m["n2"] else m.start("one"))
+    added = [value for at, category, value, _t in casualty_counts(sentence)
+             if category == "killed" and value and at in starts]
+    return sum(added) if added else None
+
+
 def _zero_counts(text: str) -> list[Count]:
     """Counts of zero stated in folded `text` ("Nobody was hurt": none killed, none
     wounded; "no deaths": none killed)."""
@@ -278,6 +328,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return  # "No one was hurt": nobody
         token = m["num"]
         value = 1 if token in _ONE_OF else to_number(token)
+        if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
+            value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
         used.append((m.start("num"), m.end("num")))
@@ -300,6 +352,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     for m in _SUBJECT.finditer(text):
         if m["kind"] == "casualties":
             continue
+        if _PERPETRATOR.search(text, m.end("num"), m.start("kind")):
+            continue  # "the three are accused of killing him": who killed, not who died
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):
@@ -319,6 +373,15 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             or "her " in text:
         for m in _OBJECT_ONE.finditer(text):
             take(m, _category(m["kind"]))
+    if " and his " in text or " and her " in text:
+        for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):
+            first = m.start() if m.re is _KIN_SUBJECT else m.start("first")
+            if all(c[0] != first for c in counts):
+                counts.append((first, _category(m["kind"]), 1, None))  # the first one
+            if m["num"]:
+                take(m, _category(m["kind"]))
+            else:
+                counts.append((m.end() - 1, _category(m["kind"]), 1, None))
     while ellipsis:
         end, category = ellipsis.pop()
         if (e := _ELLIPSIS.match(text, end)) and to_number(e["num"]) is not None:

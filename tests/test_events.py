@@ -354,3 +354,85 @@ def test_what_people_fled_is_not_an_event(sentence: str) -> None:
 def test_bombs_that_fell_are_an_air_strike(sentence: str) -> None:
     m = classify(sentence)
     assert m is not None and (m.event_type, m.sub_event_type) == (tx.EXPLOSIONS, tx.AIR_DRONE)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Escalation in Eastern Region - Flash Update #12",
+     "Hostilities in the North: Situation Report No. 4",
+     "Clashes and displacement - Humanitarian Update No. 31"],
+)
+def test_a_report_title_line_reports_nothing(title: str) -> None:
+    assert classify(title) is None
+
+
+def test_a_sentence_citing_a_flash_update_still_reports() -> None:
+    assert classify("According to Flash Update #3, shelling killed two people in the "
+                    "camp.") is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Between the mornings of 2 and 4 March, according to the health authority, 61 "
+     "people were killed.",
+     "Between 14:00 on 9 May and 14:00 on 11 May, 23 people were reported killed.",
+     "Between 9 May (14:00) and 11 May (14:00), 23 people were killed, the ministry said.",
+     "Armed groups continued to fire rockets towards Israel.",
+     "Several rockets were fired towards Lebanon, the army said."],
+)
+def test_tallies_over_days_and_unplaced_fire_are_background(sentence: str) -> None:
+    assert is_background(sentence, date(2024, 5, 12))
+
+
+def test_continued_shelling_with_a_day_and_a_place_is_news() -> None:
+    assert not is_background("Troops continued to shell the town on Friday, killing three.",
+                             date(2024, 5, 12))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Nine people were killed when a residential building was hit in the city.",
+         tx.EXPLOSIONS),
+        ("A school was struck in the early hours, the mayor said.", tx.EXPLOSIONS),
+        ("Units subjected the positions of the brigade near the ridge east of the lake to "
+         "fire with small arms.", tx.BATTLES),
+    ],
+)
+def test_what_was_hit_and_long_fire_phrases(sentence: str, event_type: str) -> None:
+    m = classify(sentence)
+    assert m is not None and m.event_type == event_type
+
+
+def test_hit_by_a_car_or_lightning_is_no_strike() -> None:
+    assert classify("The house was hit by lightning, killing two.") is None
+    assert classify("A shop was hit by a truck on the main road.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rebels attacked a police station in the hills with rifles and grenades at dawn.",
+     "Insurgents stormed the district headquarters in the north of the province late on "
+     "Friday night, killing four guards."],
+)
+def test_attacks_on_armed_posts_told_at_length(sentence: str) -> None:
+    assert classify(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He admitted he had plotted to kill a guard and then attack a police station.",
+     "Prosecutors said the cell planned to attack a police station in the capital.",
+     "The group wanted to storm the barracks before dawn."],
+)
+def test_an_aim_is_not_a_deed(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The attack came a week after a bomb hit a market in the city, killing 19 people.",
+     "It came weeks after shelling killed five people at a bus stop."],
+)
+def test_an_earlier_event_recalled_is_background(sentence: str) -> None:
+    assert is_background(sentence, date(2024, 6, 3))

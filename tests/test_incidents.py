@@ -447,3 +447,131 @@ def test_mentions_are_asked_for_only_when_a_sentence_reports_an_event() -> None:
     got = extract_incidents(article, lazy(text), lookup=lookup, capital=CAPITALS.get)
     assert asked == [text]
     assert got == run(text) and got
+
+
+def test_an_event_dated_only_last_week_is_not_coded() -> None:
+    text = ("Last week, heavy fighting broke out around Kalbajar, residents said.\n\n"
+            "On Sunday, shelling hit Ganja, killing two.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_a_live_blog_toll_naming_the_place_updates_its_event() -> None:
+    text = ("09:12 A missile hit a block of flats in Ganja on Sunday, killing three people.\n\n"
+            "10:40 In Kalbajar, a drone hit a power line. No casualties were reported.\n\n"
+            "13:20 The toll in Ganja is now 8, including a child.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (8, 0)
+
+
+def test_the_town_of_x_in_the_countryside_of_y_is_x() -> None:
+    text = "Shelling killed four civilians in the town of Ganja in the countryside of Baku."
+    ms = [Mention(m.text, m.start, m.end, m.place, 0.6 if m.text == "Ganja" else 0.95)
+          for m in mentions(text)]
+    article = Article(text=text, id="a", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, ms, lookup=lookup, capital=CAPITALS.get))
+    assert (inc.place_name, inc.geo_precision) == ("Ganja", GEO_POINT)
+
+
+def test_a_toll_update_after_an_unplaced_event_is_not_the_earlier_ones() -> None:
+    text = ("Shelling hit Ganja on Saturday, killing six people.\n\n"
+            "On Sunday, gunmen attacked a remote hamlet, killing 20 villagers. The toll rose "
+            "from 20 to 31 by Monday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 6)
+
+
+def test_the_number_of_fatalities_rose_updates_the_strike() -> None:
+    text = ("On Sunday, an air strike on a house in Ganja killed at least five people. "
+            "Later that day, the number of fatalities rose to seven.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 7
+
+
+def test_the_city_is_the_last_city_named_without_a_dateline() -> None:
+    text = ("Shelling hit Baku on Friday, killing two.\n\n"
+            "On Saturday, a drone hit a market in Kalbajar, wounding three.\n\n"
+            "Clashes continued on the western edge of the city on Sunday.")
+    incs = {i.event_type: i for i in violent(run(text))}
+    assert incs[tx.BATTLES].place_name == "Baku"
+
+
+def test_an_event_dated_only_last_month_is_not_coded() -> None:
+    text = ("Last month, a car bomb exploded in Kalbajar.\n\n"
+            "On Sunday, shelling hit Ganja, killing two.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_a_region_and_its_town_with_their_own_tolls_are_two_events() -> None:
+    text = ("On Sunday, drones hit a depot in the Kalbajar district, killing a driver. "
+            "Hours later, a missile struck the town of Kalbajar, killing three people.")
+    incs = sorted(violent(run(text)), key=lambda i: i.geo_precision)
+    assert [(i.place_name, i.killed) for i in incs] == [("Kalbajar", 3), ("Kəlbəcər", 1)]
+
+
+def test_a_region_named_after_its_capital_in_another_form_is_the_region() -> None:
+    town = Place("gn:692194", "Sumy", "place", "PPL", "UA", "Sums'ka", 50.92, 34.8, 260000)
+    region = Place("gn:692196", "Sums'ka", "admin1", "ADM1", "UA", "Sums'ka", 51.0, 34.0, 0,
+                   True)
+    by_name = {"sumy": [town], "sums'ka": [region]}
+    for text, name, precision in (
+            ("On Monday, shelling in the Sumy region killed two civilians.", "Sums'ka",
+             GEO_REGION),
+            ("On Monday, shelling in the Sumy district killed two civilians.", "Sumy",
+             GEO_NEAR)):
+        at = text.index("Sumy")
+        article = Article(text=text, id="a", published=date(2024, 5, 7), source="Wire")
+        (inc,) = extract_incidents(article, [Mention("Sumy", at, at + 4, town, 0.9)],
+                                   lookup=lambda n: by_name.get(n.lower(), []))
+        assert (inc.place_name, inc.geo_precision) == (name, precision), text
+
+
+def test_a_township_or_territory_named_after_a_town_is_near_it_not_on_it() -> None:
+    for word in ("Township", "territory", "zone"):
+        text = f"An air strike on a village in Avdiivka {word} killed 11 people on Saturday."
+        (inc,) = violent(run(text))
+        assert (inc.place_name, inc.geo_precision) == ("Avdiivka", GEO_NEAR), word
+
+
+def test_an_undated_event_after_a_historic_day_takes_publication_not_history() -> None:
+    text = ("On 7 October 2019, shelling hit Ganja.\n\n"
+            "Residents queued for water.\n\n"
+            "In Kalbajar, a drone hit a car in the evening.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert incs["Kalbajar"].date == date(2020, 10, 12)
+
+
+def test_a_road_between_two_towns_is_one_event() -> None:
+    text = "A drone strike on a car on the road between Ganja and Kalbajar killed two people."
+    assert len(violent(run(text))) == 1
+
+
+def test_a_reading_abroad_loses_to_a_place_in_the_storys_country() -> None:
+    text = ("Shelling hit Ganja on Saturday.\n\n"
+            "On Sunday, troops repelled an attack on Tehran hill, about 15 km east of Kalbajar.")
+    incs = {i.event_type: i for i in violent(run(text))}
+    assert (incs[tx.BATTLES].place_name, incs[tx.BATTLES].geo_precision) == ("Kalbajar",
+                                                                              GEO_NEAR)
+
+
+def test_there_were_no_casualties_a_paragraph_on() -> None:
+    (inc,) = violent(run("Units opened fire at positions in Kalbajar on Sunday.\n\n"
+                         "There were no casualties."))
+    assert inc.killed == 0
+
+
+def test_a_toll_told_on_a_later_day_is_the_same_event() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two people.\n\n"
+            "The shelling of Ganja killed three people, officials said on Monday.")
+    (inc,) = violent(run(text))
+    assert (inc.date, inc.killed) == (date(2020, 10, 11), 3)
+
+
+def test_deaths_told_as_added_raise_the_toll() -> None:
+    for later, killed in (("Two more people died in hospital overnight.", 5),
+                          ("A third soldier died of his wounds on Monday.", 3),
+                          ("Another civilian later died of wounds.", 4)):
+        text = f"Shelling hit Ganja on Sunday, killing three people.\n\n{later}"
+        if "third" in later:
+            text = f"Shelling hit Ganja on Sunday, killing two soldiers.\n\n{later}"
+        (inc,) = violent(run(text))
+        assert inc.killed == killed, later

@@ -187,12 +187,12 @@ def test_zero_tolls(sentence: str, killed, wounded) -> None:
         ("The strike killed the commander of the battalion.", 1, None),
         ("Gunmen stormed the village, shooting dead four farmers.", 4, None),
         ("The ambush wounded its pilot.", None, 1),
-        ("The raid killed the driver and his brother.", None, None),
+        ("The raid killed the driver and his brother.", 2, None),
         ("Shelling killed the soldiers guarding the bridge.", None, None),
     ],
 )
 def test_one_person_by_role(sentence: str, killed, wounded) -> None:
-    """"killing the driver" is one dead; a pair or a plural group is not one."""
+    """"killing the driver" is one dead; a pair is two, a plural group is not one."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
 
@@ -225,3 +225,52 @@ def test_toll_updates_give_the_latest_total(sentence: str, killed, wounded) -> N
 )
 def test_a_day_of_the_month_is_not_a_count(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+def test_the_accused_are_not_the_dead() -> None:
+    c = extract_casualties("The two men are accused of killing a shopkeeper last year.")
+    assert c.killed is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ('The army said it had "neutralised" 12 terrorists near the border.', 12),
+        ("Drones hit a depot overnight, killing a truck driver.", 1),
+        ("A teacher and two pupils were killed.", 3),
+    ],
+)
+def test_quoted_military_words_and_more_roles(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Jets struck the village, killing a shepherd and his son.", 2, None),
+        ("The blast killed a mother and her three daughters.", 4, None),
+        ("A father and his daughter were killed by the shell.", 2, None),
+        ("Snipers wounded a man and his brother near the bridge.", None, 2),
+    ],
+)
+def test_a_person_and_their_relatives(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [("Monitors documented the killing of four civilians in the raid.", 4),
+     ("The ministry confirmed the deaths of two soldiers.", 2)],
+)
+def test_the_killing_of_n(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+def test_a_nth_death_and_added_deaths() -> None:
+    from geomap.numbers import added_deaths
+    assert extract_casualties("A fourth victim died in hospital on Friday.").killed == 4
+    assert added_deaths("Two more people died of their wounds overnight.") == 2
+    assert added_deaths("A further three bodies were pulled from the rubble.") == 3
+    assert added_deaths("Two more people died, bringing the toll to 9.") is None
+    assert added_deaths("Two soldiers were killed and another was wounded.") is None
