@@ -373,6 +373,11 @@ class Resolver:
             mine_a1, mine_kind = admin1_of[mine], kind[mine]
             others = None
             mk = m.key
+            # a compact province named like its capital (Zaporizhzhia): the places inside
+            # it support the city as much, so they tip neither way
+            seated = {admin1_of[x] for x in m.rows
+                      if kind[x] == k_place and gaz.pop[x] >= SEAT_MIN_POP
+                      and admin1_of[x] >= 0 and self._km(x, admin1_of[x]) < SEAT_MAX_KM}
             for idx, r in enumerate(m.rows):
                 k = kind[r]
                 if k == k_country or (scores[idx] < floor and r not in demoted):
@@ -384,7 +389,7 @@ class Resolver:
                 elif counties_n and k != k_admin1 and a1 >= 0 and counties_n.get(a1, 0) - (
                         mine_a1 == a1 and mine_kind == k_region) > 0:
                     bonus += SAME_ADMIN1_BONUS  # the article names a county of its province
-                if k == k_admin1 and \
+                if k == k_admin1 and r not in seated and \
                         inside_n.get(r, 0) - (mine_kind == k_place and mine_a1 == r) > 0:
                     bonus += 2.5
                 if support:

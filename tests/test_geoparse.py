@@ -514,3 +514,14 @@ def test_a_province_abroad_in_an_article_about_elsewhere_is_no_place(gp: Geopars
     text = ("Russian forces shelled Kramatorsk and Sloviansk in Ukraine's Donetsk region. "
             "Troops fought in the Kanal district in the town's east, Ukraine's army said.")
     assert "Kanal" not in places(gp, text)
+
+
+def test_places_inside_a_province_do_not_pull_its_capital_to_the_province(
+        gp: Geoparser) -> None:
+    """Towns of Zaporizhzhia oblast support the oblast and its capital alike: the bare
+    name stays the city."""
+    text = ("ZAPORIZHZHIA - Shelling hit Stepnohirsk and Orikhiv overnight. Enerhodar lost "
+            "power. A missile struck Zaporizhzhia on Thursday.")
+    got = places(gp, text)
+    assert got["Zaporizhzhia"][0] == KIND_PLACE
+    assert got["ZAPORIZHZHIA"][0] == KIND_PLACE
