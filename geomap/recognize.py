@@ -600,9 +600,10 @@ class Recognizer:
                     self._title_before(folded[b0:s]):
                 continue
             best: tuple[float, int] | None = None
+            # The article's countries, or anywhere when it names none: a misspelling
+            # abroad in an article about somewhere is more often a name the gazetteer
+            # lacks ("Masisi territory" is not Cuba's Maisí).
             pools = [c for c, _ in doc_cc.most_common(3)] or ["*"]
-            if cutoff <= 80.0 and pools != ["*"]:
-                pools.append("*")  # a strong place cue may name a place anywhere
             for cc in pools:
                 if best is not None:
                     break

@@ -525,3 +525,10 @@ def test_places_inside_a_province_do_not_pull_its_capital_to_the_province(
     got = places(gp, text)
     assert got["Zaporizhzhia"][0] == KIND_PLACE
     assert got["ZAPORIZHZHIA"][0] == KIND_PLACE
+
+
+def test_no_fuzzy_match_abroad_in_an_article_about_somewhere(gp: Geoparser) -> None:
+    """'Masisi territory' (not in the gazetteer) is not Cuba's Maisí."""
+    got = places(gp, "Fighting continued around Goma, in Masisi territory, in North Kivu "
+                     "province of Congo.")
+    assert all(country != "CU" for _, country, _ in got.values())
