@@ -532,3 +532,8 @@ def test_no_fuzzy_match_abroad_in_an_article_about_somewhere(gp: Geoparser) -> N
     got = places(gp, "Fighting continued around Goma, in Masisi territory, in North Kivu "
                      "province of Congo.")
     assert all(country != "CU" for _, country, _ in got.values())
+
+
+def test_congo_is_the_country_the_article_is_about(gp: Geoparser) -> None:
+    assert places(gp, "M23 rebels advanced in North Kivu province of Congo.")["Congo"][1] == "CD"
+    assert places(gp, "Brazzaville, the capital of Congo, was calm.")["Congo"][1] == "CG"

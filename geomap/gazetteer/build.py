@@ -61,7 +61,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "IR": ("Islamic Republic of Iran", "Persia"),
     "KR": ("South Korea",),
     "KP": ("North Korea",),
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    # "Congo" is both countries: the article decides (North Kivu -> DR Congo)
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo", "Congo-Kinshasa"),
+    "CG": ("Congo-Brazzaville", "Congo Republic"),
     "CZ": ("Czech Republic",),
     "MM": ("Burma",),
     "CI": ("Ivory Coast",),
