@@ -537,3 +537,10 @@ def test_no_fuzzy_match_abroad_in_an_article_about_somewhere(gp: Geoparser) -> N
 def test_congo_is_the_country_the_article_is_about(gp: Geoparser) -> None:
     assert places(gp, "M23 rebels advanced in North Kivu province of Congo.")["Congo"][1] == "CD"
     assert places(gp, "Brazzaville, the capital of Congo, was calm.")["Congo"][1] == "CG"
+
+
+def test_somali_long_vowels_and_the_sahel(gp: Geoparser) -> None:
+    got = places(gp, "Clan militias fought al-Shabaab in the Hiran region on Thursday.")
+    assert got["Hiran"][:2] == (KIND_ADMIN1, "SO")
+    got = places(gp, "Jihadist groups have expanded across the Sahel region.")
+    assert got["Sahel"][:2] == (KIND_REGION, None)

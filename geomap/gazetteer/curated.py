@@ -116,6 +116,11 @@ REGION_POINTS: list[dict[str, Any]] = [
     {"slug": "ituri", "name": "Ituri", "country": "CD", "lat": 1.9000, "lon": 29.9000,
      "alternate_names": ["Ituri province"],
      "review": "Province of DR Congo since 2015 (NE still has Orientale); capital Bunia."},
+    {"slug": "sahel", "name": "Sahel", "country": None, "lat": 14.5000, "lon": 0.5000,
+     "alternate_names": ["the Sahel", "central Sahel", "Central Sahel"],
+     "review": "The semi-arid belt south of the Sahara; in conflict reporting mostly the "
+               "central Sahel, so the point is the Liptako-Gourma area where Mali, Burkina "
+               "Faso and Niger meet. No country: it spans several."},
     {"slug": "north-waziristan", "name": "North Waziristan", "country": "PK",
      "lat": 32.9500, "lon": 70.0500, "alternate_names": [],
      "review": "District of Khyber Pakhtunkhwa around Miranshah; point near its centre."},

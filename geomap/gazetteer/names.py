@@ -138,6 +138,8 @@ def transliterations(folded: str, cc: str | None) -> set[str]:
         out.add("".join(combo))
         if len(out) > MAX_TRANSLIT:
             break
+    if cc == "SO":  # Somali doubles long vowels that English copy writes once: Hiiraan
+        out.add(re.sub(r"([aeiou])\1", r"\1", folded))
     if cc in ARABIC_CC:  # news often drops a leading article: "Nuseirat", "Geneina"
         m = re.match(r"(?:a|e)(?:l|d|r|s|sh|t|z|n)[ -](?=[a-z]{5,}$)", folded)
         if m:
