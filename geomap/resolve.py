@@ -96,6 +96,16 @@ class Resolver:
             else:
                 continue
             cc[m.own[0]] += m.own[1]
+        # a name repeated is still one name: its mentions are not each other's evidence
+        # ("Obama" five times makes no article about Japan)
+        by_name: dict[tuple[int, ...], int] = {}
+        for m in matches:
+            if m.own[1]:
+                k = m.key
+                by_name[k] = by_name.get(k, 0) + m.own[1]
+        for m in matches:
+            if m.own[1]:
+                m.own = (m.own[0], by_name[m.key])
         for _, _, iso in demonyms:
             cc[iso] += 1
         return cc

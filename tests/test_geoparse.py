@@ -430,3 +430,11 @@ def test_surname_after_a_sentence_opening_given_name(gp: Geoparser) -> None:
             "Corbin was driving.")
     assert "Corbin" not in places(gp, text)
     assert "Corbin" in places(gp, "Kentucky police said a car crashed near Corbin, Kentucky.")
+
+
+def test_a_repeated_name_is_not_its_own_country_evidence(gp: Geoparser) -> None:
+    # a small foreign town named like a person, said twice, makes no article about Japan
+    text = ("Relations with Egypt have cooled. Since Obama took office, Cairo has waited. "
+            "The Obama administration has said little.")
+    assert "Obama" not in places(gp, text)
+    assert "Obama" in places(gp, "The ferry reached Obama, a port town in Japan, on Monday.")
