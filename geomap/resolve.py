@@ -56,8 +56,12 @@ SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cann
 # together are Minnesota). A name with one reading counts fully, a contested one half.
 COHERENCE_VIABLE = 2.0  # a reading this far behind its name's best does not contend
 COHERENCE_WEIGHT = 1.5  # bonus per supporting name
-COHERENCE_MAX = 3.0
-COHERENCE_UNDEMOTE = 1.0  # this much support outweighs a world-known namesake abroad
+COHERENCE_MAX = 3.0  # a town matched only by an alternate name ("Delaware" for West Point,
+# Virginia) gets none: measured, bare state names mean the state
+COHERENCE_UNDEMOTE = 1.0
+# A town matched only by one of its alternate names ("Delaware" for West Point, Virginia)
+# gets this share of the support: bare state and country names mean the state.
+COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
@@ -241,7 +245,7 @@ class Resolver:
                     sc -= PROMINENCE_BONUS
                 scores.append(sc)
             m.scores = scores
-        self._context(matches)
+        self._context(matches, folded)
 
     def _prominent(self, m: _Match, folded: str, phrase: str,
                    container: tuple[str, int] | None, poss: set[str]) -> set[int]:
@@ -301,7 +305,7 @@ class Resolver:
                 out.add(self.gaz.country(p.rows[0]))
         return out
 
-    def _context(self, matches: list[_Match]) -> None:
+    def _context(self, matches: list[_Match], folded: str = "") -> None:
         """Second pass: prefer candidates near, inside or containing the other places."""
         gaz, kind = self.gaz, self._kind
         tops: dict[int, int] = {}  # row -> count of mentions resolved to it
@@ -358,6 +362,9 @@ class Resolver:
                     if got_a1:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
+                        if total > 0 and k == k_place and folded and \
+                                fold(gaz.row(r).name) != folded[m.start:m.end]:
+                            total = 0.0  # matched by an alternate name only
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
                             if r in demoted and total >= COHERENCE_UNDEMOTE:

@@ -438,3 +438,11 @@ def test_a_repeated_name_is_not_its_own_country_evidence(gp: Geoparser) -> None:
             "The Obama administration has said little.")
     assert "Obama" not in places(gp, text)
     assert "Obama" in places(gp, "The ferry reached Obama, a port town in Japan, on Monday.")
+
+
+def test_province_support_skips_towns_matched_by_an_alternate_name(gp: Geoparser) -> None:
+    # West Point, Virginia was once called Delaware: the bare name is still the state
+    got = {m.text: (m.place.kind, m.place.name) for m in gp.parse(
+        "Officials from Richmond, Norfolk, Roanoke and Williamsburg met in Virginia on "
+        "Monday. Delaware sent aid too.")}
+    assert got["Delaware"] == (KIND_ADMIN1, "Delaware")
