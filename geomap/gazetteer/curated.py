@@ -57,6 +57,36 @@ PLACES: list[dict[str, Any]] = [
      "review": "Town in the north of the former Nagorno-Karabakh (Aghdara)."},
 ]
 
+# Russia's North Caucasian Federal District: Chechnya, Dagestan, Ingushetia,
+# Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia, Stavropol (GeoNames ids).
+NORTH_CAUCASUS = (569665, 567293, 556349, 554667, 552927, 519969, 487839)
+
+# Seas and a breakaway region news names that neither GeoNames' cities nor Natural Earth's
+# admin-1 units carry: a point near the middle, from general knowledge (to within ~50 km
+# for the seas), as PLACES; kind region, so that no small town of the name outranks them.
+POINT_REGIONS: list[dict[str, Any]] = [
+    {"slug": "south-ossetia", "name": "South Ossetia", "country": "GE", "feature": "RGN",
+     "lat": 42.35, "lon": 44.05, "alternate_names": ["Tskhinvali Region", "Samachablo"],
+     "review": "Breakaway region of Georgia north of Gori; the point is near its middle, "
+               "north of Tskhinvali."},
+    {"slug": "black-sea", "name": "Black Sea", "country": None, "feature": "SEA",
+     "lat": 43.4, "lon": 34.3, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "sea-of-azov", "name": "Sea of Azov", "country": None, "feature": "SEA",
+     "lat": 46.0, "lon": 36.5, "alternate_names": ["Azov Sea"], "review": "Middle of the sea."},
+    {"slug": "red-sea", "name": "Red Sea", "country": None, "feature": "SEA",
+     "lat": 20.0, "lon": 38.5, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "gulf-of-aden", "name": "Gulf of Aden", "country": None, "feature": "SEA",
+     "lat": 12.5, "lon": 47.5, "alternate_names": [], "review": "Middle of the gulf."},
+    {"slug": "mediterranean-sea", "name": "Mediterranean Sea", "country": None,
+     "feature": "SEA", "lat": 35.0, "lon": 18.0, "alternate_names": ["Mediterranean"],
+     "review": "Central Mediterranean, between Sicily, Crete and Libya."},
+    {"slug": "caspian-sea", "name": "Caspian Sea", "country": None, "feature": "SEA",
+     "lat": 42.0, "lon": 50.5, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "persian-gulf", "name": "Persian Gulf", "country": None, "feature": "SEA",
+     "lat": 26.5, "lon": 52.0, "alternate_names": ["Arabian Gulf"],
+     "review": "Middle of the gulf."},
+]
+
 REGIONS: list[dict[str, Any]] = [
     {"slug": "nagorno-karabakh", "name": "Nagorno-Karabakh", "country": "AZ",
      "alternate_names": ["Nagorno Karabakh", "Nagorny Karabakh", "Nagorno-Karabagh",
@@ -91,6 +121,30 @@ REGIONS: list[dict[str, Any]] = [
     {"slug": "northern-ireland", "name": "Northern Ireland", "country": "GB",
      "alternate_names": [], "nuts": ("Northern Ireland",),
      "review": "Union of the NE admin-1 units of Great Britain in Northern Ireland."},
+    {"slug": "north-caucasus", "name": "North Caucasus", "country": "RU",
+     "alternate_names": ["Northern Caucasus"], "units": NORTH_CAUCASUS,
+     "review": "Union of the Natural Earth admin-1 units of Russia's North Caucasian "
+               "Federal District: Chechnya, Dagestan, Ingushetia, Kabardino-Balkaria, "
+               "Karachay-Cherkessia, North Ossetia, Stavropol (GeoNames ids as listed)."},
+    {"slug": "caucasus", "name": "Caucasus", "country": None, "alternate_names": [],
+     "units": NORTH_CAUCASUS, "countries": ("AM", "AZ", "GE"),
+     "review": "Union of the North Caucasus units above and the outlines of Armenia, "
+               "Azerbaijan and Georgia."},
+    {"slug": "middle-east", "name": "Middle East", "country": None,
+     "alternate_names": ["Mideast"],
+     "countries": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
+                   "SA", "SY", "TR", "AE", "YE"),
+     "review": "Union of the Natural Earth outlines of the 17 countries usually counted "
+               "in the Middle East (Bahrain, Cyprus, Egypt, Iran, Iraq, Israel, Jordan, "
+               "Kuwait, Lebanon, Oman, Palestine, Qatar, Saudi Arabia, Syria, Turkey, UAE, "
+               "Yemen)."},
+    {"slug": "sahel", "name": "Sahel", "country": None, "alternate_names": [],
+     "countries": ("MR", "ML", "BF", "NE", "TD"),
+     "review": "Union of the outlines of the G5 Sahel countries (Mauritania, Mali, "
+               "Burkina Faso, Niger, Chad): the Sahel of conflict reporting."},
+    {"slug": "horn-of-africa", "name": "Horn of Africa", "country": None,
+     "alternate_names": [], "countries": ("ET", "ER", "DJ", "SO"),
+     "review": "Union of the outlines of Ethiopia, Eritrea, Djibouti and Somalia."},
     {"slug": "south-caucasus", "name": "South Caucasus", "country": None,
      "alternate_names": ["Southern Caucasus", "Transcaucasia"], "countries": ("AM", "AZ", "GE"),
      "review": "Union of the Natural Earth outlines of Armenia, Azerbaijan and Georgia."},
@@ -178,6 +232,10 @@ def make_curated() -> dict[str, Any]:
         line = _merge(a.boundary.intersection(b.buffer(BORDER_TOLERANCE)))
         feats.append(_feature(bd["slug"], bd["name"], "line", "BDR", bd["country"],
                               bd["alternate_names"], line, bd["review"]))
+    for pr in POINT_REGIONS:
+        feats.append(_feature(pr["slug"], pr["name"], "region", pr["feature"], pr["country"],
+                              pr["alternate_names"], Point(pr["lon"], pr["lat"]),
+                              pr["review"]))
     for pl in PLACES:
         feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
                               pl["alternate_names"], Point(pl["lon"], pl["lat"]),
