@@ -87,7 +87,9 @@ _TITLES = _words(
     "lady colonel col lt sgt capt captain chairman chairwoman director secretary ambassador "
     "envoy commander coach professor prof rev father sheikh ayatollah emir sultan pm "
     "chancellor leader brother sister son daughter wife husband mother aide adviser advisor "
-    "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
+    "deputy correspondent reporter analyst mrs. dr. mr. ms. saint-")
+# Titles written abbreviated, with a dot: a full title word before a dot ends a sentence.
+_TITLE_ABBREVIATIONS = _words("mr mrs ms dr gen sen rep gov col lt sgt capt prof rev pm")
 # A title ends the text before a name: the last word (an optional '.', then spaces).
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
 # Head words of a town's or state's institutions: after a given-name-like place name they
@@ -395,7 +397,11 @@ class Recognizer:
                 (high and size <= 3) or self._dateline(text, s, e)):
             return 0.0
         before = folded[max(0, s - 30):s]
-        if self._title_before(before) or self._in_other_name(text, folded, s, e, persons):
+        if self._title_before(before):
+            if not high:
+                persons.add(folded[s:e])  # "Gov. Jackson ... Jackson said": the person
+            return 0.0
+        if self._in_other_name(text, folded, s, e, persons):
             return 0.0
         if s > 1 and text[s - 1] == " " and text[s - 2].isalpha():
             # "Rep. Ilhan Omar": a title before the capitalised word before this one
@@ -403,6 +409,8 @@ class Recognizer:
             while j > 0 and text[j - 1].isalpha():
                 j -= 1
             if text[j].isupper() and self._title_before(folded[max(0, j - 30):j]):
+                if not high:
+                    persons.add(folded[s:e])
                 return 0.0
         if not common and high:
             return 1.0
@@ -452,12 +460,15 @@ class Recognizer:
         b = before.rstrip(" ")
         if len(b) == len(before):
             return False  # a title is followed by a space
-        if b.endswith("."):
+        dot = b.endswith(".")
+        if dot:
             b = b[:-1]
         j = len(b) - 1 if b.endswith("-") else len(b)  # "saint-"
         while j > 0 and b[j - 1].isalnum():
             j -= 1
-        return b[j:] in _TITLE_WORDS
+        # "Gov. ", "Dr. " are titles; "... named interim president. CINCINNATI" ends a
+        # sentence
+        return b[j:] in _TITLE_WORDS and (not dot or b[j:] in _TITLE_ABBREVIATIONS)
 
     def _in_other_name(self, text: str, folded: str, s: int, e: int,
                        persons: set[str] | None = None) -> bool:

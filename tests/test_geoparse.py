@@ -446,3 +446,16 @@ def test_province_support_skips_towns_matched_by_an_alternate_name(gp: Geoparser
         "Officials from Richmond, Norfolk, Roanoke and Williamsburg met in Virginia on "
         "Monday. Delaware sent aid too.")}
     assert got["Delaware"] == (KIND_ADMIN1, "Delaware")
+
+
+def test_name_after_a_title_is_the_person_throughout(gp: Geoparser) -> None:
+    text = "Gov. Jackson signed the bill in Atlanta, Georgia. Jackson said it would pass."
+    assert "Jackson" not in places(gp, text)
+    text = "Dr. Lincoln treated patients in Nebraska. Lincoln said the clinic would stay open."
+    assert "Lincoln" not in places(gp, text)
+
+
+def test_a_full_title_word_before_a_dot_ends_the_sentence(gp: Geoparser) -> None:
+    text = "The board named an interim president. CINCINNATI police said two men were held."
+    assert "CINCINNATI" in places(gp, text)
+    assert "Rochester" in places(gp, "The storm is expected to miss Rochester, New York.")
