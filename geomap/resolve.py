@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from geomap.folding import fold
 from geomap.model import Mention
 from geomap.recognize import (
@@ -59,6 +61,7 @@ COHERENCE_WEIGHT = 1.5  # bonus per supporting name
 COHERENCE_MAX = 3.0  # a town matched only by an alternate name ("Delaware" for West Point,
 # Virginia) gets none: measured, bare state names mean the state
 COHERENCE_UNDEMOTE = 1.0
+SAME_NAME = 60.0  # fuzz.ratio of a spelling of a town's own name ("Kupiansk", "Kupyansk")
 # A town matched only by one of its alternate names ("Delaware" for West Point, Virginia)
 # gets this share of the support: bare state and country names mean the state.
 COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
@@ -362,9 +365,9 @@ class Resolver:
                     if got_a1:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
-                        if total > 0 and k == k_place and folded and \
-                                fold(gaz.row(r).name) != folded[m.start:m.end]:
-                            total = 0.0  # matched by an alternate name only
+                        if total > 0 and k == k_place and folded and fuzz.ratio(
+                                fold(gaz.row(r).name), folded[m.start:m.end]) < SAME_NAME:
+                            total = 0.0  # matched by another name, not a spelling of its own
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
                             if r in demoted and total >= COHERENCE_UNDEMOTE:

@@ -459,3 +459,12 @@ def test_a_full_title_word_before_a_dot_ends_the_sentence(gp: Geoparser) -> None
     text = "The board named an interim president. CINCINNATI police said two men were held."
     assert "CINCINNATI" in places(gp, text)
     assert "Rochester" in places(gp, "The storm is expected to miss Rochester, New York.")
+
+
+def test_province_support_reaches_a_respelt_town_name(gp: Geoparser) -> None:
+    # news spells it Andriivka, GeoNames Andriyivka: a spelling of its own name, not
+    # another name, so Bakhmut and Kurdiumivka still pull it into Donetsk oblast
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Ukrainian troops retook Andriivka, south of Bakhmut, and pushed on towards "
+        "Kurdiumivka.")}
+    assert got["Andriivka"] == got["Bakhmut"] == "Donets'k"
