@@ -132,6 +132,11 @@ _LOCAL_AFTER = re.compile(
     r"couple|teen|teenager|boy|girl)\b")
 # An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
 _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
+# A state's organs after a country's possessive: the country, even if named like a person.
+_STATE_AFTER = re.compile(
+    r"'s (?:king|queen|president|prime minister|government|army|military|armed forces|"
+    r"foreign|defen[cs]e|interior|ministry|parliament|capital|border|embassy|"
+    r"security forces|navy|air force)\b")
 _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated|"
     r"noted|explained|recalled|insisted|argued|testified|admitted|replied|repeated)\b")
@@ -435,6 +440,8 @@ class Recognizer:
                 # "Russia has ...", "Canada's ...": the dictionary lists "russia" (leather)
                 # and "canada", but a sentence opening with a country name followed by a
                 # lowercase word is the country; "Chad said", "Jordan Henderson" are not
+                if _STATE_AFTER.match(folded, e):
+                    return 0.75  # "Jordan's King Abdullah", "Chad's army"
                 return 0.0 if folded[s:e] in self.gaz.given_names or \
                     _CAP_WORD_AFTER.match(text, e) or _SPEECH_AFTER.match(folded, e) else 0.75
             if _LOCAL_AFTER.match(folded, e) or (

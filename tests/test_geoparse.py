@@ -468,3 +468,10 @@ def test_province_support_reaches_a_respelt_town_name(gp: Geoparser) -> None:
         "Ukrainian troops retook Andriivka, south of Bakhmut, and pushed on towards "
         "Kurdiumivka.")}
     assert got["Andriivka"] == got["Bakhmut"] == "Donets'k"
+
+
+def test_country_named_like_a_person_before_its_state_organs(gp: Geoparser) -> None:
+    got = places(gp, "Jordan's King Abdullah met Egyptian officials in Cairo.")
+    assert got["Jordan"][:2] == (KIND_COUNTRY, "JO")
+    assert "Chad" in places(gp, "Talks stalled. Chad's army moved north.")
+    assert places(gp, "Talks stalled. Jordan's mother said he was fine.") == {}
