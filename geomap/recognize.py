@@ -55,6 +55,7 @@ _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
 # The next word of a multi-word name after one of the _GAPS (longest gap first).
 _NEXT_TOKEN = re.compile(r"(?: - |\. |- | -|[ \-'.])([^\W_]+)")
 MAX_TOKENS = 6
+FUZZY_ABROAD = 90.0  # fuzz.ratio a fuzzy match outside the article's countries needs
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
@@ -419,7 +420,9 @@ class Recognizer:
                 return 0.0
         if not common and high:
             return 1.0
-        if speech_small and not listed and (_SPEECH_AFTER.match(folded, e) or (
+        # "in Goris and Kapan said" is a list; "Speaking in Brussels, Stoltenberg said" is not
+        if speech_small and not (listed and folded[s - 2:s] != ", ") and (
+                _SPEECH_AFTER.match(folded, e) or (
                 _SPEECH_BEFORE.search(folded, max(0, s - 14), s)
                 and _SPEAKER_END.match(folded, e))):
             return 0.0  # "Mehr reported", "said Omar.": a source or person, not a village
@@ -607,7 +610,10 @@ class Recognizer:
             for cc in pools:
                 if best is not None:
                     break
-                best = self._fuzzy_best(word, cc, cutoff)
+                # a misspelling abroad must be closer: "Tawila" near El Fasher is not
+                # Tafilah in Jordan
+                best = self._fuzzy_best(word, cc, max(cutoff, FUZZY_ABROAD)
+                                        if cc == "*" and doc_cc else cutoff)
             if best:
                 rows = [r for r in self.gaz.cands(best[1])
                         if not doc_cc or self.gaz.country(r) in doc_cc] or \

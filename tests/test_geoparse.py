@@ -475,3 +475,14 @@ def test_country_named_like_a_person_before_its_state_organs(gp: Geoparser) -> N
     assert got["Jordan"][:2] == (KIND_COUNTRY, "JO")
     assert "Chad" in places(gp, "Talks stalled. Chad's army moved north.")
     assert places(gp, "Talks stalled. Jordan's mother said he was fine.") == {}
+
+
+def test_speaker_after_a_comma_is_not_listed_with_the_place_before(gp: Geoparser) -> None:
+    got = places(gp, "Speaking in Brussels, Stoltenberg said NATO would stand with Kyiv.")
+    assert "Stoltenberg" not in got and "Brussels" in got
+
+
+def test_fuzzy_match_abroad_needs_a_closer_spelling(gp: Geoparser) -> None:
+    got = {m.text: m.place.country for m in gp.parse(
+        "Gunmen killed three people in the village of Tawila, west of El Fasher, Sudan.")}
+    assert got.get("Tawila") in (None, "SD")
