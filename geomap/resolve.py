@@ -133,7 +133,7 @@ class Resolver:
             return False
         if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
                 self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or fold(self.gaz.row(top).name) == folded[m.start:m.end]):
+                or self._own_name(fold(self.gaz.row(top).name), folded[m.start:m.end])):
             return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:
@@ -159,6 +159,14 @@ class Resolver:
                     or _LOCAL_AFTER.match(folded, e)
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
+
+    @staticmethod
+    def _own_name(name: str, phrase: str) -> bool:
+        """`phrase` is the place's own name, not another name: the same, a spelling of it
+        (fuzz.ratio >= 80: Kupiansk, Kupyansk) or it with a generic word ("Gaza City"
+        for Gaza); "Hamas" is another name for Hamm."""
+        return phrase == name or phrase.startswith(name + " ") or \
+            fuzz.ratio(name, phrase) >= 80.0
 
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:
