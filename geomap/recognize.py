@@ -133,6 +133,7 @@ _LOCAL_AFTER = re.compile(
     r"couple|teen|teenager|boy|girl)\b")
 # An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
 _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
+_UNIT_AFTER = re.compile(r" (?:regiment|battalion|brigade)s?\b")
 # A state's organs after a country's possessive: the country, even if named like a person.
 _STATE_AFTER = re.compile(
     r"'s (?:king|queen|president|prime minister|government|army|military|armed forces|"
@@ -395,8 +396,8 @@ class Recognizer:
                      persons: set[str], listed: bool = False) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
-        if never:
-            return 0.0
+        if never or _UNIT_AFTER.match(folded, e):
+            return 0.0  # "the Azov regiment", "the Donbas battalion": a unit, not a place
         surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
         if size <= 4 and surface.isupper() and not (

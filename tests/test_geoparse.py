@@ -492,3 +492,8 @@ def test_city_named_with_a_generic_word_is_its_own_name(gp: Geoparser) -> None:
     # GeoNames calls it Gaza; "Gaza City" is no unrelated alternate name (as Hamas is Hamm's)
     got = places(gp, "Troops raided a hospital in Gaza City.")
     assert got["Gaza City"][:2] == (KIND_PLACE, "PS")
+
+
+def test_military_unit_named_after_a_place_is_no_place(gp: Geoparser) -> None:
+    got = places(gp, "Wagner fighters and the Azov regiment fought near Bakhmut.")
+    assert "Azov" not in got and "Bakhmut" in got
