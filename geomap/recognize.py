@@ -175,10 +175,15 @@ class _Match:
     demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
 
+    name_key: tuple[int, ...] | None = None
+
     @property
     def key(self) -> tuple[int, ...]:
         """The name's readings: repeated mentions of one name are one piece of evidence."""
-        return tuple(self.rows)
+        k = self.name_key
+        if k is None:
+            k = self.name_key = tuple(self.rows)
+        return k
 
 
 class Recognizer:
@@ -506,8 +511,9 @@ class Recognizer:
                 nxt = None
         prev = self._prev_word(text, folded, s)
         if (prev is not None and prev in given) or \
-                _MIDDLE_INITIAL.search(text, max(0, s - 30), s) or \
-                (prev is None and self._initial_given(text, folded, s)):
+                (text[s - 2:s] == ". " and _MIDDLE_INITIAL.search(text, max(0, s - 30), s)) or \
+                (prev is None and text[s - 2:s - 1].isalpha()
+                 and self._initial_given(text, folded, s)):
             if persons is not None:
                 persons.add(folded[s:e])
             return True
