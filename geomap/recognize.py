@@ -176,6 +176,7 @@ class _Match:
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
 
     name_key: tuple[int, ...] | None = None
+    within: int = -1  # admin-1 row named right after a comma ("Atlanta, Texas"), else -1
 
     @property
     def key(self) -> tuple[int, ...]:

@@ -58,13 +58,15 @@ SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cann
 # together are Minnesota). A name with one reading counts fully, a contested one half.
 COHERENCE_VIABLE = 2.0  # a reading this far behind its name's best does not contend
 COHERENCE_WEIGHT = 1.5  # bonus per supporting name
-COHERENCE_MAX = 3.0  # a town matched only by an alternate name ("Delaware" for West Point,
+COHERENCE_MAX = 4.5  # a town matched only by an alternate name ("Delaware" for West Point,
 # Virginia) gets none: measured, bare state names mean the state
 COHERENCE_UNDEMOTE = 1.0
 SAME_NAME = 60.0  # fuzz.ratio of a spelling of a town's own name ("Kupiansk", "Kupyansk")
 # A town matched only by one of its alternate names ("Delaware" for West Point, Virginia)
 # gets this share of the support: bare state and country names mean the state.
 COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
+CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
+CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
@@ -217,6 +219,7 @@ class Resolver:
             m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
                                or _PLACE_AFTER.match(folded, m.end))
             container = self._container(matches, i, folded)
+            m.within = container[1] if container is not None else -1
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
             m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
@@ -248,8 +251,11 @@ class Resolver:
                         and self._km(r, admin1_of[r]) < SEAT_MAX_KM:
                     # a compact province named after its capital: the bare name is the city
                     sc += 4.0
-                if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
-                    sc += 5.0
+                if container is not None:
+                    if admin1_of[r] == container[1] or (container[1] < 0 and cc == container[0]):
+                        sc += CONTAINER_BONUS
+                    elif cc == container[0]:
+                        sc += CONTAINER_COUNTRY  # "Atlanta, Georgia": another US Atlanta
                 if cc in poss:
                     sc += 3.0
                 if r in demoted:
@@ -296,6 +302,13 @@ class Resolver:
         m, nxt = matches[i], matches[i + 1]
         if folded[m.end:nxt.start] != ", " or not nxt.rows:
             return None
+        # "Atlanta, Georgia": a province that holds one of X's readings before a same-name
+        # country that holds none
+        admin1_of = self.gaz.admin1_of
+        mine = {admin1_of[r] for r in m.rows}
+        for r in nxt.rows:
+            if self._kind[r] == self._k_admin1 and r in mine:
+                return self.gaz.country(r), r
         for r in nxt.rows:
             if self._kind[r] == self._k_country:
                 return self.gaz.country(r), -2
@@ -354,10 +367,12 @@ class Resolver:
             mine_a1, mine_kind = admin1_of[mine], kind[mine]
             others = None
             mk = m.key
+            within = m.within
             for idx, r in enumerate(m.rows):
                 k = kind[r]
-                if k == k_country or (scores[idx] < floor and r not in demoted):
-                    continue
+                if k == k_country or (scores[idx] < floor and r not in demoted) or (
+                        within >= 0 and admin1_of[r] != within):
+                    continue  # "Atlanta, Texas": no support lifts another state's Atlanta
                 bonus = 0.0  # support from the other mentions, never from this one
                 a1 = admin1_of[r]
                 if k != k_admin1 and admin1_n.get(a1, 0) - (mine == a1) > 0:

@@ -497,3 +497,15 @@ def test_city_named_with_a_generic_word_is_its_own_name(gp: Geoparser) -> None:
 def test_military_unit_named_after_a_place_is_no_place(gp: Geoparser) -> None:
     got = places(gp, "Wagner fighters and the Azov regiment fought near Bakhmut.")
     assert "Azov" not in got and "Bakhmut" in got
+
+
+
+def test_named_province_after_a_comma_beats_province_support(gp: Geoparser) -> None:
+    # "Atlanta, Texas": the small Texas town, though the Georgia names around it would
+    # support Georgia's Atlanta; and "Atlanta, Georgia" is the state, not the country
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Police in Macon, Savannah and Valdosta, Georgia, and in Atlanta, Texas, were "
+        "alerted.")}
+    assert got["Atlanta"] == "Texas" and got["Macon"] == "Georgia"
+    assert next(m.place.admin1 for m in gp.parse("Officers met in Atlanta, Georgia.")) == \
+        "Georgia"
