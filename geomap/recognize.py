@@ -526,8 +526,10 @@ class Recognizer:
             # Environmental Protection Division" (a state before a plain word) are not
             return True
         if prev is not None and not self._plain(prev):
-            if persons is not None:
-                persons.add(folded[s:e])  # a surname: later bare mentions are the person
+            if persons is not None and not text[s - 1 - len(prev):s - 1].isupper():
+                # a surname: later bare mentions are the person (not after an acronym:
+                # "told CTV Winnipeg" names a station, and Winnipeg stays a city)
+                persons.add(folded[s:e])
             return True
         return False
 

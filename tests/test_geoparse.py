@@ -509,3 +509,10 @@ def test_named_province_after_a_comma_beats_province_support(gp: Geoparser) -> N
     assert got["Atlanta"] == "Texas" and got["Macon"] == "Georgia"
     assert next(m.place.admin1 for m in gp.parse("Officers met in Atlanta, Georgia.")) == \
         "Georgia"
+
+
+def test_place_after_a_broadcaster_acronym_stays_a_place_later(gp: Geoparser) -> None:
+    text = ("The dog was driven to Winnipeg, Manitoba. The owner told CTV Winnipeg she was "
+            "grateful. Vets in Winnipeg treated the dog.")
+    got = [m.start for m in gp.parse(text) if m.text == "Winnipeg"]
+    assert len(got) == 2  # the first and the last: "CTV Winnipeg" is the station
