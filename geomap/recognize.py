@@ -502,8 +502,11 @@ class Recognizer:
             nxt = t.group() if t else None
             if nxt is not None and (nxt in _TITLE_WORDS or (
                     t.end() - t.start() > 1 and text[t.start():t.end()].isupper()
-                    and not text[s:e].isupper())):
-                nxt = None  # "Alaska Gov. Sarah Palin", "the Gainesville VFW post"
+                    and not text[s:e].isupper()) or (
+                    e - s > 3 and text[s:e].isupper() and not text[t.start():t.end()].isupper())):
+                # "Alaska Gov. Sarah Palin", "the Gainesville VFW post", "WASHINGTON Barack
+                # Obama pardoned": no name runs across a change of case
+                nxt = None
             elif nxt is not None and (
                     nxt in _WHEN or folded[s:e].rpartition(" ")[2] in _SPAN_GENERIC
                     or (folded[e - 1] == "." and nxt not in given)):

@@ -516,3 +516,8 @@ def test_place_after_a_broadcaster_acronym_stays_a_place_later(gp: Geoparser) ->
             "grateful. Vets in Winnipeg treated the dog.")
     got = [m.start for m in gp.parse(text) if m.text == "Winnipeg"]
     assert len(got) == 2  # the first and the last: "CTV Winnipeg" is the station
+
+
+def test_all_caps_dateline_before_a_person_name(gp: Geoparser) -> None:
+    got = places(gp, "GEORGETOWN Barack Obama spoke in Texas.")
+    assert got["GEORGETOWN"][:2] == (KIND_PLACE, "US")
