@@ -518,7 +518,11 @@ class Recognizer:
                 (text[s - 2:s] == ". " and _MIDDLE_INITIAL.search(text, max(0, s - 30), s)) or \
                 (prev is None and text[s - 2:s - 1].isalpha()
                  and self._initial_given(text, folded, s)):
-            if persons is not None:
+            if persons is not None and not (prev is not None and prev in self.gaz.name_ids
+                                            and folded[s:e + 1].endswith(" ")
+                                            and _CAP_WORD_AFTER.match(text, e)):
+                # a surname: later bare mentions are the person; not inside a longer run
+                # of place names ("Old Alton Edwardsville Road")
                 persons.add(folded[s:e])
             return True
         if nxt is not None and (not self._plain(nxt) or (

@@ -521,3 +521,10 @@ def test_place_after_a_broadcaster_acronym_stays_a_place_later(gp: Geoparser) ->
 def test_all_caps_dateline_before_a_person_name(gp: Geoparser) -> None:
     got = places(gp, "GEORGETOWN Barack Obama spoke in Texas.")
     assert got["GEORGETOWN"][:2] == (KIND_PLACE, "US")
+
+
+def test_town_inside_a_road_name_is_not_taken_for_a_surname(gp: Geoparser) -> None:
+    text = ("Crews repaved Old Alton Edwardsville Road. The city of Edwardsville, Illinois "
+            "paid for it.")
+    assert "Edwardsville" in places(gp, text)
+    assert "Jones" not in places(gp, "Police said Alton Jones was hurt. Jones lives in Ohio.")
