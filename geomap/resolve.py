@@ -186,6 +186,9 @@ class Resolver:
                     m = _Match(s, e, list(self.gaz.cands(nid)), 1.0)
                     m.admin_cue = True
                     return m
+        iso = self._demonyms.get(phrase)
+        if iso and iso in self.gaz.country_row:  # "Canadian" is Canada, not Canadian County
+            return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
         for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip("."), head):
             nid = self.gaz.name_ids.get(p)
             if nid is not None:

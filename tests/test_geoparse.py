@@ -528,3 +528,9 @@ def test_town_inside_a_road_name_is_not_taken_for_a_surname(gp: Geoparser) -> No
             "paid for it.")
     assert "Edwardsville" in places(gp, text)
     assert "Jones" not in places(gp, "Police said Alton Jones was hurt. Jones lives in Ohio.")
+
+
+def test_gold_span_demonym_resolves_to_its_country(gp: Geoparser) -> None:
+    text = "Canadian officials met in Ottawa."
+    m = gp.resolve_span(text, 0, 8)
+    assert m.place is not None and (m.place.kind, m.place.country) == (KIND_COUNTRY, "CA")
