@@ -163,6 +163,13 @@ class Resolver:
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
 
     @staticmethod
+    def _spelling(name: str, phrase: str) -> bool:
+        """`phrase` spells the place's own name (Kupiansk for Kupyansk, Andriivka for
+        Andriyivka), rather than naming it otherwise (Delaware for West Point, Washington
+        for Washington Court House)."""
+        return abs(len(name) - len(phrase)) <= 3 and fuzz.ratio(name, phrase) >= SAME_NAME
+
+    @staticmethod
     def _own_name(name: str, phrase: str) -> bool:
         """`phrase` is the place's own name, not another name: the same, a spelling of it
         (fuzz.ratio >= 80: Kupiansk, Kupyansk) or it with a generic word ("Gaza City"
@@ -391,8 +398,8 @@ class Resolver:
                     if got_a1:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
-                        if total > 0 and k == k_place and folded and fuzz.ratio(
-                                fold(gaz.row(r).name), folded[m.start:m.end]) < SAME_NAME:
+                        if total > 0 and k == k_place and folded and not self._spelling(
+                                fold(gaz.row(r).name), folded[m.start:m.end]):
                             total = 0.0  # matched by another name, not a spelling of its own
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)

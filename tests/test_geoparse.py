@@ -534,3 +534,10 @@ def test_gold_span_demonym_resolves_to_its_country(gp: Geoparser) -> None:
     text = "Canadian officials met in Ottawa."
     m = gp.resolve_span(text, 0, 8)
     assert m.place is not None and (m.place.kind, m.place.country) == (KIND_COUNTRY, "CA")
+
+
+def test_province_support_skips_a_longer_name_the_phrase_only_starts(gp: Geoparser) -> None:
+    # "Washington" is another name for Washington Court House, Ohio, not a spelling of it
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Troopers from Dayton, Piqua, Troy and Sidney in Ohio helped. Washington sent aid.")}
+    assert got["Washington"] != "Ohio" and got["Dayton"] == "Ohio"
