@@ -56,6 +56,7 @@ _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
 # The next word of a multi-word name after one of the _GAPS (longest gap first).
 _NEXT_TOKEN = re.compile(r"(?: - |\. |- | -|[ \-'.])([^\W_]+)")
 MAX_TOKENS = 6
+FUZZY_ABROAD = 90.0  # fuzz.ratio a fuzzy match outside the article's countries needs
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
@@ -88,7 +89,9 @@ _TITLES = _words(
     "lady colonel col lt sgt capt captain chairman chairwoman director secretary ambassador "
     "envoy commander coach professor prof rev father sheikh ayatollah emir sultan pm "
     "chancellor leader brother sister son daughter wife husband mother aide adviser advisor "
-    "deputy correspondent reporter analyst mrs. dr. mr. ms. miss saint-")
+    "deputy correspondent reporter analyst mrs. dr. mr. ms. saint-")
+# Titles written abbreviated, with a dot: a full title word before a dot ends a sentence.
+_TITLE_ABBREVIATIONS = _words("mr mrs ms dr gen sen rep gov col lt sgt capt prof rev pm")
 # A title ends the text before a name: the last word (an optional '.', then spaces).
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
 # Head words of a town's or state's institutions: after a given-name-like place name they
@@ -138,6 +141,12 @@ _LOCAL_AFTER = re.compile(
     r"couple|teen|teenager|boy|girl)\b")
 # An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
 _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
+_UNIT_AFTER = re.compile(r" (?:regiment|battalion|brigade)s?\b")
+# A state's organs after a country's possessive: the country, even if named like a person.
+_STATE_AFTER = re.compile(
+    r"'s (?:king|queen|president|prime minister|government|army|military|armed forces|"
+    r"foreign|defen[cs]e|interior|ministry|parliament|capital|border|embassy|"
+    r"security forces|navy|air force)\b")
 _SPEECH_AFTER = re.compile(
     r" (?:said|says|reported|reports|told|added|wrote|quoted|news|agency|tweeted|stated|"
     r"noted|explained|recalled|insisted|argued|testified|admitted|replied|repeated)\b")
@@ -176,10 +185,16 @@ class _Match:
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
     embedded: bool = False  # a capitalised word of no known kind next to it ("Mir Ali")
 
+    name_key: tuple[int, ...] | None = None
+    within: int = -1  # admin-1 row named right after a comma ("Atlanta, Texas"), else -1
+
     @property
     def key(self) -> tuple[int, ...]:
         """The name's readings: repeated mentions of one name are one piece of evidence."""
-        return tuple(self.rows)
+        k = self.name_key
+        if k is None:
+            k = self.name_key = tuple(self.rows)
+        return k
 
 
 class Recognizer:
@@ -412,15 +427,19 @@ class Recognizer:
                      persons: set[str], listed: bool = False) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
-        if never:
-            return 0.0
+        if never or _UNIT_AFTER.match(folded, e):
+            return 0.0  # "the Azov regiment", "the Donbas battalion": a unit, not a place
         surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
         if size <= 4 and surface.isupper() and not (
                 (high and size <= 3) or self._dateline(text, s, e)):
             return 0.0
         before = folded[max(0, s - 30):s]
-        if self._title_before(before) or self._in_other_name(text, folded, s, e, persons):
+        if self._title_before(before):
+            if not high:
+                persons.add(folded[s:e])  # "Gov. Jackson ... Jackson said": the person
+            return 0.0
+        if self._in_other_name(text, folded, s, e, persons):
             return 0.0
         if s > 1 and text[s - 1] == " " and text[s - 2].isalpha():
             # "Rep. Ilhan Omar": a title before the capitalised word before this one
@@ -428,10 +447,14 @@ class Recognizer:
             while j > 0 and text[j - 1].isalpha():
                 j -= 1
             if text[j].isupper() and self._title_before(folded[max(0, j - 30):j]):
+                if not high:
+                    persons.add(folded[s:e])
                 return 0.0
         if not common and high:
             return 1.0
-        if speech_small and not listed and (_SPEECH_AFTER.match(folded, e) or (
+        # "in Goris and Kapan said" is a list; "Speaking in Brussels, Stoltenberg said" is not
+        if speech_small and not (listed and folded[s - 2:s] != ", ") and (
+                _SPEECH_AFTER.match(folded, e) or (
                 _SPEECH_BEFORE.search(folded, max(0, s - 14), s)
                 and _SPEAKER_END.match(folded, e))):
             return 0.0  # "Mehr reported", "said Omar.": a source or person, not a village
@@ -452,6 +475,8 @@ class Recognizer:
                 # "Russia has ...", "Canada's ...": the dictionary lists "russia" (leather)
                 # and "canada", but a sentence opening with a country name followed by a
                 # lowercase word is the country; "Chad said", "Jordan Henderson" are not
+                if _STATE_AFTER.match(folded, e):
+                    return 0.75  # "Jordan's King Abdullah", "Chad's army"
                 return 0.0 if folded[s:e] in self.gaz.given_names or \
                     _CAP_WORD_AFTER.match(text, e) or _SPEECH_AFTER.match(folded, e) else 0.75
             if _LOCAL_AFTER.match(folded, e) or (
@@ -477,12 +502,15 @@ class Recognizer:
         b = before.rstrip(" ")
         if len(b) == len(before):
             return False  # a title is followed by a space
-        if b.endswith("."):
+        dot = b.endswith(".")
+        if dot:
             b = b[:-1]
         j = len(b) - 1 if b.endswith("-") else len(b)  # "saint-"
         while j > 0 and b[j - 1].isalnum():
             j -= 1
-        return b[j:] in _TITLE_WORDS
+        # "Gov. ", "Dr. " are titles; "... named interim president. CINCINNATI" ends a
+        # sentence
+        return b[j:] in _TITLE_WORDS and (not dot or b[j:] in _TITLE_ABBREVIATIONS)
 
     def _in_other_name(self, text: str, folded: str, s: int, e: int,
                        persons: set[str] | None = None) -> bool:
@@ -499,8 +527,11 @@ class Recognizer:
             nxt = t.group() if t else None
             if nxt is not None and (nxt in _TITLE_WORDS or (
                     t.end() - t.start() > 1 and text[t.start():t.end()].isupper()
-                    and not text[s:e].isupper())):
-                nxt = None  # "Alaska Gov. Sarah Palin", "the Gainesville VFW post"
+                    and not text[s:e].isupper()) or (
+                    e - s > 3 and text[s:e].isupper() and not text[t.start():t.end()].isupper())):
+                # "Alaska Gov. Sarah Palin", "the Gainesville VFW post", "WASHINGTON Barack
+                # Obama pardoned": no name runs across a change of case
+                nxt = None
             elif nxt is not None and (
                     nxt in _WHEN or folded[s:e].rpartition(" ")[2] in _SPAN_GENERIC
                     or (folded[e - 1] == "." and nxt not in given)):
@@ -509,9 +540,14 @@ class Recognizer:
                 nxt = None
         prev = self._prev_word(text, folded, s)
         if (prev is not None and prev in given) or \
-                _MIDDLE_INITIAL.search(text, max(0, s - 30), s) or \
-                (prev is None and self._initial_given(text, folded, s)):
-            if persons is not None:
+                (text[s - 2:s] == ". " and _MIDDLE_INITIAL.search(text, max(0, s - 30), s)) or \
+                (prev is None and text[s - 2:s - 1].isalpha()
+                 and self._initial_given(text, folded, s)):
+            if persons is not None and not (prev is not None and prev in self.gaz.name_ids
+                                            and folded[s:e + 1].endswith(" ")
+                                            and _CAP_WORD_AFTER.match(text, e)):
+                # a surname: later bare mentions are the person; not inside a longer run
+                # of place names ("Old Alton Edwardsville Road")
                 persons.add(folded[s:e])
             return True
         if nxt is not None and (not self._plain(nxt) or (
@@ -522,8 +558,10 @@ class Recognizer:
             # Environmental Protection Division" (a state before a plain word) are not
             return True
         if prev is not None and not self._plain(prev):
-            if persons is not None:
-                persons.add(folded[s:e])  # a surname: later bare mentions are the person
+            if persons is not None and not text[s - 1 - len(prev):s - 1].isupper():
+                # a surname: later bare mentions are the person (not after an acronym:
+                # "told CTV Winnipeg" names a station, and Winnipeg stays a city)
+                persons.add(folded[s:e])
             return True
         return False
 
@@ -607,7 +645,10 @@ class Recognizer:
             for cc in pools:
                 if best is not None:
                     break
-                best = self._fuzzy_best(word, cc, cutoff)
+                # a misspelling abroad must be closer: "Tawila" near El Fasher is not
+                # Tafilah in Jordan
+                best = self._fuzzy_best(word, cc, max(cutoff, FUZZY_ABROAD)
+                                        if cc == "*" and doc_cc else cutoff)
             if best:
                 rows = [r for r in self.gaz.cands(best[1])
                         if not doc_cc or self.gaz.country(r) in doc_cc] or \

@@ -62,8 +62,15 @@ SAME_ADMIN1_BONUS = 1.0  # second-pass bonus cap: candidates further behind cann
 # together are Minnesota). A name with one reading counts fully, a contested one half.
 COHERENCE_VIABLE = 2.0  # a reading this far behind its name's best does not contend
 COHERENCE_WEIGHT = 1.5  # bonus per supporting name
-COHERENCE_MAX = 3.0
-COHERENCE_UNDEMOTE = 1.0  # this much support outweighs a world-known namesake abroad
+COHERENCE_MAX = 4.5  # a town matched only by an alternate name ("Delaware" for West Point,
+# Virginia) gets none: measured, bare state names mean the state
+COHERENCE_UNDEMOTE = 1.0
+SAME_NAME = 60.0  # fuzz.ratio of a spelling of a town's own name ("Kupiansk", "Kupyansk")
+# A town matched only by one of its alternate names ("Delaware" for West Point, Virginia)
+# gets this share of the support: bare state and country names mean the state.
+COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
+CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
+CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
@@ -110,6 +117,16 @@ class Resolver:
             else:
                 continue
             cc[m.own[0]] += m.own[1]
+        # a name repeated is still one name: its mentions are not each other's evidence
+        # ("Obama" five times makes no article about Japan)
+        by_name: dict[tuple[int, ...], int] = {}
+        for m in matches:
+            if m.own[1]:
+                k = m.key
+                by_name[k] = by_name.get(k, 0) + m.own[1]
+        for m in matches:
+            if m.own[1]:
+                m.own = (m.own[0], by_name[m.key])
         for _, _, iso in demonyms:
             cc[iso] += 1
         return cc
@@ -133,7 +150,8 @@ class Resolver:
             return False
         if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
                 self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])):
+                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])
+                or self._own_name(fold(self.gaz.row(top).name), folded[m.start:m.end])):
             return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
         own_cc, own_w = m.own
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
@@ -180,6 +198,21 @@ class Resolver:
             return False
         return all(ccs.isdisjoint(self.gaz.neighbours.get(c, ())) for c in others)
 
+    @staticmethod
+    def _spelling(name: str, phrase: str) -> bool:
+        """`phrase` spells the place's own name (Kupiansk for Kupyansk, Andriivka for
+        Andriyivka), rather than naming it otherwise (Delaware for West Point, Washington
+        for Washington Court House)."""
+        return abs(len(name) - len(phrase)) <= 3 and fuzz.ratio(name, phrase) >= SAME_NAME
+
+    @staticmethod
+    def _own_name(name: str, phrase: str) -> bool:
+        """`phrase` is the place's own name, not another name: the same, a spelling of it
+        (fuzz.ratio >= 80: Kupiansk, Kupyansk) or it with a generic word ("Gaza City"
+        for Gaza); "Hamas" is another name for Hamm."""
+        return phrase == name or phrase.startswith(name + " ") or \
+            fuzz.ratio(name, phrase) >= 80.0
+
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:
         phrase = folded[s:e].strip()
@@ -196,6 +229,9 @@ class Resolver:
                     m = _Match(s, e, list(self.gaz.cands(nid)), 1.0)
                     m.admin_cue = True
                     return m
+        iso = self._demonyms.get(phrase)
+        if iso and iso in self.gaz.country_row:  # "Canadian" is Canada, not Canadian County
+            return _Match(s, e, [self.gaz.country_row[iso]], 1.0)
         for p in (phrase, re.sub(r"^the ", "", phrase), phrase.rstrip("."), head):
             nid = self.gaz.name_ids.get(p)
             if nid is not None:
@@ -229,6 +265,7 @@ class Resolver:
             m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
                                or _PLACE_AFTER.match(folded, m.end))
             container = self._container(matches, i, folded)
+            m.within = container[1] if container is not None else -1
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
             seats = {admin1_of[r] for r in m.rows
@@ -268,15 +305,18 @@ class Resolver:
                     # city; the province steps back rather than the city stepping ahead of
                     # same-name towns abroad (Alexandria, Virginia in a US article)
                     sc -= 4.0
-                if container is not None and (cc == container[0] or admin1_of[r] == container[1]):
-                    sc += 5.0
+                if container is not None:
+                    if admin1_of[r] == container[1] or (container[1] < 0 and cc == container[0]):
+                        sc += CONTAINER_BONUS
+                    elif cc == container[0]:
+                        sc += CONTAINER_COUNTRY  # "Atlanta, Georgia": another US Atlanta
                 if cc in poss:
                     sc += 3.0
                 if r in demoted:
                     sc -= PROMINENCE_BONUS
                 scores.append(sc)
             m.scores = scores
-        self._context(matches)
+        self._context(matches, folded)
 
     def _prominent(self, m: _Match, folded: str, phrase: str,
                    container: tuple[str, int] | None, poss: set[str]) -> set[int]:
@@ -316,6 +356,13 @@ class Resolver:
         m, nxt = matches[i], matches[i + 1]
         if folded[m.end:nxt.start] != ", " or not nxt.rows:
             return None
+        # "Atlanta, Georgia": a province that holds one of X's readings before a same-name
+        # country that holds none
+        admin1_of = self.gaz.admin1_of
+        mine = {admin1_of[r] for r in m.rows}
+        for r in nxt.rows:
+            if self._kind[r] == self._k_admin1 and r in mine:
+                return self.gaz.country(r), r
         for r in nxt.rows:
             if self._kind[r] == self._k_country:
                 return self.gaz.country(r), -2
@@ -336,7 +383,7 @@ class Resolver:
                 out.add(self.gaz.country(p.rows[0]))
         return out
 
-    def _context(self, matches: list[_Match]) -> None:
+    def _context(self, matches: list[_Match], folded: str = "") -> None:
         """Second pass: prefer candidates near, inside or containing the other places."""
         gaz, kind = self.gaz, self._kind
         tops: dict[int, int] = {}  # row -> count of mentions resolved to it
@@ -378,10 +425,12 @@ class Resolver:
             seated = {admin1_of[x] for x in m.rows
                       if kind[x] == k_place and gaz.pop[x] >= SEAT_MIN_POP
                       and admin1_of[x] >= 0 and self._km(x, admin1_of[x]) < SEAT_MAX_KM}
+            within = m.within
             for idx, r in enumerate(m.rows):
                 k = kind[r]
-                if k == k_country or (scores[idx] < floor and r not in demoted):
-                    continue
+                if k == k_country or (scores[idx] < floor and r not in demoted) or (
+                        within >= 0 and admin1_of[r] != within):
+                    continue  # "Atlanta, Texas": no support lifts another state's Atlanta
                 bonus = 0.0  # support from the other mentions, never from this one
                 a1 = admin1_of[r]
                 if k != k_admin1 and admin1_n.get(a1, 0) - (mine == a1) > 0:
@@ -397,6 +446,9 @@ class Resolver:
                     if got_a1:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
+                        if total > 0 and k == k_place and folded and not self._spelling(
+                                fold(gaz.row(r).name), folded[m.start:m.end]):
+                            total = 0.0  # matched by another name, not a spelling of its own
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
                             if r in demoted and total >= COHERENCE_UNDEMOTE:

@@ -217,7 +217,30 @@ def test_curated_places_lie_inside_their_country():
         assert place["review"], place["slug"]
 
 
+def test_curated_point_regions_lie_in_their_country_or_at_sea():
+    """Seas' points must be water (outside every outline)."""
+    import json
+
+    from shapely.geometry import Point, shape
+
+    from geomap.gazetteer.curated import POINT_REGIONS
+
+    data = Path(__file__).resolve().parent.parent / "gazetteer"
+    countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
+                 json.loads((data / "ne_countries.geojson").read_text())["features"]}
+    for region in POINT_REGIONS:
+        pt = Point(region["lon"], region["lat"])
+        if region["feature"] == "SEA":
+            assert not any(c.contains(pt) for c in countries.values()), region["slug"]
+        else:
+            assert countries[region["country"]].contains(pt), region["slug"]
+
+
 @pytest.mark.parametrize("text, place_id", [
+    ("Houthi drones hit a ship in the Red Sea.", "cur:red-sea"),
+    ("Shelling went on in South Ossetia.", "cur:south-ossetia"),
+    ("Unrest spread across the Middle East.", "cur:middle-east"),
+    ("Militants attacked police in the North Caucasus.", "cur:north-caucasus"),
     ("A strike in Maghazi killed seven.", "cur:maghazi-camp"),
     ("Shelling hit the Zamzam camp on Sunday.", "cur:zamzam-camp"),
     ("Fighting continued near Rabotino.", "cur:robotyne"),

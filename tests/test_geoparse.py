@@ -544,3 +544,114 @@ def test_somali_long_vowels_and_the_sahel(gp: Geoparser) -> None:
     assert got["Hiran"][:2] == (KIND_ADMIN1, "SO")
     got = places(gp, "Jihadist groups have expanded across the Sahel region.")
     assert got["Sahel"][:2] == (KIND_REGION, None)
+
+
+def test_a_repeated_name_is_not_its_own_country_evidence(gp: Geoparser) -> None:
+    # a small foreign town named like a person, said twice, makes no article about Japan
+    text = ("Relations with Egypt have cooled. Since Obama took office, Cairo has waited. "
+            "The Obama administration has said little.")
+    assert "Obama" not in places(gp, text)
+    assert "Obama" in places(gp, "The ferry reached Obama, a port town in Japan, on Monday.")
+
+
+def test_province_support_skips_towns_matched_by_an_alternate_name(gp: Geoparser) -> None:
+    # West Point, Virginia was once called Delaware: the bare name is still the state
+    got = {m.text: (m.place.kind, m.place.name) for m in gp.parse(
+        "Officials from Richmond, Norfolk, Roanoke and Williamsburg met in Virginia on "
+        "Monday. Delaware sent aid too.")}
+    assert got["Delaware"] == (KIND_ADMIN1, "Delaware")
+
+
+def test_name_after_a_title_is_the_person_throughout(gp: Geoparser) -> None:
+    text = "Gov. Jackson signed the bill in Atlanta, Georgia. Jackson said it would pass."
+    assert "Jackson" not in places(gp, text)
+    text = "Dr. Lincoln treated patients in Nebraska. Lincoln said the clinic would stay open."
+    assert "Lincoln" not in places(gp, text)
+
+
+def test_a_full_title_word_before_a_dot_ends_the_sentence(gp: Geoparser) -> None:
+    text = "The board named an interim president. CINCINNATI police said two men were held."
+    assert "CINCINNATI" in places(gp, text)
+    assert "Rochester" in places(gp, "The storm is expected to miss Rochester, New York.")
+
+
+def test_province_support_reaches_a_respelt_town_name(gp: Geoparser) -> None:
+    # news spells it Andriivka, GeoNames Andriyivka: a spelling of its own name, not
+    # another name, so Bakhmut and Kurdiumivka still pull it into Donetsk oblast
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Ukrainian troops retook Andriivka, south of Bakhmut, and pushed on towards "
+        "Kurdiumivka.")}
+    assert got["Andriivka"] == got["Bakhmut"] == "Donets'k"
+
+
+def test_country_named_like_a_person_before_its_state_organs(gp: Geoparser) -> None:
+    got = places(gp, "Jordan's King Abdullah met Egyptian officials in Cairo.")
+    assert got["Jordan"][:2] == (KIND_COUNTRY, "JO")
+    assert "Chad" in places(gp, "Talks stalled. Chad's army moved north.")
+    assert places(gp, "Talks stalled. Jordan's mother said he was fine.") == {}
+
+
+def test_speaker_after_a_comma_is_not_listed_with_the_place_before(gp: Geoparser) -> None:
+    got = places(gp, "Speaking in Brussels, Stoltenberg said NATO would stand with Kyiv.")
+    assert "Stoltenberg" not in got and "Brussels" in got
+
+
+def test_fuzzy_match_abroad_needs_a_closer_spelling(gp: Geoparser) -> None:
+    got = {m.text: m.place.country for m in gp.parse(
+        "Gunmen killed three people in the village of Tawila, west of El Fasher, Sudan.")}
+    assert got.get("Tawila") in (None, "SD")
+
+
+def test_city_named_with_a_generic_word_is_its_own_name(gp: Geoparser) -> None:
+    # GeoNames calls it Gaza; "Gaza City" is no unrelated alternate name (as Hamas is Hamm's)
+    got = places(gp, "Troops raided a hospital in Gaza City.")
+    assert got["Gaza City"][:2] == (KIND_PLACE, "PS")
+
+
+def test_military_unit_named_after_a_place_is_no_place(gp: Geoparser) -> None:
+    got = places(gp, "Wagner fighters and the Azov regiment fought near Bakhmut.")
+    assert "Azov" not in got and "Bakhmut" in got
+
+
+
+def test_named_province_after_a_comma_beats_province_support(gp: Geoparser) -> None:
+    # "Atlanta, Texas": the small Texas town, though the Georgia names around it would
+    # support Georgia's Atlanta; and "Atlanta, Georgia" is the state, not the country
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Police in Macon, Savannah and Valdosta, Georgia, and in Atlanta, Texas, were "
+        "alerted.")}
+    assert got["Atlanta"] == "Texas" and got["Macon"] == "Georgia"
+    assert next(m.place.admin1 for m in gp.parse("Officers met in Atlanta, Georgia.")) == \
+        "Georgia"
+
+
+def test_place_after_a_broadcaster_acronym_stays_a_place_later(gp: Geoparser) -> None:
+    text = ("The dog was driven to Winnipeg, Manitoba. The owner told CTV Winnipeg she was "
+            "grateful. Vets in Winnipeg treated the dog.")
+    got = [m.start for m in gp.parse(text) if m.text == "Winnipeg"]
+    assert len(got) == 2  # the first and the last: "CTV Winnipeg" is the station
+
+
+def test_all_caps_dateline_before_a_person_name(gp: Geoparser) -> None:
+    got = places(gp, "GEORGETOWN Barack Obama spoke in Texas.")
+    assert got["GEORGETOWN"][:2] == (KIND_PLACE, "US")
+
+
+def test_town_inside_a_road_name_is_not_taken_for_a_surname(gp: Geoparser) -> None:
+    text = ("Crews repaved Old Alton Edwardsville Road. The city of Edwardsville, Illinois "
+            "paid for it.")
+    assert "Edwardsville" in places(gp, text)
+    assert "Jones" not in places(gp, "Police said Alton Jones was hurt. Jones lives in Ohio.")
+
+
+def test_gold_span_demonym_resolves_to_its_country(gp: Geoparser) -> None:
+    text = "Canadian officials met in Ottawa."
+    m = gp.resolve_span(text, 0, 8)
+    assert m.place is not None and (m.place.kind, m.place.country) == (KIND_COUNTRY, "CA")
+
+
+def test_province_support_skips_a_longer_name_the_phrase_only_starts(gp: Geoparser) -> None:
+    # "Washington" is another name for Washington Court House, Ohio, not a spelling of it
+    got = {m.text: m.place.admin1 for m in gp.parse(
+        "Troopers from Dayton, Piqua, Troy and Sidney in Ohio helped. Washington sent aid.")}
+    assert got["Washington"] != "Ohio" and got["Dayton"] == "Ohio"

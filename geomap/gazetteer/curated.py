@@ -102,7 +102,7 @@ PLACES: list[dict[str, Any]] = [
 # an incident there is placed at province precision without pretending to an area.
 REGION_POINTS: list[dict[str, Any]] = [
     {"slug": "south-ossetia", "name": "South Ossetia", "country": "GE", "lat": 42.3000,
-     "lon": 43.9500, "alternate_names": ["Tskhinvali Region", "Tskhinvali region"],
+     "lon": 43.9500, "alternate_names": ["Tskhinvali Region", "Tskhinvali region", "Samachablo"],
      "review": "Breakaway region of Georgia around Tskhinvali; point near its centre."},
     {"slug": "transnistria", "name": "Transnistria", "country": "MD", "lat": 47.2500,
      "lon": 29.4000, "alternate_names": ["Transdniestria", "Transdniester", "Pridnestrovie",
@@ -116,17 +116,38 @@ REGION_POINTS: list[dict[str, Any]] = [
     {"slug": "ituri", "name": "Ituri", "country": "CD", "lat": 1.9000, "lon": 29.9000,
      "alternate_names": ["Ituri province"],
      "review": "Province of DR Congo since 2015 (NE still has Orientale); capital Bunia."},
-    {"slug": "sahel", "name": "Sahel", "country": None, "lat": 14.5000, "lon": 0.5000,
-     "alternate_names": ["the Sahel", "central Sahel", "Central Sahel"],
-     "review": "The semi-arid belt south of the Sahara; in conflict reporting mostly the "
-               "central Sahel, so the point is the Liptako-Gourma area where Mali, Burkina "
-               "Faso and Niger meet. No country: it spans several."},
     {"slug": "north-waziristan", "name": "North Waziristan", "country": "PK",
      "lat": 32.9500, "lon": 70.0500, "alternate_names": [],
      "review": "District of Khyber Pakhtunkhwa around Miranshah; point near its centre."},
     {"slug": "south-waziristan", "name": "South Waziristan", "country": "PK",
      "lat": 32.3000, "lon": 69.7500, "alternate_names": [],
      "review": "District of Khyber Pakhtunkhwa around Wana; point near its centre."},
+]
+
+# Russia's North Caucasian Federal District: Chechnya, Dagestan, Ingushetia,
+# Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia, Stavropol (GeoNames ids).
+NORTH_CAUCASUS = (569665, 567293, 556349, 554667, 552927, 519969, 487839)
+
+# Seas news names that neither GeoNames' cities nor Natural Earth's admin-1 units carry:
+# a point near the middle, from general knowledge (to within ~50 km), kind region, so that
+# no small town of the name outranks them; no outline, like REGION_POINTS.
+POINT_REGIONS: list[dict[str, Any]] = [
+    {"slug": "black-sea", "name": "Black Sea", "country": None, "feature": "SEA",
+     "lat": 43.4, "lon": 34.3, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "sea-of-azov", "name": "Sea of Azov", "country": None, "feature": "SEA",
+     "lat": 46.0, "lon": 36.5, "alternate_names": ["Azov Sea"], "review": "Middle of the sea."},
+    {"slug": "red-sea", "name": "Red Sea", "country": None, "feature": "SEA",
+     "lat": 20.0, "lon": 38.5, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "gulf-of-aden", "name": "Gulf of Aden", "country": None, "feature": "SEA",
+     "lat": 12.5, "lon": 47.5, "alternate_names": [], "review": "Middle of the gulf."},
+    {"slug": "mediterranean-sea", "name": "Mediterranean Sea", "country": None,
+     "feature": "SEA", "lat": 35.0, "lon": 18.0, "alternate_names": ["Mediterranean"],
+     "review": "Central Mediterranean, between Sicily, Crete and Libya."},
+    {"slug": "caspian-sea", "name": "Caspian Sea", "country": None, "feature": "SEA",
+     "lat": 42.0, "lon": 50.5, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "persian-gulf", "name": "Persian Gulf", "country": None, "feature": "SEA",
+     "lat": 26.5, "lon": 52.0, "alternate_names": ["Arabian Gulf"],
+     "review": "Middle of the gulf."},
 ]
 
 REGIONS: list[dict[str, Any]] = [
@@ -178,6 +199,31 @@ REGIONS: list[dict[str, Any]] = [
     {"slug": "northern-ireland", "name": "Northern Ireland", "country": "GB",
      "alternate_names": [], "nuts": ("Northern Ireland",),
      "review": "Union of the NE admin-1 units of Great Britain in Northern Ireland."},
+    {"slug": "north-caucasus", "name": "North Caucasus", "country": "RU",
+     "alternate_names": ["Northern Caucasus"], "units": NORTH_CAUCASUS,
+     "review": "Union of the Natural Earth admin-1 units of Russia's North Caucasian "
+               "Federal District: Chechnya, Dagestan, Ingushetia, Kabardino-Balkaria, "
+               "Karachay-Cherkessia, North Ossetia, Stavropol (GeoNames ids as listed)."},
+    {"slug": "caucasus", "name": "Caucasus", "country": None, "alternate_names": [],
+     "units": NORTH_CAUCASUS, "countries": ("AM", "AZ", "GE"),
+     "review": "Union of the North Caucasus units above and the outlines of Armenia, "
+               "Azerbaijan and Georgia."},
+    {"slug": "middle-east", "name": "Middle East", "country": None,
+     "alternate_names": ["Mideast"],
+     "countries": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
+                   "SA", "SY", "TR", "AE", "YE"),
+     "review": "Union of the Natural Earth outlines of the 17 countries usually counted "
+               "in the Middle East (Bahrain, Cyprus, Egypt, Iran, Iraq, Israel, Jordan, "
+               "Kuwait, Lebanon, Oman, Palestine, Qatar, Saudi Arabia, Syria, Turkey, UAE, "
+               "Yemen)."},
+    {"slug": "sahel", "name": "Sahel", "country": None,
+     "alternate_names": ["the Sahel", "central Sahel", "Central Sahel"],
+     "countries": ("MR", "ML", "BF", "NE", "TD"),
+     "review": "Union of the outlines of the G5 Sahel countries (Mauritania, Mali, "
+               "Burkina Faso, Niger, Chad): the Sahel of conflict reporting."},
+    {"slug": "horn-of-africa", "name": "Horn of Africa", "country": None,
+     "alternate_names": [], "countries": ("ET", "ER", "DJ", "SO"),
+     "review": "Union of the outlines of Ethiopia, Eritrea, Djibouti and Somalia."},
     {"slug": "south-caucasus", "name": "South Caucasus", "country": None,
      "alternate_names": ["Southern Caucasus", "Transcaucasia"], "countries": ("AM", "AZ", "GE"),
      "review": "Union of the Natural Earth outlines of Armenia, Azerbaijan and Georgia."},
@@ -320,8 +366,8 @@ def make_curated() -> dict[str, Any]:
         feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
                               pl["alternate_names"], Point(pl["lon"], pl["lat"]),
                               pl["review"]))
-    for rg in REGION_POINTS:
-        feat = _feature(rg["slug"], rg["name"], "region", "RGN", rg["country"],
+    for rg in POINT_REGIONS + REGION_POINTS:
+        feat = _feature(rg["slug"], rg["name"], "region", rg.get("feature", "RGN"), rg["country"],
                         rg["alternate_names"], Point(rg["lon"], rg["lat"]), rg["review"])
         feat["properties"]["outline"] = False
         feats.append(feat)
