@@ -108,7 +108,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
-        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
+        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attack|assault|offensive)|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"

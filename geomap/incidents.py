@@ -63,6 +63,8 @@ from geomap.numbers import (
     Casualties,
     Count,
     casualty_counts,
+    count_sides,
+    disputed,
     extract_casualties,
     total_casualties,
 )
@@ -794,6 +796,10 @@ class _Extractor:
         return draft
 
     def _add_counts(self, draft: _Draft, casualties: Casualties, sentence: str) -> None:
+        if disputed(sentence):
+            casualties = Casualties()  # "a figure not supported by any source"
+        else:
+            casualties = _other_side_added(draft, casualties, sentence)
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],
@@ -908,6 +914,22 @@ def _absorb(into: _Draft, other: _Draft) -> None:
             into.actor2 = actor
     into.reported_by = into.reported_by or other.reported_by
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def _other_side_added(draft: _Draft, casualties: Casualties, sentence: str) -> Casualties:
+    """A later sentence's dead of the other side of the clash ("Two soldiers were killed."
+    + "Ten insurgents were also killed.") add to the event's toll: analysts sum per-side
+    counts. The same side told again (a restatement) still takes the maximum."""
+    if draft.casualties.killed is None or casualties.killed is None \
+            or sentence in draft.evidence:
+        return casualties
+    new = count_sides(sentence, casualty_counts(sentence))
+    old: set[str | None] = set()
+    for told in draft.evidence:
+        old |= count_sides(told, casualty_counts(told))
+    if not new or not old or None in new or None in old or new & old:
+        return casualties
+    return replace(casualties, killed=draft.casualties.killed + casualties.killed)
 
 
 def _max(a: int | None, b: int | None) -> int | None:

@@ -55,7 +55,9 @@ _NUMBER = (
     r"member|volunteer|trooper|commander|pilot)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
-           r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies)")
+           r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies|"
+           # translated army statements: "rose as martyrs", "fell martyrs"
+           r"(?:rose|ascended|fell)\s+(?:as\s+)?martyrs)")
 _WOUNDED = (r"(?:wounded|injured|injuries|injuring|wounding|hurt|wounds|casualties)")
 _CAPTURED = (r"(?:captured|taken\s+(?:prisoner|captive|hostage)|held\s+captive|"
              r"abducted|kidnapped|seized|prisoners\s+of\s+war|pows)")
@@ -153,6 +155,41 @@ _NONE_HURT = re.compile(
 )
 
 
+# Who a count is of, from the words after its number: the armed opponents of a state
+# ("112 rebels", "ten insurgents", "three suspected gang members") or its forces ("two
+# soldiers", "seven of our heroes", "a police officer"). Per-side tolls of one clash add.
+_SIDE_NOUN = re.compile(
+    r"[\w,'-]+\s+(?:[\w'-]+\s+){0,3}?(?:(?P<armed>rebels?|insurgents?|militants?|terrorists?|"
+    r"gang(?:\s+members?|sters?)?|attackers?|gunm[ae]n|jihadists?|militiam[ae]n|"
+    r"assailants?|enemy|bandits?)|(?P<forces>soldiers?|servicem[ae]n|troops|officers?|"
+    r"policem[ae]n|police|heroes|guards?|personnel|our|conscripts?|gendarmes?))\b"
+)
+# "a figure not supported by any local source": a count its own sentence disputes.
+_DISPUTED = re.compile(
+    r"\b(?:figures?|numbers?|claims?|tolls?|tally)\s+(?:that\s+)?(?:(?:was|is|were|are|has|"
+    r"have|could|can)\s+)?(?:(?:not|never)\s+(?:been\s+|be\s+)?(?:supported|corroborated|"
+    r"backed)|unsupported|uncorroborated)\b"
+)
+
+
+def count_sides(sentence: str, counts: list[Count]) -> set[str | None]:
+    """The sides ("armed" opponents, state "forces", None unknown) whose dead the killed
+    `counts` of `sentence` are."""
+    text = fold(sentence).replace('"', " ")
+    sides: set[str | None] = set()
+    for at, category, value, _text in counts:
+        if category != "killed" or value is None or value == 0:
+            continue
+        m = _SIDE_NOUN.match(text, at)
+        sides.add(None if m is None else ("armed" if m["armed"] else "forces"))
+    return sides
+
+
+def disputed(sentence: str) -> bool:
+    """Does the sentence dispute its own count ("a figure not supported by ...")?"""
+    return bool(_DISPUTED.search(fold(sentence)))
+
+
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
@@ -191,7 +228,7 @@ def to_number(token: str) -> int | None:
 
 def _category(kind: str, tail: str | None = None) -> str:
     word = (tail or kind).split()[0]
-    if tail == "lives":
+    if tail == "lives" or kind.endswith("martyrs"):
         return "killed"
     if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
         return "killed"
@@ -284,6 +321,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         counts.append((start, category, value,
                        sentence[m.start("num"): m.end("num")] if value is None else None))
 
+    if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
+        text = text.replace('"', " ")
     if "includ" in text or "among" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     for m in _AND_PAIR.finditer(text):

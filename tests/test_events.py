@@ -16,6 +16,8 @@ from geomap.events import classify, is_background
         ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
+        ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
+         tx.ARMED_CLASH),
         ("The governor was killed in El Geneina on Wednesday.", tx.VIOLENCE_CIVILIANS,
          tx.ATTACK),
         ("Israeli forces killed three Palestinians during a raid.", tx.VIOLENCE_CIVILIANS,

@@ -428,3 +428,25 @@ def test_a_caption_between_paragraphs_does_not_end_the_narrated_day() -> None:
     got = violent(run(text, date(2020, 10, 12), chrome=((start, start + len(caption)),)))
     assert [i.date for i in got] == [date(2020, 10, 10)]
     assert got[0].killed == 2
+
+
+def test_the_other_sides_dead_add_to_the_clash_toll() -> None:
+    text = ("Gunmen attacked an army post in Kalbajar on Sunday. Three soldiers were killed. "
+            "Troops said eleven attackers were also killed.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 14
+
+
+def test_the_same_side_told_twice_is_not_added() -> None:
+    text = ("Gunmen attacked an army post in Kalbajar on Sunday. Three soldiers were killed. "
+            "The three soldiers were killed at the gate, officials said.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3
+
+
+def test_a_disputed_claim_does_not_raise_the_toll() -> None:
+    text = ("Gunmen attacked an army post in Kalbajar on Sunday. Two soldiers were killed. "
+            "The gunmen claimed to have killed 30 soldiers, a figure not supported by "
+            "local sources.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 2

@@ -225,3 +225,30 @@ def test_toll_updates_give_the_latest_total(sentence: str, killed, wounded) -> N
 )
 def test_a_day_of_the_month_is_not_a_count(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Four of our soldiers rose as martyrs defending the bridge.", 4),
+        ("Two guards fell martyrs at the gate.", 2),
+        ('Residents said "at least eight" villagers were killed.', 8),
+    ],
+)
+def test_translated_and_quoted_death_counts(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+def test_count_sides_tell_fighters_from_forces() -> None:
+    from geomap.numbers import casualty_counts, count_sides
+    for sentence, sides in (("Six bandits were killed.", {"armed"}),
+                            ("Police shot dead three suspected gunmen.", {"armed"}),
+                            ("Two of our servicemen died.", {"forces"}),
+                            ("Nine people died.", {None})):
+        assert count_sides(sentence, casualty_counts(sentence)) == sides
+
+
+def test_a_sentence_disputing_its_own_figure() -> None:
+    from geomap.numbers import disputed
+    assert disputed("The group claimed 40 kills, a figure not supported by witnesses.")
+    assert not disputed("The figure rose to 40, officials said.")
