@@ -495,11 +495,13 @@ class _Extractor:
     def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
         """The incident a place-less toll update ("The death toll rose to five") updates:
         the one whose place it names, else the latest told with a killed count, else the
-        latest violent one. A hospital's or a morgue's town is not the event's place."""
+        latest violent one. A hospital's or a morgue's town is not the event's place, nor
+        a name that stands for a speaker ("the Gaza Health Ministry said")."""
         folded = fold(sentence)
         named = [m.place for m in self.mentions if start <= m.start < end
                  and m.place is not None and m.place.kind != KIND_COUNTRY
-                 and not _CARE_PLACE.search(folded, 0, m.start - start)]
+                 and not _CARE_PLACE.search(folded, 0, m.start - start)
+                 and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if named:
             return next((d for d in violent if all(_places_compatible(p, d.place)

@@ -450,3 +450,10 @@ def test_a_disputed_claim_does_not_raise_the_toll() -> None:
             "local sources.")
     (inc,) = violent(run(text))
     assert inc.killed == 2
+
+
+def test_a_toll_update_from_a_place_named_health_office_updates_the_event() -> None:
+    text = ("Shelling hit Kalbajar on Sunday, killing four.\n\n"
+            "By evening, Ganja health officials said the toll had risen to seven.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 7)
