@@ -194,7 +194,14 @@ _STRONG_BACKGROUND = _r(
     r"(?:has|have|had)\s+become\s+(?:an?\s+)?(?:\w+\s+)?(?:target|battleground|"
     r"front\s?line|flashpoint)|"
     r"(?:war|conflict|invasion|insurgency|violence)\b[^.;]{0,60}?\b(?:has|have)\s+"
-    r"(?:killed|claimed|left|displaced|wounded))\b"
+    r"(?:killed|claimed|left|displaced|wounded)|"
+    # how the war began: "The war started when militants attacked the south"
+    r"(?:the|this)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency|invasion)\s+(?:first\s+)?"
+    r"(?:started|began|erupted|broke\s+out|was\s+(?:triggered|sparked))\s+(?:when|after|"
+    r"with|by)|"
+    # a trend: "Hostilities have escalated in two states since early February"
+    r"(?:have|has)\s+(?:\w+\s+)?(?:escalated|intensified|increased|surged|raged|persisted|"
+    r"worsened)\b[^.;]{0,80}?\bsince)\b"
 )
 _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
@@ -204,7 +211,15 @@ _WEAK_BACKGROUND = _r(
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
     r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
     r"fought\s+(?:a|the)\s+"
-    r"(?:[\w-]+\s+)?war)\b"
+    r"(?:[\w-]+\s+)?war|"
+    # a battle told as a span: "after a four-month assault", "ten months of battle"
+    r"[\w]+-(?:day|week|month|year)\s+(?:assault|siege|battle|offensive|campaign)|"
+    r"(?:days|weeks|months|years)\s+of\s+(?:battle|fighting|siege|combat|shelling)|"
+    # an earlier event told for context: "That came days after the heaviest shelling"
+    r"(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?(?:days|weeks|months)\s+after|"
+    # an advance as a trend: "Russian units have pushed towards X and Y"
+    r"(?:have|has)\s+(?:\w+\s+)?(?:pushed|advanced|pressed|edged|crept|inched)\s+"
+    r"(?:\w+\s+)?(?:towards?|closer))\b"
 )
 _FRESH_EVENT_VERBS = _r(
     r"\b(?:erupted|flared|broke\s+out|began|started|resumed|escalated)\b"

@@ -99,6 +99,11 @@ PUB = date(2021, 11, 16)
         "Tensions remain high a year after the arch-foes fought a war over the region.",
         "The war, which began in April 2023, has killed tens of thousands of people.",
         "Last year, Russian strikes on Kharkiv killed 20 people.",
+        "This conflict began when rebels attacked the capital, killing 300 soldiers.",
+        "Clashes have intensified across the border districts since late March.",
+        "Its capture came after a six-week siege that levelled the port.",
+        "The blast came days after the heaviest shelling of the city in weeks.",
+        "Government troops have advanced steadily towards the rebel stronghold.",
     ],
 )
 def test_background(sentence: str) -> None:
@@ -112,6 +117,8 @@ def test_background(sentence: str) -> None:
         "Azerbaijani artillery shelled Jermuk overnight Tuesday, in the worst fighting "
         "between the two countries since 2020.",
         "Armenia and Azerbaijan on Tuesday accused each other of initiating fighting.",
+        "Fighting broke out when gunmen attacked a checkpoint on Tuesday.",
+        "Clashes escalated on Tuesday near the border crossing.",
     ],
 )
 def test_fresh_events_are_not_background(sentence: str) -> None:
