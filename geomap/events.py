@@ -108,7 +108,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
-        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attack|assault|offensive)|"
+        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?)|"
+        # a front bulletin's count of ground attacks: "the enemy attacked seven times"
+        r"attacked\s+(?:\w+\s+)?times|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
@@ -150,7 +152,10 @@ _TRANSFER = _r(
 _RIOT = _r(r"\b(?:riot\w*|mob\s+(?:attack\w*|violence)|stone[- ]throwing|threw\s+stones)\b")
 _PROTEST = _r(
     r"\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|"
-    r"marched|marchers|sit-ins?)\b"
+    r"marched|marchers|sit-ins?|"
+    # "a peaceful march against ...": not the month
+    r"(?:peaceful|protest|silent|mass|street|solidarity)\s+march(?:es)?|"
+    r"march(?:es)?\s+(?:against|to\s+demand|in\s+(?:protest|support)))\b"
 )
 _INTERVENTION = _r(r"\b(?:tear\s+gas|rubber\s+bullets|water\s+cannons?|dispersed|baton)\b")
 _STATEMENT = _r(
@@ -220,6 +225,12 @@ _WEAK_BACKGROUND = _r(
     # an advance as a trend: "Russian units have pushed towards X and Y"
     r"(?:have|has)\s+(?:\w+\s+)?(?:pushed|advanced|pressed|edged|crept|inched)\s+"
     r"(?:\w+\s+)?(?:towards?|closer))\b"
+)
+# "their largest incursion since the start of the war": a comparison, not a tally.
+_SUPERLATIVE_SINCE = _r(
+    r"\b(?:largest|biggest|worst|heaviest|deadliest|fiercest|most\s+[\w-]+|first)\s+"
+    r"(?:[\w-]+\s+){0,6}?since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|invasion|fighting)\b"
 )
 _FRESH_EVENT_VERBS = _r(
     r"\b(?:erupted|flared|broke\s+out|began|started|resumed|escalated)\b"
@@ -540,6 +551,8 @@ def is_background(sentence: str, published: date | None,
     cues ("the decades-old conflict"), never strong ones ("claimed 6,500 lives").
     """
     folded = fold(sentence)
+    if "since" in folded:
+        folded = _SUPERLATIVE_SINCE.sub(" ", folded)
     if _STRONG_BACKGROUND.search(folded):
         return True
     if refs is None:
