@@ -129,6 +129,14 @@ _DISRUPTED = _r(
     r"(?:in)?to\s+(?:\w+\s+){0,2}?airspace|(?:flying|flew|fly)\s+(?:\w+\s+){0,2}?"
     r"(?:drones?|uavs?)\s+(?:in)?to)"
 )
+# "debris of a downed missile fell on a house": the interception still struck a target.
+_DEBRIS_HIT = _r(
+    r"\b(?:debris|fragments|wreckage|parts)\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|drones?|uavs?|rockets?)\s+(?:\w+\s+)?(?:fell|hit|struck|crashed|"
+    r"damaged|landed)\s+(?:on|into|in)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:buildings?|houses?|homes?|blocks?|roofs?|yards?|sites?|facilit\w+|"
+    r"plants?|schools?|cars?|streets?)\b"
+)
 _AGREEMENT = _r(
     r"\b(?:(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|accord|treaty|"
     r"plan)|humanitarian\s+(?:pause|corridor)|prisoner\s+(?:swap|exchange))\b(?:\s+\w+){0,6}?"
@@ -478,6 +486,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     disrupted = None if present.isdisjoint(_DISRUPTED_STEMS) else _DISRUPTED.search(folded)
     if disrupted and (not violent or all(
             v[2] in (tx.AIR_DRONE, tx.SHELLING) for v in violent)):
+        if debris := _DEBRIS_HIT.search(folded):
+            # the intercepted weapon still hit something: a strike with its damage
+            sub = tx.AIR_DRONE if re.search(r"drone|uav", debris.group(0)) else tx.SHELLING
+            return EventMatch(tx.EXPLOSIONS, sub, 0.65, *debris.span())
         return EventMatch(tx.STRATEGIC, tx.DISRUPTED_WEAPONS, 0.7, *disrupted.span())
     first_violent = min((v[0].start() for v in violent), default=len(folded))
     if statement and (statement.start() < first_violent or all(
