@@ -78,7 +78,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.65),
     (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
      tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
-    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*)\b"),
+    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*|behead\w*)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.8),
     (_r(r"\b(?:abduct\w*|kidnap\w*|forcibly\s+disappeared|taken\s+hostage)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ABDUCTION, 0.75),
@@ -177,7 +177,7 @@ _STATEMENT = _r(
 # Words before a cue (same clause) that cancel it.
 _NEGATION = _r(
     r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
-    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|vow\w*|intend\w*|"
+    r"whether|unlikely|avoid|prevent|could|would|might|(?<!\d\s)(?<!\bin\s)(?<!-)may(?!\s+\d)|vow\w*|intend\w*|"
     # an intention, not "the wounded will be treated ... after shelling hit Kherson"
     r"will\s+(?:\w+\s+)?(?:intensify|launch|continue|strike|attack|respond|retaliate|"
     r"expand|resume|step|begin|start|carry|target|hit|shell|bomb|fight|clash|escalate|"
@@ -378,7 +378,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("grenade",),
     ("strike",),
     ("chemical", "chlorine", "sarin", "nerve agent"),
-    ("massacre", "execut", "summarily", "lynch"),
+    ("massacre", "execut", "summarily", "lynch", "behead"),
     ("abduct", "kidnap", "disappeared", "hostage"),
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",

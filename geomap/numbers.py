@@ -74,7 +74,7 @@ _SUBJECT = re.compile(
     + _WOUNDED + "|" + _CAPTURED + r")\b"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"\b(?P<kind>killed|killing|kills|kill|shot\s+dead|shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
@@ -193,7 +193,8 @@ def disputed(sentence: str) -> bool:
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
-             "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed"))
+             "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
+             "behead"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -234,7 +235,7 @@ def _category(kind: str, tail: str | None = None) -> str:
         return "killed"
     if re.match(_WOUNDED, word) or word.startswith(("wound", "injur")):
         return "wounded"
-    if word.startswith(("left", "shot", "shooting", "executed")):
+    if word.startswith(("left", "shot", "shooting", "executed", "beheaded")):
         return "killed"
     return "captured"
 

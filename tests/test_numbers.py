@@ -252,3 +252,7 @@ def test_a_sentence_disputing_its_own_figure() -> None:
     from geomap.numbers import disputed
     assert disputed("The group claimed 40 kills, a figure not supported by witnesses.")
     assert not disputed("The figure rose to 40, officials said.")
+
+
+def test_beheaded_victims_are_killed() -> None:
+    assert extract_casualties("Militants beheaded three villagers on the road.").killed == 3
