@@ -122,6 +122,12 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# "the town's east", "the city's outskirts": a part of the town the story is about.
+_TOWNS_PART = re.compile(r"\bthe\s+(?:town|city|village)'s\b")
+# "Chasiv Yar, a hilltop town about 10 km west of ...": a town introduced by apposition.
+_INTRODUCED_TOWN = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|"
+                              r"settlement)\b")
+_STORY_TOWN_SPAN = 600  # characters back: the sentence before or the paragraph's start
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -401,6 +407,9 @@ class _Extractor:
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        if not own_place and match.violent and (town := self._story_town(sentence, start)):
+            # "fought in the Kanal district in the town's east": the town just introduced
+            place, place_text, precision, own_place = *town, GEO_POINT, True
         if counts and not own_place:
             kept = self._not_restated(sentence, counts)
             if len(kept) < len(counts):
@@ -491,6 +500,23 @@ class _Extractor:
             return None
         self.last_event = merged
         return merged
+
+    def _story_town(self, sentence: str, start: int) -> tuple[Place, str] | None:
+        """The town a sentence refers to as "the town's east" or "in the city": the last
+        one the text introduced as a town ("Chasiv Yar, a hilltop town near ..."), a few
+        sentences back; None if the sentence does not refer back or none was introduced."""
+        folded = fold(sentence)
+        if not (_TOWNS_PART.search(folded) or _THE_CITY.search(folded)):
+            return None
+        for m in reversed(self.mentions):
+            if m.start >= start:
+                continue
+            if start - m.start > _STORY_TOWN_SPAN:
+                break
+            if m.place is not None and m.place.kind == KIND_PLACE and _INTRODUCED_TOWN.match(
+                    self.folded, m.end):
+                return m.place, m.text
+        return None
 
     def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
         """The incident a place-less toll update ("The death toll rose to five") updates:

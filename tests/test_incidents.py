@@ -457,3 +457,10 @@ def test_a_toll_update_from_a_place_named_health_office_updates_the_event() -> N
             "By evening, Ganja health officials said the toll had risen to seven.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 7)
+
+
+def test_the_towns_east_is_the_town_just_introduced() -> None:
+    text = ("Attention has turned to Kalbajar, a mountain town north of Ganja. On Sunday, "
+            "troops fought in the old quarter in the town's south.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name) == (tx.BATTLES, "Kalbajar")
