@@ -122,6 +122,9 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# "their 2020 war over Nagorno-Karabakh": what a conflict is about, not a site.
+_WAR_OVER = re.compile(r"\b(?:wars?|conflicts?|dispute|row|standoff|tensions?)\s+over\s+"
+                       r"(?:the\s+)?$")
 # "the town's east", "the city's outskirts": a part of the town the story is about.
 _TOWNS_PART = re.compile(r"\bthe\s+(?:town|city|village)'s\b")
 # "Chasiv Yar, a hilltop town about 10 km west of ...": a town introduced by apposition.
@@ -504,7 +507,8 @@ class _Extractor:
     def _story_town(self, sentence: str, start: int) -> tuple[Place, str] | None:
         """The town a sentence refers to as "the town's east" or "in the city": the last
         one the text introduced as a town ("Chasiv Yar, a hilltop town near ..."), a few
-        sentences back; None if the sentence does not refer back or none was introduced."""
+        sentences back, else the town of the last violent event told; None if the
+        sentence does not refer back."""
         folded = fold(sentence)
         if not (_TOWNS_PART.search(folded) or _THE_CITY.search(folded)):
             return None
@@ -516,6 +520,10 @@ class _Extractor:
             if m.place is not None and m.place.kind == KIND_PLACE and _INTRODUCED_TOWN.match(
                     self.folded, m.end):
                 return m.place, m.text
+        last = self.last_event
+        if last is not None and last.event.violent and last.place is not None \
+                and last.place.kind == KIND_PLACE and last.place_text:
+            return last.place, last.place_text  # the town the story's events are in
         return None
 
     def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
@@ -613,7 +621,7 @@ class _Extractor:
             if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _RIVER_BANK.search(head):
+            if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
                 continue
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place

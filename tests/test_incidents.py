@@ -464,3 +464,16 @@ def test_the_towns_east_is_the_town_just_introduced() -> None:
             "troops fought in the old quarter in the town's south.")
     (inc,) = violent(run(text))
     assert (inc.event_type, inc.place_name) == (tx.BATTLES, "Kalbajar")
+
+
+def test_what_a_war_was_over_is_not_the_site() -> None:
+    text = ("Fighting broke out on Sunday, the worst since the 2020 war over Kalbajar, "
+            "officials said.")
+    assert all(i.place_name != "Kalbajar" for i in violent(run(text)))
+
+
+def test_the_citys_east_is_the_town_of_the_story() -> None:
+    text = ("TEHRAN - Shelling hit Ganja on Sunday, killing two. On Saturday, troops "
+            "fought gunmen in the city's eastern suburbs.")
+    incs = {i.event_type: i for i in violent(run(text))}
+    assert incs[tx.BATTLES].place_name == "Ganja"
