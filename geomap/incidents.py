@@ -238,6 +238,7 @@ class _Extractor:
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
+        self.past_frame = False  # the paragraph told an earlier year's war (see _sentence)
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -283,6 +284,7 @@ class _Extractor:
         for row in told:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
+            self.past_frame = False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
@@ -407,6 +409,10 @@ class _Extractor:
         casualties = total_casualties(counts)
         self._may_speak(sentence)
         if is_background(sentence, self.published, self.sentence_refs):
+            self.past_frame = self.past_frame or self._earlier_year()
+            return None
+        if self.past_frame and not refs:
+            # "In the 2020 war, 6,500 were killed. Azerbaijan regained X.": still history
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
@@ -503,6 +509,13 @@ class _Extractor:
             return None
         self.last_event = merged
         return merged
+
+    def _earlier_year(self) -> bool:
+        """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
+        published = self.published
+        return published is not None and any(
+            r.date is not None and r.kind in ("year", "month", "explicit")
+            and r.date.year < published.year for r in self.sentence_refs)
 
     def _story_town(self, sentence: str, start: int) -> tuple[Place, str] | None:
         """The town a sentence refers to as "the town's east" or "in the city": the last
@@ -895,10 +908,20 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
+    if _within_its_week(a, b) or _within_its_week(b, a):
+        return True
     if a.date != b.date and a.date_own and b.date_own and \
             a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
+
+
+def _within_its_week(a: _Draft, b: _Draft) -> bool:
+    """A's date is only the week up to publication (a summary bullet, "casualties
+    reported") and b's own day falls in that week: the bullet tells b's event."""
+    assert a.date is not None and b.date is not None
+    return not a.date_own and a.date_precision == DATE_WEEK and b.date_own and \
+        0 <= (a.date - b.date).days <= 7
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

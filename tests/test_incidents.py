@@ -477,3 +477,16 @@ def test_the_citys_east_is_the_town_of_the_story() -> None:
             "fought gunmen in the city's eastern suburbs.")
     incs = {i.event_type: i for i in violent(run(text))}
     assert incs[tx.BATTLES].place_name == "Ganja"
+
+
+def test_a_summary_bullet_is_the_event_told_later_that_week() -> None:
+    text = ("- Drone strike on Ganja; casualties reported.\n\n"
+            "On 9 October, a drone struck a market in Ganja. Several people were hurt.")
+    (inc,) = violent(run(text, published=date(2020, 10, 12)))
+    assert inc.date == date(2020, 10, 9)
+
+
+def test_a_paragraph_framed_in_an_earlier_war_stays_history() -> None:
+    text = ("Shelling hit Ganja on Sunday.\n\n"
+            "In the 2016 fighting, dozens were killed. Troops recaptured Kalbajar.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]
