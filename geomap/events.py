@@ -92,7 +92,12 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
-        r"residents|farmers|worshippers|aid\s+workers|displaced)\b"),
+        r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
+        # "the gang attack on the X neighbourhood": an armed group's attack on a community
+        r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w'-]+\s+){0,3}?(?:neighbou?rhoods?|villages?|camps?|markets?|"
+        r"communit(?:y|ies)|settlements?|quarters?)\b"
+        r"(?![^.;]*\b(?:soldiers|troops|servicem[ae]n|policem[ae]n|officers)\b)"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
     (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
      tx.BATTLES, tx.GOVERNMENT_REGAINS, 0.75),
@@ -382,7 +387,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("abduct", "kidnap", "disappeared", "hostage"),
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
-     "settler", "militia", "bandit", "raider",
+     "settler", "militia", "bandit", "raider", "gang",
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),

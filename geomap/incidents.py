@@ -122,6 +122,8 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
+_QUARTER = re.compile(r"\b(?:neighbou?rhoods?|suburbs?|slums?|shanty\s?towns?)\b")
 # "their 2020 war over Nagorno-Karabakh": what a conflict is about, not a site.
 _WAR_OVER = re.compile(r"\b(?:wars?|conflicts?|dispute|row|standoff|tensions?)\s+over\s+"
                        r"(?:the\s+)?$")
@@ -470,8 +472,8 @@ class _Extractor:
         elif place is None and self.headline is not None:
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
-        elif place is None and self.dateline_place is not None and match.violent and \
-                _THE_CITY.search(fold(sentence)):
+        elif place is None and self.dateline_place is not None and match.violent and (
+                _THE_CITY.search(fold(sentence)) or _QUARTER.search(fold(sentence))):
             # "a missile struck the northern edge of the city" in a story datelined there
             place, place_text = self.dateline_place, self.dateline_place.name
             precision = GEO_POINT

@@ -22,6 +22,8 @@ from geomap.events import classify, is_background
          tx.ARMED_CLASH),
         ("Guards repelled three enemy assaults on the depot.", tx.BATTLES, tx.ARMED_CLASH),
         ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("The death toll from Monday's gang raid on a fishing village reached nine.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Saturday, 4 May: police exchanged fire with bandits outside the market.",
          tx.BATTLES, tx.ARMED_CLASH),
         ("Debris of an intercepted drone fell on a private house overnight.", tx.EXPLOSIONS,

@@ -490,3 +490,10 @@ def test_a_paragraph_framed_in_an_earlier_war_stays_history() -> None:
     text = ("Shelling hit Ganja on Sunday.\n\n"
             "In the 2016 fighting, dozens were killed. Troops recaptured Kalbajar.")
     assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_an_unknown_neighbourhood_is_in_the_dateline_city() -> None:
+    text = ("BAKU - Gunmen shot dead four residents in the Zarya neighbourhood on Sunday, "
+            "police said.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Baku", 4)
