@@ -109,7 +109,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
-        r"subjected\s+(?:\w+\s+){0,8}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
+        r"subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
+        # a defence ministry's word for a cross-border attack
+        r"(?:committed|carried\s+out|staged|launched)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
@@ -391,7 +394,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
-    ("clash", "fight", "fought", "subjected", "sniper",
+    ("clash", "fight", "fought", "subjected", "sniper", "provocation",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",

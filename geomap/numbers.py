@@ -150,7 +150,9 @@ _NONE_HURT = re.compile(
     r"have\s+been|is|got)\s+(?:reported\s+|reportedly\s+)?(?P<kind>killed|hurt|injured|"
     r"wounded|harmed)|(?P<died>died|was\s+killed|perished))\b"
     r"|\b(?:no|without|zero)\s+(?:immediate\s+|further\s+|other\s+)?(?:reports?\s+of\s+)?"
-    r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life)\b"
+    r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life|"
+    r"losses(?=\s+(?:among|in|to|of)\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
+    r"troops|servicem[ae]n|soldiers|units|ranks|forces|side)))\b"
     r"(?!\s+(?:figures?|numbers?|counts?|toll))"
 )
 
@@ -194,7 +196,7 @@ TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives"
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
              "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
-             "behead"))
+             "behead", "losses"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -283,7 +285,7 @@ def _zero_counts(text: str) -> list[Count]:
         word = m["kind"] or m["what"] or "killed"
         out.append((m.start(), "killed", 0, None))
         if word in ("hurt", "injured", "wounded", "harmed", "casualties", "victims",
-                    "injuries"):
+                    "injuries", "losses"):
             out.append((m.start(), "wounded", 0, None))
     return out
 

@@ -22,6 +22,10 @@ from geomap.events import classify, is_background
          tx.ARMED_CLASH),
         ("Guards repelled three enemy assaults on the depot.", tx.BATTLES, tx.ARMED_CLASH),
         ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("The enemy subjected the positions of our units stationed in the direction of the "
+         "northern heights to fire from mortars.", tx.BATTLES, tx.ARMED_CLASH),
         ("The death toll from Monday's gang raid on a fishing village reached nine.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Saturday, 4 May: police exchanged fire with bandits outside the market.",

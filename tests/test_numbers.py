@@ -256,3 +256,9 @@ def test_a_sentence_disputing_its_own_figure() -> None:
 
 def test_beheaded_victims_are_killed() -> None:
     assert extract_casualties("Militants beheaded three villagers on the road.").killed == 3
+
+
+def test_no_losses_among_our_troops_is_a_zero_toll() -> None:
+    c = extract_casualties("There were no losses among our troops.")
+    assert (c.killed, c.wounded) == (0, 0)
+    assert extract_casualties("The enemy suffered heavy losses.").killed is None
