@@ -22,6 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from geomap import taxonomy as tx
@@ -122,6 +123,8 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
+_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 # "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
 _QUARTER = re.compile(r"\b(?:neighbou?rhoods?|suburbs?|slums?|shanty\s?towns?)\b")
 # "their 2020 war over Nagorno-Karabakh": what a conflict is about, not a site.
@@ -417,6 +420,7 @@ class _Extractor:
             # "In the 2020 war, 6,500 were killed. Azerbaijan regained X.": still history
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
+        mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
         if not own_place and match.violent and (town := self._story_town(sentence, start)):
             # "fought in the Kanal district in the town's east": the town just introduced
@@ -916,6 +920,28 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
+
+
+def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Mention]
+                ) -> list[Mention]:
+    """The mentions of the clause that tells the event, when another clause of the
+    sentence tells an event of its own ("insurgents killed two civilians in A, and
+    troops reported an exchange of fire near B"): B is the second event's place."""
+    cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
+    if not cuts or not mentions:
+        return mentions
+    bounds = [0, *cuts, len(sentence)]
+    for s, e in pairwise(bounds):
+        if s <= match.start < e:
+            own = (s, e)
+            break
+    else:
+        return mentions
+    others = [(s, e) for s, e in pairwise(bounds) if (s, e) != own
+              and classify(sentence[s:e]) is not None]
+    if not others:
+        return mentions
+    return [m for m in mentions if not any(s <= m.start - start < e for s, e in others)]
 
 
 def _within_its_week(a: _Draft, b: _Draft) -> bool:

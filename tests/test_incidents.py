@@ -497,3 +497,10 @@ def test_an_unknown_neighbourhood_is_in_the_dateline_city() -> None:
             "police said.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Baku", 4)
+
+
+def test_a_second_clauses_event_keeps_its_place_to_itself() -> None:
+    text = ("On Sunday, gunmen killed two farmers in the hills, and police reported "
+            "clashes in Ganja.")
+    assert not [i for i in violent(run(text)) if i.event_type == tx.VIOLENCE_CIVILIANS
+                and i.place_name == "Ganja"]
