@@ -64,7 +64,7 @@ from geomap.numbers import (
     Casualties,
     Count,
     casualty_counts,
-    count_sides,
+    count_sides_at,
     disputed,
     extract_casualties,
     total_casualties,
@@ -123,6 +123,10 @@ _HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|provi
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
 _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\s+"
                        r"(?:[\w-]+\s+){0,2}?(?:city|town)(?!\s+of\b)\b")
+# "killed in the fighting on ...": a definite reference to a fight already told.
+_THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
+_CUE_DATE_GAP = 8  # " on ", " of ": characters from the cue to its day
+_NATION_REACH = 80  # characters between a count and the country it belongs to
 # Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
 _CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 # "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
@@ -419,6 +423,12 @@ class _Extractor:
         if self.past_frame and not refs:
             # "In the 2020 war, 6,500 were killed. Azerbaijan regained X.": still history
             return None
+        if match.violent and (
+                told := self._retold_on_day(sentence, start, match, refs)) is not None:
+            # "6 of its servicemen were killed in the fighting on 16 November", said by the
+            # other side: the battle already told that day, whatever place it claims
+            self._add_counts(told, casualties, sentence)
+            return told
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
@@ -515,6 +525,25 @@ class _Extractor:
             return None
         self.last_event = merged
         return merged
+
+    def _retold_on_day(self, sentence: str, start: int, match: EventMatch,
+                       refs: list[DateRef]) -> _Draft | None:
+        """The event a sentence refers back to as "the fighting on 16 November": the one
+        violent event of its type told earlier with that day as its own date (the one
+        with dead, if several)."""
+        folded = fold(sentence)
+        if not _THE_EVENT.search(folded, 0, match.start):
+            return None
+        days = [r.date for r in refs if r.precision == DATE_DAY and r.date is not None
+                and 0 <= r.start - (start + match.end) <= _CUE_DATE_GAP]
+        if not days:
+            return None  # "in the fighting on 16 November": the day right after the cue
+        day = days[0]
+        told = [d for d in self.drafts if d.event.family == match.family and d.date_own
+                and d.date == day and d.place is not None]
+        if len(told) > 1:
+            told = [d for d in told if d.casualties.killed]
+        return told[0] if len(told) == 1 else None
 
     def _earlier_year(self) -> bool:
         """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
@@ -1010,13 +1039,27 @@ def _other_side_added(draft: _Draft, casualties: Casualties, sentence: str) -> C
     if draft.casualties.killed is None or casualties.killed is None \
             or sentence in draft.evidence:
         return casualties
-    new = count_sides(sentence, casualty_counts(sentence))
-    old: set[str | None] = set()
+    new = _sides(sentence)
+    old: set[tuple[str | None, str | None]] = set()
     for told in draft.evidence:
-        old |= count_sides(told, casualty_counts(told))
-    if not new or not old or None in new or None in old or new & old:
+        old |= _sides(told)
+    if not new or not old or any(side is None for side, _n in new | old) or any(
+            a == b and (x is None or y is None or x == y) for a, x in new for b, y in old):
         return casualties
     return replace(casualties, killed=draft.casualties.killed + casualties.killed)
+
+
+def _sides(sentence: str) -> set[tuple[str | None, str | None]]:
+    """(side, country) of each killed count: two armies' soldiers are two sides ("7
+    servicemen of the Azerbaijani army" / "6 of its servicemen", said by Armenia). The
+    country is the one named nearest the count, within a clause's reach."""
+    refs = country_refs(sentence)
+    out: set[tuple[str | None, str | None]] = set()
+    for at, side in count_sides_at(sentence, casualty_counts(sentence)):
+        near = [(min(abs(at - e), abs(s - at)), iso) for s, e, iso, _k in refs]
+        nation = min(near)[1] if near and min(near)[0] <= _NATION_REACH else None
+        out.add((side, nation))
+    return out
 
 
 def _max(a: int | None, b: int | None) -> int | None:

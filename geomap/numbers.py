@@ -177,14 +177,19 @@ _DISPUTED = re.compile(
 def count_sides(sentence: str, counts: list[Count]) -> set[str | None]:
     """The sides ("armed" opponents, state "forces", None unknown) whose dead the killed
     `counts` of `sentence` are."""
+    return {side for _at, side in count_sides_at(sentence, counts)}
+
+
+def count_sides_at(sentence: str, counts: list[Count]) -> list[tuple[int, str | None]]:
+    """(where the count is, its side) for each nonzero killed count, as `count_sides`."""
     text = fold(sentence).replace('"', " ")
-    sides: set[str | None] = set()
+    out: list[tuple[int, str | None]] = []
     for at, category, value, _text in counts:
         if category != "killed" or value is None or value == 0:
             continue
         m = _SIDE_NOUN.match(text, at)
-        sides.add(None if m is None else ("armed" if m["armed"] else "forces"))
-    return sides
+        out.append((at, None if m is None else ("armed" if m["armed"] else "forces")))
+    return out
 
 
 def disputed(sentence: str) -> bool:

@@ -504,3 +504,22 @@ def test_a_second_clauses_event_keeps_its_place_to_itself() -> None:
             "clashes in Ganja.")
     assert not [i for i in violent(run(text)) if i.event_type == tx.VIOLENCE_CIVILIANS
                 and i.place_name == "Ganja"]
+
+
+def test_two_armies_dead_add_up_and_one_armys_restated_do_not() -> None:
+    text = ("Clashes broke out in Kalbajar on Sunday. Four Azerbaijani soldiers were killed. "
+            "Armenia said three Armenian soldiers were killed.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 7
+    text = ("Clashes broke out in Kalbajar on Sunday. Four Azerbaijani soldiers were killed. "
+            "Officials said two Azerbaijani soldiers were killed at the pass.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 4
+
+
+def test_the_other_sides_account_of_the_fighting_on_that_day_is_the_same_battle() -> None:
+    text = ("Clashes broke out in Kalbajar on 10 October. Two Azerbaijani soldiers were "
+            "killed.\n\nArmenia said 3 of its soldiers died in the fighting on 10 October, "
+            "which it said took place in Gegharkunik.")
+    (inc,) = violent(run(text, published=date(2020, 10, 12)))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 5)
