@@ -432,7 +432,8 @@ class _Extractor:
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        if not own_place and match.violent and (town := self._story_town(sentence, start)):
+        if not own_place and match.violent and (
+                town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
         if counts and not own_place:
@@ -552,11 +553,12 @@ class _Extractor:
             r.date is not None and r.kind in ("year", "month", "explicit")
             and r.date.year < published.year for r in self.sentence_refs)
 
-    def _story_town(self, sentence: str, start: int) -> tuple[Place, str] | None:
+    def _story_town(self, sentence: str, start: int, *, unplaced: bool
+                    ) -> tuple[Place, str] | None:
         """The town a sentence refers to as "the town's east" or "in the city": the last
         one the text introduced as a town ("Chasiv Yar, a hilltop town near ..."), a few
-        sentences back, else the town of the last violent event told; None if the
-        sentence does not refer back."""
+        sentences back, else (`unplaced`: the sentence names no place at all) the town of
+        the last violent event told; None if the sentence does not refer back."""
         folded = fold(sentence)
         if not (_TOWNS_PART.search(folded) or _THE_CITY.search(folded)):
             return None
@@ -569,7 +571,7 @@ class _Extractor:
                     self.folded, m.end):
                 return m.place, m.text
         last = self.last_event
-        if last is not None and last.event.violent and last.place is not None \
+        if unplaced and last is not None and last.event.violent and last.place is not None \
                 and last.place.kind == KIND_PLACE and last.place_text:
             return last.place, last.place_text  # the town the story's events are in
         return None
