@@ -85,7 +85,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.6),
     (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
      tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
-    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*)\b"),
+    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*|behead\w*)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.8),
     (_r(r"\b(?:abduct\w*|kidnap\w*|forcibly\s+disappeared|taken\s+hostage)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ABDUCTION, 0.75),
@@ -99,7 +99,12 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
-        r"residents|farmers|worshippers|aid\s+workers|displaced)\b"),
+        r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
+        # "the gang attack on the X neighbourhood": an armed group's attack on a community
+        r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w'-]+\s+){0,3}?(?:neighbou?rhoods?|villages?|camps?|markets?|"
+        r"communit(?:y|ies)|settlements?|quarters?)\b"
+        r"(?![^.;]*\b(?:soldiers|troops|servicem[ae]n|policem[ae]n|officers)\b)"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
     (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
      tx.BATTLES, tx.GOVERNMENT_REGAINS, 0.75),
@@ -111,11 +116,16 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
-        r"subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
+        r"subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
+        # a defence ministry's word for a cross-border attack
+        r"(?:committed|carried\s+out|staged|launched)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
-        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|offensive)|"
+        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?)|"
+        # a front bulletin's count of ground attacks: "the enemy attacked seven times"
+        r"attacked\s+(?:\w+\s+)?times|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
@@ -133,6 +143,14 @@ _DISRUPTED = _r(
     r"(?:drones?|uavs?|missiles?|rockets?|attack)|(?:drones?|uavs?)\s+(?:\w+\s+){0,4}?"
     r"(?:in)?to\s+(?:\w+\s+){0,2}?airspace|(?:flying|flew|fly)\s+(?:\w+\s+){0,2}?"
     r"(?:drones?|uavs?)\s+(?:in)?to)"
+)
+# "debris of a downed missile fell on a house": the interception still struck a target.
+_DEBRIS_HIT = _r(
+    r"\b(?:debris|fragments|wreckage|parts)\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:missiles?|drones?|uavs?|rockets?)\s+(?:\w+\s+)?(?:fell|hit|struck|crashed|"
+    r"damaged|landed)\s+(?:on|into|in)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:buildings?|houses?|homes?|blocks?|roofs?|yards?|sites?|facilit\w+|"
+    r"plants?|schools?|cars?|streets?)\b"
 )
 _AGREEMENT = _r(
     r"\b(?:(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|accord|treaty|"
@@ -157,7 +175,10 @@ _TRANSFER = _r(
 _RIOT = _r(r"\b(?:riot\w*|mob\s+(?:attack\w*|violence)|stone[- ]throwing|threw\s+stones)\b")
 _PROTEST = _r(
     r"\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|"
-    r"marched|marchers|sit-ins?)\b"
+    r"marched|marchers|sit-ins?|"
+    # "a peaceful march against ...": not the month
+    r"(?:peaceful|protest|silent|mass|street|solidarity)\s+march(?:es)?|"
+    r"march(?:es)?\s+(?:against|to\s+demand|in\s+(?:protest|support)))\b"
 )
 _INTERVENTION = _r(r"\b(?:tear\s+gas|rubber\s+bullets|water\s+cannons?|dispersed|baton)\b")
 _STATEMENT = _r(
@@ -171,7 +192,7 @@ _STATEMENT = _r(
 # Words before a cue (same clause) that cancel it.
 _NEGATION = _r(
     r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
-    r"whether|unlikely|avoid|prevent|could|would|might|may(?!\s+\d)|vow\w*|intend\w*|"
+    r"whether|unlikely|avoid|prevent|could|would|might|(?<!\d\s)(?<!\bin\s)(?<!-)may(?!\s+\d)|vow\w*|intend\w*|"
     # an intention, not "the wounded will be treated ... after shelling hit Kherson"
     r"will\s+(?:\w+\s+)?(?:intensify|launch|continue|strike|attack|respond|retaliate|"
     r"expand|resume|step|begin|start|carry|target|hit|shell|bomb|fight|clash|escalate|"
@@ -212,7 +233,14 @@ _STRONG_BACKGROUND = _r(
     r"(?:has|have|had)\s+become\s+(?:an?\s+)?(?:\w+\s+)?(?:target|battleground|"
     r"front\s?line|flashpoint)|"
     r"(?:war|conflict|invasion|insurgency|violence)\b[^.;]{0,60}?\b(?:has|have)\s+"
-    r"(?:killed|claimed|left|displaced|wounded))\b"
+    r"(?:killed|claimed|left|displaced|wounded)|"
+    # how the war began: "The war started when militants attacked the south"
+    r"(?:the|this)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency|invasion)\s+(?:first\s+)?"
+    r"(?:started|began|erupted|broke\s+out|was\s+(?:triggered|sparked))\s+(?:when|after|"
+    r"with|by)|"
+    # a trend: "Hostilities have escalated in two states since early February"
+    r"(?:have|has)\s+(?:\w+\s+)?(?:escalated|intensified|increased|surged|raged|persisted|"
+    r"worsened)\b[^.;]{0,80}?\bsince)\b"
 )
 _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
@@ -226,7 +254,21 @@ _WEAK_BACKGROUND = _r(
     # an undated activity report: "armed groups continued to fire rockets towards Israel"
     r"continu(?:ed|es|e|ing)\s+to\s+(?:fire|launch|shell|bomb|attack|strike|target|pound)|"
     r"fired\s+(?:\w+\s+){0,3}?(?:towards?|in\s+the\s+direction\s+of)\s+(?!the\s+)"
-    r"(?:\w+\s+){0,2}?(?:israel|ukraine|russia|lebanon|syria|gaza|sudan|armenia|azerbaijan)\b)\b"
+    r"(?:\w+\s+){0,2}?(?:israel|ukraine|russia|lebanon|syria|gaza|sudan|armenia|azerbaijan)\b|"
+    # a battle told as a span: "after a four-month assault", "ten months of battle"
+    r"[\w]+-(?:day|week|month|year)\s+(?:assault|siege|battle|offensive|campaign)|"
+    r"(?:days|weeks|months|years)\s+of\s+(?:battle|fighting|siege|combat|shelling)|"
+    # an earlier event told for context: "That came days after the heaviest shelling"
+    r"(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?(?:days|weeks|months)\s+after|"
+    # an advance as a trend: "Russian units have pushed towards X and Y"
+    r"(?:have|has)\s+(?:\w+\s+)?(?:pushed|advanced|pressed|edged|crept|inched)\s+"
+    r"(?:\w+\s+)?(?:towards?|closer))\b"
+)
+# "their largest incursion since the start of the war": a comparison, not a tally.
+_SUPERLATIVE_SINCE = _r(
+    r"\b(?:largest|biggest|worst|heaviest|deadliest|fiercest|most\s+[\w-]+|first)\s+"
+    r"(?:[\w-]+\s+){0,6}?since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|invasion|fighting)\b"
 )
 _FRESH_EVENT_VERBS = _r(
     r"\b(?:erupted|flared|broke\s+out|began|started|resumed|escalated)\b"
@@ -374,15 +416,15 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("strike",),
     ("hit", "struck", "targeted"),
     ("chemical", "chlorine", "sarin", "nerve agent"),
-    ("massacre", "execut", "summarily", "lynch"),
+    ("massacre", "execut", "summarily", "lynch", "behead"),
     ("abduct", "kidnap", "disappeared", "hostage"),
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
-     "settler", "militia", "bandit", "raider",
+     "settler", "militia", "bandit", "raider", "gang",
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
-    ("clash", "fight", "fought", "subjected", "sniper",
+    ("clash", "fight", "fought", "subjected", "sniper", "provocation",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
@@ -492,6 +534,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     disrupted = None if present.isdisjoint(_DISRUPTED_STEMS) else _DISRUPTED.search(folded)
     if disrupted and (not violent or all(
             v[2] in (tx.AIR_DRONE, tx.SHELLING) for v in violent)):
+        if debris := _DEBRIS_HIT.search(folded):
+            # the intercepted weapon still hit something: a strike with its damage
+            sub = tx.AIR_DRONE if re.search(r"drone|uav", debris.group(0)) else tx.SHELLING
+            return EventMatch(tx.EXPLOSIONS, sub, 0.65, *debris.span())
         return EventMatch(tx.STRATEGIC, tx.DISRUPTED_WEAPONS, 0.7, *disrupted.span())
     first_violent = min((v[0].start() for v in violent), default=len(folded))
     if statement and (statement.start() < first_violent or all(
@@ -565,6 +611,8 @@ def is_background(sentence: str, published: date | None,
     cues ("the decades-old conflict"), never strong ones ("claimed 6,500 lives").
     """
     folded = fold(sentence)
+    if "since" in folded:
+        folded = _SUPERLATIVE_SINCE.sub(" ", folded)
     if _STRONG_BACKGROUND.search(folded):
         return True
     if refs is None:

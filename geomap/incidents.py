@@ -25,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from operator import attrgetter
 
 from geomap import taxonomy as tx
@@ -67,6 +68,8 @@ from geomap.numbers import (
     Count,
     added_deaths,
     casualty_counts,
+    count_sides_at,
+    disputed,
     extract_casualties,
     total_casualties,
 )
@@ -142,6 +145,23 @@ _ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was)\s+no\s+(?:casualties|victims|i
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
                         r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
+# "killed in the fighting on ...": a definite reference to a fight already told.
+_THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
+_CUE_DATE_GAP = 8  # " on ", " of ": characters from the cue to its day
+_NATION_REACH = 80  # characters between a count and the country it belongs to
+# Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
+_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+# "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
+_QUARTER = re.compile(r"\b(?:neighbou?rhoods?|suburbs?|slums?|shanty\s?towns?)\b")
+# "their 2020 war over Nagorno-Karabakh": what a conflict is about, not a site.
+_WAR_OVER = re.compile(r"\b(?:wars?|conflicts?|dispute|row|standoff|tensions?)\s+over\s+"
+                       r"(?:the\s+)?$")
+# "the town's east", "the city's outskirts": a part of the town the story is about.
+_TOWNS_PART = re.compile(r"\bthe\s+(?:town|city|village)'s\b")
+# "Chasiv Yar, a hilltop town about 10 km west of ...": a town introduced by apposition.
+_INTRODUCED_TOWN = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|"
+                              r"settlement)\b")
+_STORY_TOWN_SPAN = 600  # characters back: the sentence before or the paragraph's start
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 _BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
@@ -258,6 +278,7 @@ class _Extractor:
         # after it is its own, not the previous incident's.
         self.unplaced = False
         self.date_told = False  # set by `_own_date`: its date is the day of telling
+        self.past_frame = False  # the paragraph told an earlier year's war (see _sentence)
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -305,6 +326,7 @@ class _Extractor:
         for row in told:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
+            self.past_frame = False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
@@ -434,9 +456,24 @@ class _Extractor:
         casualties = total_casualties(counts)
         self._may_speak(sentence)
         if is_background(sentence, self.published, self.sentence_refs):
+            self.past_frame = self.past_frame or self._earlier_year()
             return None
+        if self.past_frame and not refs:
+            # "In the 2020 war, 6,500 were killed. Azerbaijan regained X.": still history
+            return None
+        if match.violent and (
+                told := self._retold_on_day(sentence, start, match, refs)) is not None:
+            # "6 of its servicemen were killed in the fighting on 16 November", said by the
+            # other side: the battle already told that day, whatever place it claims
+            self._add_counts(told, casualties, sentence)
+            return told
         mentions = [m for m in self.mentions if start <= m.start < end]
+        mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        if not own_place and match.violent and (
+                town := self._story_town(sentence, start, unplaced=place is None)):
+            # "fought in the Kanal district in the town's east": the town just introduced
+            place, place_text, precision, own_place = *town, GEO_POINT, True
         if counts and not own_place:
             kept = self._not_restated(sentence, counts)
             if len(kept) < len(counts):
@@ -494,9 +531,11 @@ class _Extractor:
         elif place is None and self.headline is not None:
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
-        elif place is None and match.violent and _THE_CITY.search(fold(sentence)) and \
+        elif place is None and match.violent and (
+                _THE_CITY.search(fold(sentence)) or _QUARTER.search(fold(sentence))) and \
                 (city := self._story_city(start)) is not None:
-            # "a missile struck the northern edge of the city": the story's own city
+            # "a missile struck the northern edge of the city", "shelling hit the Solino
+            # neighbourhood" (a quarter the gazetteer lacks): the story's own city
             place, place_text, precision = city, city.name, GEO_POINT
         if not own_date:
             if not own_place and last is not None and last.event.family == match.family \
@@ -538,14 +577,70 @@ class _Extractor:
         self.last_event = merged
         return merged
 
+    def _retold_on_day(self, sentence: str, start: int, match: EventMatch,
+                       refs: list[DateRef]) -> _Draft | None:
+        """The event a sentence refers back to as "the fighting on 16 November": the one
+        violent event of its type told earlier with that day as its own date (the one
+        with dead, if several)."""
+        folded = fold(sentence)
+        if not _THE_EVENT.search(folded, 0, match.start):
+            return None
+        days = [r.date for r in refs if r.precision == DATE_DAY and r.date is not None
+                and 0 <= r.start - (start + match.end) <= _CUE_DATE_GAP]
+        if not days:
+            return None  # "in the fighting on 16 November": the day right after the cue
+        day = days[0]
+        told = [d for d in self.drafts if d.event.family == match.family and d.date_own
+                and d.date == day and d.place is not None]
+        if len(told) > 1:
+            told = [d for d in told if d.casualties.killed]
+        return told[0] if len(told) == 1 else None
+
+    def _earlier_year(self) -> bool:
+        """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
+        published = self.published
+        return published is not None and any(
+            r.date is not None and r.kind in ("year", "month", "explicit")
+            and r.date.year < published.year for r in self.sentence_refs)
+
+    def _story_town(self, sentence: str, start: int, *, unplaced: bool
+                    ) -> tuple[Place, str] | None:
+        """The town a sentence refers to as "the town's east" or "in the city": the last
+        one the text introduced as a town ("Chasiv Yar, a hilltop town near ..."), a few
+        sentences back, else (`unplaced`: the sentence names no place at all) the town of
+        the last violent event told; None if the sentence does not refer back."""
+        folded = fold(sentence)
+        if not (_TOWNS_PART.search(folded) or _THE_CITY.search(folded)):
+            return None
+        for m in reversed(self.mentions):
+            if m.start >= start:
+                continue
+            if start - m.start > _STORY_TOWN_SPAN:
+                break
+            if m.place is not None and m.place.kind == KIND_PLACE and _INTRODUCED_TOWN.match(
+                    self.folded, m.end):
+                return m.place, m.text
+        last = self.last_event
+        if unplaced and last is not None and last.event.violent and last.place is not None \
+                and last.place.kind == KIND_PLACE and last.place_text:
+            if last.place.population < _CITY_POP and "city" in folded:
+                # "the city" after an event in a small town: the last city named
+                city = self._last_city(start)
+                if city is not None:
+                    return city, city.name
+            return last.place, last.place_text  # the town the story's events are in
+        return None
+
     def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
         """The incident a place-less toll update ("The death toll rose to five") updates:
         the one whose place it names, else the latest told with a killed count, else the
-        latest violent one. A hospital's or a morgue's town is not the event's place."""
+        latest violent one. A hospital's or a morgue's town is not the event's place, nor
+        a name that stands for a speaker ("the Gaza Health Ministry said")."""
         folded = fold(sentence)
         named = [m.place for m in self.mentions if start <= m.start < end
                  and m.place is not None and m.place.kind != KIND_COUNTRY
-                 and not _CARE_PLACE.search(folded, 0, m.start - start)]
+                 and not _CARE_PLACE.search(folded, 0, m.start - start)
+                 and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if not named and self.unplaced:
             return None
@@ -556,10 +651,14 @@ class _Extractor:
                     violent[0] if violent else None)
 
     def _story_city(self, before: int) -> Place | None:
-        """The city a story is about: its dateline's, else the last city (a populated
-        place of 100,000 or more) named before offset `before`."""
+        """The city a story is about: its dateline's, else the last city named before
+        offset `before`."""
         if self.dateline_place is not None:
             return self.dateline_place
+        return self._last_city(before)
+
+    def _last_city(self, before: int) -> Place | None:
+        """The last city (a populated place of 100,000 or more) named before `before`."""
         for m in reversed(self.mentions):
             if m.start < before and m.place is not None and m.place.kind == KIND_PLACE \
                     and m.place.population >= _CITY_POP:
@@ -644,7 +743,7 @@ class _Extractor:
             if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _RIVER_BANK.search(head):
+            if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
                 continue
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
@@ -871,11 +970,16 @@ class _Extractor:
         return draft
 
     def _add_counts(self, draft: _Draft, casualties: Casualties, sentence: str) -> None:
-        """Counts a later sentence gives the event: the larger toll wins, and deaths told
-        as added ("Two more people died in hospital") add to the toll told before."""
-        if draft.casualties.killed is not None and casualties.killed is not None and \
-                (more := added_deaths(sentence)) is not None:
-            casualties = replace(casualties, killed=draft.casualties.killed + more)
+        """Counts a later sentence gives the event: the larger toll wins, deaths told as
+        added ("Two more people died in hospital") add to the toll told before, the other
+        side's dead add to this side's, and a disputed figure counts for nothing."""
+        if disputed(sentence):
+            casualties = Casualties()  # "a figure not supported by any source"
+        else:
+            if draft.casualties.killed is not None and casualties.killed is not None and \
+                    (more := added_deaths(sentence)) is not None:
+                casualties = replace(casualties, killed=draft.casualties.killed + more)
+            casualties = _other_side_added(draft, casualties, sentence)
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],
@@ -935,6 +1039,8 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
+    if _within_its_week(a, b) or _within_its_week(b, a):
+        return True
     if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
             not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
@@ -970,6 +1076,36 @@ def _own_tolls_differ(a: _Draft, b: _Draft) -> bool:
     return a.place is not None and b.place is not None and a.place.id != b.place.id \
         and a.casualties.killed is not None and b.casualties.killed is not None \
         and a.casualties.killed != b.casualties.killed
+
+
+def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Mention]
+                ) -> list[Mention]:
+    """The mentions of the clause that tells the event, when another clause of the
+    sentence tells an event of its own ("insurgents killed two civilians in A, and
+    troops reported an exchange of fire near B"): B is the second event's place."""
+    cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
+    if not cuts or not mentions:
+        return mentions
+    bounds = [0, *cuts, len(sentence)]
+    for s, e in pairwise(bounds):
+        if s <= match.start < e:
+            own = (s, e)
+            break
+    else:
+        return mentions
+    others = [(s, e) for s, e in pairwise(bounds) if (s, e) != own
+              and classify(sentence[s:e]) is not None]
+    if not others:
+        return mentions
+    return [m for m in mentions if not any(s <= m.start - start < e for s, e in others)]
+
+
+def _within_its_week(a: _Draft, b: _Draft) -> bool:
+    """A's date is only the week up to publication (a summary bullet, "casualties
+    reported") and b's own day falls in that week: the bullet tells b's event."""
+    assert a.date is not None and b.date is not None
+    return not a.date_own and a.date_precision == DATE_WEEK and b.date_own and \
+        0 <= (a.date - b.date).days <= 7
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
@@ -1022,6 +1158,36 @@ def _absorb(into: _Draft, other: _Draft) -> None:
             into.actor2 = actor
     into.reported_by = into.reported_by or other.reported_by
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def _other_side_added(draft: _Draft, casualties: Casualties, sentence: str) -> Casualties:
+    """A later sentence's dead of the other side of the clash ("Two soldiers were killed."
+    + "Ten insurgents were also killed.") add to the event's toll: analysts sum per-side
+    counts. The same side told again (a restatement) still takes the maximum."""
+    if draft.casualties.killed is None or casualties.killed is None \
+            or sentence in draft.evidence:
+        return casualties
+    new = _sides(sentence)
+    old: set[tuple[str | None, str | None]] = set()
+    for told in draft.evidence:
+        old |= _sides(told)
+    if not new or not old or any(side is None for side, _n in new | old) or any(
+            a == b and (x is None or y is None or x == y) for a, x in new for b, y in old):
+        return casualties
+    return replace(casualties, killed=draft.casualties.killed + casualties.killed)
+
+
+def _sides(sentence: str) -> set[tuple[str | None, str | None]]:
+    """(side, country) of each killed count: two armies' soldiers are two sides ("7
+    servicemen of the Azerbaijani army" / "6 of its servicemen", said by Armenia). The
+    country is the one named nearest the count, within a clause's reach."""
+    refs = country_refs(sentence)
+    out: set[tuple[str | None, str | None]] = set()
+    for at, side in count_sides_at(sentence, casualty_counts(sentence)):
+        near = [(min(abs(at - e), abs(s - at)), iso) for s, e, iso, _k in refs]
+        nation = min(near)[1] if near and min(near)[0] <= _NATION_REACH else None
+        out.add((side, nation))
+    return out
 
 
 def _max(a: int | None, b: int | None) -> int | None:

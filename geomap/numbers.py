@@ -58,7 +58,9 @@ _NUMBER = (
     r"fisherman|herder|teenager|farmer|shepherd|victim)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
-           r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies)")
+           r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies|"
+           # translated army statements: "rose as martyrs", "fell martyrs"
+           r"(?:rose|ascended|fell)\s+(?:as\s+)?martyrs)")
 _WOUNDED = (r"(?:wounded|injured|injuries|injuring|wounding|hurt|wounds|casualties)")
 _CAPTURED = (r"(?:captured|taken\s+(?:prisoner|captive|hostage)|held\s+captive|"
              r"abducted|kidnapped|seized|prisoners\s+of\s+war|pows)")
@@ -76,7 +78,7 @@ _SUBJECT = re.compile(
 )
 _OBJECT = re.compile(
     r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"
-    r"shooting\s+dead|executed|wounded|wounding|injured|injuring|"
+    r"shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
@@ -184,15 +186,58 @@ _NONE_HURT = re.compile(
     r"have\s+been|is|got)\s+(?:reported\s+|reportedly\s+)?(?P<kind>killed|hurt|injured|"
     r"wounded|harmed)|(?P<died>died|was\s+killed|perished))\b"
     r"|\b(?:no|without|zero)\s+(?:immediate\s+|further\s+|other\s+)?(?:reports?\s+of\s+)?"
-    r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life)\b"
+    r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life|"
+    r"losses(?=\s+(?:among|in|to|of)\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
+    r"troops|servicem[ae]n|soldiers|units|ranks|forces|side)))\b"
     r"(?!\s+(?:figures?|numbers?|counts?|toll))"
 )
+
+
+# Who a count is of, from the words after its number: the armed opponents of a state
+# ("112 rebels", "ten insurgents", "three suspected gang members") or its forces ("two
+# soldiers", "seven of our heroes", "a police officer"). Per-side tolls of one clash add.
+_SIDE_NOUN = re.compile(
+    r"[\w,'-]+\s+(?:[\w'-]+\s+){0,3}?(?:(?P<armed>rebels?|insurgents?|militants?|terrorists?|"
+    r"gang(?:\s+members?|sters?)?|attackers?|gunm[ae]n|jihadists?|militiam[ae]n|"
+    r"assailants?|enemy|bandits?)|(?P<forces>soldiers?|servicem[ae]n|troops|officers?|"
+    r"policem[ae]n|police|heroes|guards?|personnel|our|conscripts?|gendarmes?))\b"
+)
+# "a figure not supported by any local source": a count its own sentence disputes.
+_DISPUTED = re.compile(
+    r"\b(?:figures?|numbers?|claims?|tolls?|tally)\s+(?:that\s+)?(?:(?:was|is|were|are|has|"
+    r"have|could|can)\s+)?(?:(?:not|never)\s+(?:been\s+|be\s+)?(?:supported|corroborated|"
+    r"backed)|unsupported|uncorroborated)\b"
+)
+
+
+def count_sides(sentence: str, counts: list[Count]) -> set[str | None]:
+    """The sides ("armed" opponents, state "forces", None unknown) whose dead the killed
+    `counts` of `sentence` are."""
+    return {side for _at, side in count_sides_at(sentence, counts)}
+
+
+def count_sides_at(sentence: str, counts: list[Count]) -> list[tuple[int, str | None]]:
+    """(where the count is, its side) for each nonzero killed count, as `count_sides`."""
+    text = fold(sentence).replace('"', " ")
+    out: list[tuple[int, str | None]] = []
+    for at, category, value, _text in counts:
+        if category != "killed" or value is None or value == 0:
+            continue
+        m = _SIDE_NOUN.match(text, at)
+        out.append((at, None if m is None else ("armed" if m["armed"] else "forces")))
+    return out
+
+
+def disputed(sentence: str) -> bool:
+    """Does the sentence dispute its own count ("a figure not supported by ...")?"""
+    return bool(_DISPUTED.search(fold(sentence)))
 
 
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
-             "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed"))
+             "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
+             "behead", "losses"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -227,13 +272,13 @@ def to_number(token: str) -> int | None:
 
 def _category(kind: str, tail: str | None = None) -> str:
     word = (tail or kind).split()[0]
-    if tail == "lives":
+    if tail == "lives" or kind.endswith("martyrs"):
         return "killed"
     if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
         return "killed"
     if re.match(_WOUNDED, word) or word.startswith(("wound", "injur")):
         return "wounded"
-    if word.startswith(("left", "shot", "shooting", "executed")):
+    if word.startswith(("left", "shot", "shooting", "executed", "beheaded")):
         return "killed"
     return "captured"
 
@@ -295,7 +340,7 @@ def _zero_counts(text: str) -> list[Count]:
         word = m["kind"] or m["what"] or "killed"
         out.append((m.start(), "killed", 0, None))
         if word in ("hurt", "injured", "wounded", "harmed", "casualties", "victims",
-                    "injuries"):
+                    "injuries", "losses"):
             out.append((m.start(), "wounded", 0, None))
     return out
 
@@ -336,6 +381,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         counts.append((start, category, value,
                        sentence[m.start("num"): m.end("num")] if value is None else None))
 
+    if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
+        text = text.replace('"', " ")
     if "includ" in text or "among" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     for m in _AND_PAIR.finditer(text):

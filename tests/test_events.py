@@ -16,6 +16,26 @@ from geomap.events import classify, is_background
         ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
+        ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("Near the bridge, enemy units attacked four times overnight.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("Guards repelled three enemy assaults on the depot.", tx.BATTLES, tx.ARMED_CLASH),
+        ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
+         tx.ARMED_CLASH),
+        ("The enemy subjected the positions of our units stationed in the direction of the "
+         "northern heights to fire from mortars.", tx.BATTLES, tx.ARMED_CLASH),
+        ("The death toll from Monday's gang raid on a fishing village reached nine.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("Saturday, 4 May: police exchanged fire with bandits outside the market.",
+         tx.BATTLES, tx.ARMED_CLASH),
+        ("Debris of an intercepted drone fell on a private house overnight.", tx.EXPLOSIONS,
+         tx.AIR_DRONE),
+        ("Air defences shot down two missiles over the city.", tx.STRATEGIC,
+         tx.DISRUPTED_WEAPONS),
+        ("Police used tear gas to disperse a silent march to the governor's office.",
+         tx.PROTESTS, tx.PROTEST_INTERVENTION),
         ("The governor was killed in El Geneina on Wednesday.", tx.VIOLENCE_CIVILIANS,
          tx.ATTACK),
         ("Israeli forces killed three Palestinians during a raid.", tx.VIOLENCE_CIVILIANS,
@@ -97,6 +117,11 @@ PUB = date(2021, 11, 16)
         "Tensions remain high a year after the arch-foes fought a war over the region.",
         "The war, which began in April 2023, has killed tens of thousands of people.",
         "Last year, Russian strikes on Kharkiv killed 20 people.",
+        "This conflict began when rebels attacked the capital, killing 300 soldiers.",
+        "Clashes have intensified across the border districts since late March.",
+        "Its capture came after a six-week siege that levelled the port.",
+        "The blast came days after the heaviest shelling of the city in weeks.",
+        "Government troops have advanced steadily towards the rebel stronghold.",
     ],
 )
 def test_background(sentence: str) -> None:
@@ -110,6 +135,9 @@ def test_background(sentence: str) -> None:
         "Azerbaijani artillery shelled Jermuk overnight Tuesday, in the worst fighting "
         "between the two countries since 2020.",
         "Armenia and Azerbaijan on Tuesday accused each other of initiating fighting.",
+        "Fighting broke out when gunmen attacked a checkpoint on Tuesday.",
+        "Rebels shelled the port on Monday in the heaviest attack since the start of the war.",
+        "Clashes escalated on Tuesday near the border crossing.",
     ],
 )
 def test_fresh_events_are_not_background(sentence: str) -> None:

@@ -575,3 +575,98 @@ def test_deaths_told_as_added_raise_the_toll() -> None:
             text = f"Shelling hit Ganja on Sunday, killing two soldiers.\n\n{later}"
         (inc,) = violent(run(text))
         assert inc.killed == killed, later
+
+
+def test_the_other_sides_dead_add_to_the_clash_toll() -> None:
+    text = ("Gunmen attacked an army post in Kalbajar on Sunday. Three soldiers were killed. "
+            "Troops said eleven attackers were also killed.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 14
+
+
+def test_the_same_side_told_twice_is_not_added() -> None:
+    text = ("Gunmen attacked an army post in Kalbajar on Sunday. Three soldiers were killed. "
+            "The three soldiers were killed at the gate, officials said.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3
+
+
+def test_a_disputed_claim_does_not_raise_the_toll() -> None:
+    text = ("Gunmen attacked an army post in Kalbajar on Sunday. Two soldiers were killed. "
+            "The gunmen claimed to have killed 30 soldiers, a figure not supported by "
+            "local sources.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 2
+
+
+def test_a_toll_update_from_a_place_named_health_office_updates_the_event() -> None:
+    text = ("Shelling hit Kalbajar on Sunday, killing four.\n\n"
+            "By evening, Ganja health officials said the toll had risen to seven.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 7)
+
+
+def test_the_towns_east_is_the_town_just_introduced() -> None:
+    text = ("Attention has turned to Kalbajar, a mountain town north of Ganja. On Sunday, "
+            "troops fought in the old quarter in the town's south.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name) == (tx.BATTLES, "Kalbajar")
+
+
+def test_what_a_war_was_over_is_not_the_site() -> None:
+    text = ("Fighting broke out on Sunday, the worst since the 2020 war over Kalbajar, "
+            "officials said.")
+    assert all(i.place_name != "Kalbajar" for i in violent(run(text)))
+
+
+def test_the_citys_east_is_the_town_of_the_story() -> None:
+    text = ("TEHRAN - Shelling hit Ganja on Sunday, killing two. On Saturday, troops "
+            "fought gunmen in the city's eastern suburbs.")
+    incs = {i.event_type: i for i in violent(run(text))}
+    assert incs[tx.BATTLES].place_name == "Ganja"
+
+
+def test_a_summary_bullet_is_the_event_told_later_that_week() -> None:
+    text = ("- Drone strike on Ganja; casualties reported.\n\n"
+            "On 9 October, a drone struck a market in Ganja. Several people were hurt.")
+    (inc,) = violent(run(text, published=date(2020, 10, 12)))
+    assert inc.date == date(2020, 10, 9)
+
+
+def test_a_paragraph_framed_in_an_earlier_war_stays_history() -> None:
+    text = ("Shelling hit Ganja on Sunday.\n\n"
+            "In the 2016 fighting, dozens were killed. Troops recaptured Kalbajar.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_an_unknown_neighbourhood_is_in_the_dateline_city() -> None:
+    text = ("BAKU - Gunmen shot dead four residents in the Zarya neighbourhood on Sunday, "
+            "police said.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Baku", 4)
+
+
+def test_a_second_clauses_event_keeps_its_place_to_itself() -> None:
+    text = ("On Sunday, gunmen killed two farmers in the hills, and police reported "
+            "clashes in Ganja.")
+    assert not [i for i in violent(run(text)) if i.event_type == tx.VIOLENCE_CIVILIANS
+                and i.place_name == "Ganja"]
+
+
+def test_two_armies_dead_add_up_and_one_armys_restated_do_not() -> None:
+    text = ("Clashes broke out in Kalbajar on Sunday. Four Azerbaijani soldiers were killed. "
+            "Armenia said three Armenian soldiers were killed.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 7
+    text = ("Clashes broke out in Kalbajar on Sunday. Four Azerbaijani soldiers were killed. "
+            "Officials said two Azerbaijani soldiers were killed at the pass.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 4
+
+
+def test_the_other_sides_account_of_the_fighting_on_that_day_is_the_same_battle() -> None:
+    text = ("Clashes broke out in Kalbajar on 10 October. Two Azerbaijani soldiers were "
+            "killed.\n\nArmenia said 3 of its soldiers died in the fighting on 10 October, "
+            "which it said took place in Gegharkunik.")
+    (inc,) = violent(run(text, published=date(2020, 10, 12)))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 5)

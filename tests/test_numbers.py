@@ -274,3 +274,40 @@ def test_a_nth_death_and_added_deaths() -> None:
     assert added_deaths("A further three bodies were pulled from the rubble.") == 3
     assert added_deaths("Two more people died, bringing the toll to 9.") is None
     assert added_deaths("Two soldiers were killed and another was wounded.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Four of our soldiers rose as martyrs defending the bridge.", 4),
+        ("Two guards fell martyrs at the gate.", 2),
+        ('Residents said "at least eight" villagers were killed.', 8),
+    ],
+)
+def test_translated_and_quoted_death_counts(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+def test_count_sides_tell_fighters_from_forces() -> None:
+    from geomap.numbers import casualty_counts, count_sides
+    for sentence, sides in (("Six bandits were killed.", {"armed"}),
+                            ("Police shot dead three suspected gunmen.", {"armed"}),
+                            ("Two of our servicemen died.", {"forces"}),
+                            ("Nine people died.", {None})):
+        assert count_sides(sentence, casualty_counts(sentence)) == sides
+
+
+def test_a_sentence_disputing_its_own_figure() -> None:
+    from geomap.numbers import disputed
+    assert disputed("The group claimed 40 kills, a figure not supported by witnesses.")
+    assert not disputed("The figure rose to 40, officials said.")
+
+
+def test_beheaded_victims_are_killed() -> None:
+    assert extract_casualties("Militants beheaded three villagers on the road.").killed == 3
+
+
+def test_no_losses_among_our_troops_is_a_zero_toll() -> None:
+    c = extract_casualties("There were no losses among our troops.")
+    assert (c.killed, c.wounded) == (0, 0)
+    assert extract_casualties("The enemy suffered heavy losses.").killed is None
