@@ -77,12 +77,14 @@ _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?
                          r"(?:village|town|settlement|city|hamlet)\b")
 
 def _own_spelling(name: str, span: str) -> bool:
-    """Is the matched text the place's own name, up to hyphens and a transliteration's
-    vowels ("El-Fashir" for El Fasher), rather than another name it also has ("Hamas"
-    among Hamm's alternates)?"""
+    """Is the matched text the place's own name, up to hyphens, articles and a
+    transliteration's vowels ("El-Fashir" for El Fasher, Kupiansk for Kupyansk), or it
+    with a generic word ("Gaza City" for Gaza), rather than another name it also has
+    ("Hamas" among Hamm's alternates)?"""
     own = _ARTICLE_START.sub("", fold(name).replace("-", " "))
     span = _ARTICLE_START.sub("", span.replace("-", " "))
-    return own == span or (len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO)
+    return own == span or span.startswith(own + " ") or (
+        len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO)
 
 
 class Resolver:
@@ -150,8 +152,7 @@ class Resolver:
             return False
         if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
                 self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])
-                or self._own_name(fold(self.gaz.row(top).name), folded[m.start:m.end])):
+                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])):
             return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
         own_cc, own_w = m.own
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
@@ -204,14 +205,6 @@ class Resolver:
         Andriyivka), rather than naming it otherwise (Delaware for West Point, Washington
         for Washington Court House)."""
         return abs(len(name) - len(phrase)) <= 3 and fuzz.ratio(name, phrase) >= SAME_NAME
-
-    @staticmethod
-    def _own_name(name: str, phrase: str) -> bool:
-        """`phrase` is the place's own name, not another name: the same, a spelling of it
-        (fuzz.ratio >= 80: Kupiansk, Kupyansk) or it with a generic word ("Gaza City"
-        for Gaza); "Hamas" is another name for Hamm."""
-        return phrase == name or phrase.startswith(name + " ") or \
-            fuzz.ratio(name, phrase) >= 80.0
 
     def _span_match(self, text: str, folded: str, s: int, e: int,
                     doc_cc: Counter[str]) -> _Match:
