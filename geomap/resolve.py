@@ -185,6 +185,15 @@ class Resolver:
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
 
+    def _seats(self, rows: list[int]) -> set[int]:
+        """The provinces among `rows` that are compact and named like a town of theirs
+        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town."""
+        kind, admin1_of, pop = self._kind, self.gaz.admin1_of, self.gaz.pop
+        provinces = {r for r in rows if kind[r] == self._k_admin1}
+        return {admin1_of[r] for r in rows
+                if kind[r] == self._k_place and admin1_of[r] in provinces
+                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM}
+
     def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
         """A province of a country the article neither names nor borders, in an article
         clearly about somewhere else: "the Kanal district" of a town in a Ukraine story is
@@ -261,9 +270,7 @@ class Resolver:
             m.within = container[1] if container is not None else -1
             poss = self._possessive_countries(matches, i, folded)
             admin_rows = {r for r in m.rows if kind[r] == k_admin1}
-            seats = {admin1_of[r] for r in m.rows
-                     if kind[r] == k_place and admin1_of[r] in admin_rows
-                     and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM}
+            seats = self._seats(m.rows) if admin_rows else set()
             m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
@@ -415,9 +422,7 @@ class Resolver:
             mk = m.key
             # a compact province named like its capital (Zaporizhzhia): the places inside
             # it support the city as much, so they tip neither way
-            seated = {admin1_of[x] for x in m.rows
-                      if kind[x] == k_place and gaz.pop[x] >= SEAT_MIN_POP
-                      and admin1_of[x] >= 0 and self._km(x, admin1_of[x]) < SEAT_MAX_KM}
+            seated = self._seats(m.rows)
             within = m.within
             for idx, r in enumerate(m.rows):
                 k = kind[r]
