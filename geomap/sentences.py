@@ -21,6 +21,8 @@ _ABBREVIATION_WORDS = """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt a
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g
     u.s.a d.c pres amb rev hon gens lts"""
 ABBREVIATIONS: frozenset[str] = frozenset(_ABBREVIATION_WORDS.split())
+# The last three characters of the abbreviations that have three or more.
+_ABBREVIATION_TAILS: frozenset[str] = frozenset(w[-3:] for w in ABBREVIATIONS if len(w) >= 3)
 
 # Words after "a.m."/"p.m." that continue the same sentence.
 _TIME_CONTINUERS = re.compile(
@@ -192,6 +194,11 @@ def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
     """Is the period at `dot` the end of a sentence (not an abbreviation or initial)?"""
+    # Most periods follow a word ending in three ASCII letters that no abbreviation ends
+    # in: that word is no abbreviation nor initial, known without a ~0.6 µs regex search.
+    tail = text[dot - 3: dot] if dot >= 3 else ""
+    if tail.isalpha() and tail.isascii() and tail.lower() not in _ABBREVIATION_TAILS:
+        return True
     tok = _TOKEN_BEFORE.search(text, max(0, dot - 12), dot + 1)
     if not tok:
         return True
