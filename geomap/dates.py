@@ -293,13 +293,16 @@ def _nights_into(refs: list[DateRef], text: str, offset: int) -> list[DateRef]:
 
 
 def _years(text: str) -> list[re.Match[str]]:
-    """`list(_YEAR.finditer(text))`, tried only where str.find sees "18", "19" or "20"."""
+    """`list(_YEAR.finditer(text))`, tried only where "18", "19" or "20" starts: found
+    as the digit "1" or "2" with str.find, whose one-character search is ~15x faster
+    than a two-character one, and the digit after checked."""
     starts = []
-    for head in ("18", "19", "20"):
-        i = text.find(head)
+    for digit, heads in (("1", ("18", "19")), ("2", "20")):
+        i = text.find(digit)
         while i >= 0:
-            starts.append(i)
-            i = text.find(head, i + 1)
+            if text.startswith(heads, i):
+                starts.append(i)
+            i = text.find(digit, i + 1)
     starts.sort()
     out = []
     last = 0
