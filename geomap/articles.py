@@ -391,6 +391,17 @@ def _banner_in(low: str, start: int, end: int, banner_at: list[int]) -> bool:
     return bool(_BANNER_INNER.search(low, start, end))
 
 
+def _photo_scene(body: str) -> bool:
+    """`_PHOTO_SCENE.search(body)` as a bool. A match runs to the end and holds at most
+    two periods, so it starts after the third-last one: the search skips the prose."""
+    start = len(body)
+    for _ in range(3):
+        start = body.rfind(".", 0, start)
+        if start < 0:
+            break
+    return bool(_PHOTO_SCENE.search(body, start + 1))
+
+
 def _caption_end(body: str) -> bool:
     """Does `body` end like a caption? A bracketed end needs a ")"; a credit holds no
     period, so it starts after the last one: searching a long line of prose from its
@@ -437,12 +448,12 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
             (("/" in body or "Getty" in body) and _AGENCY_CREDIT.search(body))
             or (caption_at and _any_in(caption_at, start, end)
                 and (_caption_end(body) or _CAPTION_START.match(body)))
-            or ((", 20" in body or ", 19" in body) and _PHOTO_SCENE.search(body)
+            or ((", 20" in body or ", 19" in body) and _photo_scene(body)
                 and not re.search(r"\bsaid\b", body))
             or (has_banner and _any_in(banner_at, start, end)
                 and _banner_in(low, start, end, banner_at)
                 and (words <= 15 or len(split_sentences(body)) == 1))
-            or (_NAV.match(body) and words <= 8)
+            or (words <= 8 and _NAV.match(body))
             or (norm_title and norm == norm_title)
             or (norm in seen_lines and words >= 3)
             or (words <= 6 and body[-1] not in _TERMINAL_CHARS)
