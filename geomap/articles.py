@@ -480,13 +480,13 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
 
 def _norm(text: str) -> str:
     """Case- and spacing-blind form of a line or sentence, to spot repeats."""
-    # Printable ASCII has no white space but " ": without leading, trailing or double
-    # spaces the split and join below give text.lower() back, at a quarter of the cost.
-    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " \
-            and text[-1:] != " ":
-        return text.lower()
     if "’" in text:
         text = text.replace("’", "'")
+    # " " is the only printable white space and no character lower-cases to white space:
+    # without leading, trailing or double spaces the split and join below would give
+    # text.lower() back, at several times the cost.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.lower()
     return " ".join(text.lower().split())
 
 
