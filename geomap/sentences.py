@@ -181,21 +181,25 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     cuts = []
     last = start
     for i in marks:
-        if i < last:
+        if i < last or i + 1 >= end:  # a match needs white space after the mark
             continue
-        m = _BOUNDARY.match(text, i, end)
-        if m:
+        if text[i + 1] == " " and i + 2 < end and "A" <= text[i + 2] <= "Z":
+            last = i + 1  # ". The": what `_BOUNDARY` matches, known without it
+        else:
+            m = _BOUNDARY.match(text, i, end)
+            if not m:
+                continue
             last = m.end()
-            if text[i] == ".":
-                # Most periods follow a word ending in three ASCII letters that no
-                # abbreviation ends in: no abbreviation nor initial, known without
-                # `_is_boundary`'s ~0.6 µs regex search.
-                tail = text[i - 3: i] if i >= 3 else ""
-                if not (tail.isalpha() and tail.isascii()
-                        and tail.lower() not in _ABBREVIATION_TAILS) \
-                        and not _is_boundary(text, i, last, end):
-                    continue
-            cuts.append(last)
+        if text[i] == ".":
+            # Most periods follow a word ending in three ASCII letters that no
+            # abbreviation ends in: no abbreviation nor initial, known without
+            # `_is_boundary`'s ~0.6 µs regex search.
+            tail = text[i - 3: i] if i >= 3 else ""
+            if not (tail.isalpha() and tail.isascii()
+                    and tail.lower() not in _ABBREVIATION_TAILS) \
+                    and not _is_boundary(text, i, last, end):
+                continue
+        cuts.append(last)
     return cuts
 
 
