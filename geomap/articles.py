@@ -277,12 +277,15 @@ def _read_jsonl(path: Path, defaults: dict[str, Any]) -> Iterator[Article]:
 
 # ---------------------------------------------------------------------------- chrome
 
-_CAPTION_END = re.compile(
+# A caption's end: a bracketed photo note or agency, or a photo credit. `_caption_end`
+# searches the two forms apart, each only where it can match.
+_CAPTION_END_BRACKET = re.compile(
     r"\((?:[^()]{0,40}\s)?(?:photo|photos|image|picture|file\s+photo|video)(?:\s[^()]{0,40})?"
-    r"\)\s*$|\((?:getty\s+images|afp|reuters|ap|epa|anadolu|xinhua|tass|irna)\)\s*$|"
-    r"\b(?:photo|image|picture)\s*(?:by|:|credit:?)\s*[^.]{0,60}$",
+    r"\)\s*$|\((?:getty\s+images|afp|reuters|ap|epa|anadolu|xinhua|tass|irna)\)\s*$",
     re.I,
 )
+_CAPTION_END_CREDIT = re.compile(r"\b(?:photo|image|picture)\s*(?:by|:|credit:?)\s*[^.]{0,60}$",
+                                 re.I)
 # Lower-case substrings that must occur for a banner or caption rule to apply at all:
 # `in` tests are ~100x cheaper than case-insensitive regex scans over the whole text.
 _CAPTION_KEYS = ("photo", "image", "picture", "video", "credit", "caption", "getty", "(afp)",
@@ -297,14 +300,18 @@ _CAPTION_START = re.compile(r"^\s*(?:photo|image|picture|file\s+photo|credit|cap
 _PHOTO_SCENE = re.compile(
     r"\b(?:on|in)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s+in\s+[A-Z][^.]{1,50}\.?\s*$"
 )
-_BANNER = re.compile(
+# Banners, matched against lower-cased text. Most alternatives start with a banner word
+# (`_BANNER_WORDS`) and are only tried where the key pass found one; three start before
+# theirs ("all content by") and are searched for. `_banner_in` is the search.
+_BANNER_LEAD = re.compile(
     r"\b(?:join\s+(?:the\s+)?mailing\s+list|join\s+now|subscribe\b|sign\s+up\s+for|"
     r"follow\s+(?:us\s+on|our|\w+['’]s\s+coverage)|click\s+here|read\s+more|share\s+this|"
-    r"all\s+content\s+by|licensed\s+under|creative\s+commons|can\s+also\s+be\s+accessed|"
-    r"alternate\s+addresses|all\s+rights\s+reserved|copyright\s+\d{4}|"
+    r"licensed\s+under|creative\s+commons|alternate\s+addresses|copyright\s+\d{4}|"
     r"related\s+(?:articles|stories|news)|advertisement|newsletter|cookies?\s+policy|"
     r"terms\s+of\s+use)"
-)  # matched against lower-cased text
+)
+_BANNER_INNER = re.compile(
+    r"\b(?:all\s+content\s+by|can\s+also\s+be\s+accessed|all\s+rights\s+reserved)")
 # Agency credits that end a photo caption: "REUTERS/Jane Doe", "AFP via Getty Images",
 # "(AP Photo/John Smith)", "EPA-EFE/STRINGER".
 _AGENCY_CREDIT = re.compile(
@@ -324,7 +331,7 @@ _SIGNATURE = re.compile(r"(?<!\S)[A-Z]{1,4}/[A-Z]{1,4}(?!\S)")
 _TERMINAL_CHARS = ".!?\"”’:)"
 
 
-# A word every `_BANNER` alternative contains: a span without one is not searched.
+# A word every banner alternative contains: a span without one is not searched.
 _BANNER_WORDS = ("join", "subscribe", "sign", "follow", "click", "read", "share", "content",
                  "licensed", "creative", "accessed", "alternate", "reserved", "copyright",
                  "related", "advertisement", "newsletter", "cookie", "terms")
@@ -373,6 +380,36 @@ def _key_hits(low: str) -> tuple[list[int], list[int], bool]:
     return caption, words, banner
 
 
+def _banner_in(low: str, start: int, end: int, banner_at: list[int]) -> bool:
+    """Is there a banner in low[start:end]? Tried at the banner words the key pass found
+    there rather than searched for at every character (~15 µs over a paragraph)."""
+    i = bisect_left(banner_at, start)
+    while i < len(banner_at) and banner_at[i] < end:
+        if _BANNER_LEAD.match(low, banner_at[i], end):
+            return True
+        i += 1
+    return bool(_BANNER_INNER.search(low, start, end))
+
+
+def _photo_scene(body: str) -> bool:
+    """`_PHOTO_SCENE.search(body)` as a bool. A match runs to the end and holds at most
+    two periods, so it starts after the third-last one: the search skips the prose."""
+    start = len(body)
+    for _ in range(3):
+        start = body.rfind(".", 0, start)
+        if start < 0:
+            break
+    return bool(_PHOTO_SCENE.search(body, start + 1))
+
+
+def _caption_end(body: str) -> bool:
+    """Does `body` end like a caption? A bracketed end needs a ")"; a credit holds no
+    period, so it starts after the last one: searching a long line of prose from its
+    start (~15 µs) would find nothing more."""
+    return bool((")" in body and _CAPTION_END_BRACKET.search(body))
+                or _CAPTION_END_CREDIT.search(body, body.rfind(".") + 1))
+
+
 def _any_in(starts: list[int], s: int, e: int) -> bool:
     i = bisect_left(starts, s)
     return i < len(starts) and starts[i] < e
@@ -410,13 +447,13 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
         if (
             (("/" in body or "Getty" in body) and _AGENCY_CREDIT.search(body))
             or (caption_at and _any_in(caption_at, start, end)
-                and (_CAPTION_END.search(body) or _CAPTION_START.match(body)))
-            or ((", 20" in body or ", 19" in body) and _PHOTO_SCENE.search(body)
+                and (_caption_end(body) or _CAPTION_START.match(body)))
+            or ((", 20" in body or ", 19" in body) and _photo_scene(body)
                 and not re.search(r"\bsaid\b", body))
             or (has_banner and _any_in(banner_at, start, end)
-                and _BANNER.search(low, start, end)
+                and _banner_in(low, start, end, banner_at)
                 and (words <= 15 or len(split_sentences(body)) == 1))
-            or (_NAV.match(body) and words <= 8)
+            or (words <= 8 and _NAV.match(body))
             or (norm_title and norm == norm_title)
             or (norm in seen_lines and words >= 3)
             or (words <= 6 and body[-1] not in _TERMINAL_CHARS)
@@ -428,7 +465,7 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
     for s, e in split_sentences(text):
         sentence = text[s:e]
         norm = _norm(sentence)
-        if (has_banner and _any_in(banner_at, s, e) and _BANNER.search(low, s, e)) or (
+        if (has_banner and _any_in(banner_at, s, e) and _banner_in(low, s, e, banner_at)) or (
                 norm in seen_sentences and len(sentence.split()) >= 5):
             spans.append((s, e))
         seen_sentences.add(norm)
@@ -445,6 +482,11 @@ def _norm(text: str) -> str:
     """Case- and spacing-blind form of a line or sentence, to spot repeats."""
     if "’" in text:
         text = text.replace("’", "'")
+    # " " is the only printable white space and no character lower-cases to white space:
+    # without leading, trailing or double spaces the split and join below would give
+    # text.lower() back, at several times the cost.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.lower()
     return " ".join(text.lower().split())
 
 

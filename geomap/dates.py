@@ -171,8 +171,9 @@ def find_dates(
         cues = DATE_CUES.find(text)
 
     def add(start: int, end: int, value: date | None, precision: int | None, kind: str):
-        if any(s < end and start < e for s, e in taken):
-            return
+        for s, e in taken:  # a loop, not any(genexpr): this runs for every phrase
+            if s < end and start < e:
+                return
         taken.append((start, end))
         refs.append(DateRef(start + offset, end + offset, value, precision, kind))
 
@@ -206,29 +207,32 @@ def find_dates(
     # Month and weekday names are capitalised in prose: the cue pass finds their
     # lower-cased stems at word starts, and only capitalised occurrences count.
     for pos in _calendar_hits(original, cues):
-        m = _MONTH_DAY.match(text, pos)
-        if m:
-            if m["mon"] == "may" and original[pos].islower():
-                continue  # the verb "may"
-            _month_day(m, m.start(), published, add)
-            continue
-        before = _DAY_BEFORE.search(text, max(0, pos - 14), pos)
-        m = _MONTH_TAIL.match(text, pos)
-        if before and m:
-            _month_day(m, before.start(), published, add, day=int(before["day"]))
-            continue
-        m = _MONTH_YEAR.match(text, pos)
-        if (m and m["mon"] != "may") or (m and m["year"]):
-            month = MONTHS[m["mon"]]
-            if m["year"]:
-                value: date | None = date(int(m["year"]), month, 1)
-            elif published and _MONTH_PREP.search(text, max(0, pos - 8), pos):
-                year = published.year if month <= published.month else published.year - 1
-                value = date(year, month, 1)
-            else:
-                value = None
-            add(m.start(), m.end(), value, DATE_MONTH if value else None, "month")
-            continue
+        # Weekday names share no head with month names: only a month name is tried
+        # against the month patterns.
+        if not text.startswith(_WEEKDAY_HEADS, pos):
+            m = _MONTH_DAY.match(text, pos)
+            if m:
+                if m["mon"] == "may" and original[pos].islower():
+                    continue  # the verb "may"
+                _month_day(m, m.start(), published, add)
+                continue
+            before = _DAY_BEFORE.search(text, max(0, pos - 14), pos)
+            m = _MONTH_TAIL.match(text, pos)
+            if before and m:
+                _month_day(m, before.start(), published, add, day=int(before["day"]))
+                continue
+            m = _MONTH_YEAR.match(text, pos)
+            if (m and m["mon"] != "may") or (m and m["year"]):
+                month = MONTHS[m["mon"]]
+                if m["year"]:
+                    value: date | None = date(int(m["year"]), month, 1)
+                elif published and _MONTH_PREP.search(text, max(0, pos - 8), pos):
+                    year = published.year if month <= published.month else published.year - 1
+                    value = date(year, month, 1)
+                else:
+                    value = None
+                add(m.start(), m.end(), value, DATE_MONTH if value else None, "month")
+                continue
         m = _WEEKDAY.match(text, pos)
         if m:
             mm = _WEEKDAY_MOD.search(text, max(0, pos - 11), pos)
@@ -293,13 +297,16 @@ def _nights_into(refs: list[DateRef], text: str, offset: int) -> list[DateRef]:
 
 
 def _years(text: str) -> list[re.Match[str]]:
-    """`list(_YEAR.finditer(text))`, tried only where str.find sees "18", "19" or "20"."""
+    """`list(_YEAR.finditer(text))`, tried only where "18", "19" or "20" starts: found
+    as the digit "1" or "2" with str.find, whose one-character search is ~15x faster
+    than a two-character one, and the digit after checked."""
     starts = []
-    for head in ("18", "19", "20"):
-        i = text.find(head)
+    for digit, heads in (("1", ("18", "19")), ("2", "20")):
+        i = text.find(digit)
         while i >= 0:
-            starts.append(i)
-            i = text.find(head, i + 1)
+            if text.startswith(heads, i):
+                starts.append(i)
+            i = text.find(digit, i + 1)
     starts.sort()
     out = []
     last = 0
@@ -314,6 +321,7 @@ _CAL_PREFIXES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
                  "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday")
 _CAL_STEMS = {p.lower(): p for p in _CAL_PREFIXES}
+_WEEKDAY_HEADS = tuple(day[:3] for day in WEEKDAYS)  # "mon", ..., none a month's head
 # The relative keys, as cue stems (" ago" is found as the word "ago").
 _RELATIVE_RANK = {key.strip(): i for i, key in enumerate(_RELATIVE_KEYS)}
 _ANCHOR_STEMS = frozenset(("day after", "days after", "previous day", "day earlier",

@@ -49,6 +49,13 @@ def _fold_one(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Fold `text` for matching; len(fold(text)) == len(text) always."""
+    if not text.isascii():
+        # News is mostly ASCII plus typographic quotes and dashes: replace those with
+        # C-speed str.replace first (they are their own lower case and fold like what
+        # replaces them), so that str.lower often runs on ASCII, several times faster.
+        for char, folded in _PUNCTUATION:
+            if char in text:
+                text = text.replace(char, folded)
     low = text.lower()
     if "`" in low:
         low = low.replace("`", "'")
@@ -56,12 +63,8 @@ def fold(text: str) -> str:
         return low
     if len(low) != len(text):  # a few capitals lowercase to two characters (İ)
         return text.translate(_TABLE)
-    # News is mostly ASCII plus typographic quotes and dashes: replace those with C-speed
-    # str.replace, and fold what is left (accents) one character at a time.
-    for char, folded in _PUNCTUATION:
-        if char in low:
-            low = low.replace(char, folded)
-    return low if low.isascii() else _NON_ASCII.sub(_fold_one, low)
+    # What is left (accents) folds one character at a time.
+    return _NON_ASCII.sub(_fold_one, low)
 
 
 def fold_char(ch: str) -> str:

@@ -21,6 +21,8 @@ _ABBREVIATION_WORDS = """mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt a
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m i.e e.g
     u.s.a d.c pres amb rev hon gens lts"""
 ABBREVIATIONS: frozenset[str] = frozenset(_ABBREVIATION_WORDS.split())
+# The last three characters of the abbreviations that have three or more.
+_ABBREVIATION_TAILS: frozenset[str] = frozenset(w[-3:] for w in ABBREVIATIONS if len(w) >= 3)
 
 # Words after "a.m."/"p.m." that continue the same sentence.
 _TIME_CONTINUERS = re.compile(
@@ -154,10 +156,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append(span)
         start = dl[1]
     seg_start = start
-    for m in _boundaries(text, start, end):
-        cut = m.end()
-        if text[m.start()] == "." and not _is_boundary(text, m.start(), cut, end):
-            continue
+    for cut in _cuts(text, start, end):
         span = _trim(text, seg_start, cut)
         if span:
             spans.append(span)
@@ -168,9 +167,10 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """`_BOUNDARY.finditer(text, start, end)`, tried only where str.find (much faster
-    than a regex scan) sees terminal punctuation."""
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Where sentences end in text[start:end]: the ends of `_BOUNDARY.finditer(text,
+    start, end)` matches, less periods of abbreviations and initials. The regex is tried
+    only where str.find (much faster than a regex scan) sees terminal punctuation."""
     marks = []
     for ch in ".!?":
         i = text.find(ch, start, end)
@@ -178,16 +178,29 @@ def _boundaries(text: str, start: int, end: int) -> list[re.Match[str]]:
             marks.append(i)
             i = text.find(ch, i + 1, end)
     marks.sort()
-    out = []
+    cuts = []
     last = start
     for i in marks:
-        if i < last:
+        if i < last or i + 1 >= end:  # a match needs white space after the mark
             continue
-        m = _BOUNDARY.match(text, i, end)
-        if m:
-            out.append(m)
+        if text[i + 1] == " " and i + 2 < end and "A" <= text[i + 2] <= "Z":
+            last = i + 1  # ". The": what `_BOUNDARY` matches, known without it
+        else:
+            m = _BOUNDARY.match(text, i, end)
+            if not m:
+                continue
             last = m.end()
-    return out
+        if text[i] == ".":
+            # Most periods follow a word ending in three ASCII letters that no
+            # abbreviation ends in: no abbreviation nor initial, known without
+            # `_is_boundary`'s ~0.6 µs regex search.
+            tail = text[i - 3: i] if i >= 3 else ""
+            if not (tail.isalpha() and tail.isascii()
+                    and tail.lower() not in _ABBREVIATION_TAILS) \
+                    and not _is_boundary(text, i, last, end):
+                continue
+        cuts.append(last)
+    return cuts
 
 
 def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:
