@@ -61,7 +61,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired)|"
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
-        r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
+        r"jets?|aircraft)|kamikaze\s+drones?|(?:attacked|struck|hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?"
+        r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
+        r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
+        r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
         r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?)\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
@@ -400,6 +403,8 @@ def _is_name(original: str, pos: int) -> bool:
     if _DEMONYM_CUE.match(original, pos):
         return False  # "in Israeli strike on Rafah": a demonym, not a name
     before = original[:pos].rstrip(" \t\"'“‘(")
+    if before[-1:] in ("-", "–", "—") and original[pos - 1: pos].isspace():
+        return False  # "09:45 - Fighting ...", "KAPAN - A ...": a stamp or dateline starts it
     return bool(before) and before[-1] not in ".!?:;\n" and not original[pos: pos + 4].isupper()
 
 

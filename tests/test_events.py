@@ -464,3 +464,26 @@ def test_an_aim_is_not_a_deed(sentence: str) -> None:
 )
 def test_an_earlier_event_recalled_is_background(sentence: str) -> None:
     assert is_background(sentence, date(2024, 6, 3))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces struck Kherson with explosive drones before dawn.",
+    "The rebels launched three drones at the airport on Friday.",
+    "A drone fired from across the river hit a bus station in the town.",
+])
+def test_drone_attacks_told_by_the_weapon(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_a_drone_maker_is_no_event() -> None:
+    assert classify("The factory builds attack drones for the navy.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "14:20 - Clashes go on near the bridge, the brigade says.",
+    "MOSUL — Fighting resumed in the old city overnight.",
+])
+def test_a_cue_after_a_stamp_or_dateline_is_not_a_name(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.BATTLES
