@@ -111,6 +111,8 @@ _ORG_AFTER = re.compile(
 )
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
                       r"(?:city\s+)?cent(?:re|er)\s+of)\s+$")
+# "the Damascus highway", "the Kherson-Mykolaiv road": a road named for where it leads.
+_ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway)\b")
 # "on the left bank of the Dnipro": a river, not where the event happened.
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
@@ -181,6 +183,9 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+# "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
+_DEED = re.compile(r"(?:opened|fired|exchanged|shot|killed|attacked|struck|hit|shelled|"
+                   r"bombed|launched|stormed|raided|ambushed|repelled|repulsed|fought)\b")
 # An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
 _FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
                         r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
@@ -272,6 +277,7 @@ class _Extractor:
         self.present: AbstractSet[str] = _NO_CUES
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
+        self.row: list[tuple[int, int, str, AbstractSet[str], EventMatch | None]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
         self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
@@ -328,6 +334,7 @@ class _Extractor:
             local: DateRef | None = None
             self.past_frame = False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
+            self.row = row
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
                     ref_i += 1
@@ -474,6 +481,10 @@ class _Extractor:
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
+        if place is None and match.violent and prev is None and (
+                setting := self._setting(start)) is not None:
+            # "Troops spotted a gunman near X. They opened fire and killed him."
+            place, place_text, precision, own_place = *setting, True
         if counts and not own_place:
             kept = self._not_restated(sentence, counts)
             if len(kept) < len(counts):
@@ -495,7 +506,8 @@ class _Extractor:
             return None  # "more than 300 aid workers have been killed in Gaza": a tally
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
-                and _ANAPHOR.search(fold(sentence), 0, match.start):
+                and _ANAPHOR.search(fold(sentence), 0, match.start) \
+                and not _DEED.match(fold(sentence), match.start):
             # "As a result of the shelling, a serviceman was killed": the event just told.
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
                     tx.EXPLOSIONS and _FIRE_ONLY.search(fold(" ".join(last.evidence))):
@@ -623,7 +635,8 @@ class _Extractor:
         last = self.last_event
         if unplaced and last is not None and last.event.violent and last.place is not None \
                 and last.place.kind == KIND_PLACE and last.place_text:
-            if last.place.population < _CITY_POP and "city" in folded:
+            if last.place.population < _CITY_POP and "city" in folded and \
+                    not self._called_city(last.place_text, start):
                 # "the city" after an event in a small town: the last city named
                 city = self._last_city(start)
                 if city is not None:
@@ -649,6 +662,31 @@ class _Extractor:
                                                    for p in named)), None)
         return next((d for d in violent if d.casualties.killed is not None),
                     violent[0] if violent else None)
+
+    def _setting(self, before: int) -> tuple[Place, str, int] | None:
+        """The place an event-less sentence earlier in the paragraph sets the scene in
+        (its own locative place, not a country), for a place-less event that follows."""
+        saved = self.extra_places
+        found = None
+        for start, end, sentence, _present, match in self.row:
+            if start >= before:
+                break
+            if match is not None:
+                found = None  # that sentence's place belongs to its own event
+                continue
+            mentions = [m for m in self.mentions if start <= m.start < end]
+            place, text, precision, own = self._place(sentence, start, mentions)
+            if own and place is not None and text and place.kind != KIND_COUNTRY:
+                found = place, text, precision or GEO_POINT
+        self.extra_places = saved
+        return found
+
+    def _called_city(self, written: str, before: int) -> bool:
+        """Did the text call `written` a city ("the southern city of X", "X city")
+        before offset `before`? Then "the city" is it, whatever its population."""
+        name = re.escape(fold(written))
+        return re.search(rf"\bcity\s+of\s+{name}\b|\b{name}\s+city\b",
+                         self.folded[:before]) is not None
 
     def _story_city(self, before: int) -> Place | None:
         """The city a story is about: its dateline's, else the last city named before
@@ -748,6 +786,8 @@ class _Extractor:
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
+            if _ROAD_AFTER.match(folded, rel_e):
+                locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)

@@ -670,3 +670,22 @@ def test_the_other_sides_account_of_the_fighting_on_that_day_is_the_same_battle(
             "which it said took place in Gegharkunik.")
     (inc,) = violent(run(text, published=date(2020, 10, 12)))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 5)
+
+
+def test_a_place_less_deed_happens_where_the_paragraph_set_the_scene() -> None:
+    text = ("Artillery shelled Ganja on Sunday.\n\nOn Sunday, a patrol spotted an armed man "
+            "near Avdiivka. The troops opened fire and eliminated the terrorist.")
+    battles = [i for i in violent(run(text)) if i.event_type == tx.BATTLES]
+    assert [(i.place_name, i.killed) for i in battles] == [("Avdiivka", 1)]
+
+
+def test_a_road_named_for_a_city_is_not_that_city() -> None:
+    text = ("Clashes in the mountain city of Kalbajar killed five people on Sunday. "
+            "Fighting spread along the Ganja highway to several neighbourhoods of the city.")
+    assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]
+
+
+def test_the_city_is_the_town_the_text_called_a_city() -> None:
+    text = ("Officials met in Ganja. Clashes in the mountain city of Kalbajar killed five "
+            "people on Sunday. Fighting spread to several neighbourhoods of the city.")
+    assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]
