@@ -101,7 +101,8 @@ _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an
 # "eliminated three terrorists": a military's word for killing, only of fighters.
 _ELIMINATED = re.compile(
     r"\b(?P<kind>eliminated|neutrali[sz]ed)[\"'”’]?\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM
-    + r")\s+"
+    + r"|the(?=\s+(?:[a-z'-]+\s+)?(?:terrorist|militant|gunman|fighter|operative|insurgent)"
+    r"(?![\w'-])))\s+"
     r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
 )
 # "killed a family of five", "a massacre of 30 civilians"
@@ -133,7 +134,8 @@ _OBJECT_ONE = re.compile(
     r"injuring)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
     r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
     r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
-    r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse)"
+    r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|"
+    r"gunman|attacker|assailant|terrorist|militant|sniper|suicide\s+bomber|bomber)"
     r"(?![\w'-])(?!,?\s+(?:and|or)\s+(?:the|his|her|its|their|an?|another|\d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
 )

@@ -311,3 +311,9 @@ def test_no_losses_among_our_troops_is_a_zero_toll() -> None:
     c = extract_casualties("There were no losses among our troops.")
     assert (c.killed, c.wounded) == (0, 0)
     assert extract_casualties("The enemy suffered heavy losses.").killed is None
+
+
+def test_one_armed_attacker_killed_by_role() -> None:
+    assert extract_casualties("Guards shot and eliminated the gunman.").killed == 1
+    assert extract_casualties("Police killed the attacker near the gate.").killed == 1
+    assert extract_casualties("Troops eliminated the militants in the house.").killed is None
