@@ -142,8 +142,11 @@ _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+t
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
 # A sentence that only says nobody was hurt.
-_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was)\s+no\s+(?:casualties|victims|injuries|"
-                        r"deaths)|no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
+_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
+                        r"(?:casualties|victims|injuries|deaths|fatalities|losses)"
+                        r"(?:\s+among\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
+                        r"troops|servicem[ae]n|soldiers|ranks|forces))?|"
+                        r"no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
                         r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news

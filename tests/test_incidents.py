@@ -689,3 +689,10 @@ def test_the_city_is_the_town_the_text_called_a_city() -> None:
     text = ("Officials met in Ganja. Clashes in the mountain city of Kalbajar killed five "
             "people on Sunday. Fighting spread to several neighbourhoods of the city.")
     assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]
+
+
+def test_a_later_paragraphs_no_losses_is_the_clash_s_zero() -> None:
+    text = ("Armenian units fired at Azerbaijani positions in Kalbajar on Sunday.\n\n"
+            "There are no losses among our personnel.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 0
