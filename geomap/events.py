@@ -149,11 +149,11 @@ _DISRUPTED = _r(
 )
 # "debris of a downed missile fell on a house": the interception still struck a target.
 _DEBRIS_HIT = _r(
-    r"\b(?:debris|fragments|wreckage|parts)\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|drones?|uavs?|rockets?)\s+(?:\w+\s+)?(?:fell|hit|struck|crashed|"
-    r"damaged|landed)\s+(?:on|into|in)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:buildings?|houses?|homes?|blocks?|roofs?|yards?|sites?|facilit\w+|"
-    r"plants?|schools?|cars?|streets?)\b"
+    r"\b(?:debris|fragments|wreckage|parts)\s+(?:of|from)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|uavs?|rockets?)\s+(?:\w+\s+)?(?:fell|hit|"
+    r"struck|crashed|damaged|landed)\s+(?:on|into|in)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)"
+    r"{0,2}?(?:buildings?|houses?|homes?|blocks?|roofs?|yards?|sites?|facilit\w+|"
+    r"plants?|schools?|cars?|streets?|infrastructure|warehouses?|ports?|depots?)\b"
 )
 _AGREEMENT = _r(
     r"\b(?:(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|accord|treaty|"

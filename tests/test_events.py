@@ -487,3 +487,8 @@ def test_a_drone_maker_is_no_event() -> None:
 def test_a_cue_after_a_stamp_or_dateline_is_not_a_name(sentence: str) -> None:
     match = classify(sentence)
     assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_debris_from_a_downed_drone_that_hit_something_is_a_strike() -> None:
+    match = classify("Debris from a downed drone fell on a grain warehouse in the port.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
