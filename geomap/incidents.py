@@ -186,6 +186,8 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+_RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
+                   r"stormed|storming)\b")
 # "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
 _DEED = re.compile(r"(?:opened|fired|exchanged|shot|killed|attacked|struck|hit|shelled|"
                    r"bombed|launched|stormed|raided|ambushed|repelled|repulsed|fought)\b")
@@ -484,6 +486,14 @@ class _Extractor:
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
+        if match.event_type == tx.BATTLES and not own_place and not refs and prev is not None \
+                and prev.event.event_type == tx.VIOLENCE_CIVILIANS and \
+                _RAID.search(fold(" ".join(prev.evidence))):
+            # "killed during an army raid on X. ... exchanges of fire with gunmen": the raid
+            # met armed resistance, so it is a battle (ACLED), not one-sided violence.
+            prev.event = replace(match, confidence=prev.event.confidence)
+            self._add_counts(prev, casualties, sentence)
+            return prev
         if place is None and match.violent and prev is None and (
                 setting := self._setting(start)) is not None:
             # "Troops spotted a gunman near X. They opened fire and killed him."

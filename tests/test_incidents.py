@@ -696,3 +696,10 @@ def test_a_later_paragraphs_no_losses_is_the_clash_s_zero() -> None:
             "There are no losses among our personnel.")
     (inc,) = violent(run(text))
     assert inc.killed == 0
+
+
+def test_a_raid_that_met_fire_is_a_battle() -> None:
+    text = ("Two men were killed during an army raid on Ganja on Sunday. Witnesses reported "
+            "exchanges of fire between troops and gunmen in the old quarter.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
