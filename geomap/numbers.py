@@ -116,6 +116,20 @@ _AND_PAIR = re.compile(
     + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?(?:were|have\s+been|had\s+been|are|was)\s+"
     r"(?:\w+\s+)?(?P<kind>killed|dead|died|wounded|injured)\b"
 )
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
+                          r"left)\s+" + _QUAL + r"$")
+# "killed 20 children and two teachers": two groups, objects of one verb.
+_PERSONS = (r"(?:people|persons?|civilians?|child(?:ren)?|kids|infants?|babies|teenagers?|"
+            r"wom[ae]n|m[ae]n|boys?|girls?|soldiers?|servicem[ae]n|troops|officers?|"
+            r"policem[ae]n|fighters?|militants?|rebels?|teachers?|students?|pupils?|doctors?|"
+            r"nurses?|medics?|paramedics?|journalists?|workers?|farmers?|residents?|"
+            r"villagers?|guards?|members?|relatives?|drivers?|passengers?|others?)")
+_AND_OBJECT = re.compile(
+    r"\b(?P<kind>killed|killing|kills|wounded|wounding|injured|injuring)\s+" + _QUAL
+    + r"(?:\d{1,3}(?:,\d{3})*|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
+    + r"\s+and\s+(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
+    + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|injured|hurt))"
+)
 # ", including four children," and "(among them two medics)": a subset, blanked out.
 _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
                             r"\((?:including|among\s+them)[^)]*\)")
@@ -388,6 +402,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if "includ" in text or "among" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     for m in _AND_PAIR.finditer(text):
+        if _VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "killed 4 people and 12 others were wounded": two verbs, two counts
         first = to_number(m["n1"])
         if first is not None and to_number(m["num"]) is not None:
             category = _category(m["kind"])
@@ -418,6 +434,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(tail))
             continue
         take(m, _category(kind, tail if kind in ("left", "claimed") else None))
+    if " and " in text:
+        for m in _AND_OBJECT.finditer(text):
+            take(m, _category(m["kind"]))
     if "the " in text or "its " in text or "their " in text or "his " in text \
             or "her " in text:
         for m in _OBJECT_ONE.finditer(text):

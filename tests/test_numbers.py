@@ -317,3 +317,15 @@ def test_one_armed_attacker_killed_by_role() -> None:
     assert extract_casualties("Guards shot and eliminated the gunman.").killed == 1
     assert extract_casualties("Police killed the attacker near the gate.").killed == 1
     assert extract_casualties("Troops eliminated the militants in the house.").killed is None
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    ("A bomb on the bus killed 14 pupils and a driver near the bridge.", 15, None),
+    ("Shelling killed 6 villagers and two soldiers on Friday.", 8, None),
+    ("The blast killed 3 people and 9 others were wounded.", 3, 9),
+    ("The blast killed 3 people and 9 were hurt.", 3, 9),
+])
+def test_two_groups_after_one_verb_and_a_second_verbs_count(sentence: str, killed: int,
+                                                            wounded: int | None) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
