@@ -116,6 +116,7 @@ _AND_PAIR = re.compile(
     + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?(?:were|have\s+been|had\s+been|are|was)\s+"
     r"(?:\w+\s+)?(?P<kind>killed|dead|died|wounded|injured)\b"
 )
+_UP_TO = re.compile(r"\bup\s+to\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                           r"left)\s+" + _QUAL + r"$")
 # "killed 20 children and two teachers": two groups, objects of one verb.
@@ -152,6 +153,13 @@ _OBJECT_ONE = re.compile(
     r"gunman|attacker|assailant|terrorist|militant|sniper|suicide\s+bomber|bomber)"
     r"(?![\w'-])(?!,?\s+(?:and|or)\s+(?:the|his|her|its|their|an?|another|\d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
+)
+# "The driver was killed": one person named by a singular role, as the subject.
+_SUBJECT_ONE = re.compile(
+    r"\b(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|commander|owner|"
+    r"shepherd|farmer|journalist|photographer|cameraman|policeman|guard|passenger|gunman|"
+    r"attacker|assailant|imam|priest|mayor)\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?P<kind>killed|wounded|injured|shot\s+dead)\b"
 )
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
@@ -215,7 +223,8 @@ _NONE_HURT = re.compile(
 _SIDE_NOUN = re.compile(
     r"[\w,'-]+\s+(?:[\w'-]+\s+){0,3}?(?:(?P<armed>rebels?|insurgents?|militants?|terrorists?|"
     r"gang(?:\s+members?|sters?)?|attackers?|gunm[ae]n|jihadists?|militiam[ae]n|"
-    r"assailants?|enemy|bandits?)|(?P<forces>soldiers?|servicem[ae]n|troops|officers?|"
+    r"assailants?|enemy|bandits?|fighters?)|(?P<forces>soldiers?|servicem[ae]n|troops|"
+    r"officers?|"
     r"policem[ae]n|police|heroes|guards?|personnel|our|conscripts?|gendarmes?))\b"
 )
 # "a figure not supported by any local source": a count its own sentence disputes.
@@ -391,11 +400,14 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         value = 1 if token in _ONE_OF else to_number(token)
         if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
             value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three
+        said_from = start
+        if up := _UP_TO.search(text, max(0, start - 10), start):
+            value, said_from = None, up.start()  # "up to 30 dead": a ceiling, not a count
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
         used.append((m.start("num"), m.end("num")))
         counts.append((start, category, value,
-                       sentence[m.start("num"): m.end("num")] if value is None else None))
+                       sentence[said_from: m.end("num")] if value is None else None))
 
     if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
         text = text.replace('"', " ")
@@ -439,7 +451,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(m["kind"]))
     if "the " in text or "its " in text or "their " in text or "his " in text \
             or "her " in text:
-        for m in _OBJECT_ONE.finditer(text):
+        for m in (*_OBJECT_ONE.finditer(text), *_SUBJECT_ONE.finditer(text)):
             take(m, _category(m["kind"]))
     if " and his " in text or " and her " in text:
         for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):

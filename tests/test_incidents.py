@@ -703,3 +703,10 @@ def test_a_raid_that_met_fire_is_a_battle() -> None:
             "exchanges of fire between troops and gunmen in the old quarter.")
     (inc,) = violent(run(text))
     assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
+
+
+def test_fighters_are_the_other_side_of_soldiers() -> None:
+    text = ("Clashes broke out in Kalbajar on Sunday. Three soldiers were killed. "
+            "Rebels said 8 of their fighters died.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 11

@@ -329,3 +329,13 @@ def test_two_groups_after_one_verb_and_a_second_verbs_count(sentence: str, kille
                                                             wounded: int | None) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_up_to_is_a_ceiling_not_a_count() -> None:
+    c = extract_casualties("The barrage killed up to 40 people in the market.")
+    assert (c.killed, c.killed_text) == (None, "up to 40")
+
+
+def test_a_singular_role_as_subject_is_one() -> None:
+    c = extract_casualties("The pilot was killed and two crew were hurt.")
+    assert c.killed == 1
