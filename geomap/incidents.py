@@ -186,6 +186,8 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+# "In Sloviansk, three were injured": a bulletin's line headed by its town.
+_TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
 _RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
                    r"stormed|storming)\b")
 # "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
@@ -457,6 +459,9 @@ class _Extractor:
                     return prev
                 if casualties.any() and not is_background(sentence, self.published,
                                                           self.sentence_refs):
+                    if (other := self._town_count(start, end, sentence, prev, casualties,
+                                                  refs)) is not None:
+                        return other
                     self._add_counts(prev, casualties, sentence)
                     return prev
             self._may_speak(sentence)
@@ -675,6 +680,35 @@ class _Extractor:
                                                    for p in named)), None)
         return next((d for d in violent if d.casualties.killed is not None),
                     violent[0] if violent else None)
+
+    def _town_count(self, start: int, end: int, sentence: str, prev: _Draft,
+                    casualties: Casualties, refs: list[DateRef]) -> _Draft | None:
+        """A count-only sentence with its own town, elsewhere than the event just told
+        ("In X, two were killed. In Y, three were injured."): a bulletin's next town, the
+        same kind of event there, not more victims of the last one."""
+        if prev.place is None or prev.place.kind != KIND_PLACE:
+            return None
+        mentions = [m for m in self.mentions if start <= m.start < end]
+        place, text, precision, own = self._place(sentence, start, mentions)
+        self.extra_places = []
+        if not own or place is None or place.kind != KIND_PLACE or \
+                _places_compatible(place, prev.place):
+            return None
+        lead = _TOWN_LEAD.match(fold(sentence))
+        if lead is None or not any(m.start - start == lead.end() and m.place is not None
+                                   and m.place.id == place.id for m in mentions):
+            return None  # only "In X, ..." heads a bulletin's line; "died in X" does not
+        date_, prec = prev.date, prev.date_precision
+        if refs and refs[-1].date is not None:
+            date_, prec = refs[-1].date, refs[-1].precision
+        draft = replace(prev, place=place, place_text=text, precision=precision,
+                        date=date_, date_precision=prec, first_offset=start,
+                        evidence=[sentence], casualties=casualties,
+                        reported_by=reported_by(sentence), speaker=None)
+        merged = self._merge(draft, weak=False)
+        if merged is not None:
+            self.last_event = merged
+        return merged
 
     def _setting(self, before: int) -> tuple[Place, str, int] | None:
         """The place an event-less sentence earlier in the paragraph sets the scene in

@@ -710,3 +710,17 @@ def test_fighters_are_the_other_side_of_soldiers() -> None:
             "Rebels said 8 of their fighters died.")
     (inc,) = violent(run(text))
     assert inc.killed == 11
+
+
+def test_a_bulletins_next_town_line_is_its_own_incident() -> None:
+    text = ("Artillery shelled Ganja on Sunday, killing two people. In Kalbajar, three "
+            "people were injured.")
+    got = sorted((i.place_name, i.killed, i.wounded) for i in violent(run(text)))
+    assert got == [("Ganja", 2, None), ("Kalbajar", None, 3)]
+
+
+def test_a_death_in_another_towns_hospital_stays_with_the_event() -> None:
+    text = ("Artillery shelled Kalbajar on Sunday, killing two people. A third victim died "
+            "in hospital in Ganja.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
