@@ -89,9 +89,9 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
-    r"entered|recaptured)\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:that|which|who|whom|where|when|"
-    r"and|or|but|to|as|with|by|for|from|said|says|is|are|was|were|has|have|had|be|been|"
-    r"it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
+    r"entered|recaptured|raided|stormed|besieged)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:that|which|who|whom|where|when|and|or|but|to|as|with|by|for|from|said|"
+    r"says|is|are|was|were|has|have|had|be|been|it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
 _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"

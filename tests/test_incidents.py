@@ -724,3 +724,9 @@ def test_a_death_in_another_towns_hospital_stays_with_the_event() -> None:
             "in hospital in Ganja.")
     (inc,) = violent(run(text))
     assert inc.place_name == "Kalbajar"
+
+
+def test_a_raided_town_sets_the_scene_for_the_shooting_after() -> None:
+    text = "Before dawn on Sunday, troops raided Kalbajar. Two young men were shot dead."
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
