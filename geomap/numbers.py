@@ -105,6 +105,12 @@ _ELIMINATED = re.compile(
     r"(?![\w'-])))\s+"
     r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
 )
+# "Fifteen assailants were neutralised": the same word in the passive.
+_ELIMINATED_PASSIVE = re.compile(
+    r"\b" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?(?:terrorists?|"
+    r"militants?|gunm[ae]n|fighters?|operatives?|insurgents?|assailants?|attackers?|rebels?)"
+    r"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>eliminated|neutrali[sz]ed)\b"
+)
 # "killed a family of five", "a massacre of 30 civilians"
 _GROUP_OF = re.compile(
     r"\b(?:(?:killed|killing|kills|wiped\s+out)\s+(?:an?\s+(?:entire\s+|whole\s+)?)?family|"
@@ -116,6 +122,7 @@ _AND_PAIR = re.compile(
     + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?(?:were|have\s+been|had\s+been|are|was)\s+"
     r"(?:\w+\s+)?(?P<kind>killed|dead|died|wounded|injured)\b"
 )
+_BURIED = re.compile(r"\b(?:buri(?:ed|al|als)|bury|funerals?|laid\s+to\s+rest|graves?)\b")
 _UP_TO = re.compile(r"\bup\s+to\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                           r"left)\s+" + _QUAL + r"$")
@@ -431,12 +438,14 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             continue
         if _PERPETRATOR.search(text, m.end("num"), m.start("kind")):
             continue  # "the three are accused of killing him": who killed, not who died
+        if m["kind"] == "bodies" and _BURIED.search(text):
+            continue  # "buried 14 bodies": a funeral's count, not the event's toll
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):
             take(m, "killed")
     if "eliminat" in text or "neutrali" in text:
-        for m in _ELIMINATED.finditer(text):
+        for m in (*_ELIMINATED.finditer(text), *_ELIMINATED_PASSIVE.finditer(text)):
             take(m, "killed")
     for m in _OBJECT.finditer(text):
         kind, tail = m["kind"], m["tail"]

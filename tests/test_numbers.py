@@ -339,3 +339,13 @@ def test_up_to_is_a_ceiling_not_a_count() -> None:
 def test_a_singular_role_as_subject_is_one() -> None:
     c = extract_casualties("The pilot was killed and two crew were hurt.")
     assert c.killed == 1
+
+
+def test_passive_neutralised_fighters_are_killed() -> None:
+    assert extract_casualties("Nine insurgents were neutralised.").killed == 9
+    assert extract_casualties("Four drones were neutralised.").killed is None
+
+
+def test_burials_are_not_a_toll() -> None:
+    assert extract_casualties("Villagers buried 11 bodies on Friday.").killed is None
+    assert extract_casualties("Rescuers pulled 11 bodies from the rubble.").killed == 11
