@@ -480,7 +480,7 @@ _CIVILIAN_VICTIM = _r(
     r"\b(?:civilians?|villagers?|residents?|child(?:ren)?|boys?|girls?|teenagers?|wom[ae]n|"
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
-    r"protesters|fishermen|paramedics?)\b")
+    r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
     r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"

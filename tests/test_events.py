@@ -492,3 +492,8 @@ def test_a_cue_after_a_stamp_or_dateline_is_not_a_name(sentence: str) -> None:
 def test_debris_from_a_downed_drone_that_hit_something_is_a_strike() -> None:
     match = classify("Debris from a downed drone fell on a grain warehouse in the port.")
     assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_fire_on_a_crowd_is_one_sided() -> None:
+    match = classify("Soldiers opened fire on a crowd waiting for flour, killing four people.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
