@@ -123,6 +123,10 @@ _AND_PAIR = re.compile(
     r"(?:\w+\s+)?(?P<kind>killed|dead|died|wounded|injured)\b"
 )
 _BURIED = re.compile(r"\b(?:buri(?:ed|al|als)|bury|funerals?|laid\s+to\s+rest|graves?)\b")
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d{1,3}(?:,\d{3})*(?![\d:/])|" + _NUM_WORD
+                          + r"(?![\w-]))")
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
+                           + _NUM_WORD + r")\s*(?:to|-|–|or))\s*$")
 _UP_TO = re.compile(r"\bup\s+to\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                           r"left)\s+" + _QUAL + r"$")
@@ -407,14 +411,19 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         value = 1 if token in _ONE_OF else to_number(token)
         if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
             value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three
-        said_from = start
+        said_from, said_to = start, m.end("num")
         if up := _UP_TO.search(text, max(0, start - 10), start):
             value, said_from = None, up.start()  # "up to 30 dead": a ceiling, not a count
+        elif value is not None and (rng := _RANGE_AFTER.match(text, m.end("num"))):
+            value, said_to = None, rng.end()  # "10 to 15 people": a range, not a count
+        elif value is not None and (rng := _RANGE_BEFORE.search(text, max(0, start - 30),
+                                                                 start)):
+            value, said_from = None, rng.start()  # "one or two", "between 20 and 30"
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
-        used.append((m.start("num"), m.end("num")))
+        used.append((m.start("num"), said_to))
         counts.append((start, category, value,
-                       sentence[said_from: m.end("num")] if value is None else None))
+                       sentence[said_from: said_to] if value is None else None))
 
     if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
         text = text.replace('"', " ")

@@ -349,3 +349,17 @@ def test_passive_neutralised_fighters_are_killed() -> None:
 def test_burials_are_not_a_toll() -> None:
     assert extract_casualties("Villagers buried 11 bodies on Friday.").killed is None
     assert extract_casualties("Rescuers pulled 11 bodies from the rubble.").killed == 11
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("The bombing killed 8 to 12 people.", "8 to 12"),
+    ("Three or four guards were killed.", "Three or four"),
+    ("Between 40 and 60 villagers were killed.", "Between 40 and 60"),
+])
+def test_a_range_is_no_count(sentence: str, said: str) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.killed_text) == (None, said)
+
+
+def test_a_toll_rising_from_one_number_to_another_is_not_a_range() -> None:
+    assert extract_casualties("The toll climbed from 6 to 10 overnight.").killed == 10
