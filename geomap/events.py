@@ -59,7 +59,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
     (_r(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
-        r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired)|"
+        r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
+        r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
+        r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
         r"jets?|aircraft)|kamikaze\s+drones?|(?:attacked|struck|hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?"
         r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
@@ -71,7 +73,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
         r"sales?|factory|plants?|makers?|engines?|scientists?|lifted|launch\w*|industry))|"
-        r"rocket\s+fire|mortars?|"
+        r"rocket\s+fire|mortars?|tank\s+(?:fire|shells?|rounds?)|"
         r"bombard\w*|howitzers?|mlrs|grad|multiple\s+rocket|cluster\s+munitions?|"
         r"heavy\s+weapons?\s+fire|projectiles?)\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
@@ -125,7 +127,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
-        r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
+        r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
+        r"patrols?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|came\s+under\s+(?:heavy\s+)?fire|"
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?)|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
@@ -411,12 +414,12 @@ def _is_name(original: str, pos: int) -> bool:
 # Substrings without which a rule cannot match: cheap `in` tests skip most regexes.
 _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("suicide",),
-    ("ied", "explosive", "roadside", "bomb", "mine", "booby", "detonat"),
+    ("ied", "explosive", "roadside", "bomb", "mine", "landmine", "booby", "detonat"),
     ("explosion", "blast"),
     ("air", "drone", "uav", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomb",
-     "kamikaze", "shahed", "aerial"),
+     "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
-     "grad", "munition", "heavy weapon", "projectile"),
+     "grad", "munition", "heavy weapon", "projectile", "tank"),
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),

@@ -497,3 +497,16 @@ def test_debris_from_a_downed_drone_that_hit_something_is_a_strike() -> None:
 def test_fire_on_a_crowd_is_one_sided() -> None:
     match = classify("Soldiers opened fire on a crowd waiting for flour, killing four people.")
     assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("The checkpoint came under heavy fire at dawn.", tx.ARMED_CLASH),
+    ("A landmine wounded a farmer in the field.", tx.REMOTE_EXPLOSIVE),
+    ("A drone dropped munitions on a tractor.", tx.AIR_DRONE),
+    ("Tank fire killed two men near the fence.", tx.SHELLING),
+    ("Jets pounded the hills overnight.", tx.AIR_DRONE),
+    ("Insurgents attacked an army convoy on the highway.", tx.ARMED_CLASH),
+])
+def test_more_weapon_and_attack_phrasings(sentence: str, sub: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == sub
