@@ -122,6 +122,8 @@ _TOLL_UPDATE = re.compile(
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
+    # "Three people are now confirmed dead": a live blog's later entry
+    r"|\bnow\s+(?:confirmed\s+|known\s+to\s+be\s+|reported\s+)?(?:dead|killed)\b"
 )
 # "A third soldier died of his wounds": the toll is now three.
 _NTH_DEATH = re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -186,6 +188,9 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+_DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
+                        r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
+                        r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
 _RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
@@ -220,6 +225,9 @@ class _Draft:
     speaker: str | None = None
     date_own: bool = False  # the date was written in one of the evidence sentences
     date_told: bool = False  # ... and it is the day a source spoke ("said on Monday")
+    # "Over the past day, Russia shelled Donetsk oblast 2,100 times": a province's daily
+    # total; the towns told after are events of their own, never merged into it.
+    tally: bool = False
 
 
 def _capital_name(iso: str) -> str | None:
@@ -593,6 +601,8 @@ class _Extractor:
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
             date_own=own_date, date_told=own_date and self.date_told,
+            tally=own_place and place is not None and place.kind in (KIND_ADMIN1, KIND_COUNTRY)
+            and _DAY_TALLY.search(fold(sentence)) is not None,
         )
         merged = self._merge(draft, weak=weak or place is None)
         for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
@@ -1041,7 +1051,7 @@ class _Extractor:
     # ------------------------------------------------------------------ merging
     def _merge(self, draft: _Draft, *, weak: bool) -> _Draft | None:
         for other in reversed(self.drafts):
-            if other.event.family != draft.event.family:
+            if other.event.family != draft.event.family or other.tally != draft.tally:
                 continue
             if not _dates_close(other, draft, lenient=weak):
                 continue

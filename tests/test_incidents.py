@@ -730,3 +730,21 @@ def test_a_raided_town_sets_the_scene_for_the_shooting_after() -> None:
     text = "Before dawn on Sunday, troops raided Kalbajar. Two young men were shot dead."
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_a_provinces_daily_total_stays_apart_from_its_towns() -> None:
+    text = ("Over the past day, artillery shelled Kəlbəcər 40 times. Six people were "
+            "killed.\n\nIn Kalbajar, shelling wounded two people.")
+    found = sorted([*mentions(text), Mention("Kəlbəcər", 37, 45, KALB_ADM, 0.9)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    got = sorted((i.place_name, i.killed) for i in violent(extract_incidents(
+        article, found, lookup=lookup, capital=CAPITALS.get)))
+    assert got == [("Kalbajar", None), ("Kəlbəcər", 6)]
+
+
+def test_a_later_entry_saying_how_many_are_now_dead_updates_the_toll() -> None:
+    text = ("A drone hit a bus in Ganja on Sunday, killing two passengers.\n\n"
+            "Three people are now confirmed dead.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3
