@@ -50,8 +50,9 @@ _NUMBER = (
     r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
     r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim)\b)"
     # "another person later died", "and another was wounded": one more
-    r"|(?<![\w])another(?=\s+(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|"
-    r"resident|officer|fighter|was|later|died|has|had)\b)"
+    r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
+    r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
+    r"fighter|passenger|victim|patient|was|later|died|has|had)\b)"
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
     r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
@@ -75,6 +76,10 @@ _SUBJECT = re.compile(
     r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
     r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
+    # "another injured passenger died": the word describes the victim, the verb follows
+    r"(?!\s+(?:passengers?|persons?|people|m[ae]n|wom[ae]n|soldiers?|servicem[ae]n|"
+    r"civilians?|victims?|patients?|child(?:ren)?|boys?|girls?|residents?)\s+(?:later\s+)?"
+    r"(?:died|succumbed|has\s+died|had\s+died))"
 )
 _OBJECT = re.compile(
     r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"

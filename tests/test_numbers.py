@@ -363,3 +363,11 @@ def test_a_range_is_no_count(sentence: str, said: str) -> None:
 
 def test_a_toll_rising_from_one_number_to_another_is_not_a_range() -> None:
     assert extract_casualties("The toll climbed from 6 to 10 overnight.").killed == 10
+
+
+def test_an_injured_victim_who_died_is_a_death_added() -> None:
+    from geomap.numbers import added_deaths
+    sentence = "Another injured patient died overnight."
+    assert extract_casualties(sentence).killed == 1
+    assert extract_casualties(sentence).wounded is None
+    assert added_deaths(sentence) == 1
