@@ -132,6 +132,13 @@ _RANGE_AFTER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d{1,3}(?:,\d{3})*(?![\d:/])
                           + r"(?![\w-]))")
 _RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
                            + _NUM_WORD + r")\s*(?:to|-|–|or))\s*$")
+# "Two of the injured later died", "died of their wounds in hospital": added deaths.
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:of\s+the\s+(?:injured|wounded)|(?:injured|wounded)\s+(?:[a-z-]+\s+)?(?:people|"
+    r"persons|m[ae]n|wom[ae]n|soldiers|civilians|victims|patients))\b[^.;]*?\b(?:died|"
+    r"succumbed)|\bdied\s+(?:later\s+)?(?:in\s+hospital\s+)?(?:of|from)\s+(?:their|his|her)\s+"
+    r"(?:wounds|injuries)")
+_OF_THE_DEAD = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:dead|killed)\b")
 _UP_TO = re.compile(r"\bup\s+to\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                           r"left)\s+" + _QUAL + r"$")
@@ -209,6 +216,7 @@ _KIN_SUBJECT = re.compile(
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\s+(" + "|".join(ORDINALS) + r")\b")
+_NTH_ONE = re.compile(r"\ban?\s+(?:" + "|".join(ORDINALS) + r")\b")
 # "Two more people died", "another soldier died of his wounds", "a further three bodies":
 # deaths added to a toll already told.
 _MORE = re.compile(
@@ -368,8 +376,12 @@ def added_deaths(sentence: str) -> int | None:
     starts = set()
     for m in _MORE.finditer(text):
         starts.add(m.start("n") if m["n"] else m.start("n2") if m["n2"] else m.start("one"))
+    # the wounded told before, now dead; not "of the five dead, two died of wounds"
+    # ("a third soldier died of his wounds" tells the toll itself: three)
+    wounds = _DIED_OF_WOUNDS.search(text) is not None and not _OF_THE_DEAD.search(text) \
+        and not _NTH_ONE.search(text)
     added = [value for at, category, value, _t in casualty_counts(sentence)
-             if category == "killed" and value and at in starts]
+             if category == "killed" and value and (wounds or at in starts)]
     return sum(added) if added else None
 
 

@@ -371,3 +371,10 @@ def test_an_injured_victim_who_died_is_a_death_added() -> None:
     assert extract_casualties(sentence).killed == 1
     assert extract_casualties(sentence).wounded is None
     assert added_deaths(sentence) == 1
+
+
+def test_the_wounded_who_later_died_are_added() -> None:
+    from geomap.numbers import added_deaths
+    assert added_deaths("Three of the wounded later died in hospital.") == 3
+    assert added_deaths("Two injured soldiers died overnight.") == 2
+    assert added_deaths("Of the six dead, two died of their wounds in hospital.") is None
