@@ -59,16 +59,21 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
     (_r(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
-        r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired)|"
+        r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
+        r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
+        r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
-        r"jets?|aircraft)|kamikaze\s+drones?|bombed|bombing\s+raids?|barrel\s+bombs?|"
+        r"jets?|aircraft)|kamikaze\s+drones?|(?:attacked|struck|hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?"
+        r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
+        r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
+        r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
         r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?)\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
         r"sales?|factory|plants?|makers?|engines?|scientists?|lifted|launch\w*|industry))|"
-        r"rocket\s+fire|mortars?|"
+        r"rocket\s+fire|mortars?|tank\s+(?:fire|shells?|rounds?)|"
         r"bombard\w*|howitzers?|mlrs|grad|multiple\s+rocket|cluster\s+munitions?|"
         r"heavy\s+weapons?\s+fire|projectiles?)\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
@@ -122,7 +127,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
-        r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|"
+        r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
+        r"patrols?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|came\s+under\s+(?:heavy\s+)?fire|"
         r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?)|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
@@ -146,11 +152,11 @@ _DISRUPTED = _r(
 )
 # "debris of a downed missile fell on a house": the interception still struck a target.
 _DEBRIS_HIT = _r(
-    r"\b(?:debris|fragments|wreckage|parts)\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:missiles?|drones?|uavs?|rockets?)\s+(?:\w+\s+)?(?:fell|hit|struck|crashed|"
-    r"damaged|landed)\s+(?:on|into|in)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:buildings?|houses?|homes?|blocks?|roofs?|yards?|sites?|facilit\w+|"
-    r"plants?|schools?|cars?|streets?)\b"
+    r"\b(?:debris|fragments|wreckage|parts)\s+(?:of|from)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|uavs?|rockets?)\s+(?:\w+\s+)?(?:fell|hit|"
+    r"struck|crashed|damaged|landed)\s+(?:on|into|in)?\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+)"
+    r"{0,2}?(?:buildings?|houses?|homes?|blocks?|roofs?|yards?|sites?|facilit\w+|"
+    r"plants?|schools?|cars?|streets?|infrastructure|warehouses?|ports?|depots?)\b"
 )
 _AGREEMENT = _r(
     r"\b(?:(?:ceasefire|cease-fire|truce|armistice|peace\s+(?:deal|agreement|accord|treaty|"
@@ -400,18 +406,20 @@ def _is_name(original: str, pos: int) -> bool:
     if _DEMONYM_CUE.match(original, pos):
         return False  # "in Israeli strike on Rafah": a demonym, not a name
     before = original[:pos].rstrip(" \t\"'“‘(")
+    if before[-1:] in ("-", "–", "—") and original[pos - 1: pos].isspace():
+        return False  # "09:45 - Fighting ...", "KAPAN - A ...": a stamp or dateline starts it
     return bool(before) and before[-1] not in ".!?:;\n" and not original[pos: pos + 4].isupper()
 
 
 # Substrings without which a rule cannot match: cheap `in` tests skip most regexes.
 _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("suicide",),
-    ("ied", "explosive", "roadside", "bomb", "mine", "booby", "detonat"),
+    ("ied", "explosive", "roadside", "bomb", "mine", "landmine", "booby", "detonat"),
     ("explosion", "blast"),
     ("air", "drone", "uav", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomb",
-     "kamikaze", "shahed", "aerial"),
+     "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
-     "grad", "munition", "heavy weapon", "projectile"),
+     "grad", "munition", "heavy weapon", "projectile", "tank"),
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),
@@ -475,7 +483,7 @@ _CIVILIAN_VICTIM = _r(
     r"\b(?:civilians?|villagers?|residents?|child(?:ren)?|boys?|girls?|teenagers?|wom[ae]n|"
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
-    r"protesters|fishermen|paramedics?)\b")
+    r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
     r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"

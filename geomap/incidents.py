@@ -89,9 +89,9 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
-    r"entered|recaptured)\s+(?:the\s+|a\s+|an\s+)?(?:(?!(?:that|which|who|whom|where|when|"
-    r"and|or|but|to|as|with|by|for|from|said|says|is|are|was|were|has|have|had|be|been|"
-    r"it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
+    r"entered|recaptured|raided|stormed|besieged)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:that|which|who|whom|where|when|and|or|but|to|as|with|by|for|from|said|"
+    r"says|is|are|was|were|has|have|had|be|been|it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
 _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"
@@ -111,6 +111,8 @@ _ORG_AFTER = re.compile(
 )
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
                       r"(?:city\s+)?cent(?:re|er)\s+of)\s+$")
+# "the Damascus highway", "the Kherson-Mykolaiv road": a road named for where it leads.
+_ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway)\b")
 # "on the left bank of the Dnipro": a river, not where the event happened.
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
@@ -120,6 +122,8 @@ _TOLL_UPDATE = re.compile(
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
+    # "Three people are now confirmed dead": a live blog's later entry
+    r"|\bnow\s+(?:confirmed\s+|known\s+to\s+be\s+|reported\s+)?(?:dead|killed)\b"
 )
 # "A third soldier died of his wounds": the toll is now three.
 _NTH_DEATH = re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -140,8 +144,11 @@ _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+t
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
 # A sentence that only says nobody was hurt.
-_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was)\s+no\s+(?:casualties|victims|injuries|"
-                        r"deaths)|no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
+_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
+                        r"(?:casualties|victims|injuries|deaths|fatalities|losses)"
+                        r"(?:\s+among\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
+                        r"troops|servicem[ae]n|soldiers|ranks|forces))?|"
+                        r"no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
                         r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
@@ -181,6 +188,16 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+_DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
+                        r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
+                        r"during\s+the\s+day|in\s+total)\b")
+# "In Sloviansk, three were injured": a bulletin's line headed by its town.
+_TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+_RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
+                   r"stormed|storming)\b")
+# "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
+_DEED = re.compile(r"(?:opened|fired|exchanged|shot|killed|attacked|struck|hit|shelled|"
+                   r"bombed|launched|stormed|raided|ambushed|repelled|repulsed|fought)\b")
 # An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
 _FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
                         r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
@@ -208,6 +225,9 @@ class _Draft:
     speaker: str | None = None
     date_own: bool = False  # the date was written in one of the evidence sentences
     date_told: bool = False  # ... and it is the day a source spoke ("said on Monday")
+    # "Over the past day, Russia shelled Donetsk oblast 2,100 times": a province's daily
+    # total; the towns told after are events of their own, never merged into it.
+    tally: bool = False
 
 
 def _capital_name(iso: str) -> str | None:
@@ -272,6 +292,7 @@ class _Extractor:
         self.present: AbstractSet[str] = _NO_CUES
         self.headline: Mention | None = None
         self.extra_places: list[tuple[Place, str, int]] = []
+        self.row: list[tuple[int, int, str, AbstractSet[str], EventMatch | None]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
         self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
@@ -328,6 +349,7 @@ class _Extractor:
             local: DateRef | None = None
             self.past_frame = False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
+            self.row = row
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
                     ref_i += 1
@@ -445,6 +467,9 @@ class _Extractor:
                     return prev
                 if casualties.any() and not is_background(sentence, self.published,
                                                           self.sentence_refs):
+                    if (other := self._town_count(start, end, sentence, prev, casualties,
+                                                  refs)) is not None:
+                        return other
                     self._add_counts(prev, casualties, sentence)
                     return prev
             self._may_speak(sentence)
@@ -474,6 +499,18 @@ class _Extractor:
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
+        if match.event_type == tx.BATTLES and not own_place and not refs and prev is not None \
+                and prev.event.event_type == tx.VIOLENCE_CIVILIANS and \
+                _RAID.search(fold(" ".join(prev.evidence))):
+            # "killed during an army raid on X. ... exchanges of fire with gunmen": the raid
+            # met armed resistance, so it is a battle (ACLED), not one-sided violence.
+            prev.event = replace(match, confidence=prev.event.confidence)
+            self._add_counts(prev, casualties, sentence)
+            return prev
+        if place is None and match.violent and prev is None and (
+                setting := self._setting(start)) is not None:
+            # "Troops spotted a gunman near X. They opened fire and killed him."
+            place, place_text, precision, own_place = *setting, True
         if counts and not own_place:
             kept = self._not_restated(sentence, counts)
             if len(kept) < len(counts):
@@ -495,7 +532,8 @@ class _Extractor:
             return None  # "more than 300 aid workers have been killed in Gaza": a tally
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
-                and _ANAPHOR.search(fold(sentence), 0, match.start):
+                and _ANAPHOR.search(fold(sentence), 0, match.start) \
+                and not _DEED.match(fold(sentence), match.start):
             # "As a result of the shelling, a serviceman was killed": the event just told.
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
                     tx.EXPLOSIONS and _FIRE_ONLY.search(fold(" ".join(last.evidence))):
@@ -563,6 +601,8 @@ class _Extractor:
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
             date_own=own_date, date_told=own_date and self.date_told,
+            tally=own_place and place is not None and place.kind in (KIND_ADMIN1, KIND_COUNTRY)
+            and _DAY_TALLY.search(fold(sentence)) is not None,
         )
         merged = self._merge(draft, weak=weak or place is None)
         for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
@@ -623,7 +663,8 @@ class _Extractor:
         last = self.last_event
         if unplaced and last is not None and last.event.violent and last.place is not None \
                 and last.place.kind == KIND_PLACE and last.place_text:
-            if last.place.population < _CITY_POP and "city" in folded:
+            if last.place.population < _CITY_POP and "city" in folded and \
+                    not self._called_city(last.place_text, start):
                 # "the city" after an event in a small town: the last city named
                 city = self._last_city(start)
                 if city is not None:
@@ -649,6 +690,60 @@ class _Extractor:
                                                    for p in named)), None)
         return next((d for d in violent if d.casualties.killed is not None),
                     violent[0] if violent else None)
+
+    def _town_count(self, start: int, end: int, sentence: str, prev: _Draft,
+                    casualties: Casualties, refs: list[DateRef]) -> _Draft | None:
+        """A count-only sentence with its own town, elsewhere than the event just told
+        ("In X, two were killed. In Y, three were injured."): a bulletin's next town, the
+        same kind of event there, not more victims of the last one."""
+        if prev.place is None or prev.place.kind != KIND_PLACE:
+            return None
+        mentions = [m for m in self.mentions if start <= m.start < end]
+        place, text, precision, own = self._place(sentence, start, mentions)
+        self.extra_places = []
+        if not own or place is None or place.kind != KIND_PLACE or \
+                _places_compatible(place, prev.place):
+            return None
+        lead = _TOWN_LEAD.match(fold(sentence))
+        if lead is None or not any(m.start - start == lead.end() and m.place is not None
+                                   and m.place.id == place.id for m in mentions):
+            return None  # only "In X, ..." heads a bulletin's line; "died in X" does not
+        date_, prec = prev.date, prev.date_precision
+        if refs and refs[-1].date is not None:
+            date_, prec = refs[-1].date, refs[-1].precision
+        draft = replace(prev, place=place, place_text=text, precision=precision,
+                        date=date_, date_precision=prec, first_offset=start,
+                        evidence=[sentence], casualties=casualties,
+                        reported_by=reported_by(sentence), speaker=None)
+        merged = self._merge(draft, weak=False)
+        if merged is not None:
+            self.last_event = merged
+        return merged
+
+    def _setting(self, before: int) -> tuple[Place, str, int] | None:
+        """The place an event-less sentence earlier in the paragraph sets the scene in
+        (its own locative place, not a country), for a place-less event that follows."""
+        saved = self.extra_places
+        found = None
+        for start, end, sentence, _present, match in self.row:
+            if start >= before:
+                break
+            if match is not None:
+                found = None  # that sentence's place belongs to its own event
+                continue
+            mentions = [m for m in self.mentions if start <= m.start < end]
+            place, text, precision, own = self._place(sentence, start, mentions)
+            if own and place is not None and text and place.kind != KIND_COUNTRY:
+                found = place, text, precision or GEO_POINT
+        self.extra_places = saved
+        return found
+
+    def _called_city(self, written: str, before: int) -> bool:
+        """Did the text call `written` a city ("the southern city of X", "X city")
+        before offset `before`? Then "the city" is it, whatever its population."""
+        name = re.escape(fold(written))
+        return re.search(rf"\bcity\s+of\s+{name}\b|\b{name}\s+city\b",
+                         self.folded[:before]) is not None
 
     def _story_city(self, before: int) -> Place | None:
         """The city a story is about: its dateline's, else the last city named before
@@ -748,6 +843,8 @@ class _Extractor:
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
+            if _ROAD_AFTER.match(folded, rel_e):
+                locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
@@ -954,7 +1051,7 @@ class _Extractor:
     # ------------------------------------------------------------------ merging
     def _merge(self, draft: _Draft, *, weak: bool) -> _Draft | None:
         for other in reversed(self.drafts):
-            if other.event.family != draft.event.family:
+            if other.event.family != draft.event.family or other.tally != draft.tally:
                 continue
             if not _dates_close(other, draft, lenient=weak):
                 continue

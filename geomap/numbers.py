@@ -50,8 +50,9 @@ _NUMBER = (
     r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
     r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim)\b)"
     # "another person later died", "and another was wounded": one more
-    r"|(?<![\w])another(?=\s+(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|"
-    r"resident|officer|fighter|was|later|died|has|had)\b)"
+    r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
+    r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
+    r"fighter|passenger|victim|patient|was|later|died|has|had)\b)"
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
     r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
@@ -75,6 +76,10 @@ _SUBJECT = re.compile(
     r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
     r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
+    # "another injured passenger died": the word describes the victim, the verb follows
+    r"(?!\s+(?:passengers?|persons?|people|m[ae]n|wom[ae]n|soldiers?|servicem[ae]n|"
+    r"civilians?|victims?|patients?|child(?:ren)?|boys?|girls?|residents?)\s+(?:later\s+)?"
+    r"(?:died|succumbed|has\s+died|had\s+died))"
 )
 _OBJECT = re.compile(
     r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"
@@ -101,8 +106,15 @@ _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an
 # "eliminated three terrorists": a military's word for killing, only of fighters.
 _ELIMINATED = re.compile(
     r"\b(?P<kind>eliminated|neutrali[sz]ed)[\"'”’]?\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM
-    + r")\s+"
+    + r"|the(?=\s+(?:[a-z'-]+\s+)?(?:terrorist|militant|gunman|fighter|operative|insurgent)"
+    r"(?![\w'-])))\s+"
     r"(?:[a-z'-]+\s+)?(?:terrorists?|militants?|gunm[ae]n|fighters?|operatives?|insurgents?)\b"
+)
+# "Fifteen assailants were neutralised": the same word in the passive.
+_ELIMINATED_PASSIVE = re.compile(
+    r"\b" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?(?:terrorists?|"
+    r"militants?|gunm[ae]n|fighters?|operatives?|insurgents?|assailants?|attackers?|rebels?)"
+    r"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>eliminated|neutrali[sz]ed)\b"
 )
 # "killed a family of five", "a massacre of 30 civilians"
 _GROUP_OF = re.compile(
@@ -114,6 +126,33 @@ _AND_PAIR = re.compile(
     r"\b(?P<n1>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?and\s+(?:another\s+)?(?P<num>"
     + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+){1,2}?(?:were|have\s+been|had\s+been|are|was)\s+"
     r"(?:\w+\s+)?(?P<kind>killed|dead|died|wounded|injured)\b"
+)
+_BURIED = re.compile(r"\b(?:buri(?:ed|al|als)|bury|funerals?|laid\s+to\s+rest|graves?)\b")
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d{1,3}(?:,\d{3})*(?![\d:/])|" + _NUM_WORD
+                          + r"(?![\w-]))")
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
+                           + _NUM_WORD + r")\s*(?:to|-|–|or))\s*$")
+# "Two of the injured later died", "died of their wounds in hospital": added deaths.
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:of\s+the\s+(?:injured|wounded)|(?:injured|wounded)\s+(?:[a-z-]+\s+)?(?:people|"
+    r"persons|m[ae]n|wom[ae]n|soldiers|civilians|victims|patients))\b[^.;]*?\b(?:died|"
+    r"succumbed)|\bdied\s+(?:later\s+)?(?:in\s+hospital\s+)?(?:of|from)\s+(?:their|his|her)\s+"
+    r"(?:wounds|injuries)")
+_OF_THE_DEAD = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:dead|killed)\b")
+_UP_TO = re.compile(r"\bup\s+to\s+$")
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
+                          r"left)\s+" + _QUAL + r"$")
+# "killed 20 children and two teachers": two groups, objects of one verb.
+_PERSONS = (r"(?:people|persons?|civilians?|child(?:ren)?|kids|infants?|babies|teenagers?|"
+            r"wom[ae]n|m[ae]n|boys?|girls?|soldiers?|servicem[ae]n|troops|officers?|"
+            r"policem[ae]n|fighters?|militants?|rebels?|teachers?|students?|pupils?|doctors?|"
+            r"nurses?|medics?|paramedics?|journalists?|workers?|farmers?|residents?|"
+            r"villagers?|guards?|members?|relatives?|drivers?|passengers?|others?)")
+_AND_OBJECT = re.compile(
+    r"\b(?P<kind>killed|killing|kills|wounded|wounding|injured|injuring)\s+" + _QUAL
+    + r"(?:\d{1,3}(?:,\d{3})*|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
+    + r"\s+and\s+(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
+    + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|injured|hurt))"
 )
 # ", including four children," and "(among them two medics)": a subset, blanked out.
 _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
@@ -133,9 +172,17 @@ _OBJECT_ONE = re.compile(
     r"injuring)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
     r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
     r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
-    r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse)"
+    r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|"
+    r"gunman|attacker|assailant|terrorist|militant|sniper|suicide\s+bomber|bomber)"
     r"(?![\w'-])(?!,?\s+(?:and|or)\s+(?:the|his|her|its|their|an?|another|\d+|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
+)
+# "The driver was killed": one person named by a singular role, as the subject.
+_SUBJECT_ONE = re.compile(
+    r"\b(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|commander|owner|"
+    r"shepherd|farmer|journalist|photographer|cameraman|policeman|guard|passenger|gunman|"
+    r"attacker|assailant|imam|priest|mayor)\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:\w+\s+)?(?P<kind>killed|wounded|injured|shot\s+dead)\b"
 )
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
@@ -169,6 +216,7 @@ _KIN_SUBJECT = re.compile(
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\s+(" + "|".join(ORDINALS) + r")\b")
+_NTH_ONE = re.compile(r"\ban?\s+(?:" + "|".join(ORDINALS) + r")\b")
 # "Two more people died", "another soldier died of his wounds", "a further three bodies":
 # deaths added to a toll already told.
 _MORE = re.compile(
@@ -199,7 +247,8 @@ _NONE_HURT = re.compile(
 _SIDE_NOUN = re.compile(
     r"[\w,'-]+\s+(?:[\w'-]+\s+){0,3}?(?:(?P<armed>rebels?|insurgents?|militants?|terrorists?|"
     r"gang(?:\s+members?|sters?)?|attackers?|gunm[ae]n|jihadists?|militiam[ae]n|"
-    r"assailants?|enemy|bandits?)|(?P<forces>soldiers?|servicem[ae]n|troops|officers?|"
+    r"assailants?|enemy|bandits?|fighters?)|(?P<forces>soldiers?|servicem[ae]n|troops|"
+    r"officers?|"
     r"policem[ae]n|police|heroes|guards?|personnel|our|conscripts?|gendarmes?))\b"
 )
 # "a figure not supported by any local source": a count its own sentence disputes.
@@ -327,8 +376,12 @@ def added_deaths(sentence: str) -> int | None:
     starts = set()
     for m in _MORE.finditer(text):
         starts.add(m.start("n") if m["n"] else m.start("n2") if m["n2"] else m.start("one"))
+    # the wounded told before, now dead; not "of the five dead, two died of wounds"
+    # ("a third soldier died of his wounds" tells the toll itself: three)
+    wounds = _DIED_OF_WOUNDS.search(text) is not None and not _OF_THE_DEAD.search(text) \
+        and not _NTH_ONE.search(text)
     added = [value for at, category, value, _t in casualty_counts(sentence)
-             if category == "killed" and value and at in starts]
+             if category == "killed" and value and (wounds or at in starts)]
     return sum(added) if added else None
 
 
@@ -375,17 +428,27 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         value = 1 if token in _ONE_OF else to_number(token)
         if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
             value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three
+        said_from, said_to = start, m.end("num")
+        if up := _UP_TO.search(text, max(0, start - 10), start):
+            value, said_from = None, up.start()  # "up to 30 dead": a ceiling, not a count
+        elif value is not None and (rng := _RANGE_AFTER.match(text, m.end("num"))):
+            value, said_to = None, rng.end()  # "10 to 15 people": a range, not a count
+        elif value is not None and (rng := _RANGE_BEFORE.search(text, max(0, start - 30),
+                                                                 start)):
+            value, said_from = None, rng.start()  # "one or two", "between 20 and 30"
         if category in ("killed", "wounded"):
             ellipsis.append((m.end("num"), category))
-        used.append((m.start("num"), m.end("num")))
+        used.append((m.start("num"), said_to))
         counts.append((start, category, value,
-                       sentence[m.start("num"): m.end("num")] if value is None else None))
+                       sentence[said_from: said_to] if value is None else None))
 
     if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
         text = text.replace('"', " ")
     if "includ" in text or "among" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     for m in _AND_PAIR.finditer(text):
+        if _VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "killed 4 people and 12 others were wounded": two verbs, two counts
         first = to_number(m["n1"])
         if first is not None and to_number(m["num"]) is not None:
             category = _category(m["kind"])
@@ -401,12 +464,14 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             continue
         if _PERPETRATOR.search(text, m.end("num"), m.start("kind")):
             continue  # "the three are accused of killing him": who killed, not who died
+        if m["kind"] == "bodies" and _BURIED.search(text):
+            continue  # "buried 14 bodies": a funeral's count, not the event's toll
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):
             take(m, "killed")
     if "eliminat" in text or "neutrali" in text:
-        for m in _ELIMINATED.finditer(text):
+        for m in (*_ELIMINATED.finditer(text), *_ELIMINATED_PASSIVE.finditer(text)):
             take(m, "killed")
     for m in _OBJECT.finditer(text):
         kind, tail = m["kind"], m["tail"]
@@ -416,9 +481,12 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(tail))
             continue
         take(m, _category(kind, tail if kind in ("left", "claimed") else None))
+    if " and " in text:
+        for m in _AND_OBJECT.finditer(text):
+            take(m, _category(m["kind"]))
     if "the " in text or "its " in text or "their " in text or "his " in text \
             or "her " in text:
-        for m in _OBJECT_ONE.finditer(text):
+        for m in (*_OBJECT_ONE.finditer(text), *_SUBJECT_ONE.finditer(text)):
             take(m, _category(m["kind"]))
     if " and his " in text or " and her " in text:
         for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):

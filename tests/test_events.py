@@ -464,3 +464,49 @@ def test_an_aim_is_not_a_deed(sentence: str) -> None:
 )
 def test_an_earlier_event_recalled_is_background(sentence: str) -> None:
     assert is_background(sentence, date(2024, 6, 3))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces struck Kherson with explosive drones before dawn.",
+    "The rebels launched three drones at the airport on Friday.",
+    "A drone fired from across the river hit a bus station in the town.",
+])
+def test_drone_attacks_told_by_the_weapon(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_a_drone_maker_is_no_event() -> None:
+    assert classify("The factory builds attack drones for the navy.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "14:20 - Clashes go on near the bridge, the brigade says.",
+    "MOSUL — Fighting resumed in the old city overnight.",
+])
+def test_a_cue_after_a_stamp_or_dateline_is_not_a_name(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_debris_from_a_downed_drone_that_hit_something_is_a_strike() -> None:
+    match = classify("Debris from a downed drone fell on a grain warehouse in the port.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_fire_on_a_crowd_is_one_sided() -> None:
+    match = classify("Soldiers opened fire on a crowd waiting for flour, killing four people.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("The checkpoint came under heavy fire at dawn.", tx.ARMED_CLASH),
+    ("A landmine wounded a farmer in the field.", tx.REMOTE_EXPLOSIVE),
+    ("A drone dropped munitions on a tractor.", tx.AIR_DRONE),
+    ("Tank fire killed two men near the fence.", tx.SHELLING),
+    ("Jets pounded the hills overnight.", tx.AIR_DRONE),
+    ("Insurgents attacked an army convoy on the highway.", tx.ARMED_CLASH),
+])
+def test_more_weapon_and_attack_phrasings(sentence: str, sub: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == sub

@@ -670,3 +670,81 @@ def test_the_other_sides_account_of_the_fighting_on_that_day_is_the_same_battle(
             "which it said took place in Gegharkunik.")
     (inc,) = violent(run(text, published=date(2020, 10, 12)))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 5)
+
+
+def test_a_place_less_deed_happens_where_the_paragraph_set_the_scene() -> None:
+    text = ("Artillery shelled Ganja on Sunday.\n\nOn Sunday, a patrol spotted an armed man "
+            "near Avdiivka. The troops opened fire and eliminated the terrorist.")
+    battles = [i for i in violent(run(text)) if i.event_type == tx.BATTLES]
+    assert [(i.place_name, i.killed) for i in battles] == [("Avdiivka", 1)]
+
+
+def test_a_road_named_for_a_city_is_not_that_city() -> None:
+    text = ("Clashes in the mountain city of Kalbajar killed five people on Sunday. "
+            "Fighting spread along the Ganja highway to several neighbourhoods of the city.")
+    assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]
+
+
+def test_the_city_is_the_town_the_text_called_a_city() -> None:
+    text = ("Officials met in Ganja. Clashes in the mountain city of Kalbajar killed five "
+            "people on Sunday. Fighting spread to several neighbourhoods of the city.")
+    assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]
+
+
+def test_a_later_paragraphs_no_losses_is_the_clash_s_zero() -> None:
+    text = ("Armenian units fired at Azerbaijani positions in Kalbajar on Sunday.\n\n"
+            "There are no losses among our personnel.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 0
+
+
+def test_a_raid_that_met_fire_is_a_battle() -> None:
+    text = ("Two men were killed during an army raid on Ganja on Sunday. Witnesses reported "
+            "exchanges of fire between troops and gunmen in the old quarter.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
+
+
+def test_fighters_are_the_other_side_of_soldiers() -> None:
+    text = ("Clashes broke out in Kalbajar on Sunday. Three soldiers were killed. "
+            "Rebels said 8 of their fighters died.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 11
+
+
+def test_a_bulletins_next_town_line_is_its_own_incident() -> None:
+    text = ("Artillery shelled Ganja on Sunday, killing two people. In Kalbajar, three "
+            "people were injured.")
+    got = sorted((i.place_name, i.killed, i.wounded) for i in violent(run(text)))
+    assert got == [("Ganja", 2, None), ("Kalbajar", None, 3)]
+
+
+def test_a_death_in_another_towns_hospital_stays_with_the_event() -> None:
+    text = ("Artillery shelled Kalbajar on Sunday, killing two people. A third victim died "
+            "in hospital in Ganja.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
+
+
+def test_a_raided_town_sets_the_scene_for_the_shooting_after() -> None:
+    text = "Before dawn on Sunday, troops raided Kalbajar. Two young men were shot dead."
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_a_provinces_daily_total_stays_apart_from_its_towns() -> None:
+    text = ("Over the past day, artillery shelled Kəlbəcər 40 times. Six people were "
+            "killed.\n\nIn Kalbajar, shelling wounded two people.")
+    found = sorted([*mentions(text), Mention("Kəlbəcər", 37, 45, KALB_ADM, 0.9)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    got = sorted((i.place_name, i.killed) for i in violent(extract_incidents(
+        article, found, lookup=lookup, capital=CAPITALS.get)))
+    assert got == [("Kalbajar", None), ("Kəlbəcər", 6)]
+
+
+def test_a_later_entry_saying_how_many_are_now_dead_updates_the_toll() -> None:
+    text = ("A drone hit a bus in Ganja on Sunday, killing two passengers.\n\n"
+            "Three people are now confirmed dead.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3

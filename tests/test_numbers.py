@@ -311,3 +311,70 @@ def test_no_losses_among_our_troops_is_a_zero_toll() -> None:
     c = extract_casualties("There were no losses among our troops.")
     assert (c.killed, c.wounded) == (0, 0)
     assert extract_casualties("The enemy suffered heavy losses.").killed is None
+
+
+def test_one_armed_attacker_killed_by_role() -> None:
+    assert extract_casualties("Guards shot and eliminated the gunman.").killed == 1
+    assert extract_casualties("Police killed the attacker near the gate.").killed == 1
+    assert extract_casualties("Troops eliminated the militants in the house.").killed is None
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    ("A bomb on the bus killed 14 pupils and a driver near the bridge.", 15, None),
+    ("Shelling killed 6 villagers and two soldiers on Friday.", 8, None),
+    ("The blast killed 3 people and 9 others were wounded.", 3, 9),
+    ("The blast killed 3 people and 9 were hurt.", 3, 9),
+])
+def test_two_groups_after_one_verb_and_a_second_verbs_count(sentence: str, killed: int,
+                                                            wounded: int | None) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_up_to_is_a_ceiling_not_a_count() -> None:
+    c = extract_casualties("The barrage killed up to 40 people in the market.")
+    assert (c.killed, c.killed_text) == (None, "up to 40")
+
+
+def test_a_singular_role_as_subject_is_one() -> None:
+    c = extract_casualties("The pilot was killed and two crew were hurt.")
+    assert c.killed == 1
+
+
+def test_passive_neutralised_fighters_are_killed() -> None:
+    assert extract_casualties("Nine insurgents were neutralised.").killed == 9
+    assert extract_casualties("Four drones were neutralised.").killed is None
+
+
+def test_burials_are_not_a_toll() -> None:
+    assert extract_casualties("Villagers buried 11 bodies on Friday.").killed is None
+    assert extract_casualties("Rescuers pulled 11 bodies from the rubble.").killed == 11
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("The bombing killed 8 to 12 people.", "8 to 12"),
+    ("Three or four guards were killed.", "Three or four"),
+    ("Between 40 and 60 villagers were killed.", "Between 40 and 60"),
+])
+def test_a_range_is_no_count(sentence: str, said: str) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.killed_text) == (None, said)
+
+
+def test_a_toll_rising_from_one_number_to_another_is_not_a_range() -> None:
+    assert extract_casualties("The toll climbed from 6 to 10 overnight.").killed == 10
+
+
+def test_an_injured_victim_who_died_is_a_death_added() -> None:
+    from geomap.numbers import added_deaths
+    sentence = "Another injured patient died overnight."
+    assert extract_casualties(sentence).killed == 1
+    assert extract_casualties(sentence).wounded is None
+    assert added_deaths(sentence) == 1
+
+
+def test_the_wounded_who_later_died_are_added() -> None:
+    from geomap.numbers import added_deaths
+    assert added_deaths("Three of the wounded later died in hospital.") == 3
+    assert added_deaths("Two injured soldiers died overnight.") == 2
+    assert added_deaths("Of the six dead, two died of their wounds in hospital.") is None
