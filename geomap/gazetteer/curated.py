@@ -94,6 +94,18 @@ PLACES: list[dict[str, Any]] = [
     {"slug": "barsalogho", "name": "Barsalogho", "country": "BF", "lat": 13.4170,
      "lon": -1.0580, "alternate_names": ["Barsalgho"],
      "review": "Town in Centre-Nord region, about 45 km north of Kaya."},
+    {"slug": "yaroun", "name": "Yaroun", "country": "LB", "lat": 33.0800, "lon": 35.4200,
+     "alternate_names": ["Yaroon", "Yarun"],
+     "review": "Border village about 4 km south of Bint Jbeil, south Lebanon."},
+    {"slug": "khiam", "name": "Khiam", "country": "LB", "lat": 33.3280, "lon": 35.6090,
+     "alternate_names": ["El Khiam", "al-Khiam", "Al Khiam"],
+     "review": "Town south of Marjayoun, about 5 km from the Israeli border."},
+    {"slug": "kawlin", "name": "Kawlin", "country": "MM", "lat": 23.7800, "lon": 95.6800,
+     "alternate_names": [],
+     "review": "Town in Sagaing Region (Katha district), seat of Kawlin township."},
+    {"slug": "ancuabe", "name": "Ancuabe", "country": "MZ", "lat": -12.9800,
+     "lon": 39.8600, "alternate_names": [],
+     "review": "District town in Cabo Delgado, about 60 km west of Pemba."},
 ]
 
 # Regions news names that have no outline we can derive by a rule from the committed
