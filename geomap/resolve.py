@@ -98,6 +98,7 @@ class Resolver:
     _k_region: int
     _k_line: int
     _demonyms: dict[str, str]
+    _seat_memo: dict[tuple[int, ...], frozenset[int]]
     _fuzzy_best: Any
 
     def _doc_countries(self, matches: list[_Match],
@@ -185,14 +186,24 @@ class Resolver:
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
 
-    def _seats(self, rows: list[int]) -> set[int]:
+    def _seats(self, rows: list[int]) -> frozenset[int]:
         """The provinces among `rows` that are compact and named like a town of theirs
-        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town."""
-        kind, admin1_of, pop = self._kind, self.gaz.admin1_of, self.gaz.pop
-        provinces = {r for r in rows if kind[r] == self._k_admin1}
-        return {admin1_of[r] for r in rows
+        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town.
+        Remembered by rows: it depends on the gazetteer alone, and a name's readings recur
+        in both passes of every article that names it."""
+        key = tuple(rows)
+        memo = self._seat_memo
+        got = memo.get(key)
+        if got is None:
+            if len(memo) > 65_536:  # bounded like the other memos
+                memo.clear()
+            kind, admin1_of, pop = self._kind, self.gaz.admin1_of, self.gaz.pop
+            provinces = {r for r in rows if kind[r] == self._k_admin1}
+            got = memo[key] = frozenset(
+                admin1_of[r] for r in rows
                 if kind[r] == self._k_place and admin1_of[r] in provinces
-                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM}
+                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM)
+        return got
 
     def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
         """A province of a country the article neither names nor borders, in an article
@@ -269,8 +280,7 @@ class Resolver:
             container = self._container(matches, i, folded)
             m.within = container[1] if container is not None else -1
             poss = self._possessive_countries(matches, i, folded)
-            admin_rows = {r for r in m.rows if kind[r] == k_admin1}
-            seats = self._seats(m.rows) if admin_rows else set()
+            seats = self._seats(m.rows)  # empty without a province among the rows
             m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
