@@ -94,6 +94,11 @@ _TITLES = _words(
 _TITLE_ABBREVIATIONS = _words("mr mrs ms dr gen sen rep gov col lt sgt capt prof rev pm")
 # A title ends the text before a name: the last word (an optional '.', then spaces).
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
+# What a text before a title ends with: the last three characters of a title word, or a
+# whole two-letter one ("dr", "mr"); none is shorter.
+_TITLE_TAILS = frozenset(t[-3:] for t in _TITLE_WORDS if len(t) >= 3)
+_TITLE_PAIRS = frozenset(t for t in _TITLE_WORDS if len(t) == 2)
+assert min(map(len, _TITLE_WORDS)) >= 2
 # Head words of a town's or state's institutions: after a given-name-like place name they
 # make it the place ("Georgia Bureau of Investigation", "Alexandria Police"), not a person.
 _ORG_HEADS = _words(
@@ -513,6 +518,8 @@ class Recognizer:
         dot = b.endswith(".")
         if dot:
             b = b[:-1]
+        if b[-3:] not in _TITLE_TAILS and b[-2:] not in _TITLE_PAIRS:
+            return False  # no title ends so: most words, without the backward scan
         j = len(b) - 1 if b.endswith("-") else len(b)  # "saint-"
         while j > 0 and b[j - 1].isalnum():
             j -= 1
