@@ -222,6 +222,8 @@ class Recognizer:
         self._nid_info = lru_cache(maxsize=65536)(self._name_info)
         self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
         self._seat_memo: dict[tuple[int, ...], frozenset[int]] = {}  # see Resolver._seats
+        # row -> fold(its name): resolution compares it with the text for every reading
+        self._row_name = lru_cache(maxsize=65536)(self._folded_row_name)
         # (country, initial) -> (names, their ids, their lengths ascending): fuzzy pools,
         # cut from the gazetteer's prebuilt order on first use
         self._pools: dict[tuple[str, str], tuple[list[str], Any, Any]] = {}
@@ -387,6 +389,10 @@ class Recognizer:
                     if nid is not None:
                         return e, nid
         return None
+
+    def _folded_row_name(self, row: int) -> str:
+        """A row's name as the text's folded spans spell it (see _row_name)."""
+        return fold(self.gaz.row(row).name)
 
     def _english_word(self, w: str) -> bool:
         eng = self.gaz.english

@@ -100,6 +100,7 @@ class Resolver:
     _demonyms: dict[str, str]
     _seat_memo: dict[tuple[int, ...], frozenset[int]]
     _fuzzy_best: Any
+    _row_name: Any  # row -> its place's name folded, remembered (Recognizer.__init__)
 
     def _doc_countries(self, matches: list[_Match],
                        demonyms: list[tuple[int, int, str]]) -> Counter[str]:
@@ -146,7 +147,7 @@ class Resolver:
         place = self.gaz.row(top)
         if place.id.startswith("cur:"):
             return False  # curated because news names it (a camp, a village): no homonym
-        if place.feature == "PPLC" and fold(place.name) == folded[m.start:m.end]:
+        if place.feature == "PPLC" and self._row_name(top) == folded[m.start:m.end]:
             return False  # a capital by its own name (Ramallah), however small
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
@@ -347,7 +348,7 @@ class Resolver:
             cc = gaz.country(r)
             # A province abroad yields only to the city's own name, and only if the city's
             # country has no same-name province ("New York" may be the state).
-            over_admin1 = fold(gaz.row(r).name) == phrase and not any(
+            over_admin1 = self._row_name(r) == phrase and not any(
                 kind[o] == self._k_admin1 and gaz.country(o) == cc for o in m.rows)
             for o in m.rows:
                 if gaz.country(o) == cc:
@@ -455,7 +456,7 @@ class Resolver:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
                         if total > 0 and k == k_place and folded and not self._spelling(
-                                fold(gaz.row(r).name), folded[m.start:m.end]):
+                                self._row_name(r), folded[m.start:m.end]):
                             total = 0.0  # matched by another name, not a spelling of its own
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
