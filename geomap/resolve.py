@@ -529,14 +529,19 @@ class Resolver:
             return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[0]),
                            round(m.recog, 3), None, 0.0, m.fuzzy)
         scores = m.scores or [0.0] * len(m.rows)
-        order = sorted(range(len(m.rows)), key=lambda i: -scores[i])
-        top = scores[order[0]]
+        # the best and the runner-up as a stable sort by score would order them (the first
+        # of equals first), without sorting all readings
+        top = max(scores)
+        best = scores.index(top)
         exps = [math.exp(TEMPERATURE * (s - top)) for s in scores]
         total = sum(exps)
-        conf = round(m.recog * exps[order[0]] / total, 3)
+        conf = round(m.recog * exps[best] / total, 3)
         ru, ru_conf = None, 0.0
-        if len(order) > 1:
-            ru = self.gaz.row(m.rows[order[1]])
-            ru_conf = round(m.recog * exps[order[1]] / total, 3)
-        return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[order[0]]),
+        if len(scores) > 1:
+            rest = scores[:best] + scores[best + 1:]
+            second = rest.index(max(rest))
+            second += second >= best  # back to an index of scores
+            ru = self.gaz.row(m.rows[second])
+            ru_conf = round(m.recog * exps[second] / total, 3)
+        return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[best]),
                        conf, ru, ru_conf, m.fuzzy)
