@@ -94,6 +94,11 @@ _TITLES = _words(
 _TITLE_ABBREVIATIONS = _words("mr mrs ms dr gen sen rep gov col lt sgt capt prof rev pm")
 # A title ends the text before a name: the last word (an optional '.', then spaces).
 _TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
+# What a text before a title ends with: the last three characters of a title word, or a
+# whole two-letter one ("dr", "mr"); none is shorter.
+_TITLE_TAILS = frozenset(t[-3:] for t in _TITLE_WORDS if len(t) >= 3)
+_TITLE_PAIRS = frozenset(t for t in _TITLE_WORDS if len(t) == 2)
+assert min(map(len, _TITLE_WORDS)) >= 2
 # Head words of a town's or state's institutions: after a given-name-like place name they
 # make it the place ("Georgia Bureau of Investigation", "Alexandria Police"), not a person.
 _ORG_HEADS = _words(
@@ -216,6 +221,9 @@ class Recognizer:
         self._plain = lru_cache(maxsize=65536)(self._plain_word)
         self._nid_info = lru_cache(maxsize=65536)(self._name_info)
         self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
+        self._seat_memo: dict[tuple[int, ...], frozenset[int]] = {}  # see Resolver._seats
+        # row -> fold(its name): resolution compares it with the text for every reading
+        self._row_name = lru_cache(maxsize=65536)(self._folded_row_name)
         # (country, initial) -> (names, their ids, their lengths ascending): fuzzy pools,
         # cut from the gazetteer's prebuilt order on first use
         self._pools: dict[tuple[str, str], tuple[list[str], Any, Any]] = {}
@@ -288,12 +296,16 @@ class Recognizer:
             if is_prefix:
                 limit = min(n, s + 80)
                 t = _NEXT_TOKEN.match(folded, fe, limit)
-                # most prefixes ("The", "New", "County") go no further: look once
+                # most prefixes ("The", "New", "County") go no further: look once, the
+                # case test (the loop's own, cheaper than a slice) before the two probes;
                 # one slice for both probes: the string hashes once
-                longer = t is not None and ((span := folded[s:t.end()]) in prefixes
-                                            or span in names)
-                ends = []
-                last_end = fe
+                longer = t is not None and (
+                    text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER
+                    or (folded[t.start(1) - 1] == "'" and t.group(1) != "s")) and (
+                    (span := folded[s:t.end()]) in prefixes or span in names)
+                # the first word passed the loop's tests already
+                ends = [t.end()] if longer else []
+                last_end = ends[0] if longer else fe
                 while longer and len(ends) < MAX_TOKENS:
                     t = _NEXT_TOKEN.match(folded, last_end, limit)
                     if t is None:
@@ -336,10 +348,13 @@ class Recognizer:
             # "Goris and Kapan": after a town (not "Israel and Hamas": countries pair with actors)
             listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS and \
                 self._kind[out[-1].rows[0]] == self._k_place
-            recog = self._recognition(text, folded, s, e, nid, persons, listed)
+            # the capitalised word before the match, scanned once for both checks
+            j = self._prev_start(text, s)
+            prev = self._prev_at(text, folded, s, j)
+            recog = self._recognition(text, folded, s, e, nid, persons, listed, (prev, j))
             if recog > 0:
                 out.append(_Match(s, e, list(cands(nid)), recog, listed=listed,
-                                  embedded=self._embedded(text, folded, s, e)))
+                                  embedded=self._embedded(text, folded, s, e, prev)))
                 pos = e
         if persons:  # "Bob Jones ... Jones said": the bare surname is the person too
             out = [m for m in out if folded[m.start:m.end] not in persons
@@ -375,6 +390,10 @@ class Recognizer:
                         return e, nid
         return None
 
+    def _folded_row_name(self, row: int) -> str:
+        """A row's name as the text's folded spans spell it (see _row_name)."""
+        return fold(self.gaz.row(row).name)
+
     def _english_word(self, w: str) -> bool:
         eng = self.gaz.english
         if w in eng:
@@ -409,7 +428,7 @@ class Recognizer:
         return w in _GENERIC or w in self._demonyms or self._is_english(w) \
             or w in self.gaz.name_ids or w in _NAME_LOWER or len(w) < 2
 
-    def _embedded(self, text: str, folded: str, s: int, e: int) -> bool:
+    def _embedded(self, text: str, folded: str, s: int, e: int, prev: str | None) -> bool:
         """True if a capitalised word other than a place-type word, demonym or function
         word runs straight into the match: "Mir Ali", "Nur Shams", "Metro Vancouver".
         The match may then be part of a longer name the gazetteer lacks (English words
@@ -418,13 +437,13 @@ class Recognizer:
         if text[e:e + 1] == " " and e + 1 < len(text) and text[e + 1].isupper():
             t = _TOKEN.match(folded, e + 1)
             nxt = t.group() if t else None
-        prev = self._prev_word(text, folded, s)
         return any(w is not None and w not in _GENERIC and w not in self._demonyms
                    and w not in _FUNCTION_WORDS and w not in _NAME_LOWER and len(w) > 1
                    for w in (prev, nxt))
 
     def _recognition(self, text: str, folded: str, s: int, e: int, nid: int,
-                     persons: set[str], listed: bool = False) -> float:
+                     persons: set[str], listed: bool = False,
+                     before_word: tuple[str | None, int] | None = None) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
         if never or _UNIT_AFTER.match(folded, e):
@@ -439,7 +458,7 @@ class Recognizer:
             if not high:
                 persons.add(folded[s:e])  # "Gov. Jackson ... Jackson said": the person
             return 0.0
-        if self._in_other_name(text, folded, s, e, persons):
+        if self._in_other_name(text, folded, s, e, persons, before_word):
             return 0.0
         if s > 1 and text[s - 1] == " " and text[s - 2].isalpha():
             # "Rep. Ilhan Omar": a title before the capitalised word before this one
@@ -505,6 +524,8 @@ class Recognizer:
         dot = b.endswith(".")
         if dot:
             b = b[:-1]
+        if b[-3:] not in _TITLE_TAILS and b[-2:] not in _TITLE_PAIRS:
+            return False  # no title ends so: most words, without the backward scan
         j = len(b) - 1 if b.endswith("-") else len(b)  # "saint-"
         while j > 0 and b[j - 1].isalnum():
             j -= 1
@@ -513,7 +534,8 @@ class Recognizer:
         return b[j:] in _TITLE_WORDS and (not dot or b[j:] in _TITLE_ABBREVIATIONS)
 
     def _in_other_name(self, text: str, folded: str, s: int, e: int,
-                       persons: set[str] | None = None) -> bool:
+                       persons: set[str] | None = None,
+                       before_word: tuple[str | None, int] | None = None) -> bool:
         """True if the match sits in a run of capitalised words naming something else.
 
         "Nancy Pelosi", "Vladimir Putin", "David Jones": a given name next to a capitalised
@@ -538,11 +560,16 @@ class Recognizer:
                 # "in Montana Sunday", "Harrisburg, Pa. Smith said", "Walker County
                 # Fairgrounds": no person's name goes on after these
                 nxt = None
-        prev = self._prev_word(text, folded, s)
+        if before_word is None:
+            j = self._prev_start(text, s)
+            prev = self._prev_at(text, folded, s, j)
+        else:
+            prev, j = before_word
+        # j < 0: no capitalised word right before, so no given name opening a sentence
         if (prev is not None and prev in given) or \
                 (text[s - 2:s] == ". " and _MIDDLE_INITIAL.search(text, max(0, s - 30), s)) or \
-                (prev is None and text[s - 2:s - 1].isalpha()
-                 and self._initial_given(text, folded, s)):
+                (prev is None and j >= 0 and text[s - 2:s - 1].isalpha()
+                 and self._initial_given(text, folded, s, j)):
             if persons is not None and not (prev is not None and prev in self.gaz.name_ids
                                             and folded[s:e + 1].endswith(" ")
                                             and _CAP_WORD_AFTER.match(text, e)):
@@ -570,28 +597,37 @@ class Recognizer:
         nid = self.gaz.name_ids.get(span)
         return nid is not None and self._nid_info(nid)[1]
 
-    def _initial_given(self, text: str, folded: str, s: int) -> bool:
+    def _initial_given(self, text: str, folded: str, s: int, j: int) -> bool:
         """'... police said. Brian Munford, 43, ...': a given name opening the sentence
-        right before the word (not one that is also an English word: 'Will', 'Grant')."""
-        if s < 2 or text[s - 1] != " ":
-            return False
-        j = s - 1
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        if j == s - 1 or not text[j].isupper() or not (
-                j == 0 or _SENT_END.search(text, max(0, j - 6), j)):
+        right before the word (not one that is also an English word: 'Will', 'Grant');
+        j is _prev_start(text, s), at least 0."""
+        if not (j == 0 or _SENT_END.search(text, max(0, j - 6), j)):
             return False
         w = folded[j:s - 1]
         return w in self.gaz.given_names and not self._is_english(w)
 
     @staticmethod
-    def _prev_word(text: str, folded: str, s: int) -> str | None:
+    def _prev_start(text: str, s: int) -> int:
+        """Start of the capitalised word right before s and one space, else -1: one
+        backward scan that _prev_at and _initial_given share."""
         if s < 2 or text[s - 1] != " ":
-            return None
+            return -1
         j = s - 1
         while j > 0 and (text[j - 1].isalpha()):
             j -= 1
         if j == s - 1 or not text[j].isupper():
+            return -1
+        return j
+
+    @classmethod
+    def _prev_word(cls, text: str, folded: str, s: int) -> str | None:
+        return cls._prev_at(text, folded, s, cls._prev_start(text, s))
+
+    @staticmethod
+    def _prev_at(text: str, folded: str, s: int, j: int) -> str | None:
+        """The folded capitalised word starting at j (_prev_start) unless it opens a
+        sentence (which says nothing), else None."""
+        if j < 0:
             return None
         if j > 0 and not (text[j - 1] == " " or text[j - 1] == "\n"):
             return None

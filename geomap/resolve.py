@@ -98,7 +98,9 @@ class Resolver:
     _k_region: int
     _k_line: int
     _demonyms: dict[str, str]
+    _seat_memo: dict[tuple[int, ...], frozenset[int]]
     _fuzzy_best: Any
+    _row_name: Any  # row -> its place's name folded, remembered (Recognizer.__init__)
 
     def _doc_countries(self, matches: list[_Match],
                        demonyms: list[tuple[int, int, str]]) -> Counter[str]:
@@ -145,7 +147,7 @@ class Resolver:
         place = self.gaz.row(top)
         if place.id.startswith("cur:"):
             return False  # curated because news names it (a camp, a village): no homonym
-        if place.feature == "PPLC" and fold(place.name) == folded[m.start:m.end]:
+        if place.feature == "PPLC" and self._row_name(top) == folded[m.start:m.end]:
             return False  # a capital by its own name (Ramallah), however small
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
@@ -185,14 +187,24 @@ class Resolver:
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
 
-    def _seats(self, rows: list[int]) -> set[int]:
+    def _seats(self, rows: list[int]) -> frozenset[int]:
         """The provinces among `rows` that are compact and named like a town of theirs
-        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town."""
-        kind, admin1_of, pop = self._kind, self.gaz.admin1_of, self.gaz.pop
-        provinces = {r for r in rows if kind[r] == self._k_admin1}
-        return {admin1_of[r] for r in rows
+        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town.
+        Remembered by rows: it depends on the gazetteer alone, and a name's readings recur
+        in both passes of every article that names it."""
+        key = tuple(rows)
+        memo = self._seat_memo
+        got = memo.get(key)
+        if got is None:
+            if len(memo) > 65_536:  # bounded like the other memos
+                memo.clear()
+            kind, admin1_of, pop = self._kind, self.gaz.admin1_of, self.gaz.pop
+            provinces = {r for r in rows if kind[r] == self._k_admin1}
+            got = memo[key] = frozenset(
+                admin1_of[r] for r in rows
                 if kind[r] == self._k_place and admin1_of[r] in provinces
-                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM}
+                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM)
+        return got
 
     def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
         """A province of a country the article neither names nor borders, in an article
@@ -269,8 +281,7 @@ class Resolver:
             container = self._container(matches, i, folded)
             m.within = container[1] if container is not None else -1
             poss = self._possessive_countries(matches, i, folded)
-            admin_rows = {r for r in m.rows if kind[r] == k_admin1}
-            seats = self._seats(m.rows) if admin_rows else set()
+            seats = self._seats(m.rows)  # empty without a province among the rows
             m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
@@ -337,7 +348,7 @@ class Resolver:
             cc = gaz.country(r)
             # A province abroad yields only to the city's own name, and only if the city's
             # country has no same-name province ("New York" may be the state).
-            over_admin1 = fold(gaz.row(r).name) == phrase and not any(
+            over_admin1 = self._row_name(r) == phrase and not any(
                 kind[o] == self._k_admin1 and gaz.country(o) == cc for o in m.rows)
             for o in m.rows:
                 if gaz.country(o) == cc:
@@ -445,7 +456,7 @@ class Resolver:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
                         if total > 0 and k == k_place and folded and not self._spelling(
-                                fold(gaz.row(r).name), folded[m.start:m.end]):
+                                self._row_name(r), folded[m.start:m.end]):
                             total = 0.0  # matched by another name, not a spelling of its own
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
@@ -518,14 +529,19 @@ class Resolver:
             return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[0]),
                            round(m.recog, 3), None, 0.0, m.fuzzy)
         scores = m.scores or [0.0] * len(m.rows)
-        order = sorted(range(len(m.rows)), key=lambda i: -scores[i])
-        top = scores[order[0]]
+        # the best and the runner-up as a stable sort by score would order them (the first
+        # of equals first), without sorting all readings
+        top = max(scores)
+        best = scores.index(top)
         exps = [math.exp(TEMPERATURE * (s - top)) for s in scores]
         total = sum(exps)
-        conf = round(m.recog * exps[order[0]] / total, 3)
+        conf = round(m.recog * exps[best] / total, 3)
         ru, ru_conf = None, 0.0
-        if len(order) > 1:
-            ru = self.gaz.row(m.rows[order[1]])
-            ru_conf = round(m.recog * exps[order[1]] / total, 3)
-        return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[order[0]]),
+        if len(scores) > 1:
+            rest = scores[:best] + scores[best + 1:]
+            second = rest.index(max(rest))
+            second += second >= best  # back to an index of scores
+            ru = self.gaz.row(m.rows[second])
+            ru_conf = round(m.recog * exps[second] / total, 3)
+        return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[best]),
                        conf, ru, ru_conf, m.fuzzy)
