@@ -109,6 +109,18 @@ _ORG_AFTER = re.compile(
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
     r"council|state\s+media|mediated|backed)\b"
 )
+# "the health ministry in Ramallah said", "officials in Kherson told": the speaker's seat.
+_SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|agency|"
+                        r"governor|administration|police|army|military|hospital\s+director|"
+                        r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
+_SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
+
+
+def _speaks_from(head: str, tail: str) -> bool:
+    """Is a place named only as where a speaker is ("the ministry in Ramallah said")?"""
+    return bool(_SEAT_TAIL.match(tail) and _SEAT_HEAD.search(head))
+
+
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
                       r"(?:city\s+)?cent(?:re|er)\s+of)\s+$")
 # "the Damascus highway", "the Kherson-Mykolaiv road": a road named for where it leads.
@@ -681,7 +693,9 @@ class _Extractor:
         named = [m.place for m in self.mentions if start <= m.start < end
                  and m.place is not None and m.place.kind != KIND_COUNTRY
                  and not _CARE_PLACE.search(folded, 0, m.start - start)
-                 and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])]
+                 and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])
+                 and not _speaks_from(folded[max(0, m.start - start - 45): m.start - start],
+                                      folded[m.end - start: m.end - start + 12])]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if not named and self.unplaced:
             return None
@@ -838,6 +852,8 @@ class _Extractor:
             if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
+            if _speaks_from(head, folded[rel_e: rel_e + 12]):
+                continue  # "the health ministry in Ramallah said": where they speak
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
                 continue
             loc = _LOCATIVE.search(head)

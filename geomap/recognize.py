@@ -60,7 +60,9 @@ FUZZY_ABROAD = 90.0  # fuzz.ratio a fuzzy match outside the article's countries 
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
-    "en in im border line state")
+    "en in im border line state au aux")
+# "officials in Ramallah said": a place the speakers are in, not a speaker's name
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 # Particles that never end a name when a capitalised word follows ("Tal al-Sultan").
 _MID_PARTICLES = _words("al el ad ar as ash at az an ed er es en et ez ul de del la le les du "
                         "des da do dos das di of the y")
@@ -473,10 +475,13 @@ class Recognizer:
             return 1.0
         # "in Goris and Kapan said" is a list; "Speaking in Brussels, Stoltenberg said" is not
         if speech_small and not (listed and folded[s - 2:s] != ", ") and (
-                _SPEECH_AFTER.match(folded, e) or (
+                (_SPEECH_AFTER.match(folded, e)
+                 and not _LOCATED_BEFORE.search(folded, max(0, s - 8), s)) or (
                 _SPEECH_BEFORE.search(folded, max(0, s - 14), s)
                 and _SPEAKER_END.match(folded, e))):
-            return 0.0  # "Mehr reported", "said Omar.": a source or person, not a village
+            # "Mehr reported", "said Omar.": a source or person, not a village; but
+            # "officials in Ramallah said" speak from the place
+            return 0.0
         # common_here: "Jones", "Moore" (a surname, a small town): believe the place only
         # with a place cue
         initial = s == 0 or bool(_SENT_END.search(text, max(0, s - 6), s))

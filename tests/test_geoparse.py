@@ -655,3 +655,12 @@ def test_province_support_skips_a_longer_name_the_phrase_only_starts(gp: Geopars
     got = {m.text: m.place.admin1 for m in gp.parse(
         "Troopers from Dayton, Piqua, Troy and Sidney in Ohio helped. Washington sent aid.")}
     assert got["Washington"] != "Ohio" and got["Dayton"] == "Ohio"
+
+
+def test_officials_in_a_town_said_speak_from_the_place(gp: Geoparser) -> None:
+    got = places(gp, "The Palestinian health ministry in Ramallah said a man was killed.")
+    assert got["Ramallah"][1] == "PS"
+
+
+def test_lowercase_particles_inside_hyphenated_names(gp: Geoparser) -> None:
+    assert places(gp, "Gangs attacked Port-au-Prince on Monday.")["Port-au-Prince"][1] == "HT"

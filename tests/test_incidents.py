@@ -748,3 +748,12 @@ def test_a_later_entry_saying_how_many_are_now_dead_updates_the_toll() -> None:
             "Three people are now confirmed dead.")
     (inc,) = violent(run(text))
     assert inc.killed == 3
+
+
+def test_where_a_speaker_sits_is_not_the_events_place() -> None:
+    """'the ministry in Tehran said a man was killed': the toll belongs to the clash just
+    told, not to the ministry's city."""
+    text = ("Clashes broke out in Ganja on Sunday. The health ministry in Tehran said a "
+            "man was killed in the clashes.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 1)
