@@ -178,11 +178,20 @@ _OBJECT_ONE = re.compile(
     r"three|four|five|six|seven|eight|nine|ten)\b)"  # "the driver and his son": not one
 )
 # "The driver was killed": one person named by a singular role, as the subject.
+_ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photographer|"
+             r"cameraman|policeman|officer|guard|passenger|teenager|boy|girl|man|woman|child|"
+             r"soldier|serviceman|servicewoman|son|daughter|father|mother|husband|wife|"
+             r"brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|gunman|"
+             r"attacker|assailant|resident|worker|fighter|victim|medic|teacher|student|civilian|"
+             r"person)")
+# "The man, identified as X, 27, was killed", "A serviceman of the army, X (born 1999),
+# was fatally wounded": one person as the subject, a complement or an apposition between.
 _SUBJECT_ONE = re.compile(
-    r"\b(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|commander|owner|"
-    r"shepherd|farmer|journalist|photographer|cameraman|policeman|guard|passenger|gunman|"
-    r"attacker|assailant|imam|priest|mayor)\s+(?:was|has\s+been|had\s+been)\s+"
-    r"(?:\w+\s+)?(?P<kind>killed|wounded|injured|shot\s+dead)\b"
+    r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+){0,2}?" + _ONE_ROLE
+    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s*,[^;.:]{1,90}?,)?"
+    r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
+    r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
+    r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
 )
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
@@ -485,7 +494,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         for m in _AND_OBJECT.finditer(text):
             take(m, _category(m["kind"]))
     if "the " in text or "its " in text or "their " in text or "his " in text \
-            or "her " in text:
+            or "her " in text or "a " in text:
         for m in (*_OBJECT_ONE.finditer(text), *_SUBJECT_ONE.finditer(text)):
             take(m, _category(m["kind"]))
     if " and his " in text or " and her " in text:

@@ -378,3 +378,16 @@ def test_the_wounded_who_later_died_are_added() -> None:
     assert added_deaths("Three of the wounded later died in hospital.") == 3
     assert added_deaths("Two injured soldiers died overnight.") == 2
     assert added_deaths("Of the six dead, two died of their wounds in hospital.") is None
+
+
+@pytest.mark.parametrize("sentence, killed, wounded", [
+    ("The farmer, a father of three, was shot dead near his field.", 1, None),
+    ("The woman was killed when the shell hit her car.", 1, None),
+    ("The guard, named by police as Omar Said, 31, died at the scene.", 1, None),
+    ("A medic from the Red Crescent, Ali Hassan (born 1990), was fatally wounded.", 1, None),
+    ("A teacher of the local school, aged 40, was injured.", None, 1),
+    ("The man fired at two soldiers.", None, None),
+])
+def test_one_person_as_subject_with_apposition(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
