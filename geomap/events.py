@@ -463,6 +463,12 @@ _KILLING = _r(
 )
 _ACCIDENT = _r(r"\b(?:accident|crash\w*|collision|fell|fire|blaze|flood\w*|storm|tornado|"
                r"earthquake|landslide|avalanche|drown\w*|lightning|overdose|electrocut\w*)\b")
+# "a building in X was struck, killing five", "a school was hit; 11 people were killed":
+# a strike told by its toll, no weapon named.
+_STRUCK_KILLING = _r(
+    r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:struck|hit|targeted)\b(?!\s+by\b)[^.]{0,80}?"
+    r"\b(?:killing|killed)\b"
+)
 _KILLING_STEMS = frozenset(("killed", "kills", "killing", "shot", "murdered", "assassinat",
                             "beheaded", "lynched"))
 _OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _ELIMINATED_STEMS | _STABBING_STEMS
@@ -592,6 +598,9 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
                 return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.6, *m.span())
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span())
     if not present.isdisjoint(_KILLING_STEMS) and not _ACCIDENT.search(folded):
+        m = _first_live(_STRUCK_KILLING, folded, sentence)
+        if m and not _in_refuted(folded, m.start()):
+            return EventMatch(tx.EXPLOSIONS, tx.SHELLING, 0.6, *m.span())
         m = _first_live(_KILLING, folded, sentence)
         if m and not _in_refuted(folded, m.start()):
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span(), generic=True)

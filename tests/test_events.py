@@ -510,3 +510,21 @@ def test_fire_on_a_crowd_is_one_sided() -> None:
 def test_more_weapon_and_attack_phrasings(sentence: str, sub: str) -> None:
     match = classify(sentence)
     assert match is not None and match.sub_event_type == sub
+
+
+@pytest.mark.parametrize("sentence", [
+    "A clinic in the town was struck on Monday, killing four patients.",
+    "A shelter in the camp was hit; according to medics, seven people were killed.",
+])
+def test_a_strike_told_by_its_toll_is_remote_violence(sentence: str) -> None:
+    m = classify(sentence)
+    assert m is not None and m.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A boy was hit by a car, killing him instantly.",
+    "The striker was hit in the leg during the match.",
+])
+def test_hit_without_a_strike_is_not_remote_violence(sentence: str) -> None:
+    m = classify(sentence)
+    assert m is None or m.event_type != "Explosions/Remote violence"
