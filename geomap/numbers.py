@@ -114,7 +114,10 @@ _ELIMINATED = re.compile(
 _ELIMINATED_PASSIVE = re.compile(
     r"\b" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?(?:terrorists?|"
     r"militants?|gunm[ae]n|fighters?|operatives?|insurgents?|assailants?|attackers?|rebels?)"
-    r"\s+(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>eliminated|neutrali[sz]ed)\b"
+    # the verb may be left out in a report's shorthand: "30 terrorists neutralised"
+    r"(?:\s+(?:were|have\s+been|had\s+been)(?:\s+\w+)?)?\s+(?P<kind>eliminated|neutrali[sz]ed)\b"
+    r"(?!\s+(?:the|an?|his|her|their|its|\d+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\b)"  # "three gunmen neutralised two guards": the gunmen acted
 )
 # "killed a family of five", "a massacre of 30 civilians"
 _GROUP_OF = re.compile(
@@ -148,6 +151,11 @@ _PERSONS = (r"(?:people|persons?|civilians?|child(?:ren)?|kids|infants?|babies|t
             r"policem[ae]n|fighters?|militants?|rebels?|teachers?|students?|pupils?|doctors?|"
             r"nurses?|medics?|paramedics?|journalists?|workers?|farmers?|residents?|"
             r"villagers?|guards?|members?|relatives?|drivers?|passengers?|others?)")
+# "acknowledged the loss of six soldiers": people lost are people killed.
+_LOSS_OF = re.compile(
+    r"\bloss(?:es)?\s+of\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?"
+    r"(?:lives|" + _PERSONS + r"|personnel)\b"
+)
 _AND_OBJECT = re.compile(
     r"\b(?P<kind>killed|killing|kills|wounded|wounding|injured|injuring)\s+" + _QUAL
     + r"(?:\d{1,3}(?:,\d{3})*|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
@@ -295,7 +303,7 @@ TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives"
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
              "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
-             "behead", "losses"))
+             "behead", "losses", "loss of"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -478,6 +486,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):
+            take(m, "killed")
+    if "loss" in text:
+        for m in _LOSS_OF.finditer(text):
             take(m, "killed")
     if "eliminat" in text or "neutrali" in text:
         for m in (*_ELIMINATED.finditer(text), *_ELIMINATED_PASSIVE.finditer(text)):

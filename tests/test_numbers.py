@@ -391,3 +391,14 @@ def test_the_wounded_who_later_died_are_added() -> None:
 def test_one_person_as_subject_with_apposition(sentence: str, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("The ministry confirmed the loss of four servicemen.", 4),
+    ("The unit suffered losses of 9 men in the ambush.", 9),
+    ("The loss of three armoured vehicles was confirmed.", None),
+    ("Police said 12 militants neutralised in the operation.", 12),
+    ("Two gunmen neutralised three guards at the gate.", None),
+])
+def test_loss_of_people_and_shorthand_neutralised(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
