@@ -353,6 +353,23 @@ def _in_refuted(folded: str, pos: int) -> bool:
     return any(s <= pos < e for s, e in _refuted(folded))
 
 
+# "came under fire from a multiple rocket launcher": the fire is the weapon's.
+_FROM_WEAPON = re.compile(r"\s+from\s+(?:[\w-]+\s+){0,3}?")
+
+
+def _weapon_of_fire(folded: str, chosen: tuple[re.Match[str], str, str, float],
+                    violent: list[tuple[re.Match[str], str, str, float]]
+                    ) -> tuple[re.Match[str], str, str, float]:
+    """The strike a generic 'under fire' names as its source, else `chosen` itself."""
+    if not chosen[0].group(0).startswith("came under"):
+        return chosen
+    for v in violent:
+        if v[1] == tx.EXPLOSIONS and _FROM_WEAPON.fullmatch(folded, chosen[0].end(),
+                                                             v[0].start()):
+            return v
+    return chosen
+
+
 def _refuted(folded: str) -> list[tuple[int, int]]:
     if not _REFUTED_HINT.search(folded):
         return []
@@ -574,8 +591,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     if violent:
         # Specific weapons beat generic fighting words; then the earliest cue.
         specific = (tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL)
-        m, etype, sub, weight = min(
-            violent, key=lambda v: (v[2] not in specific, v[0].start()))
+        m, etype, sub, weight = _weapon_of_fire(folded, min(
+            violent, key=lambda v: (v[2] not in specific, v[0].start())), violent)
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH

@@ -528,3 +528,13 @@ def test_a_strike_told_by_its_toll_is_remote_violence(sentence: str) -> None:
 def test_hit_without_a_strike_is_not_remote_violence(sentence: str) -> None:
     m = classify(sentence)
     assert m is None or m.event_type != "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("The town came under fire from a howitzer overnight.", "Explosions/Remote violence"),
+    ("The suburb came under heavy fire from MLRS launchers.", "Explosions/Remote violence"),
+    ("The patrol came under fire from gunmen on the road.", "Battles"),
+])
+def test_under_fire_from_a_weapon_is_its_strike(sentence: str, event_type: str) -> None:
+    m = classify(sentence)
+    assert m is not None and m.event_type == event_type
