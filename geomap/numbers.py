@@ -156,6 +156,11 @@ _LOSS_OF = re.compile(
     r"\bloss(?:es)?\s+of\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?"
     r"(?:lives|" + _PERSONS + r"|personnel)\b"
 )
+# "claimed the lives of two civilians", "cost the lives of 12 soldiers"
+_LIVES_OF = re.compile(
+    r"\b(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of\s+" + _QUAL
+    + r"(?P<num>" + _SIMPLE_NUM + r")\b"
+)
 _AND_OBJECT = re.compile(
     r"\b(?P<kind>killed|killing|kills|wounded|wounding|injured|injuring)\s+" + _QUAL
     + r"(?:\d{1,3}(?:,\d{3})*|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
@@ -338,7 +343,7 @@ def to_number(token: str) -> int | None:
 
 def _category(kind: str, tail: str | None = None) -> str:
     word = (tail or kind).split()[0]
-    if tail == "lives" or kind.endswith("martyrs"):
+    if tail == "lives" or kind.endswith(("martyrs", "lives", "life")):
         return "killed"
     if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
         return "killed"
@@ -486,6 +491,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):
+            take(m, "killed")
+    if "lives of" in text:
+        for m in _LIVES_OF.finditer(text):
             take(m, "killed")
     if "loss" in text:
         for m in _LOSS_OF.finditer(text):

@@ -402,3 +402,14 @@ def test_one_person_as_subject_with_apposition(sentence: str, killed, wounded) -
 ])
 def test_loss_of_people_and_shorthand_neutralised(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("Three guards lost their lives in the blast.", 3),
+    ("A medic lost his life at the checkpoint.", 1),
+    ("The bombardment claimed the lives of 14 villagers.", 14),
+    ("The raid took the lives of at least six farmers.", 6),
+])
+def test_lives_lost_are_killed_not_captured(sentence: str, killed) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.captured) == (killed, None)
