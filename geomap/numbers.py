@@ -56,7 +56,8 @@ _NUMBER = (
     r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
     r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
-    r"fisherman|herder|teenager|farmer|shepherd|victim)\b))"
+    r"fisherman|herder|teenager|farmer|shepherd|victim|medic|paramedic|doctor|nurse|"
+    r"student)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies|"
