@@ -85,7 +85,8 @@ _SUBJECT = re.compile(
 _OBJECT = re.compile(
     r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"
     r"shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
-    r"captured|capturing|left|claimed|abducted|kidnapped)\s+" + _QUAL + _NUMBER
+    r"captured|capturing|left|claimed|abducted|kidnapped)\s+"
+    r"(?:(?:the|its|their)\s+)?" + _QUAL + _NUMBER  # "killed its two occupants"
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
 _TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|fatalities|"
@@ -162,6 +163,8 @@ _LIVES_OF = re.compile(
     r"\b(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of\s+" + _QUAL
     + r"(?P<num>" + _SIMPLE_NUM + r")\b"
 )
+# "the bodies of three men were found": each body is one killed.
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\b")
 _AND_OBJECT = re.compile(
     r"\b(?P<kind>killed|killing|kills|wounded|wounding|injured|injuring)\s+" + _QUAL
     + r"(?:\d{1,3}(?:,\d{3})*|" + _NUM_WORD + r")\s+(?:[a-z'-]+\s+)?" + _PERSONS
@@ -492,6 +495,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         take(m, _category(m["kind"]))
     if "family of" in text or "massacre of" in text:
         for m in _GROUP_OF.finditer(text):
+            take(m, "killed")
+    if "bodies of" in text and not _BURIED.search(text):
+        for m in _BODIES_OF.finditer(text):
             take(m, "killed")
     if "lives of" in text:
         for m in _LIVES_OF.finditer(text):

@@ -413,3 +413,13 @@ def test_loss_of_people_and_shorthand_neutralised(sentence: str, killed) -> None
 def test_lives_lost_are_killed_not_captured(sentence: str, killed) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.captured) == (killed, None)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("The ambush killed the four guards.", 4),
+    ("A missile hit the minibus and killed its nine passengers.", 9),
+    ("Police found the bodies of five farmers in a ditch.", 5),
+    ("Mourners buried the bodies of two men on Friday.", None),
+])
+def test_counted_object_after_a_determiner_and_bodies_of(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
