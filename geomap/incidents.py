@@ -1092,7 +1092,8 @@ class _Extractor:
             if draft.casualties.killed is not None and casualties.killed is not None and \
                     (more := added_deaths(sentence)) is not None:
                 casualties = replace(casualties, killed=draft.casualties.killed + more)
-            casualties = _other_side_added(draft, casualties, sentence)
+            else:  # added once: "eleven attackers were also killed" is both
+                casualties = _other_side_added(draft, casualties, sentence)
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],

@@ -250,6 +250,11 @@ _MORE = re.compile(
     r"(?:a\s+further|an\s+additional|another)\s+(?P<n2>" + _NUM_WORD + r"|\d{1,3})\b|"
     r"(?P<one>another)\b)"
 )
+# "Four civilians were also killed": another group's dead, on top of those told before.
+_ALSO = re.compile(
+    r"\b(?P<n>" + _NUM_WORD + r"|\d{1,3})\s+(?:[a-z'-]+\s+){0,3}?(?:(?:were|was|have|had)\s+"
+    r"(?:been\s+)?)?also\s+(?:been\s+)?(?:killed|died)\b"
+)
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
@@ -402,6 +407,8 @@ def added_deaths(sentence: str) -> int | None:
     starts = set()
     for m in _MORE.finditer(text):
         starts.add(m.start("n") if m["n"] else m.start("n2") if m["n2"] else m.start("one"))
+    if "also" in text:
+        starts.update(m.start("n") for m in _ALSO.finditer(text))
     # the wounded told before, now dead; not "of the five dead, two died of wounds"
     # ("a third soldier died of his wounds" tells the toll itself: three)
     wounds = _DIED_OF_WOUNDS.search(text) is not None and not _OF_THE_DEAD.search(text) \

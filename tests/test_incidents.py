@@ -757,3 +757,10 @@ def test_where_a_speaker_sits_is_not_the_events_place() -> None:
             "man was killed in the clashes.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Ganja", 1)
+
+
+def test_another_group_also_killed_adds_to_the_toll() -> None:
+    text = ("Militants attacked a market in Kalbajar on Sunday. Six traders were killed. "
+            "Two children were also killed in the attack.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 8
