@@ -112,11 +112,29 @@ PLACES: list[dict[str, Any]] = [
      "review": "District town in Cabo Delgado, about 60 km west of Pemba."},
 ]
 
-# Regions news names that have no outline we can derive by a rule from the committed
-# Natural Earth extracts (de facto entities, historical districts, provinces newer than
-# NE). Points are approximate centres, from general knowledge; they carry no outline, so
-# an incident there is placed at province precision without pretending to an area.
+# Regions and seas news names that have no outline we can derive by a rule from the
+# committed Natural Earth extracts (seas, de facto entities, historical districts,
+# provinces newer than NE). Points are approximate centres from general knowledge (seas to
+# within ~50 km); they carry no outline, so an incident there is placed at province
+# precision without pretending to an area.
 REGION_POINTS: list[dict[str, Any]] = [
+    # seas: kind region too, so that no small town of the name outranks them
+    {"slug": "black-sea", "name": "Black Sea", "country": None, "feature": "SEA",
+     "lat": 43.4, "lon": 34.3, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "sea-of-azov", "name": "Sea of Azov", "country": None, "feature": "SEA",
+     "lat": 46.0, "lon": 36.5, "alternate_names": ["Azov Sea"], "review": "Middle of the sea."},
+    {"slug": "red-sea", "name": "Red Sea", "country": None, "feature": "SEA",
+     "lat": 20.0, "lon": 38.5, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "gulf-of-aden", "name": "Gulf of Aden", "country": None, "feature": "SEA",
+     "lat": 12.5, "lon": 47.5, "alternate_names": [], "review": "Middle of the gulf."},
+    {"slug": "mediterranean-sea", "name": "Mediterranean Sea", "country": None,
+     "feature": "SEA", "lat": 35.0, "lon": 18.0, "alternate_names": ["Mediterranean"],
+     "review": "Central Mediterranean, between Sicily, Crete and Libya."},
+    {"slug": "caspian-sea", "name": "Caspian Sea", "country": None, "feature": "SEA",
+     "lat": 42.0, "lon": 50.5, "alternate_names": [], "review": "Middle of the sea."},
+    {"slug": "persian-gulf", "name": "Persian Gulf", "country": None, "feature": "SEA",
+     "lat": 26.5, "lon": 52.0, "alternate_names": ["Arabian Gulf"],
+     "review": "Middle of the gulf."},
     {"slug": "south-ossetia", "name": "South Ossetia", "country": "GE", "lat": 42.3000,
      "lon": 43.9500, "alternate_names": ["Tskhinvali Region", "Tskhinvali region", "Samachablo"],
      "review": "Breakaway region of Georgia around Tskhinvali; point near its centre."},
@@ -152,27 +170,6 @@ REGION_POINTS: list[dict[str, Any]] = [
 # Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia, Stavropol (GeoNames ids).
 NORTH_CAUCASUS = (569665, 567293, 556349, 554667, 552927, 519969, 487839)
 
-# Seas news names that neither GeoNames' cities nor Natural Earth's admin-1 units carry:
-# a point near the middle, from general knowledge (to within ~50 km), kind region, so that
-# no small town of the name outranks them; no outline, like REGION_POINTS.
-POINT_REGIONS: list[dict[str, Any]] = [
-    {"slug": "black-sea", "name": "Black Sea", "country": None, "feature": "SEA",
-     "lat": 43.4, "lon": 34.3, "alternate_names": [], "review": "Middle of the sea."},
-    {"slug": "sea-of-azov", "name": "Sea of Azov", "country": None, "feature": "SEA",
-     "lat": 46.0, "lon": 36.5, "alternate_names": ["Azov Sea"], "review": "Middle of the sea."},
-    {"slug": "red-sea", "name": "Red Sea", "country": None, "feature": "SEA",
-     "lat": 20.0, "lon": 38.5, "alternate_names": [], "review": "Middle of the sea."},
-    {"slug": "gulf-of-aden", "name": "Gulf of Aden", "country": None, "feature": "SEA",
-     "lat": 12.5, "lon": 47.5, "alternate_names": [], "review": "Middle of the gulf."},
-    {"slug": "mediterranean-sea", "name": "Mediterranean Sea", "country": None,
-     "feature": "SEA", "lat": 35.0, "lon": 18.0, "alternate_names": ["Mediterranean"],
-     "review": "Central Mediterranean, between Sicily, Crete and Libya."},
-    {"slug": "caspian-sea", "name": "Caspian Sea", "country": None, "feature": "SEA",
-     "lat": 42.0, "lon": 50.5, "alternate_names": [], "review": "Middle of the sea."},
-    {"slug": "persian-gulf", "name": "Persian Gulf", "country": None, "feature": "SEA",
-     "lat": 26.5, "lon": 52.0, "alternate_names": ["Arabian Gulf"],
-     "review": "Middle of the gulf."},
-]
 
 REGIONS: list[dict[str, Any]] = [
     {"slug": "nagorno-karabakh", "name": "Nagorno-Karabakh", "country": "AZ",
@@ -390,7 +387,7 @@ def make_curated() -> dict[str, Any]:
         feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
                               pl["alternate_names"], Point(pl["lon"], pl["lat"]),
                               pl["review"]))
-    for rg in POINT_REGIONS + REGION_POINTS:
+    for rg in REGION_POINTS:
         feat = _feature(rg["slug"], rg["name"], "region", rg.get("feature", "RGN"), rg["country"],
                         rg["alternate_names"], Point(rg["lon"], rg["lat"]), rg["review"])
         feat["properties"]["outline"] = False
