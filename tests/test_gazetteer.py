@@ -328,3 +328,23 @@ def test_primary_capital_is_one_row_per_country(gaz: Gazetteer) -> None:
               and p.id != us.id]
     assert others and all(p.feature != "PPLC" for p in others)
     assert gaz.capital_of("XX") is None
+
+
+@pytest.mark.parametrize(("province_name", "town", "display"), [
+    ("Halab", "Manbij", "Aleppo"),          # Arabic: the seat's English name
+    ("Dimashq", "Damascus", "Damascus"),
+    ("Donetsk", "Kramatorsk", "Donetsk"),  # Cyrillic: no soft-sign apostrophe
+    ("Kyiv", "Bucha", "Kyiv"),       # the capital is its own unit, next door
+])
+def test_admin1_shown_by_its_english_name(gaz: Gazetteer, province_name: str, town: str,
+                                          display: str) -> None:
+    (province,) = [p for p in gaz.lookup(province_name) if p.feature == "ADM1"]
+    assert province.name == display
+    assert any(p.admin1 == display for p in gaz.lookup(town) if p.feature.startswith("PPL"))
+
+
+def test_admin1_keeps_its_name_when_the_seat_was_renamed(gaz: Gazetteer) -> None:
+    # Sverdlovsk oblast's capital is Yekaterinburg; Dnipropetrovsk oblast's is Dnipro
+    names = {p.name for name in ("Sverdlovsk", "Dnipropetrovsk")
+             for p in gaz.lookup(name) if p.feature == "ADM1"}
+    assert names == {"Sverdlovsk", "Dnipropetrovsk"}

@@ -283,6 +283,63 @@ def _admin1_dedupe(b: _Builder) -> None:
             rows.difference_update(r for r in group if score[r] < top)
 
 
+SEAT_DISPLAY_MIN_POP = 10_000  # a seat whose name a unit takes is a real town
+# Cyrillic seats renamed since the Soviet era keep the old name on the unit, so the unit
+# takes only a near spelling ("Stavropol'skiy": Stavropol, 78), not the new name
+# ("Sverdlovsk": Yekaterinburg, 17; "Dnipropetrovs'k": Dnipro, 57).
+SEAT_DISPLAY_CYRILLIC_RATIO = 60
+
+
+def _admin1_seat_display(b: _Builder) -> None:
+    """A unit named after its seat is shown by the seat's English name where the unit's
+    own name is a transliteration ("Halab" -> "Aleppo", "Donets'k" -> "Donetsk"): analysts
+    read the English one, and the seat carries the unit's name among its alternates.
+    Only in Arabic- and Cyrillic-script countries: elsewhere GeoNames lists a province's
+    name on towns that are not named after it (Hatay on Antakya, Nayarit on Tepic). The
+    seat is a populous town inside the unit (or, for an oblast, near it: the city of Kyiv
+    is its own unit) with a plain-ASCII name that is not the unit's name plus words
+    ("Karak City"). Cyrillic names also lose the soft sign's apostrophe, as news writes
+    them. The display name and the admin-1 label of every place in the unit change; the
+    searchable names do not."""
+    scripts = ARABIC_CC | CYRILLIC_CC
+    # An oblast also shares a name with its capital when only the capital's spelling is
+    # its English name (the oblast "Zaporiz'ka" is known as "Zaporizhzhia").
+    towns_by_oblast: dict[int, set[int]] = defaultdict(set)
+    for rows in b.names.values():
+        units = [r for r in rows if b.rows[r][2] == KIND_ADMIN1 and b.rows[r][4] in CYRILLIC_CC]
+        if units:
+            towns = [t for t in rows if b.rows[t][2] == KIND_PLACE]
+            for u in units:
+                towns_by_oblast[u].update(towns)
+    renamed: dict[int, str] = {}
+    for row, unit in enumerate(b.rows):
+        if unit[2] != KIND_ADMIN1 or unit[4] not in scripts:
+            continue
+        own = fold(unit[1])
+        stem = _adjective_stem(own)
+        keys = {own, own.replace("'", ""), stem, stem.replace("'", "")}
+        towns = {t for key in keys for t in b.names.get(key, ())} | towns_by_oblast.get(row, set())
+        seats = [t for t in towns
+                 if b.rows[t][2] == KIND_PLACE and b.rows[t][4] == unit[4]
+                 and b.rows[t][8] >= SEAT_DISPLAY_MIN_POP and b.rows[t][1].isascii()
+                 and (b.admin1_row[t] == row or (unit[4] in CYRILLIC_CC
+                                                 and _km(unit, b.rows[t]) <= SEAT_NEAR_KM))
+                 and own not in fold(b.rows[t][1])
+                 and (unit[4] in ARABIC_CC
+                      or fuzz.ratio(own, fold(b.rows[t][1])) >= SEAT_DISPLAY_CYRILLIC_RATIO)]
+        seat = max(seats, key=lambda t: b.rows[t][8]) if seats else None
+        display = b.rows[seat][1] if seat is not None else unit[1]
+        if unit[4] in CYRILLIC_CC:
+            display = display.replace("'", "")  # the soft sign: "Dnipropetrovs'k"
+        if display != unit[1]:
+            renamed[row] = display
+    for i, r in enumerate(b.rows):
+        unit_row = b.admin1_row[i]
+        if unit_row in renamed:
+            name = renamed[unit_row]
+            b.rows[i] = (r[0], name if i == unit_row else r[1], *r[2:5], name, *r[6:])
+
+
 def _admin1_exonyms(b: _Builder) -> None:
     """NE's alternate admin-1 names ("Bavaria", "Lower Saxony", "Newfoundland"), unless a
     town elsewhere in the country carries the name (NE labels some units with a
@@ -515,6 +572,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     primary = _primary_capitals(b)
     _admin1_exonyms(b)
     _admin1_dedupe(b)
+    _admin1_seat_display(b)
     given, surnames = person_names()
     english = english_words()
     _county_population(b, counties, english, given | surnames)
