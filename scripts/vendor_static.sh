@@ -39,5 +39,3 @@ pack leaflet@1.9.4 leaflet \
 pack leaflet.markercluster@1.5.3 leaflet.markercluster \
     dist/leaflet.markercluster.js dist/leaflet.markercluster.js.map \
     dist/MarkerCluster.css dist/MarkerCluster.Default.css
-pack jquery@3.7.1 jquery \
-    dist/jquery.min.js dist/jquery.min.map

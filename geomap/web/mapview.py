@@ -47,10 +47,8 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 V = "/static/vendor"
 # What folium (and its MarkerCluster plugin) would fetch from CDNs, pointed at our copies.
 # Bootstrap, font-awesome, glyphicons and awesome-markers are dropped: nothing uses them.
-MAP_JS = [
-    ("leaflet", f"{V}/leaflet/dist/leaflet.js"),
-    ("jquery", f"{V}/jquery/dist/jquery.min.js"),
-]
+# folium's jQuery is dropped too: neither its templates for this page nor map.js use it.
+MAP_JS = [("leaflet", f"{V}/leaflet/dist/leaflet.js")]
 MAP_CSS = [("leaflet_css", f"{V}/leaflet/dist/leaflet.css")]
 CLUSTER_JS = [("markerclusterjs", f"{V}/leaflet.markercluster/dist/leaflet.markercluster.js")]
 CLUSTER_CSS = [
