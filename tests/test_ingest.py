@@ -315,3 +315,16 @@ def test_same_event_and_merged_rules_directly():
     assert m.killed == 5 and m.killed_text == "dozens" and m.id == a.id
     assert haversine_km(40.0, 46.0, 40.0, 46.0) == 0.0
     assert 110 < haversine_km(0.0, 0.0, 1.0, 0.0) < 112
+
+
+def test_q_finds_an_incident_by_what_its_other_report_said(tmp_path):
+    store = new_store(tmp_path)
+    _two(store, [line_incident(confidence=0.8, evidence="Shelling hit the border villages.")],
+         [line_incident(confidence=0.5, reported_by="Ombudsman",
+                        evidence="Mortar rounds landed near the schoolyard.")])
+    (feat,) = query_incidents(store).features
+    assert feat["properties"]["evidence"] == "Shelling hit the border villages."
+    assert "other_evidence" not in feat["properties"]
+    for q in ("schoolyard", "mortar", "ombudsman", "villages"):
+        assert len(query_incidents(store, Filters(q=q)).features) == 1, q
+    assert query_incidents(store, Filters(q="airport")).features == []

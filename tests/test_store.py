@@ -391,3 +391,31 @@ def test_every_filter_agrees_on_both_page_plans(filled, monkeypatch, force_walk)
                                 else (), sub_types=[args["sub_type"]] if "sub_type" in args
                                 else ())
         assert _ids(query_incidents(filled, filters)) == expected, query
+
+
+def test_schema_v5_store_migrates_other_reports_into_q(tmp_path):
+    """An incident merged from two articles under schema v5 is found by the second
+    article's words once migration 6 has run."""
+    path = tmp_path / "v5.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    from geomap.store import db as db_module
+
+    saved = db_module.MIGRATIONS, db_module.SCHEMA_VERSION
+    db_module.MIGRATIONS, db_module.SCHEMA_VERSION = MIGRATIONS[:5], 5
+    try:
+        migrate(conn)
+        for aid in ("a1", "a2"):
+            conn.execute("INSERT INTO articles (id, content_hash, title, text, ingested_at) "
+                         "VALUES (?, ?, ?, 'x', '2020')", (aid, aid, f"headline {aid}"))
+        conn.execute("INSERT INTO incidents (id, event_type, sub_event_type, sort_date, "
+                     "evidence, article_id, source_count) VALUES ('m', 'Battles', "
+                     "'Armed clash', '', 'Clashes on the border.', 'a1', 2)")
+        conn.executemany("INSERT INTO incident_sources (incident_n, article_id, evidence) "
+                         "VALUES (1, ?, ?)", [("a1", "Clashes on the border."),
+                                               ("a2", "Sniper fire near the quarry.")])
+    finally:
+        db_module.MIGRATIONS, db_module.SCHEMA_VERSION = saved
+    store = open_store(path)
+    assert store.version == SCHEMA_VERSION
+    for q, hits in (("quarry", 1), ("headline a2", 1), ("headline a1", 0), ("border", 1)):
+        assert len(query_incidents(store, Filters.parse(q=q)).features) == hits, q

@@ -18,6 +18,16 @@ from geomap.errors import StoreError
 
 DEFAULT_DB = "geomap.db"
 
+# What an incident's other reports said, for `q` (incidents.other_evidence): their
+# evidence, attribution and headline. Ingest recomputes it when an article merges in;
+# migration 6 filled it once, so changing this text needs a new migration.
+OTHER_EVIDENCE = """
+    SELECT coalesce(group_concat(coalesce(s.evidence, '') || ' ' ||
+                                 coalesce(s.reported_by, '') || ' ' || coalesce(a.title, ''),
+                                 ' '), '')
+    FROM incident_sources s JOIN articles a ON a.id = s.article_id
+    WHERE s.incident_n = incidents.n AND s.article_id IS NOT incidents.article_id"""
+
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -222,6 +232,47 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX incidents_page ON incidents (sort_date, n, lon, lat, event_type, killed);
     DROP INDEX incidents_type_date;
     CREATE INDEX incidents_type_date ON incidents (event_type, sort_date, lon, lat, killed);
+    """,
+    # v6: `q` also finds an incident by what its other reports said (their evidence,
+    # attribution and headline), not only by the primary report's. Ingest keeps
+    # other_evidence in step when an article merges into a stored incident.
+    """
+    ALTER TABLE incidents ADD COLUMN other_evidence TEXT NOT NULL DEFAULT '';
+    DROP TRIGGER incidents_ai;
+    DROP TRIGGER incidents_ad;
+    DROP TRIGGER incidents_au;
+    DROP TABLE incidents_fts;
+    -- filled before the new index and its triggers exist: an update trigger would
+    -- 'delete' rows the new external-content index never held
+    UPDATE incidents SET other_evidence = (""" + OTHER_EVIDENCE + """) WHERE source_count > 1;
+    CREATE VIRTUAL TABLE incidents_fts USING fts5 (
+        evidence, place, place_name, actor1, actor2, reported_by, title, other_evidence,
+        content = 'incidents', content_rowid = 'n'
+    );
+    CREATE TRIGGER incidents_ai AFTER INSERT ON incidents BEGIN
+        INSERT INTO incidents_fts (rowid, evidence, place, place_name, actor1, actor2,
+                                   reported_by, title, other_evidence)
+        VALUES (new.n, new.evidence, new.place, new.place_name, new.actor1, new.actor2,
+                new.reported_by, new.title, new.other_evidence);
+    END;
+    CREATE TRIGGER incidents_ad AFTER DELETE ON incidents BEGIN
+        INSERT INTO incidents_fts (incidents_fts, rowid, evidence, place, place_name, actor1,
+                                   actor2, reported_by, title, other_evidence)
+        VALUES ('delete', old.n, old.evidence, old.place, old.place_name, old.actor1,
+                old.actor2, old.reported_by, old.title, old.other_evidence);
+        DELETE FROM incidents_rtree WHERE n = old.n;
+    END;
+    CREATE TRIGGER incidents_au AFTER UPDATE ON incidents BEGIN
+        INSERT INTO incidents_fts (incidents_fts, rowid, evidence, place, place_name, actor1,
+                                   actor2, reported_by, title, other_evidence)
+        VALUES ('delete', old.n, old.evidence, old.place, old.place_name, old.actor1,
+                old.actor2, old.reported_by, old.title, old.other_evidence);
+        INSERT INTO incidents_fts (rowid, evidence, place, place_name, actor1, actor2,
+                                   reported_by, title, other_evidence)
+        VALUES (new.n, new.evidence, new.place, new.place_name, new.actor1, new.actor2,
+                new.reported_by, new.title, new.other_evidence);
+    END;
+    INSERT INTO incidents_fts (incidents_fts) VALUES ('rebuild');
     """,
 )
 

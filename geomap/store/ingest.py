@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from geomap.errors import ArticleError, GeomapError, StoreError
 from geomap.model import Article, Incident, content_hash
-from geomap.store.db import Store
+from geomap.store.db import OTHER_EVIDENCE, Store
 from geomap.store.merge import find_match, merged
 from geomap.store.records import COLUMNS, incident_values
 
@@ -178,7 +178,8 @@ def _store_incident(conn: sqlite3.Connection, incident: Incident, aid: str) -> t
         _link(conn, n, incident, aid)
         conn.execute(
             "UPDATE incidents SET source_count = (SELECT count(*) FROM incident_sources "
-            "WHERE incident_n = :n) WHERE n = :n", {"n": n})
+            f"WHERE incident_n = :n), other_evidence = ({OTHER_EVIDENCE}) WHERE n = :n",
+            {"n": n})
         _index_point(conn, n, values, replace_old=True)
         return n, True
     values = incident_values(incident)

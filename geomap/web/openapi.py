@@ -35,7 +35,8 @@ FILTERS = [
     _param("sub_type", "Sub-event type; repeatable or comma-separated.",
            {"type": "array", "items": {"type": "string", "enum": SUB_TYPES}},
            style="form", explode=True),
-    _param("q", "Text search (every word, prefix match) over evidence, place, actors, title.",
+    _param("q", "Text search (every word, prefix match) over evidence, place, actors, "
+                "title, and what the incident's other reports said.",
            {"type": "string", "maxLength": 500}),
 ]
 
