@@ -23,7 +23,7 @@ class Geoparser(Recognizer, Resolver):
         folded = fold(text)
         matches, unknown, dems = self._recognise(text, folded)
         doc_cc = self._doc_countries(matches, dems)
-        matches = [m for m in matches if not self._stray(m, folded, doc_cc)]
+        matches = [m for m in matches if not self._stray(m, folded, doc_cc, text)]
         matches += self._fuzzy(text, folded, unknown, doc_cc)
         matches.sort(key=lambda m: m.start)
         self._resolve(text, folded, matches, doc_cc)

@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
 from geomap.folding import fold
-from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS
+from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS, transliterations
 from geomap.model import Mention
 from geomap.recognize import (
     _ADMIN_AFTER,
@@ -76,15 +77,32 @@ _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 15
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 
-def _own_spelling(name: str, span: str) -> bool:
+def _own_spelling(name: str, span: str, cc: str | None = None) -> bool:
     """Is the matched text the place's own name, up to hyphens, articles and a
     transliteration's vowels ("El-Fashir" for El Fasher, Kupiansk for Kupyansk), or it
     with a generic word ("Gaza City" for Gaza), rather than another name it also has
-    ("Hamas" among Hamm's alternates)?"""
-    own = _ARTICLE_START.sub("", fold(name).replace("-", " "))
+    ("Hamas" among Hamm's alternates)? In a country whose names news romanises (cc), the
+    other romanisations of the name count as its own ("Sweida" is close to "Suweida", a
+    spelling of As-Suwayda)."""
     span = _ARTICLE_START.sub("", span.replace("-", " "))
-    return own == span or span.startswith(own + " ") or (
-        len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO)
+    for own in _romanisations(fold(name), cc):
+        own = _ARTICLE_START.sub("", own.replace("-", " "))
+        if own == span or span.startswith(own + " ") or (
+                len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO):
+            return True
+    return False
+
+
+def _accented(name: str, surface: str) -> bool:
+    """The text writes the place's own name with its diacritics ("Ménaka", "Kédougou")."""
+    return not surface.isascii() and surface.upper() == name.upper() and \
+        any(not c.isascii() and c.isalpha() for c in surface)
+
+
+@lru_cache(maxsize=16_384)
+def _romanisations(folded: str, cc: str | None) -> tuple[str, ...]:
+    """The folded name and the spellings the gazetteer build derives from it."""
+    return (folded, *sorted(transliterations(folded, cc))) if cc else (folded,)
 
 
 class Resolver:
@@ -135,7 +153,7 @@ class Resolver:
             cc[iso] += 1
         return cc
 
-    def _stray(self, m: _Match, folded: str, doc_cc: Counter[str]) -> bool:
+    def _stray(self, m: _Match, folded: str, doc_cc: Counter[str], text: str = "") -> bool:
         """A small place (or a common-word province, or a mid-size town by one of its
         alternate names) in a country the article never names, without a place cue: a
         homonym ("Obama", Japan; "Hamas" for Hamm, Germany), not a toponym.
@@ -154,8 +172,10 @@ class Resolver:
             return False
         if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
                 self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])):
+                or _own_spelling(place.name, folded[m.start:m.end], place.country)):
             return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
+        if k == self._k_place and text and _accented(place.name, text[m.start:m.end]):
+            return False  # "Ménaka" written with its accents: no English word or surname
         own_cc, own_w = m.own
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:

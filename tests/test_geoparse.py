@@ -664,3 +664,17 @@ def test_officials_in_a_town_said_speak_from_the_place(gp: Geoparser) -> None:
 
 def test_lowercase_particles_inside_hyphenated_names(gp: Geoparser) -> None:
     assert places(gp, "Gangs attacked Port-au-Prince on Monday.")["Port-au-Prince"][1] == "HT"
+
+
+def test_a_romanisation_of_a_towns_own_name_is_no_stray(gp: Geoparser) -> None:
+    # "Sweida" is GeoNames' alternate of As-Suwayda, close to "Suweida", a romanisation of
+    # the town's own name: it stands alone even where Syria is never named
+    got = places(gp, "Gunmen clashed with local fighters in Sweida on Sunday.")
+    assert got["Sweida"][1] == "SY"
+    # an unrelated alternate name stays a stray ("Hamas" among Hamm's names)
+    assert "Hamas" not in places(gp, "Mediators said Hamas would answer by Friday.")
+
+
+def test_a_name_written_with_its_accents_is_no_stray(gp: Geoparser) -> None:
+    got = places(gp, "Jihadists attacked Ménaka on Sunday, residents said.")
+    assert got["Ménaka"][1] == "ML"
