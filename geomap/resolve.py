@@ -70,10 +70,16 @@ SAME_NAME = 60.0  # fuzz.ratio of a spelling of a town's own name ("Kupiansk", "
 # A town matched only by one of its alternate names ("Delaware" for West Point, Virginia)
 # gets this share of the support: bare state and country names mean the state.
 COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
+OTHER_NAME_PENALTY = 0.75  # a town named by another (former) name, when one bears it as its own
 CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
+_ACTOR_AFTER = re.compile(
+    r" (?:forces|troops|army|armed forces|military|soldiers|units|strikes?|airstrikes?|"
+    r"air ?strikes?|missiles?|drones?|rockets?|shell(?:ing|s)|artillery|jets|warplanes|"
+    r"aircraft|bombardment|attacks?|offensive|invasion|occupiers|occupation|navy|"
+    r"air force|warships?|fighters|paratroopers|infantry|tanks)\b")
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 
@@ -117,6 +123,7 @@ class Resolver:
     _k_line: int
     _demonyms: dict[str, str]
     _seat_memo: dict[tuple[int, ...], frozenset[int]]
+    _other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
     _fuzzy_best: Any
     _row_name: Any  # row -> its place's name folded, remembered (Recognizer.__init__)
 
@@ -153,6 +160,21 @@ class Resolver:
             cc[iso] += 1
         return cc
 
+    def _with_actor_neighbours(self, doc_cc: Counter[str], folded: str,
+                               demonyms: list[tuple[int, int, str]]) -> Counter[str]:
+        """The article's countries for scoring readings: a demonym naming an armed actor
+        ("Russian forces", "Israeli strikes") says who fights, not where, and armies fight
+        at home or next door, so it votes for the neighbours too. Not for the stray test:
+        a village of a neighbour is no more likely named than before."""
+        out = None
+        for _, e, iso in demonyms:
+            if _ACTOR_AFTER.match(folded, e):
+                if out is None:
+                    out = Counter(doc_cc)
+                for n in self.gaz.neighbours.get(iso, ()):
+                    out[n] += 1
+        return doc_cc if out is None else out
+
     def _stray(self, m: _Match, folded: str, doc_cc: Counter[str], text: str = "") -> bool:
         """A small place (or a common-word province, or a mid-size town by one of its
         alternate names) in a country the article never names, without a place cue: a
@@ -170,10 +192,15 @@ class Resolver:
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
             return False
-        if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
-                self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or _own_spelling(place.name, folded[m.start:m.end], place.country)):
-            return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
+        pop = self.gaz.pop
+        if k == self._k_place and pop[top] >= STRAY_MAX_POP and (
+                pop[top] >= STRAY_ALT_MAX_POP or any(
+                    pop[r] >= STRAY_MAX_POP and self._kind[r] == k and _own_spelling(
+                        self._row_name(r), folded[m.start:m.end], self.gaz.country(r))
+                    for r in m.rows)):
+            # big enough, unless only an alternate name ("Hamas" for Hamm); a town's own
+            # name counts even where a bigger place has it as a former name (Pokrovsk)
+            return False
         if k == self._k_place and text and _accented(place.name, text[m.start:m.end]):
             return False  # "Ménaka" written with its accents: no English word or surname
         own_cc, own_w = m.own
@@ -316,6 +343,7 @@ class Resolver:
             doc_bonus, near = got
             scores = []
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
+            other_name = self._other_names(m, folded)
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
@@ -345,9 +373,35 @@ class Resolver:
                     sc += 3.0
                 if r in demoted:
                     sc -= PROMINENCE_BONUS
+                if r in other_name:
+                    sc -= OTHER_NAME_PENALTY
                 scores.append(sc)
             m.scores = scores
         self._context(matches, folded)
+
+    def _other_names(self, m: _Match, folded: str) -> frozenset[int]:
+        """The towns among the readings that the text names by another of their names
+        (a former name: "Pokrovsk" for Engels), when another town bears it as its own
+        (Pokrovsk, Donetsk oblast): a current name outweighs a historic one."""
+        span = folded[m.start:m.end]
+        memo = self._other_memo
+        got = memo.get((m.key, span))
+        if got is not None:
+            return got
+        if len(memo) > 65_536:  # bounded like the other memos
+            memo.clear()
+        k_place, kind = self._k_place, self._kind
+        other, own = [], False
+        for r in m.rows:
+            if kind[r] != k_place:
+                continue
+            name = self._row_name(r)
+            if name.startswith(span + " ") or _own_spelling(name, span, self.gaz.country(r)):
+                own = True
+            else:
+                other.append(r)
+        got = memo[(m.key, span)] = frozenset(other) if own and other else frozenset()
+        return got
 
     def _prominent(self, m: _Match, folded: str, phrase: str,
                    container: tuple[str, int] | None, poss: set[str]) -> set[int]:

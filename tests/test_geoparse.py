@@ -678,3 +678,17 @@ def test_a_romanisation_of_a_towns_own_name_is_no_stray(gp: Geoparser) -> None:
 def test_a_name_written_with_its_accents_is_no_stray(gp: Geoparser) -> None:
     got = places(gp, "Jihadists attacked Ménaka on Sunday, residents said.")
     assert got["Ménaka"][1] == "ML"
+
+
+def test_a_current_name_outweighs_a_former_one(gp: Geoparser) -> None:
+    # GeoNames keeps "Pokrovsk" among the names of Engels (its name until 1931); the town
+    # that bears it today wins, even when the article's only clue is a Russian army
+    got = places(gp, "Russian forces advanced towards Pokrovsk on Monday.")
+    assert got["Pokrovsk"][1] == "UA"
+    assert places(gp, "Drones hit an air base near Engels, Saratov region.")["Engels"][1] == "RU"
+
+
+def test_an_armed_actor_fights_at_home_or_next_door(gp: Geoparser) -> None:
+    # a demonym before "troops" votes for its country and the neighbours when scoring
+    assert places(gp, "Azerbaijani troops entered Stepanakert.")["Stepanakert"][1] == "AZ"
+    assert places(gp, "Israeli strikes hit Jabalia overnight.")["Jabalia"][1] == "PS"
