@@ -80,6 +80,11 @@ _ACTOR_AFTER = re.compile(
     r"air ?strikes?|missiles?|drones?|rockets?|shell(?:ing|s)|artillery|jets|warplanes|"
     r"aircraft|bombardment|attacks?|offensive|invasion|occupiers|occupation|navy|"
     r"air force|warships?|fighters|paratroopers|infantry|tanks)\b")
+DISTRICT_KM = 30.0  # a city district's point lies this near the city's
+_DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
+                          r"microdistrict|borough|area) of (?:the )?(?:city of )?")
+_DISTRICT_AFTER = re.compile(r" (?:city )?(?:district|neighbou?rhood|quarter|suburb|"
+                             r"microdistrict|borough)\b")
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 
@@ -378,6 +383,52 @@ class Resolver:
                 scores.append(sc)
             m.scores = scores
         self._context(matches, folded)
+        self._districts_of(matches, folded)
+
+    @staticmethod
+    def _best(m: _Match) -> int:
+        return m.rows[m.scores.index(max(m.scores))] if m.scores else m.rows[0]
+
+    def _districts_of(self, matches: list[_Match], folded: str) -> None:
+        """"The Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district": a city
+        district is in the city. Its reading nearest the city's wins if within
+        DISTRICT_KM of it; else (the gazetteer lacks the district, or has only
+        namesakes elsewhere) the mention stands at the city. "X district of <province>"
+        keeps X's readings in the province if it has any."""
+        for i, m in enumerate(matches):
+            if not m.rows:
+                continue
+            city = None
+            of = _DISTRICT_OF.match(folded, m.end)
+            if of and i + 1 < len(matches) and of.end() == matches[i + 1].start:
+                city = matches[i + 1]
+            elif i > 0 and _DISTRICT_AFTER.match(folded, m.end) and \
+                    folded[matches[i - 1].end:m.start] in ("'s ", "'s the "):
+                city, of = matches[i - 1], None
+            if city is None or not city.rows:
+                continue
+            c = self._best(city)
+            k = self._kind[c]
+            if k == self._k_admin1:
+                inside = [idx for idx, r in enumerate(m.rows) if self.gaz.admin1_of[r] == c]
+                if inside and len(m.rows) > 1:
+                    best = max(inside, key=lambda idx: m.scores[idx])
+                    m.rows, m.scores = [m.rows[best]], [0.0]
+                continue
+            if k != self._k_place:
+                continue
+            near = min(m.rows, key=lambda r: self._km(r, c))
+            if self._km(near, c) > DISTRICT_KM and of:
+                # "the Gaza City neighbourhood of Shujaiya", "the Cincinnati suburb of West
+                # Chester": the place named first may be the city
+                mine = self._best(m)
+                back = min(city.rows, key=lambda r: self._km(r, mine))
+                if self._km(back, mine) <= DISTRICT_KM or of.group(1).startswith("suburb"):
+                    city.rows, city.scores = [back if self._km(back, mine) <= DISTRICT_KM
+                                              else mine], [0.0]
+                    continue
+            m.rows = [near] if self._km(near, c) <= DISTRICT_KM else [c]
+            m.scores = [0.0]
 
     def _other_names(self, m: _Match, folded: str) -> frozenset[int]:
         """The towns among the readings that the text names by another of their names

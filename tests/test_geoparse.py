@@ -692,3 +692,20 @@ def test_an_armed_actor_fights_at_home_or_next_door(gp: Geoparser) -> None:
     # a demonym before "troops" votes for its country and the neighbours when scoring
     assert places(gp, "Azerbaijani troops entered Stepanakert.")["Stepanakert"][1] == "AZ"
     assert places(gp, "Israeli strikes hit Jabalia overnight.")["Jabalia"][1] == "PS"
+
+
+def test_a_city_district_is_in_its_city(gp: Geoparser) -> None:
+    # GeoNames has a Kyivskyi far from Kharkiv: the district of Kharkiv stands at Kharkiv
+    for text in ("A missile struck the Kyivskyi district of Kharkiv on Monday.",
+                 "A drone hit Kharkiv's Kyivskyi district overnight."):
+        m = {x.text: x for x in gp.parse(text)}["Kyivskyi"]
+        assert m.place.country == "UA" and abs(m.place.lat - 49.99) < 0.2 \
+            and abs(m.place.lon - 36.23) < 0.3
+    # a district whose name a bigger city elsewhere also has stays in its own city
+    got = {x.text: x for x in gp.parse(
+        "A drone hit a bus in the Dniprovskyi district of Kherson this morning.")}
+    assert got["Kherson"].place.name == "Kherson"
+    assert abs(got["Dniprovskyi"].place.lat - 46.64) < 0.2
+    # "suburb of" names the city first: "the Cincinnati suburb of West Chester"
+    got = {x.text: x for x in gp.parse("He lived in the Cincinnati suburb of West Chester.")}
+    assert got["West Chester"].place.admin1 == "Ohio"
