@@ -23,10 +23,10 @@ class Geoparser(Recognizer, Resolver):
         folded = fold(text)
         matches, unknown, dems = self._recognise(text, folded)
         doc_cc = self._doc_countries(matches, dems)
-        matches = [m for m in matches if not self._stray(m, folded, doc_cc)]
+        matches = [m for m in matches if not self._stray(m, folded, doc_cc, text)]
         matches += self._fuzzy(text, folded, unknown, doc_cc)
         matches.sort(key=lambda m: m.start)
-        self._resolve(text, folded, matches, doc_cc)
+        self._resolve(text, folded, matches, self._with_actor_neighbours(doc_cc, folded, dems))
         return [self._mention(text, m) for m in matches if m.rows]
 
     def resolve_span(self, text: str, start: int, end: int) -> Mention:
@@ -38,7 +38,7 @@ class Geoparser(Recognizer, Resolver):
         target = self._span_match(text, folded, start, end, doc_cc)
         matches.append(target)
         matches.sort(key=lambda m: m.start)
-        self._resolve(text, folded, matches, doc_cc)
+        self._resolve(text, folded, matches, self._with_actor_neighbours(doc_cc, folded, dems))
         return self._mention(text, target)
 
 

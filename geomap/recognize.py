@@ -224,6 +224,7 @@ class Recognizer:
         self._nid_info = lru_cache(maxsize=65536)(self._name_info)
         self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
         self._seat_memo: dict[tuple[int, ...], frozenset[int]] = {}  # see Resolver._seats
+        self._other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]] = {}  # _other_names
         # row -> fold(its name): resolution compares it with the text for every reading
         self._row_name = lru_cache(maxsize=65536)(self._folded_row_name)
         # (country, initial) -> (names, their ids, their lengths ascending): fuzzy pools,

@@ -15,12 +15,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
 from geomap.folding import fold
-from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS
+from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS, transliterations
 from geomap.model import Mention
 from geomap.recognize import (
     _ADMIN_AFTER,
@@ -69,22 +70,50 @@ SAME_NAME = 60.0  # fuzz.ratio of a spelling of a town's own name ("Kupiansk", "
 # A town matched only by one of its alternate names ("Delaware" for West Point, Virginia)
 # gets this share of the support: bare state and country names mean the state.
 COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
+OTHER_NAME_PENALTY = 0.75  # a town named by another (former) name, when one bears it as its own
 CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
+_ACTOR_AFTER = re.compile(
+    r" (?:forces|troops|army|armed forces|military|soldiers|units|strikes?|airstrikes?|"
+    r"air ?strikes?|missiles?|drones?|rockets?|shell(?:ing|s)|artillery|jets|warplanes|"
+    r"aircraft|bombardment|attacks?|offensive|invasion|occupiers|occupation|navy|"
+    r"air force|warships?|fighters|paratroopers|infantry|tanks)\b")
+DISTRICT_KM = 30.0  # a city district's point lies this near the city's
+_DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
+                          r"microdistrict|borough|area) of (?:the )?(?:city of )?")
+_DISTRICT_AFTER = re.compile(r" (?:city )?(?:district|neighbou?rhood|quarter|suburb|"
+                             r"microdistrict|borough)\b")
 _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?"
                          r"(?:village|town|settlement|city|hamlet)\b")
 
-def _own_spelling(name: str, span: str) -> bool:
+def _own_spelling(name: str, span: str, cc: str | None = None) -> bool:
     """Is the matched text the place's own name, up to hyphens, articles and a
     transliteration's vowels ("El-Fashir" for El Fasher, Kupiansk for Kupyansk), or it
     with a generic word ("Gaza City" for Gaza), rather than another name it also has
-    ("Hamas" among Hamm's alternates)?"""
-    own = _ARTICLE_START.sub("", fold(name).replace("-", " "))
+    ("Hamas" among Hamm's alternates)? In a country whose names news romanises (cc), the
+    other romanisations of the name count as its own ("Sweida" is close to "Suweida", a
+    spelling of As-Suwayda)."""
     span = _ARTICLE_START.sub("", span.replace("-", " "))
-    return own == span or span.startswith(own + " ") or (
-        len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO)
+    for own in _romanisations(fold(name), cc):
+        own = _ARTICLE_START.sub("", own.replace("-", " "))
+        if own == span or span.startswith(own + " ") or (
+                len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO):
+            return True
+    return False
+
+
+def _accented(name: str, surface: str) -> bool:
+    """The text writes the place's own name with its diacritics ("Ménaka", "Kédougou")."""
+    return not surface.isascii() and surface.upper() == name.upper() and \
+        any(not c.isascii() and c.isalpha() for c in surface)
+
+
+@lru_cache(maxsize=16_384)
+def _romanisations(folded: str, cc: str | None) -> tuple[str, ...]:
+    """The folded name and the spellings the gazetteer build derives from it."""
+    return (folded, *sorted(transliterations(folded, cc))) if cc else (folded,)
 
 
 class Resolver:
@@ -99,6 +128,7 @@ class Resolver:
     _k_line: int
     _demonyms: dict[str, str]
     _seat_memo: dict[tuple[int, ...], frozenset[int]]
+    _other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
     _fuzzy_best: Any
     _row_name: Any  # row -> its place's name folded, remembered (Recognizer.__init__)
 
@@ -135,7 +165,22 @@ class Resolver:
             cc[iso] += 1
         return cc
 
-    def _stray(self, m: _Match, folded: str, doc_cc: Counter[str]) -> bool:
+    def _with_actor_neighbours(self, doc_cc: Counter[str], folded: str,
+                               demonyms: list[tuple[int, int, str]]) -> Counter[str]:
+        """The article's countries for scoring readings: a demonym naming an armed actor
+        ("Russian forces", "Israeli strikes") says who fights, not where, and armies fight
+        at home or next door, so it votes for the neighbours too. Not for the stray test:
+        a village of a neighbour is no more likely named than before."""
+        out = None
+        for _, e, iso in demonyms:
+            if _ACTOR_AFTER.match(folded, e):
+                if out is None:
+                    out = Counter(doc_cc)
+                for n in self.gaz.neighbours.get(iso, ()):
+                    out[n] += 1
+        return doc_cc if out is None else out
+
+    def _stray(self, m: _Match, folded: str, doc_cc: Counter[str], text: str = "") -> bool:
         """A small place (or a common-word province, or a mid-size town by one of its
         alternate names) in a country the article never names, without a place cue: a
         homonym ("Obama", Japan; "Hamas" for Hamm, Germany), not a toponym.
@@ -152,10 +197,17 @@ class Resolver:
         if k == self._k_place and len(m.rows) > 1 and \
                 any(self._kind[r] != self._k_place for r in m.rows):
             return False
-        if k == self._k_place and self.gaz.pop[top] >= STRAY_MAX_POP and (
-                self.gaz.pop[top] >= STRAY_ALT_MAX_POP
-                or _own_spelling(self.gaz.row(top).name, folded[m.start:m.end])):
-            return False  # big enough, unless only an alternate name ("Hamas" for Hamm)
+        pop = self.gaz.pop
+        if k == self._k_place and pop[top] >= STRAY_MAX_POP and (
+                pop[top] >= STRAY_ALT_MAX_POP or any(
+                    pop[r] >= STRAY_MAX_POP and self._kind[r] == k and _own_spelling(
+                        self._row_name(r), folded[m.start:m.end], self.gaz.country(r))
+                    for r in m.rows)):
+            # big enough, unless only an alternate name ("Hamas" for Hamm); a town's own
+            # name counts even where a bigger place has it as a former name (Pokrovsk)
+            return False
+        if k == self._k_place and text and _accented(place.name, text[m.start:m.end]):
+            return False  # "Ménaka" written with its accents: no English word or surname
         own_cc, own_w = m.own
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:
@@ -296,6 +348,7 @@ class Resolver:
             doc_bonus, near = got
             scores = []
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
+            other_name = self._other_names(m, folded)
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
@@ -325,9 +378,81 @@ class Resolver:
                     sc += 3.0
                 if r in demoted:
                     sc -= PROMINENCE_BONUS
+                if r in other_name:
+                    sc -= OTHER_NAME_PENALTY
                 scores.append(sc)
             m.scores = scores
         self._context(matches, folded)
+        self._districts_of(matches, folded)
+
+    @staticmethod
+    def _best(m: _Match) -> int:
+        return m.rows[m.scores.index(max(m.scores))] if m.scores else m.rows[0]
+
+    def _districts_of(self, matches: list[_Match], folded: str) -> None:
+        """"The Kyivskyi district of Kharkiv", "Kharkiv's Kyivskyi district": a city
+        district is in the city. Its reading nearest the city's wins if within
+        DISTRICT_KM of it; else (the gazetteer lacks the district, or has only
+        namesakes elsewhere) the mention stands at the city. "X district of <province>"
+        keeps X's readings in the province if it has any."""
+        for i, m in enumerate(matches):
+            if not m.rows:
+                continue
+            city = None
+            of = _DISTRICT_OF.match(folded, m.end)
+            if of and i + 1 < len(matches) and of.end() == matches[i + 1].start:
+                city = matches[i + 1]
+            elif i > 0 and _DISTRICT_AFTER.match(folded, m.end) and \
+                    folded[matches[i - 1].end:m.start] in ("'s ", "'s the "):
+                city, of = matches[i - 1], None
+            if city is None or not city.rows:
+                continue
+            c = self._best(city)
+            k = self._kind[c]
+            if k == self._k_admin1:
+                inside = [idx for idx, r in enumerate(m.rows) if self.gaz.admin1_of[r] == c]
+                if inside and len(m.rows) > 1:
+                    best = max(inside, key=lambda idx: m.scores[idx])
+                    m.rows, m.scores = [m.rows[best]], [0.0]
+                continue
+            if k != self._k_place:
+                continue
+            near = min(m.rows, key=lambda r: self._km(r, c))
+            if self._km(near, c) > DISTRICT_KM and of:
+                # "the Gaza City neighbourhood of Shujaiya", "the Cincinnati suburb of West
+                # Chester": the place named first may be the city
+                mine = self._best(m)
+                back = min(city.rows, key=lambda r: self._km(r, mine))
+                if self._km(back, mine) <= DISTRICT_KM or of.group(1).startswith("suburb"):
+                    city.rows, city.scores = [back if self._km(back, mine) <= DISTRICT_KM
+                                              else mine], [0.0]
+                    continue
+            m.rows = [near] if self._km(near, c) <= DISTRICT_KM else [c]
+            m.scores = [0.0]
+
+    def _other_names(self, m: _Match, folded: str) -> frozenset[int]:
+        """The towns among the readings that the text names by another of their names
+        (a former name: "Pokrovsk" for Engels), when another town bears it as its own
+        (Pokrovsk, Donetsk oblast): a current name outweighs a historic one."""
+        span = folded[m.start:m.end]
+        memo = self._other_memo
+        got = memo.get((m.key, span))
+        if got is not None:
+            return got
+        if len(memo) > 65_536:  # bounded like the other memos
+            memo.clear()
+        k_place, kind = self._k_place, self._kind
+        other, own = [], False
+        for r in m.rows:
+            if kind[r] != k_place:
+                continue
+            name = self._row_name(r)
+            if name.startswith(span + " ") or _own_spelling(name, span, self.gaz.country(r)):
+                own = True
+            else:
+                other.append(r)
+        got = memo[(m.key, span)] = frozenset(other) if own and other else frozenset()
+        return got
 
     def _prominent(self, m: _Match, folded: str, phrase: str,
                    container: tuple[str, int] | None, poss: set[str]) -> set[int]:

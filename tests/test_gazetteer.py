@@ -188,6 +188,26 @@ def test_transliteration_variants_are_generated() -> None:
     assert transliterations("dayr al balah", "FR") == set()  # only where news needs it
 
 
+def test_more_transliteration_families() -> None:
+    from geomap.gazetteer.names import transliterations
+
+    # Cyrillic: the adjective ending written four ways, short i as y or i, yi after a vowel
+    assert {"kyivskiy", "kyivsky", "kyivskyy"} <= transliterations("kyivskyi", "UA")
+    assert "shevchenkivskyi" in transliterations("shevchenkivsky", "UA")
+    assert "graivoron" in transliterations("grayvoron", "RU")
+    assert "hayvoron" in transliterations("haivoron", "UA")
+    assert "mykolaiv" in transliterations("mykolayiv", "UA")
+    # Arabic: -iya as -ia, a doubled consonant written once
+    assert "jabalia" in transliterations("jabaliya", "PS")
+    assert "beit lahia" in transliterations("bayt lahiya", "PS")
+    assert "hamam al-alil" in transliterations("hammam al alil", "IQ")
+    assert transliterations("grayvoron", "FR") == set()
+
+
+def test_cyrillic_variant_reaches_the_town(gaz: Gazetteer) -> None:
+    assert {p.id for p in gaz.lookup("Graivoron")} & {p.id for p in gaz.lookup("Grayvoron")}
+
+
 def test_admin1_exonyms_and_canadian_abbreviations(gaz: Gazetteer) -> None:
     for written, cc in (("Bavaria", "DE"), ("Lower Saxony", "DE"), ("B.C.", "CA"),
                         ("Ont.", "CA"), ("Newfoundland", "CA")):

@@ -664,3 +664,48 @@ def test_officials_in_a_town_said_speak_from_the_place(gp: Geoparser) -> None:
 
 def test_lowercase_particles_inside_hyphenated_names(gp: Geoparser) -> None:
     assert places(gp, "Gangs attacked Port-au-Prince on Monday.")["Port-au-Prince"][1] == "HT"
+
+
+def test_a_romanisation_of_a_towns_own_name_is_no_stray(gp: Geoparser) -> None:
+    # "Sweida" is GeoNames' alternate of As-Suwayda, close to "Suweida", a romanisation of
+    # the town's own name: it stands alone even where Syria is never named
+    got = places(gp, "Gunmen clashed with local fighters in Sweida on Sunday.")
+    assert got["Sweida"][1] == "SY"
+    # an unrelated alternate name stays a stray ("Hamas" among Hamm's names)
+    assert "Hamas" not in places(gp, "Mediators said Hamas would answer by Friday.")
+
+
+def test_a_name_written_with_its_accents_is_no_stray(gp: Geoparser) -> None:
+    got = places(gp, "Jihadists attacked Ménaka on Sunday, residents said.")
+    assert got["Ménaka"][1] == "ML"
+
+
+def test_a_current_name_outweighs_a_former_one(gp: Geoparser) -> None:
+    # GeoNames keeps "Pokrovsk" among the names of Engels (its name until 1931); the town
+    # that bears it today wins, even when the article's only clue is a Russian army
+    got = places(gp, "Russian forces advanced towards Pokrovsk on Monday.")
+    assert got["Pokrovsk"][1] == "UA"
+    assert places(gp, "Drones hit an air base near Engels, Saratov region.")["Engels"][1] == "RU"
+
+
+def test_an_armed_actor_fights_at_home_or_next_door(gp: Geoparser) -> None:
+    # a demonym before "troops" votes for its country and the neighbours when scoring
+    assert places(gp, "Azerbaijani troops entered Stepanakert.")["Stepanakert"][1] == "AZ"
+    assert places(gp, "Israeli strikes hit Jabalia overnight.")["Jabalia"][1] == "PS"
+
+
+def test_a_city_district_is_in_its_city(gp: Geoparser) -> None:
+    # GeoNames has a Kyivskyi far from Kharkiv: the district of Kharkiv stands at Kharkiv
+    for text in ("A missile struck the Kyivskyi district of Kharkiv on Monday.",
+                 "A drone hit Kharkiv's Kyivskyi district overnight."):
+        m = {x.text: x for x in gp.parse(text)}["Kyivskyi"]
+        assert m.place.country == "UA" and abs(m.place.lat - 49.99) < 0.2 \
+            and abs(m.place.lon - 36.23) < 0.3
+    # a district whose name a bigger city elsewhere also has stays in its own city
+    got = {x.text: x for x in gp.parse(
+        "A drone hit a bus in the Dniprovskyi district of Kherson this morning.")}
+    assert got["Kherson"].place.name == "Kherson"
+    assert abs(got["Dniprovskyi"].place.lat - 46.64) < 0.2
+    # "suburb of" names the city first: "the Cincinnati suburb of West Chester"
+    got = {x.text: x for x in gp.parse("He lived in the Cincinnati suburb of West Chester.")}
+    assert got["West Chester"].place.admin1 == "Ohio"

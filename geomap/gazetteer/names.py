@@ -82,7 +82,7 @@ MAX_TRANSLIT = 24  # variants per name: the product of per-word choices is cappe
 
 def _arabic_word(w: str) -> list[str]:
     out = [w, *_ARABIC_WORD.get(w, ())]
-    for end, alts in (("iyah", ("iya", "iyeh", "ieh")), ("iya", ("iyah", "iyeh")),
+    for end, alts in (("iyah", ("iya", "iyeh", "ieh", "ia")), ("iya", ("iyah", "iyeh", "ia")),
                       ("iyeh", ("iyah", "iya")), ("ah", ("a",))):
         if w.endswith(end) and len(w) > len(end) + 2:
             out += [w[: -len(end)] + a for a in alts]
@@ -95,7 +95,12 @@ def _arabic_word(w: str) -> list[str]:
         out.append(w.replace("you", "yu"))
     if "ay" in w and not w.startswith("ay") and w not in _ARABIC_WORD:  # Zaytun / Zeitun
         out.append(w.replace("ay", "ei"))
+    if len(w) >= 5 and _DOUBLE.search(w):  # a shadda written once: Shujaiyya / Shujaiya
+        out += [_DOUBLE.sub(r"\1", v) for v in list(out)]
     return out
+
+
+_DOUBLE = re.compile(r"([bdfhjklmnqrstwyz])\1")
 
 
 def _cyrillic_word(w: str) -> list[str]:
@@ -110,7 +115,20 @@ def _cyrillic_word(w: str) -> list[str]:
     out.add(b)
     if w.endswith("yy"):  # Novyy -> Novyi / Novy
         out |= {w[:-2] + "yi", w[:-1]}
+    # The adjective ending (-ский / -ський) four ways: Kyivskyi, Kyivskiy, Kyivsky, Kyivskyy.
+    m = _ADJECTIVE_END.search(w)
+    if m and m.start() >= 3:
+        out |= {w[:m.start()] + end for end in ("skyi", "skiy", "sky", "skyy")}
+    # й before a consonant or at the end is y or i (Grayvoron / Graivoron, Haivoron);
+    # ї after a vowel is yi or i (Mykolayiv / Mykolaiv)
+    for v in list(out):
+        out.add(re.sub(r"(?<=[aeou])y(?=[bcdfghklmnprstvz]|$)", "i", v))
+        out.add(re.sub(r"(?<=[aeou])i(?=[bcdfghklmnprstvz]|$)", "y", v))
+        out.add(re.sub(r"(?<=[aeo])yi", "i", v))
     return sorted(out, key=lambda x: x != w)
+
+
+_ADJECTIVE_END = re.compile(r"(?:skyi|skiy|skyy|skii|sky)$")
 
 
 def transliterations(folded: str, cc: str | None) -> set[str]:
