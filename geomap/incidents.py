@@ -205,6 +205,11 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+# "the toll of the raid", "the death toll from the strike": the toll names its event.
+_TOLL_OF_EVENT = re.compile(
+    r"\btoll\s+(?:of|from|in)\s+(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day's|yesterday's)\s+(?:[\w-]+\s+){0,2}?(?P<what>raid|strike|attack|shelling|bombing|"
+    r"assault|ambush|explosion|blast|massacre|clash(?:es)?|incursion|operation)s?\b")
 _RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
                    r"stormed|storming)\b")
 # "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
@@ -511,14 +516,17 @@ class _Extractor:
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
-        if match.event_type == tx.BATTLES and not own_place and not refs and prev is not None \
-                and prev.event.event_type == tx.VIOLENCE_CIVILIANS and \
-                _RAID.search(fold(" ".join(prev.evidence))):
+        raid = prev if prev is not None else self.last_event if place is None else None
+        if match.event_type == tx.BATTLES and not own_place and not refs and raid is not None \
+                and raid.event.event_type == tx.VIOLENCE_CIVILIANS and \
+                _RAID.search(fold(" ".join(raid.evidence))):
             # "killed during an army raid on X. ... exchanges of fire with gunmen": the raid
-            # met armed resistance, so it is a battle (ACLED), not one-sided violence.
-            prev.event = replace(match, confidence=prev.event.confidence)
-            self._add_counts(prev, casualties, sentence)
-            return prev
+            # met armed resistance, so it is a battle (ACLED), not one-sided violence. The
+            # fight may be told in the next paragraph, naming no place of its own.
+            raid.event = replace(match, confidence=raid.event.confidence)
+            self._add_counts(raid, casualties, sentence)
+            self.last_event = raid
+            return raid
         if place is None and match.violent and prev is None and (
                 setting := self._setting(start)) is not None:
             # "Troops spotted a gunman near X. They opened fire and killed him."
@@ -697,6 +705,14 @@ class _Extractor:
                  and not _speaks_from(folded[max(0, m.start - start - 45): m.start - start],
                                       folded[m.end - start: m.end - start + 12])]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
+        if not named and (event := _TOLL_OF_EVENT.search(folded)):
+            # "raising the toll of the raid to four": an incident told before, the one
+            # told as a raid if any, else the latest with a toll
+            stem = event["what"][:5]
+            told = next((d for d in violent if stem in fold(" ".join(d.evidence))), None) \
+                or next((d for d in violent if d.casualties.killed), None)
+            if told is not None:
+                return told
         if not named and self.unplaced:
             return None
         if named:

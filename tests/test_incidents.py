@@ -705,6 +705,22 @@ def test_a_raid_that_met_fire_is_a_battle() -> None:
     assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
 
 
+def test_a_raid_met_by_fire_in_the_next_paragraph_is_a_battle() -> None:
+    text = ("Two youths were martyred on Sunday as troops stormed Ganja, officials said.\n\n"
+            "Residents said gunmen fought the soldiers in the narrow lanes for hours.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
+
+
+def test_a_toll_naming_its_raid_updates_it_after_an_unplaced_aside() -> None:
+    text = ("Two men were killed on Sunday when soldiers raided Ganja.\n\n"
+            "A local brigade said its members detonated a roadside bomb against a jeep.\n\n"
+            "On Monday a third man died of his wounds, bringing the toll of the raid to "
+            "three.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
 def test_fighters_are_the_other_side_of_soldiers() -> None:
     text = ("Clashes broke out in Kalbajar on Sunday. Three soldiers were killed. "
             "Rebels said 8 of their fighters died.")
