@@ -239,6 +239,74 @@ _KIN_SUBJECT = re.compile(
     r"child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|cousins?)\s+"
     r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>killed|wounded|injured)\b"
 )
+# A list of people, each one counted: "a girl and her grandmother", "a man, his wife and
+# their two sons", "an elderly couple", "a medic and three soldiers". A plural with no
+# number ("his children") leaves the list uncounted.
+_KIN_ONE = (r"(?:grand(?:mother|father|son|daughter|child|ma|pa)|uncle|aunt|nephew|niece|"
+            r"cousin|baby|infant|toddler|newborn|fianc[eé]e?|friend|neighbou?r|colleague|"
+            r"herder|villager|shopkeeper|trader|fisherman|labou?rer|volunteer|rescuer|"
+            r"firefighter|pensioner|patient|pedestrian|passer-by|policewoman|conscript|"
+            r"militant|youth|pupil|nun|monk|"
+            r"relative|sibling|stepson|stepdaughter|(?:mother|father|son|daughter|brother|"
+            r"sister)-in-law)")
+_KIN_MANY = (r"(?:grand(?:sons|daughters|children)|sons|daughters|brothers|sisters|"
+             r"child(?:ren)?|uncles|aunts|nephews|nieces|cousins|babies|infants|relatives|"
+             r"siblings|friends|neighbou?rs|colleagues|traders|herders|shopkeepers|fishermen|"
+             r"labou?rers|volunteers|rescuers|firefighters|pensioners|patients|pedestrians|"
+             r"conscripts|youths|" + _PERSONS[3:-1] + ")")
+_PERSON_UNIT = (
+    r"(?:(?:an?|one|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:" + _ONE_ROLE + "|"
+    + _KIN_ONE + r")(?![\w'-])"
+    r"|(?:(?:his|her|their|the|its)\s+)?(?:" + _NUM_WORD + r"|\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
+    + _KIN_MANY + r"(?![\w'-])"
+    r"|(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+)?couple(?![\w'-])"
+    r"|husband\s+and\s+wife|(?:his|her|their)\s+parents|(?:his|her|their)\s+(?:two\s+)?"
+    r"twins)"
+)
+_PERSON_LIST = (r"(?P<list>" + _PERSON_UNIT + r"(?:\s*,\s*" + _PERSON_UNIT + r")*"
+                r"(?:\s*,)?\s+and\s+" + _PERSON_UNIT + r"|(?:(?:an?|the|one)\s+)?"
+                r"(?:[\w-]+\s+)?couple|husband\s+and\s+wife|(?:his|her|their)\s+parents)")
+# "... were killed", "... died"; "killed ...", "claimed the lives of ...", "the bodies of ..."
+_LIST_SUBJECT = re.compile(
+    r"\b" + _PERSON_LIST + r"(?:\s*,\s*(?:both|all)\s+[\w-]+\s*,)?\s+(?:(?:were|have\s+been|"
+    r"had\s+been|are|was)\s+(?:(?:both|all|also|reportedly|later|reported)\s+)?"
+    r"(?P<kind>killed|wounded|injured|hurt|shot\s+dead|martyred)|(?P<died>died|perished))\b"
+)
+_LIST_OBJECT = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
+    r"injuring|(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of|"
+    r"bodies\s+of)\s+" + _PERSON_LIST + r"(?![\w'-])"
+)
+# "killed 3 people and 9 others were wounded": the last group has its own verb
+_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|"
+                       r"injured|hurt)\b")
+_UNIT = re.compile(_PERSON_UNIT)
+_UNIT_NUM = re.compile(r"\b(" + _NUM_WORD + r"|\d{1,3})\s")
+
+
+def _list_size(text: str) -> int | None:
+    """How many people a list of people names ("a man, his wife and their two sons" -> 4);
+    None if one of them is a plural with no number ("a woman and her children")."""
+    total = 0
+    for unit in _UNIT.finditer(text):
+        words = unit.group(0)
+        if words.endswith("couple") or words.startswith("husband") or \
+                words.endswith(("parents", "twins")):
+            total += 2
+        elif (n := _UNIT_NUM.match(words + " ") or _UNIT_NUM.search(words + " ")) and \
+                re.search(_KIN_MANY + r"$", words):
+            value = to_number(n[1])
+            if value is None:
+                return None
+            total += value
+        elif re.search(_KIN_MANY + r"$", words) and not re.search(
+                r"(?:" + _ONE_ROLE + "|" + _KIN_ONE + r")$", words):
+            return None
+        else:
+            total += 1
+    return total or None
+
+
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\s+(" + "|".join(ORDINALS) + r")\b")
@@ -418,6 +486,33 @@ def added_deaths(sentence: str) -> int | None:
     return sum(added) if added else None
 
 
+def _person_lists(text: str, counts: list[Count], used: list[tuple[int, int]]) -> None:
+    """Counts of lists of people killed or hurt in folded `text` ("a girl and her
+    grandmother were killed" -> 2, "claimed the lives of a mother and her son" -> 2),
+    added to `counts`; each list's span goes to `used` so its parts are not counted
+    again."""
+    for m in (*_LIST_SUBJECT.finditer(text), *_LIST_OBJECT.finditer(text)):
+        start, end = m.span("list")
+        if any(s <= start < e or start <= s < end for s, e in used):
+            continue
+        if m.re is _LIST_SUBJECT and _VERB_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "killed 3 people and 9 others were wounded": two verbs, two counts
+        if m.re is _LIST_OBJECT and not m["kind"].startswith("bodies") and \
+                _OWN_VERB.match(text, end):
+            continue
+        if _SUBSET.search(text, max(0, start - 20), start) or _OF_THE_DEAD.search(
+                text, max(0, start - 30), start):
+            continue  # "among them a woman and her son": a part of a toll
+        size = _list_size(m["list"])
+        if size is None:
+            continue
+        kind = m["kind"] or "died"
+        category = "killed" if kind.startswith(("claim", "took", "cost", "tak", "bodies",
+                                                 "martyr")) else _category(kind)
+        counts.append((start, category, size, None))
+        used.append((start, end))
+
+
 def _zero_counts(text: str) -> list[Count]:
     """Counts of zero stated in folded `text` ("Nobody was hurt": none killed, none
     wounded; "no deaths": none killed)."""
@@ -479,7 +574,11 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         text = text.replace('"', " ")
     if "includ" in text or "among" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+    if " and " in text or "couple" in text or "parents" in text:
+        _person_lists(text, counts, used)
     for m in _AND_PAIR.finditer(text):
+        if any(s <= m.start("n1") < e for s, e in used):
+            continue
         if _VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "killed 4 people and 12 others were wounded": two verbs, two counts
         first = to_number(m["n1"])
@@ -533,6 +632,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if " and his " in text or " and her " in text:
         for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):
             first = m.start() if m.re is _KIN_SUBJECT else m.start("first")
+            if any(s <= first < e for s, e in used):
+                continue  # told as a list of people
             if all(c[0] != first for c in counts):
                 counts.append((first, _category(m["kind"]), 1, None))  # the first one
             if m["num"]:

@@ -423,3 +423,23 @@ def test_lives_lost_are_killed_not_captured(sentence: str, killed) -> None:
 ])
 def test_counted_object_after_a_determiner_and_bodies_of(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("A boy and his grandfather died when the shell landed.", 2, None),
+        ("The drone strike claimed the lives of a father and his daughter.", 2, None),
+        ("An elderly couple was killed in the shelling of the suburb.", 2, None),
+        ("Rocket fire killed a nurse, her husband and their three sons.", 5, None),
+        ("The bodies of a shepherd and his nephew were found by the road.", 2, None),
+        ("Militiamen shot dead two traders and a herder at the well.", 3, None),
+        ("A pensioner and a volunteer were wounded by fragments.", None, 2),
+        ("The shell killed 4 people and 6 others were hurt.", 4, 6),
+        ("Nine villagers died, among them a teacher and her niece.", 9, None),
+    ],
+)
+def test_a_list_of_people_counts_each(sentence: str, killed, wounded) -> None:
+    """Every person of a list is one victim, a couple is two, a number counts its group."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
