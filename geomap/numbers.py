@@ -144,6 +144,8 @@ _DIED_OF_WOUNDS = re.compile(
     r"succumbed)|\bdied\s+(?:later\s+)?(?:in\s+hospital\s+)?(?:of|from)\s+(?:their|his|her)\s+"
     r"(?:wounds|injuries)")
 _OF_THE_DEAD = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:dead|killed)\b")
+_PART_OF_DEAD = re.compile(r"\s+(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+)?"
+                           r"(?:dead|killed|victims|fatalities|bodies)\b")
 _UP_TO = re.compile(r"\bup\s+to\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                           r"left)\s+" + _QUAL + r"$")
@@ -173,7 +175,11 @@ _AND_OBJECT = re.compile(
 )
 # ", including four children," and "(among them two medics)": a subset, blanked out.
 _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
-                            r"\((?:including|among\s+them)[^)]*\)")
+                            r"\((?:including|among\s+them)[^)]*\)|"
+                            # "Three people, two of them children, were killed"
+                            r"(?:,|\s[-–—])\s*(?:\d{1,3}|" + _NUM_WORD + r"|all|most|many|"
+                            r"some)\s+of\s+(?:them|whom)\b(?:(?!fatal|kill|dead|died|wound|"
+                            r"injur)[^,;.()–—])*(?:,|\s[-–—])")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 # "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
 # its casualty word left out, after a count tied to its place.
@@ -572,7 +578,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
 
     if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
         text = text.replace('"', " ")
-    if "includ" in text or "among" in text:
+    if "includ" in text or "among" in text or " of them" in text or " of whom" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     if " and " in text or "couple" in text or "parents" in text:
         _person_lists(text, counts, used)
@@ -596,6 +602,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             continue
         if _PERPETRATOR.search(text, m.end("num"), m.start("kind")):
             continue  # "the three are accused of killing him": who killed, not who died
+        if _PART_OF_DEAD.match(text, m.end("num")):
+            continue  # "Five of the dead were children": a part of the toll, not the toll
         if m["kind"] == "bodies" and _BURIED.search(text):
             continue  # "buried 14 bodies": a funeral's count, not the event's toll
         take(m, _category(m["kind"]))

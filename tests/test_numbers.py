@@ -443,3 +443,23 @@ def test_a_list_of_people_counts_each(sentence: str, killed, wounded) -> None:
     """Every person of a list is one victim, a couple is two, a number counts its group."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Four of the dead were members of one family.", None),
+        ("Two of those killed were firefighters, the mayor said.", None),
+        ("Seven people, three of them children, died in the blaze of the strike.", 7),
+        ("At least 15 civilians - most of them women - were killed.", 15),
+        ("Three of the injured later died in hospital.", 3),
+    ],
+)
+def test_a_part_of_the_dead_is_not_the_toll(sentence: str, killed) -> None:
+    """"N of the dead were ..." and ", N of them ...," describe a toll, they are not one."""
+    assert extract_casualties(sentence).killed == killed
+
+
+def test_a_part_told_as_fatally_wounded_is_still_counted() -> None:
+    c = extract_casualties("Ten people were hit, four of them fatally, police said.")
+    assert c.killed == 4
