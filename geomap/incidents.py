@@ -89,6 +89,8 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
+    # a headline's present tense: "Rocket strikes Sderot", "Drones hit Odesa"
+    r"strikes|hits|shells|bombs|pounds|targets|"
     r"entered|recaptured|raided|stormed|besieged)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?!(?:that|which|who|whom|where|when|and|or|but|to|as|with|by|for|from|said|"
     r"says|is|are|was|were|has|have|had|be|been|it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
@@ -155,6 +157,8 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
+# "Rockets hit X. One fell in the city.": the same event's next sentence, a few lines on
+_SAME_STORY_SPAN = 400
 # A sentence that only says nobody was hurt.
 _ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
                         r"(?:casualties|victims|injuries|deaths|fatalities|losses)"
@@ -200,11 +204,16 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+# "killed in the strike": the cue itself holds the article ("the strike")
+_ANAPHOR_PREP = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)$")
 _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
                         r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+# A live blog's entry stamp: "10:40 am —", "14:05 -", "09.30 GMT:"
+_LIVE_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|local(?:\s+time)?)?"
+                         r"\s*(?:[-–—:|]|\n)", re.I)
 # "the toll of the raid", "the death toll from the strike": the toll names its event.
 _TOLL_OF_EVENT = re.compile(
     r"\btoll\s+(?:of|from|in)\s+(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)"
@@ -366,6 +375,10 @@ class _Extractor:
             local: DateRef | None = None
             self.past_frame = False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
+            if row and _LIVE_STAMP.match(row[0][2]):
+                # a live blog's timestamped entry is told on the blog's day: the day the
+                # entry before narrated is not carried into it
+                carried, self.anchor = None, self.published
             self.row = row
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
@@ -513,7 +526,8 @@ class _Extractor:
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
         if not own_place and match.violent and (
-                town := self._story_town(sentence, start, unplaced=place is None)):
+                town := self._story_town(sentence, start, unplaced=place is None,
+                                         family=match.family)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
         raid = prev if prev is not None else self.last_event if place is None else None
@@ -552,9 +566,13 @@ class _Extractor:
             return None  # "more than 300 aid workers have been killed in Gaza": a tally
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
-                and _ANAPHOR.search(fold(sentence), 0, match.start) \
+                and (_ANAPHOR.search(fold(sentence), 0, match.start) or (
+                    fold(sentence).startswith("the ", match.start)
+                    and _ANAPHOR_PREP.search(fold(sentence), 0, match.start))) \
                 and not _DEED.match(fold(sentence), match.start):
-            # "As a result of the shelling, a serviceman was killed": the event just told.
+            # "As a result of the shelling, a serviceman was killed": the event just told,
+            # or the latest one told with the same word ("killed in the strike on ...")
+            last = self._told_with(fold(sentence)[match.start: match.end], last)
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
                     tx.EXPLOSIONS and _FIRE_ONLY.search(fold(" ".join(last.evidence))):
                 # "subjected to fire ... As a result of the shelling": the teller's word
@@ -656,6 +674,20 @@ class _Extractor:
             told = [d for d in told if d.casualties.killed]
         return told[0] if len(told) == 1 else None
 
+    def _told_with(self, cue: str, last: _Draft) -> _Draft:
+        """The latest violent draft whose evidence uses the cue word an anaphor names
+        ("in the strike" after a strike and a rocket salvo: the strike), else `last`."""
+        word = re.search(r"[a-z]{4,}", cue)
+        if word is None or word.group(0)[:5] in fold(" ".join(last.evidence)):
+            return last
+        stem = word.group(0)[:5]
+        for draft in reversed(self.drafts):
+            if draft.event.violent and draft.place is not None and \
+                    draft.event.family == last.event.family and \
+                    stem in fold(" ".join(draft.evidence)):
+                return draft
+        return last
+
     def _earlier_year(self) -> bool:
         """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
         published = self.published
@@ -663,7 +695,7 @@ class _Extractor:
             r.date is not None and r.kind in ("year", "month", "explicit")
             and r.date.year < published.year for r in self.sentence_refs)
 
-    def _story_town(self, sentence: str, start: int, *, unplaced: bool
+    def _story_town(self, sentence: str, start: int, *, unplaced: bool, family: str = ""
                     ) -> tuple[Place, str] | None:
         """The town a sentence refers to as "the town's east" or "in the city": the last
         one the text introduced as a town ("Chasiv Yar, a hilltop town near ..."), a few
@@ -685,8 +717,13 @@ class _Extractor:
                 and last.place.kind == KIND_PLACE and last.place_text:
             if last.place.population < _CITY_POP and "city" in folded and \
                     not self._called_city(last.place_text, start):
-                # "the city" after an event in a small town: the last city named
-                city = self._last_city(start)
+                # "the city" after an event in a small town: the last city named; when
+                # the same event goes on being told, only one named since (else the
+                # town is the focus: "Rockets hit X. One fell in the city.")
+                same = last.event.family == family and \
+                    start - last.first_offset <= _SAME_STORY_SPAN
+                city = self._last_city(start, since=last.first_offset + len(
+                    last.evidence[0]) if same else 0)
                 if city is not None:
                     return city, city.name
             return last.place, last.place_text  # the town the story's events are in
@@ -782,11 +819,12 @@ class _Extractor:
             return self.dateline_place
         return self._last_city(before)
 
-    def _last_city(self, before: int) -> Place | None:
-        """The last city (a populated place of 100,000 or more) named before `before`."""
+    def _last_city(self, before: int, since: int = 0) -> Place | None:
+        """The last city (a populated place of 100,000 or more) named before `before`
+        (and not before `since`)."""
         for m in reversed(self.mentions):
-            if m.start < before and m.place is not None and m.place.kind == KIND_PLACE \
-                    and m.place.population >= _CITY_POP:
+            if since <= m.start < before and m.place is not None and \
+                    m.place.kind == KIND_PLACE and m.place.population >= _CITY_POP:
                 return m.place
         return None
 

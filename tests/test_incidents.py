@@ -780,3 +780,26 @@ def test_another_group_also_killed_adds_to_the_toll() -> None:
             "Two children were also killed in the attack.")
     (inc,) = violent(run(text))
     assert inc.killed == 8
+
+
+def test_the_city_after_a_small_towns_event_is_that_town() -> None:
+    text = ("Shelling hit Baku on Saturday, killing two.\n\n"
+            "Rockets hit Avdiivka on Sunday. One rocket landed on the edge of the city; "
+            "nobody was hurt.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Avdiivka", 0), ("Baku", 2)]
+
+
+def test_a_live_blog_entry_is_not_dated_by_the_entry_before() -> None:
+    text = ("09:05 - Two soldiers were killed in clashes in Kalbajar on Saturday.\n\n"
+            "10:40 - Drone strikes Ganja\nA drone hit a yard in the city, no one was hurt.")
+    got = sorted((i.place_name, i.date) for i in violent(run(text)))
+    assert got == [("Ganja", date(2020, 10, 12)), ("Kalbajar", date(2020, 10, 10))]
+
+
+def test_killed_in_the_strike_goes_to_the_strike_not_the_last_salvo() -> None:
+    text = ("Jets carried out a strike on a depot in Ganja on Sunday. Separately, rockets "
+            "were fired at Kalbajar; no one was hurt.\n\n"
+            "Officials later said three guards were killed in the strike on the depot.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", 3), ("Kalbajar", 0)]
