@@ -160,13 +160,18 @@ _CITY_POP = 100_000
 # "Rockets hit X. One fell in the city.": the same event's next sentence, a few lines on
 _SAME_STORY_SPAN = 400
 # A sentence that only says nobody was hurt.
-_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
-                        r"(?:casualties|victims|injuries|deaths|fatalities|losses)"
+_ZERO_ONLY = re.compile(r"(?:(?:an?\s+|the\s+)?[\w' -]{2,40}?\s+(?:said|says|reported|added)\s+"
+                        r"(?:that\s+)?)?"  # "A local official said ..."
+                        r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
+                        r"(?:human\s+)?(?:casualties|victims|injuries|deaths|fatalities|losses)"
                         r"(?:\s+among\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
                         r"troops|servicem[ae]n|soldiers|ranks|forces))?|"
                         r"no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
-                        r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
+                        r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?"
+                        # "..., the ministry said."
+                        r"(?:\s*,\s*(?:the\s+|a\s+)?[\w' -]{2,40}?\s+(?:said|says|reported|"
+                        r"added|stated))?\s*[.!]?")
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")

@@ -803,3 +803,14 @@ def test_killed_in_the_strike_goes_to_the_strike_not_the_last_salvo() -> None:
             "Officials later said three guards were killed in the strike on the depot.")
     got = sorted((i.place_name, i.killed) for i in violent(run(text)))
     assert got == [("Ganja", 3), ("Kalbajar", 0)]
+
+
+def test_a_zero_toll_told_with_its_source_in_the_next_paragraph() -> None:
+    text = ("Enemy units fired at our positions in Kalbajar on Sunday.\n\n"
+            "There were no human casualties, the defence ministry said.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 0
+    text = ("A drone hit a fuel depot in Ganja on Sunday.\n\n"
+            "A local official said there were no casualties.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 0
