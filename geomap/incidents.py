@@ -216,6 +216,14 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+# A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
+_STAMP_LINE = re.compile(
+    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
+    r"(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\W*(?:\d{1,2}[:.]\d{2}\s*"
+    r"(?:[ap]\.?m\.?|gmt|utc)?)?\W*")
+# A paragraph's lead line naming what it updates: "Update on Kharkiv.", "Kharkiv update:"
+_UPDATE_LEAD = re.compile(r"\W*(?:(?:an?\s+)?update\s+(?:on|from)\s+[\w' -]{2,40}|[\w' -]{2,40}?"
+                          r"\s+update)\s*[.:]?\s*$")
 # A live blog's entry stamp: "10:40 am —", "14:05 -", "09.30 GMT:"
 _LIVE_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|local(?:\s+time)?)?"
                          r"\s*(?:[-–—:|]|\n)", re.I)
@@ -325,6 +333,7 @@ class _Extractor:
         self.extra_places: list[tuple[Place, str, int]] = []
         self.row: list[tuple[int, int, str, AbstractSet[str], EventMatch | None]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
+        self.lead: tuple[int, int, str] | None = None  # the line alone before the paragraph
         self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
         # after it is its own, not the previous incident's.
@@ -370,6 +379,8 @@ class _Extractor:
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
+        line_heading: tuple[Place, str, int] | None = None  # a place line alone
+        lead: tuple[int, int, str] | None = None  # a line alone ("Update on X.")
         all_refs = find_dates(self.text, self.published, folded=self.folded,
                               cues=[c for c in found if c[1] in DATE_STEMS])
         latest = self.published + timedelta(days=1) if self.published else None
@@ -379,7 +390,17 @@ class _Extractor:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             self.past_frame = False
-            self.heading = self._heading(row[0][0], row[0][1]) if row else None
+            self.heading = own_heading = self._heading(row[0][0], row[0][1]) if row else None
+            if self.heading is None and len(row) > 1 and _STAMP_LINE.fullmatch(
+                    fold(row[0][2])):
+                # "19 May, 17:05 / Kupiansk. A woman was killed": a post's stamp, then
+                # its place line
+                self.heading = self._heading(row[1][0], row[1][1])
+            if self.heading is None and row and line_heading is not None:
+                self.heading = line_heading  # "Kupiansk." alone on the line before
+            line_heading = own_heading if len(row) == 1 else None
+            self.lead = lead
+            lead = row[0][:3] if len(row) == 1 else None
             if row and _LIVE_STAMP.match(row[0][2]):
                 # a live blog's timestamped entry is told on the blog's day: the day the
                 # entry before narrated is not carried into it
@@ -530,7 +551,8 @@ class _Extractor:
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        if not own_place and match.violent and (
+        headed_town = self.heading is not None and self.heading[0].kind == KIND_PLACE
+        if not own_place and match.violent and not headed_town and (
                 town := self._story_town(sentence, start, unplaced=place is None,
                                          family=match.family)):
             # "fought in the Kanal district in the town's east": the town just introduced
@@ -746,6 +768,13 @@ class _Extractor:
                  and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])
                  and not _speaks_from(folded[max(0, m.start - start - 45): m.start - start],
                                       folded[m.end - start: m.end - start + 12])]
+        lead = self.row[0][:3] if self.row and self.row[0][0] < start else self.lead
+        if not named and lead is not None and _UPDATE_LEAD.match(fold(lead[2])):
+            # "Update on Kharkiv. The number of dead has risen to six.": the paragraph's
+            # lead (or a line alone before it) names the place the update is about
+            named = [m.place for m in self.mentions
+                     if lead[0] <= m.start < lead[1] and m.place is not None
+                     and m.place.kind != KIND_COUNTRY]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if not named and (event := _TOLL_OF_EVENT.search(folded)):
             # "raising the toll of the raid to four": an incident told before, the one

@@ -179,7 +179,9 @@ _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.
                             # "Three people, two of them children, were killed"
                             r"(?:,|\s[-–—])\s*(?:\d{1,3}|" + _NUM_WORD + r"|all|most|many|"
                             r"some)\s+of\s+(?:them|whom)\b(?:(?!fatal|kill|dead|died|wound|"
-                            r"injur)[^,;.()–—])*(?:,|\s[-–—])")
+                            r"injur)[^,;.()–—])*(?:,|\s[-–—])|"
+                            # "Two men, aged 30 and 41, were killed"
+                            r",\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*\s*,")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 # "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
 # its casualty word left out, after a count tied to its place.
@@ -206,12 +208,14 @@ _ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photog
              r"soldier|serviceman|servicewoman|son|daughter|father|mother|husband|wife|"
              r"brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|gunman|"
              r"attacker|assailant|resident|worker|fighter|victim|medic|teacher|student|civilian|"
-             r"person)")
+             r"person|pensioner|villager|herder|shopkeeper|trader|fisherman|volunteer|rescuer|"
+             r"firefighter|pedestrian|conscript|baby|infant|toddler)")
 # "The man, identified as X, 27, was killed", "A serviceman of the army, X (born 1999),
 # was fatally wounded": one person as the subject, a complement or an apposition between.
 _SUBJECT_ONE = re.compile(
     r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+){0,2}?" + _ONE_ROLE
-    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s*,[^;.:]{1,90}?,)?"
+    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3})?"
+    r"(?:\s*,[^;.:]{1,90}?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
     r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
@@ -262,7 +266,7 @@ _KIN_MANY = (r"(?:grand(?:sons|daughters|children)|sons|daughters|brothers|siste
              r"conscripts|youths|" + _PERSONS[3:-1] + ")")
 _PERSON_UNIT = (
     r"(?:(?:an?|one|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:" + _ONE_ROLE + "|"
-    + _KIN_ONE + r")(?![\w'-])"
+    + _KIN_ONE + r")(?![\w'-])(?:\s+aged\s+\d{1,3})?"
     r"|(?:(?:his|her|their|the|its)\s+)?(?:" + _NUM_WORD + r"|\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
     + _KIN_MANY + r"(?![\w'-])"
     r"|(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+)?couple(?![\w'-])"
@@ -330,6 +334,7 @@ _ALSO = re.compile(
     r"(?:been\s+)?)?also\s+(?:been\s+)?(?:killed|died)\b"
 )
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
+_AGED = re.compile(r"\b(?:aged|age|ages|age\s+of)\s+$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -552,8 +557,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _SUBSET.search(text, max(0, start - 20), start):
             return
-        if _AGE.match(text, m.end("num")):
-            return
+        if _AGE.match(text, m.end("num")) or _AGED.search(text, max(0, start - 12), start):
+            return  # "a 64-year-old", "a woman aged 64": an age
         if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
                 text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):
             return  # "the April 10 strike killed four": a day of the month
@@ -579,7 +584,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
 
     if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
         text = text.replace('"', " ")
-    if "includ" in text or "among" in text or " of them" in text or " of whom" in text:
+    if "includ" in text or "among" in text or " of them" in text or " of whom" in text \
+            or "aged" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     if " and " in text or "couple" in text or "parents" in text:
         _person_lists(text, counts, used)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from geomap import taxonomy as tx
 from geomap.incidents import extract_incidents
 from geomap.model import (
@@ -814,3 +816,15 @@ def test_a_zero_toll_told_with_its_source_in_the_next_paragraph() -> None:
             "A local official said there were no casualties.")
     (inc,) = violent(run(text))
     assert inc.killed == 0
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_posts_place_line_and_update_lead(gap: str) -> None:
+    """Telegram-style posts: a stamp, a place line ("Avdiivka."), the post; a later post
+    "Update on Ganja." updates Ganja's toll, not the latest one told."""
+    text = ("19 October, 15:40\n\nJets bombed Ganja. Four people were killed.\n\n"
+            f"19 October, 17:05\n\nAvdiivka.{gap}As a result of shelling of the city a man "
+            f"aged 58 was killed.\n\n19 October, 21:30\n\nUpdate on Ganja.{gap}The number of "
+            "dead has risen to five.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text, date(2020, 10, 20))))
+    assert got == [("Avdiivka", 1), ("Ganja", 5)]

@@ -463,3 +463,17 @@ def test_a_part_of_the_dead_is_not_the_toll(sentence: str, killed) -> None:
 def test_a_part_told_as_fatally_wounded_is_still_counted() -> None:
     c = extract_casualties("Ten people were hit, four of them fatally, police said.")
     assert c.killed == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Shelling of the town killed a man aged 71, officials said.", 1, None),
+        ("A pensioner aged 80 was killed when the shell hit her flat.", 1, None),
+        ("A farmer aged 52 and his son were wounded.", None, 2),
+        ("Three women, aged 19, 24 and 60, died in the attack.", 3, None),
+    ],
+)
+def test_an_age_is_not_a_count(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
