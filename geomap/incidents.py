@@ -71,6 +71,7 @@ from geomap.numbers import (
     count_sides_at,
     disputed,
     extract_casualties,
+    toll_corrected,
     total_casualties,
 )
 from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
@@ -1176,6 +1177,8 @@ class _Extractor:
         side's dead add to this side's, and a disputed figure counts for nothing."""
         if disputed(sentence):
             casualties = Casualties()  # "a figure not supported by any source"
+        elif (corrected := toll_corrected(sentence)) is not None:
+            draft.casualties.killed = corrected  # "the toll was revised down to 7"
         else:
             if draft.casualties.killed is not None and casualties.killed is not None and \
                     (more := added_deaths(sentence)) is not None:

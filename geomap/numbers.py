@@ -94,13 +94,16 @@ _TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|f
 # "the toll rose from 13 to 17": the second number is the toll.
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
-    r"\b" + _TOLL_WORD + r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
-    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+(?:now\s+)?" + _TOLL_FROM
+    r"\b" + _TOLL_WORD + r"(?:\s+[a-z'-]+){0,12}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged|(?:was\s+|has\s+been\s+|"
+    r"had\s+been\s+)?(?:revised|corrected|lowered|adjusted|raised|updated)(?:\s+(?:down|up)"
+    r"(?:wards?)?)?|fell|dropped)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
 # "raising the death toll to 12", "officials revised the toll to 14"
 _TOLL_BY = re.compile(
-    r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*)\s+"
+    r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*|"
+    r"lower\w*|correct\w*|adjust\w*|updat\w*)\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|final\s+)?" + _TOLL_WORD
     + r"(?:\s+[a-z']+){0,3}?\s+" + _TOLL_FROM + r"(?:to|at)\s+" + _QUAL + _NUMBER
 )
@@ -476,6 +479,25 @@ def total_casualties(counts: list[Count]) -> Casualties:
         killed_text=None if found["killed"] else vague.get("killed"),
         wounded_text=None if found["wounded"] else vague.get("wounded"),
     )
+
+
+# "The toll was revised down to 7", "corrected the toll to 7": a correction, not a rise.
+_TOLL_DOWN = re.compile(r"\b(?:revis\w+\s+(?:\w+\s+){0,4}?down(?:wards?)?|lower(?:ed|s|ing)|"
+                        r"correct(?:ed|s|ing)|fell|dropped|revised\s+(?:down|downwards?))\b")
+
+
+def toll_corrected(sentence: str) -> int | None:
+    """The corrected toll `sentence` states ("officials revised the toll down to 7" -> 7),
+    which replaces a higher one told before; None if it corrects none."""
+    text = fold(sentence)
+    if not _TOLL_DOWN.search(text):
+        return None
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text)):
+        if "wound" in m["kind"] or "injur" in m["kind"]:
+            continue
+        if _TOLL_DOWN.search(text, m.start(), m.end()):
+            return to_number(m["num"])
+    return None
 
 
 def added_deaths(sentence: str) -> int | None:

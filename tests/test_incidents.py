@@ -828,3 +828,14 @@ def test_a_posts_place_line_and_update_lead(gap: str) -> None:
             "dead has risen to five.")
     got = sorted((i.place_name, i.killed) for i in violent(run(text, date(2020, 10, 20))))
     assert got == [("Avdiivka", 1), ("Ganja", 5)]
+
+
+def test_a_toll_corrected_down_replaces_the_higher_one() -> None:
+    text = ("A missile hit a market in Ganja on Sunday, killing nine people. Officials later "
+            "revised the death toll down to seven, saying two victims had been counted twice.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 7
+    text = ("Shelling hit Ganja on Sunday; eleven people were killed.\n\n"
+            "The toll from Sunday's shelling of the city centre has since risen to 14.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 14

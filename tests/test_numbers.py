@@ -477,3 +477,15 @@ def test_a_part_told_as_fatally_wounded_is_still_counted() -> None:
 def test_an_age_is_not_a_count(sentence: str, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The toll was later corrected to six.", 6),
+        ("Authorities lowered the number of dead to 4 after identifying the remains.", 4),
+        ("The death toll from the night's drone attack on the port city has climbed to 9.", 9),
+    ],
+)
+def test_corrected_and_long_subject_tolls(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
