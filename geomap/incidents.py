@@ -507,6 +507,12 @@ class _Extractor:
         """
         if not self.present and not refs:
             return prev
+        if match is not None and match.sub_event_type == tx.DIPLOMATIC_STATEMENT and \
+                "statement" in fold(sentence)[match.start: match.end] and (
+                    _TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(fold(sentence))):
+            # "In a statement, the group said the death toll had risen to 32": the
+            # statement is only how the toll is told
+            match = None
         if match is None:
             # Counts alone only add to a violent event just told.
             if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(

@@ -839,3 +839,11 @@ def test_a_toll_corrected_down_replaces_the_higher_one() -> None:
             "The toll from Sunday's shelling of the city centre has since risen to 14.")
     (inc,) = violent(run(text))
     assert inc.killed == 14
+
+
+def test_a_toll_update_told_in_a_statement_is_still_a_toll() -> None:
+    text = ("Gunmen stormed Kalbajar on Sunday, killing at least 12 villagers.\n\n"
+            "In a statement on Monday, a local rights group said the death toll had risen to "
+            "17.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 17
