@@ -472,7 +472,7 @@ _STRATEGIC_STEMS = (
 # ("the governor was killed in El Geneina", "forces killed three Palestinians").
 _KILLING = _r(
     r"\b(?:(?:was|were|been|being)\s+(?:\w+\s+)?(?:killed|shot\s+dead|murdered|assassinated|"
-    r"beheaded|lynched)|assassinat\w+|(?:forces|troops|soldiers|army|police|militants|"
+    r"beheaded|lynched|martyred)|assassinat\w+|(?:forces|troops|soldiers|army|police|militants|"
     r"fighters|gunmen|militia\w*)\s+(?:\w+\s+){0,2}?(?:killed|kills|killing|shot\s+dead|"
     r"shot\s+and\s+killed)\s+(?:[\w'-]+\s+){0,3}?(?:civilians?|palestinians?|people|persons?|m[ae]n|wom[ae]n|"
     r"child(?:ren)?|teenagers?|boys?|girls?|youths?|protesters|residents?|villagers?|"
@@ -487,7 +487,7 @@ _STRUCK_KILLING = _r(
     r"\b(?:killing|killed)\b"
 )
 _KILLING_STEMS = frozenset(("killed", "kills", "killing", "shot", "murdered", "assassinat",
-                            "beheaded", "lynched"))
+                            "beheaded", "lynched", "martyred"))
 _OTHER_TRIGGERS = (_KILLING_STEMS | _ATTACK_STEMS | _ELIMINATED_STEMS | _STABBING_STEMS
                    | _STATEMENT_STEMS
                    | _DISRUPTED_STEMS | _PROTEST_STEMS | _RIOT_STEMS

@@ -71,6 +71,7 @@ from geomap.numbers import (
     count_sides_at,
     disputed,
     extract_casualties,
+    toll_corrected,
     total_casualties,
 )
 from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
@@ -89,6 +90,8 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
+    # a headline's present tense: "Rocket strikes Sderot", "Drones hit Odesa"
+    r"strikes|hits|shells|bombs|pounds|targets|"
     r"entered|recaptured|raided|stormed|besieged)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?!(?:that|which|who|whom|where|when|and|or|but|to|as|with|by|for|from|said|"
     r"says|is|are|was|were|has|have|had|be|been|it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
@@ -155,14 +158,21 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
+# "Rockets hit X. One fell in the city.": the same event's next sentence, a few lines on
+_SAME_STORY_SPAN = 400
 # A sentence that only says nobody was hurt.
-_ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
-                        r"(?:casualties|victims|injuries|deaths|fatalities|losses)"
+_ZERO_ONLY = re.compile(r"(?:(?:an?\s+|the\s+)?[\w' -]{2,40}?\s+(?:said|says|reported|added)\s+"
+                        r"(?:that\s+)?)?"  # "A local official said ..."
+                        r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\s+no\s+"
+                        r"(?:human\s+)?(?:casualties|victims|injuries|deaths|fatalities|losses)"
                         r"(?:\s+among\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
                         r"troops|servicem[ae]n|soldiers|ranks|forces))?|"
                         r"no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
-                        r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
+                        r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?"
+                        # "..., the ministry said."
+                        r"(?:\s*,\s*(?:the\s+|a\s+)?[\w' -]{2,40}?\s+(?:said|says|reported|"
+                        r"added|stated))?\s*[.!]?")
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
@@ -200,11 +210,29 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+# "killed in the strike": the cue itself holds the article ("the strike")
+_ANAPHOR_PREP = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)$")
 _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
                         r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+# A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
+_STAMP_LINE = re.compile(
+    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
+    r"(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\W*(?:\d{1,2}[:.]\d{2}\s*"
+    r"(?:[ap]\.?m\.?|gmt|utc)?)?\W*")
+# A paragraph's lead line naming what it updates: "Update on Kharkiv.", "Kharkiv update:"
+_UPDATE_LEAD = re.compile(r"\W*(?:(?:an?\s+)?update\s+(?:on|from)\s+[\w' -]{2,40}|[\w' -]{2,40}?"
+                          r"\s+update)\s*[.:]?\s*$")
+# A live blog's entry stamp: "10:40 am —", "14:05 -", "09.30 GMT:"
+_LIVE_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|local(?:\s+time)?)?"
+                         r"\s*(?:[-–—:|]|\n)", re.I)
+# "the toll of the raid", "the death toll from the strike": the toll names its event.
+_TOLL_OF_EVENT = re.compile(
+    r"\btoll\s+(?:of|from|in)\s+(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day's|yesterday's)\s+(?:[\w-]+\s+){0,2}?(?P<what>raid|strike|attack|shelling|bombing|"
+    r"assault|ambush|explosion|blast|massacre|clash(?:es)?|incursion|operation)s?\b")
 _RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
                    r"stormed|storming)\b")
 # "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
@@ -306,6 +334,7 @@ class _Extractor:
         self.extra_places: list[tuple[Place, str, int]] = []
         self.row: list[tuple[int, int, str, AbstractSet[str], EventMatch | None]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
+        self.lead: tuple[int, int, str] | None = None  # the line alone before the paragraph
         self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
         # after it is its own, not the previous incident's.
@@ -351,6 +380,8 @@ class _Extractor:
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
+        line_heading: tuple[Place, str, int] | None = None  # a place line alone
+        lead: tuple[int, int, str] | None = None  # a line alone ("Update on X.")
         all_refs = find_dates(self.text, self.published, folded=self.folded,
                               cues=[c for c in found if c[1] in DATE_STEMS])
         latest = self.published + timedelta(days=1) if self.published else None
@@ -360,7 +391,21 @@ class _Extractor:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             self.past_frame = False
-            self.heading = self._heading(row[0][0], row[0][1]) if row else None
+            self.heading = own_heading = self._heading(row[0][0], row[0][1]) if row else None
+            if self.heading is None and len(row) > 1 and _STAMP_LINE.fullmatch(
+                    fold(row[0][2])):
+                # "19 May, 17:05 / Kupiansk. A woman was killed": a post's stamp, then
+                # its place line
+                self.heading = self._heading(row[1][0], row[1][1])
+            if self.heading is None and row and line_heading is not None:
+                self.heading = line_heading  # "Kupiansk." alone on the line before
+            line_heading = own_heading if len(row) == 1 else None
+            self.lead = lead
+            lead = row[0][:3] if len(row) == 1 else None
+            if row and _LIVE_STAMP.match(row[0][2]):
+                # a live blog's timestamped entry is told on the blog's day: the day the
+                # entry before narrated is not carried into it
+                carried, self.anchor = None, self.published
             self.row = row
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
@@ -462,6 +507,12 @@ class _Extractor:
         """
         if not self.present and not refs:
             return prev
+        if match is not None and match.sub_event_type == tx.DIPLOMATIC_STATEMENT and \
+                "statement" in fold(sentence)[match.start: match.end] and (
+                    _TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(fold(sentence))):
+            # "In a statement, the group said the death toll had risen to 32": the
+            # statement is only how the toll is told
+            match = None
         if match is None:
             # Counts alone only add to a violent event just told.
             if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
@@ -507,18 +558,23 @@ class _Extractor:
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        if not own_place and match.violent and (
-                town := self._story_town(sentence, start, unplaced=place is None)):
+        headed_town = self.heading is not None and self.heading[0].kind == KIND_PLACE
+        if not own_place and match.violent and not headed_town and (
+                town := self._story_town(sentence, start, unplaced=place is None,
+                                         family=match.family)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
-        if match.event_type == tx.BATTLES and not own_place and not refs and prev is not None \
-                and prev.event.event_type == tx.VIOLENCE_CIVILIANS and \
-                _RAID.search(fold(" ".join(prev.evidence))):
+        raid = prev if prev is not None else self.last_event if place is None else None
+        if match.event_type == tx.BATTLES and not own_place and not refs and raid is not None \
+                and raid.event.event_type == tx.VIOLENCE_CIVILIANS and \
+                _RAID.search(fold(" ".join(raid.evidence))):
             # "killed during an army raid on X. ... exchanges of fire with gunmen": the raid
-            # met armed resistance, so it is a battle (ACLED), not one-sided violence.
-            prev.event = replace(match, confidence=prev.event.confidence)
-            self._add_counts(prev, casualties, sentence)
-            return prev
+            # met armed resistance, so it is a battle (ACLED), not one-sided violence. The
+            # fight may be told in the next paragraph, naming no place of its own.
+            raid.event = replace(match, confidence=raid.event.confidence)
+            self._add_counts(raid, casualties, sentence)
+            self.last_event = raid
+            return raid
         if place is None and match.violent and prev is None and (
                 setting := self._setting(start)) is not None:
             # "Troops spotted a gunman near X. They opened fire and killed him."
@@ -544,9 +600,13 @@ class _Extractor:
             return None  # "more than 300 aid workers have been killed in Gaza": a tally
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
-                and _ANAPHOR.search(fold(sentence), 0, match.start) \
+                and (_ANAPHOR.search(fold(sentence), 0, match.start) or (
+                    fold(sentence).startswith("the ", match.start)
+                    and _ANAPHOR_PREP.search(fold(sentence), 0, match.start))) \
                 and not _DEED.match(fold(sentence), match.start):
-            # "As a result of the shelling, a serviceman was killed": the event just told.
+            # "As a result of the shelling, a serviceman was killed": the event just told,
+            # or the latest one told with the same word ("killed in the strike on ...")
+            last = self._told_with(fold(sentence)[match.start: match.end], last)
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
                     tx.EXPLOSIONS and _FIRE_ONLY.search(fold(" ".join(last.evidence))):
                 # "subjected to fire ... As a result of the shelling": the teller's word
@@ -648,6 +708,20 @@ class _Extractor:
             told = [d for d in told if d.casualties.killed]
         return told[0] if len(told) == 1 else None
 
+    def _told_with(self, cue: str, last: _Draft) -> _Draft:
+        """The latest violent draft whose evidence uses the cue word an anaphor names
+        ("in the strike" after a strike and a rocket salvo: the strike), else `last`."""
+        word = re.search(r"[a-z]{4,}", cue)
+        if word is None or word.group(0)[:5] in fold(" ".join(last.evidence)):
+            return last
+        stem = word.group(0)[:5]
+        for draft in reversed(self.drafts):
+            if draft.event.violent and draft.place is not None and \
+                    draft.event.family == last.event.family and \
+                    stem in fold(" ".join(draft.evidence)):
+                return draft
+        return last
+
     def _earlier_year(self) -> bool:
         """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
         published = self.published
@@ -655,7 +729,7 @@ class _Extractor:
             r.date is not None and r.kind in ("year", "month", "explicit")
             and r.date.year < published.year for r in self.sentence_refs)
 
-    def _story_town(self, sentence: str, start: int, *, unplaced: bool
+    def _story_town(self, sentence: str, start: int, *, unplaced: bool, family: str = ""
                     ) -> tuple[Place, str] | None:
         """The town a sentence refers to as "the town's east" or "in the city": the last
         one the text introduced as a town ("Chasiv Yar, a hilltop town near ..."), a few
@@ -677,8 +751,13 @@ class _Extractor:
                 and last.place.kind == KIND_PLACE and last.place_text:
             if last.place.population < _CITY_POP and "city" in folded and \
                     not self._called_city(last.place_text, start):
-                # "the city" after an event in a small town: the last city named
-                city = self._last_city(start)
+                # "the city" after an event in a small town: the last city named; when
+                # the same event goes on being told, only one named since (else the
+                # town is the focus: "Rockets hit X. One fell in the city.")
+                same = last.event.family == family and \
+                    start - last.first_offset <= _SAME_STORY_SPAN
+                city = self._last_city(start, since=last.first_offset + len(
+                    last.evidence[0]) if same else 0)
                 if city is not None:
                     return city, city.name
             return last.place, last.place_text  # the town the story's events are in
@@ -696,7 +775,22 @@ class _Extractor:
                  and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])
                  and not _speaks_from(folded[max(0, m.start - start - 45): m.start - start],
                                       folded[m.end - start: m.end - start + 12])]
+        lead = self.row[0][:3] if self.row and self.row[0][0] < start else self.lead
+        if not named and lead is not None and _UPDATE_LEAD.match(fold(lead[2])):
+            # "Update on Kharkiv. The number of dead has risen to six.": the paragraph's
+            # lead (or a line alone before it) names the place the update is about
+            named = [m.place for m in self.mentions
+                     if lead[0] <= m.start < lead[1] and m.place is not None
+                     and m.place.kind != KIND_COUNTRY]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
+        if not named and (event := _TOLL_OF_EVENT.search(folded)):
+            # "raising the toll of the raid to four": an incident told before, the one
+            # told as a raid if any, else the latest with a toll
+            stem = event["what"][:5]
+            told = next((d for d in violent if stem in fold(" ".join(d.evidence))), None) \
+                or next((d for d in violent if d.casualties.killed), None)
+            if told is not None:
+                return told
         if not named and self.unplaced:
             return None
         if named:
@@ -766,11 +860,12 @@ class _Extractor:
             return self.dateline_place
         return self._last_city(before)
 
-    def _last_city(self, before: int) -> Place | None:
-        """The last city (a populated place of 100,000 or more) named before `before`."""
+    def _last_city(self, before: int, since: int = 0) -> Place | None:
+        """The last city (a populated place of 100,000 or more) named before `before`
+        (and not before `since`)."""
         for m in reversed(self.mentions):
-            if m.start < before and m.place is not None and m.place.kind == KIND_PLACE \
-                    and m.place.population >= _CITY_POP:
+            if since <= m.start < before and m.place is not None and \
+                    m.place.kind == KIND_PLACE and m.place.population >= _CITY_POP:
                 return m.place
         return None
 
@@ -1088,6 +1183,8 @@ class _Extractor:
         side's dead add to this side's, and a disputed figure counts for nothing."""
         if disputed(sentence):
             casualties = Casualties()  # "a figure not supported by any source"
+        elif (corrected := toll_corrected(sentence)) is not None:
+            draft.casualties.killed = corrected  # "the toll was revised down to 7"
         else:
             if draft.casualties.killed is not None and casualties.killed is not None and \
                     (more := added_deaths(sentence)) is not None:

@@ -94,13 +94,16 @@ _TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|f
 # "the toll rose from 13 to 17": the second number is the toll.
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
-    r"\b" + _TOLL_WORD + r"(?:\s+[a-z']+){0,6}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
-    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged)\s+(?:now\s+)?" + _TOLL_FROM
+    r"\b" + _TOLL_WORD + r"(?:\s+[a-z'-]+){0,12}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged|(?:was\s+|has\s+been\s+|"
+    r"had\s+been\s+)?(?:revised|corrected|lowered|adjusted|raised|updated)(?:\s+(?:down|up)"
+    r"(?:wards?)?)?|fell|dropped)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
 # "raising the death toll to 12", "officials revised the toll to 14"
 _TOLL_BY = re.compile(
-    r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*)\s+"
+    r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*|"
+    r"lower\w*|correct\w*|adjust\w*|updat\w*)\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|final\s+)?" + _TOLL_WORD
     + r"(?:\s+[a-z']+){0,3}?\s+" + _TOLL_FROM + r"(?:to|at)\s+" + _QUAL + _NUMBER
 )
@@ -144,6 +147,8 @@ _DIED_OF_WOUNDS = re.compile(
     r"succumbed)|\bdied\s+(?:later\s+)?(?:in\s+hospital\s+)?(?:of|from)\s+(?:their|his|her)\s+"
     r"(?:wounds|injuries)")
 _OF_THE_DEAD = re.compile(r"\b(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+)?(?:dead|killed)\b")
+_PART_OF_DEAD = re.compile(r"\s+(?:of|among)\s+(?:the|those)\s+(?:[\w-]+\s+)?"
+                           r"(?:dead|killed|victims|fatalities|bodies)\b")
 _UP_TO = re.compile(r"\bup\s+to\s+$")
 _VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|"
                           r"left)\s+" + _QUAL + r"$")
@@ -173,7 +178,13 @@ _AND_OBJECT = re.compile(
 )
 # ", including four children," and "(among them two medics)": a subset, blanked out.
 _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
-                            r"\((?:including|among\s+them)[^)]*\)")
+                            r"\((?:including|among\s+them)[^)]*\)|"
+                            # "Three people, two of them children, were killed"
+                            r"(?:,|\s[-–—])\s*(?:\d{1,3}|" + _NUM_WORD + r"|all|most|many|"
+                            r"some)\s+of\s+(?:them|whom)\b(?:(?!fatal|kill|dead|died|wound|"
+                            r"injur)[^,;.()–—])*(?:,|\s[-–—])|"
+                            # "Two men, aged 30 and 41, were killed"
+                            r",\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*\s*,")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 # "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
 # its casualty word left out, after a count tied to its place.
@@ -200,12 +211,14 @@ _ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photog
              r"soldier|serviceman|servicewoman|son|daughter|father|mother|husband|wife|"
              r"brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|gunman|"
              r"attacker|assailant|resident|worker|fighter|victim|medic|teacher|student|civilian|"
-             r"person)")
+             r"person|pensioner|villager|herder|shopkeeper|trader|fisherman|volunteer|rescuer|"
+             r"firefighter|pedestrian|conscript|baby|infant|toddler)")
 # "The man, identified as X, 27, was killed", "A serviceman of the army, X (born 1999),
 # was fatally wounded": one person as the subject, a complement or an apposition between.
 _SUBJECT_ONE = re.compile(
     r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+){0,2}?" + _ONE_ROLE
-    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s*,[^;.:]{1,90}?,)?"
+    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3})?"
+    r"(?:\s*,[^;.:]{1,90}?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
     r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
@@ -239,6 +252,74 @@ _KIN_SUBJECT = re.compile(
     r"child(?:ren)?|grand(?:son|daughter|child)(?:ren|s)?|nephews?|nieces?|cousins?)\s+"
     r"(?:were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?P<kind>killed|wounded|injured)\b"
 )
+# A list of people, each one counted: "a girl and her grandmother", "a man, his wife and
+# their two sons", "an elderly couple", "a medic and three soldiers". A plural with no
+# number ("his children") leaves the list uncounted.
+_KIN_ONE = (r"(?:grand(?:mother|father|son|daughter|child|ma|pa)|uncle|aunt|nephew|niece|"
+            r"cousin|baby|infant|toddler|newborn|fianc[eé]e?|friend|neighbou?r|colleague|"
+            r"herder|villager|shopkeeper|trader|fisherman|labou?rer|volunteer|rescuer|"
+            r"firefighter|pensioner|patient|pedestrian|passer-by|policewoman|conscript|"
+            r"militant|youth|pupil|nun|monk|"
+            r"relative|sibling|stepson|stepdaughter|(?:mother|father|son|daughter|brother|"
+            r"sister)-in-law)")
+_KIN_MANY = (r"(?:grand(?:sons|daughters|children)|sons|daughters|brothers|sisters|"
+             r"child(?:ren)?|uncles|aunts|nephews|nieces|cousins|babies|infants|relatives|"
+             r"siblings|friends|neighbou?rs|colleagues|traders|herders|shopkeepers|fishermen|"
+             r"labou?rers|volunteers|rescuers|firefighters|pensioners|patients|pedestrians|"
+             r"conscripts|youths|" + _PERSONS[3:-1] + ")")
+_PERSON_UNIT = (
+    r"(?:(?:an?|one|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:" + _ONE_ROLE + "|"
+    + _KIN_ONE + r")(?![\w'-])(?:\s+aged\s+\d{1,3})?"
+    r"|(?:(?:his|her|their|the|its)\s+)?(?:" + _NUM_WORD + r"|\d{1,3})\s+(?:[\w-]+\s+){0,2}?"
+    + _KIN_MANY + r"(?![\w'-])"
+    r"|(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+)?couple(?![\w'-])"
+    r"|husband\s+and\s+wife|(?:his|her|their)\s+parents|(?:his|her|their)\s+(?:two\s+)?"
+    r"twins)"
+)
+_PERSON_LIST = (r"(?P<list>" + _PERSON_UNIT + r"(?:\s*,\s*" + _PERSON_UNIT + r")*"
+                r"(?:\s*,)?\s+and\s+" + _PERSON_UNIT + r"|(?:(?:an?|the|one)\s+)?"
+                r"(?:[\w-]+\s+)?couple|husband\s+and\s+wife|(?:his|her|their)\s+parents)")
+# "... were killed", "... died"; "killed ...", "claimed the lives of ...", "the bodies of ..."
+_LIST_SUBJECT = re.compile(
+    r"\b" + _PERSON_LIST + r"(?:\s*,\s*(?:both|all)\s+[\w-]+\s*,)?\s+(?:(?:were|have\s+been|"
+    r"had\s+been|are|was)\s+(?:(?:both|all|also|reportedly|later|reported)\s+)?"
+    r"(?P<kind>killed|wounded|injured|hurt|shot\s+dead|martyred)|(?P<died>died|perished))\b"
+)
+_LIST_OBJECT = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
+    r"injuring|(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of|"
+    r"bodies\s+of)\s+" + _PERSON_LIST + r"(?![\w'-])"
+)
+# "killed 3 people and 9 others were wounded": the last group has its own verb
+_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|"
+                       r"injured|hurt)\b")
+_UNIT = re.compile(_PERSON_UNIT)
+_UNIT_NUM = re.compile(r"\b(" + _NUM_WORD + r"|\d{1,3})\s")
+
+
+def _list_size(text: str) -> int | None:
+    """How many people a list of people names ("a man, his wife and their two sons" -> 4);
+    None if one of them is a plural with no number ("a woman and her children")."""
+    total = 0
+    for unit in _UNIT.finditer(text):
+        words = unit.group(0)
+        if words.endswith("couple") or words.startswith("husband") or \
+                words.endswith(("parents", "twins")):
+            total += 2
+        elif (n := _UNIT_NUM.match(words + " ") or _UNIT_NUM.search(words + " ")) and \
+                re.search(_KIN_MANY + r"$", words):
+            value = to_number(n[1])
+            if value is None:
+                return None
+            total += value
+        elif re.search(_KIN_MANY + r"$", words) and not re.search(
+                r"(?:" + _ONE_ROLE + "|" + _KIN_ONE + r")$", words):
+            return None
+        else:
+            total += 1
+    return total or None
+
+
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(r"\s+(" + "|".join(ORDINALS) + r")\b")
@@ -256,6 +337,7 @@ _ALSO = re.compile(
     r"(?:been\s+)?)?also\s+(?:been\s+)?(?:killed|died)\b"
 )
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
+_AGED = re.compile(r"\b(?:aged|age|ages|age\s+of)\s+$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -264,7 +346,8 @@ _NONE_HURT = re.compile(
     r"\b(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,2}?(?:(?:was|were|has\s+been|had\s+been|"
     r"have\s+been|is|got)\s+(?:reported\s+|reportedly\s+)?(?P<kind>killed|hurt|injured|"
     r"wounded|harmed)|(?P<died>died|was\s+killed|perished))\b"
-    r"|\b(?:no|without|zero)\s+(?:immediate\s+|further\s+|other\s+)?(?:reports?\s+of\s+)?"
+    r"|\b(?:no|without|zero)\s+(?:immediate\s+|further\s+|other\s+|human\s+)?"
+    r"(?:reports?\s+of\s+)?(?:human\s+)?"
     r"(?P<what>casualties|deaths|fatalities|dead|victims|injuries|loss\s+of\s+life|"
     r"losses(?=\s+(?:among|in|to|of)\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:personnel|"
     r"troops|servicem[ae]n|soldiers|units|ranks|forces|side)))\b"
@@ -398,6 +481,25 @@ def total_casualties(counts: list[Count]) -> Casualties:
     )
 
 
+# "The toll was revised down to 7", "corrected the toll to 7": a correction, not a rise.
+_TOLL_DOWN = re.compile(r"\b(?:revis\w+\s+(?:\w+\s+){0,4}?down(?:wards?)?|lower(?:ed|s|ing)|"
+                        r"correct(?:ed|s|ing)|fell|dropped|revised\s+(?:down|downwards?))\b")
+
+
+def toll_corrected(sentence: str) -> int | None:
+    """The corrected toll `sentence` states ("officials revised the toll down to 7" -> 7),
+    which replaces a higher one told before; None if it corrects none."""
+    text = fold(sentence)
+    if not _TOLL_DOWN.search(text):
+        return None
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text)):
+        if "wound" in m["kind"] or "injur" in m["kind"]:
+            continue
+        if _TOLL_DOWN.search(text, m.start(), m.end()):
+            return to_number(m["num"])
+    return None
+
+
 def added_deaths(sentence: str) -> int | None:
     """Deaths `sentence` adds to a toll told before ("Two more people died in hospital"
     -> 2), or None when it tells none or states the toll itself ("raising the toll to 7")."""
@@ -416,6 +518,33 @@ def added_deaths(sentence: str) -> int | None:
     added = [value for at, category, value, _t in casualty_counts(sentence)
              if category == "killed" and value and (wounds or at in starts)]
     return sum(added) if added else None
+
+
+def _person_lists(text: str, counts: list[Count], used: list[tuple[int, int]]) -> None:
+    """Counts of lists of people killed or hurt in folded `text` ("a girl and her
+    grandmother were killed" -> 2, "claimed the lives of a mother and her son" -> 2),
+    added to `counts`; each list's span goes to `used` so its parts are not counted
+    again."""
+    for m in (*_LIST_SUBJECT.finditer(text), *_LIST_OBJECT.finditer(text)):
+        start, end = m.span("list")
+        if any(s <= start < e or start <= s < end for s, e in used):
+            continue
+        if m.re is _LIST_SUBJECT and _VERB_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "killed 3 people and 9 others were wounded": two verbs, two counts
+        if m.re is _LIST_OBJECT and not m["kind"].startswith("bodies") and \
+                _OWN_VERB.match(text, end):
+            continue
+        if _SUBSET.search(text, max(0, start - 20), start) or _OF_THE_DEAD.search(
+                text, max(0, start - 30), start):
+            continue  # "among them a woman and her son": a part of a toll
+        size = _list_size(m["list"])
+        if size is None:
+            continue
+        kind = m["kind"] or "died"
+        category = "killed" if kind.startswith(("claim", "took", "cost", "tak", "bodies",
+                                                 "martyr")) else _category(kind)
+        counts.append((start, category, size, None))
+        used.append((start, end))
 
 
 def _zero_counts(text: str) -> list[Count]:
@@ -450,8 +579,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _SUBSET.search(text, max(0, start - 20), start):
             return
-        if _AGE.match(text, m.end("num")):
-            return
+        if _AGE.match(text, m.end("num")) or _AGED.search(text, max(0, start - 12), start):
+            return  # "a 64-year-old", "a woman aged 64": an age
         if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
                 text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):
             return  # "the April 10 strike killed four": a day of the month
@@ -477,9 +606,14 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
 
     if '"' in text:  # 'said "at least ten" insurgents': a quoted figure is still one
         text = text.replace('"', " ")
-    if "includ" in text or "among" in text:
+    if "includ" in text or "among" in text or " of them" in text or " of whom" in text \
+            or "aged" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+    if " and " in text or "couple" in text or "parents" in text:
+        _person_lists(text, counts, used)
     for m in _AND_PAIR.finditer(text):
+        if any(s <= m.start("n1") < e for s, e in used):
+            continue
         if _VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "killed 4 people and 12 others were wounded": two verbs, two counts
         first = to_number(m["n1"])
@@ -497,6 +631,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             continue
         if _PERPETRATOR.search(text, m.end("num"), m.start("kind")):
             continue  # "the three are accused of killing him": who killed, not who died
+        if _PART_OF_DEAD.match(text, m.end("num")):
+            continue  # "Five of the dead were children": a part of the toll, not the toll
         if m["kind"] == "bodies" and _BURIED.search(text):
             continue  # "buried 14 bodies": a funeral's count, not the event's toll
         take(m, _category(m["kind"]))
@@ -533,6 +669,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if " and his " in text or " and her " in text:
         for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):
             first = m.start() if m.re is _KIN_SUBJECT else m.start("first")
+            if any(s <= first < e for s, e in used):
+                continue  # told as a list of people
             if all(c[0] != first for c in counts):
                 counts.append((first, _category(m["kind"]), 1, None))  # the first one
             if m["num"]:

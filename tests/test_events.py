@@ -22,6 +22,8 @@ from geomap.events import classify, is_background
          tx.ARMED_CLASH),
         ("Guards repelled three enemy assaults on the depot.", tx.BATTLES, tx.ARMED_CLASH),
         ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("Four young men were martyred at dawn in the camp, the ministry said.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("The enemy subjected the positions of our units stationed in the direction of the "

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from geomap import taxonomy as tx
 from geomap.incidents import extract_incidents
 from geomap.model import (
@@ -705,6 +707,22 @@ def test_a_raid_that_met_fire_is_a_battle() -> None:
     assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
 
 
+def test_a_raid_met_by_fire_in_the_next_paragraph_is_a_battle() -> None:
+    text = ("Two youths were martyred on Sunday as troops stormed Ganja, officials said.\n\n"
+            "Residents said gunmen fought the soldiers in the narrow lanes for hours.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name, inc.killed) == (tx.BATTLES, "Ganja", 2)
+
+
+def test_a_toll_naming_its_raid_updates_it_after_an_unplaced_aside() -> None:
+    text = ("Two men were killed on Sunday when soldiers raided Ganja.\n\n"
+            "A local brigade said its members detonated a roadside bomb against a jeep.\n\n"
+            "On Monday a third man died of his wounds, bringing the toll of the raid to "
+            "three.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
 def test_fighters_are_the_other_side_of_soldiers() -> None:
     text = ("Clashes broke out in Kalbajar on Sunday. Three soldiers were killed. "
             "Rebels said 8 of their fighters died.")
@@ -764,3 +782,68 @@ def test_another_group_also_killed_adds_to_the_toll() -> None:
             "Two children were also killed in the attack.")
     (inc,) = violent(run(text))
     assert inc.killed == 8
+
+
+def test_the_city_after_a_small_towns_event_is_that_town() -> None:
+    text = ("Shelling hit Baku on Saturday, killing two.\n\n"
+            "Rockets hit Avdiivka on Sunday. One rocket landed on the edge of the city; "
+            "nobody was hurt.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Avdiivka", 0), ("Baku", 2)]
+
+
+def test_a_live_blog_entry_is_not_dated_by_the_entry_before() -> None:
+    text = ("09:05 - Two soldiers were killed in clashes in Kalbajar on Saturday.\n\n"
+            "10:40 - Drone strikes Ganja\nA drone hit a yard in the city, no one was hurt.")
+    got = sorted((i.place_name, i.date) for i in violent(run(text)))
+    assert got == [("Ganja", date(2020, 10, 12)), ("Kalbajar", date(2020, 10, 10))]
+
+
+def test_killed_in_the_strike_goes_to_the_strike_not_the_last_salvo() -> None:
+    text = ("Jets carried out a strike on a depot in Ganja on Sunday. Separately, rockets "
+            "were fired at Kalbajar; no one was hurt.\n\n"
+            "Officials later said three guards were killed in the strike on the depot.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", 3), ("Kalbajar", 0)]
+
+
+def test_a_zero_toll_told_with_its_source_in_the_next_paragraph() -> None:
+    text = ("Enemy units fired at our positions in Kalbajar on Sunday.\n\n"
+            "There were no human casualties, the defence ministry said.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 0
+    text = ("A drone hit a fuel depot in Ganja on Sunday.\n\n"
+            "A local official said there were no casualties.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 0
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_posts_place_line_and_update_lead(gap: str) -> None:
+    """Telegram-style posts: a stamp, a place line ("Avdiivka."), the post; a later post
+    "Update on Ganja." updates Ganja's toll, not the latest one told."""
+    text = ("19 October, 15:40\n\nJets bombed Ganja. Four people were killed.\n\n"
+            f"19 October, 17:05\n\nAvdiivka.{gap}As a result of shelling of the city a man "
+            f"aged 58 was killed.\n\n19 October, 21:30\n\nUpdate on Ganja.{gap}The number of "
+            "dead has risen to five.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text, date(2020, 10, 20))))
+    assert got == [("Avdiivka", 1), ("Ganja", 5)]
+
+
+def test_a_toll_corrected_down_replaces_the_higher_one() -> None:
+    text = ("A missile hit a market in Ganja on Sunday, killing nine people. Officials later "
+            "revised the death toll down to seven, saying two victims had been counted twice.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 7
+    text = ("Shelling hit Ganja on Sunday; eleven people were killed.\n\n"
+            "The toll from Sunday's shelling of the city centre has since risen to 14.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 14
+
+
+def test_a_toll_update_told_in_a_statement_is_still_a_toll() -> None:
+    text = ("Gunmen stormed Kalbajar on Sunday, killing at least 12 villagers.\n\n"
+            "In a statement on Monday, a local rights group said the death toll had risen to "
+            "17.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 17

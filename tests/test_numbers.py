@@ -423,3 +423,69 @@ def test_lives_lost_are_killed_not_captured(sentence: str, killed) -> None:
 ])
 def test_counted_object_after_a_determiner_and_bodies_of(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("A boy and his grandfather died when the shell landed.", 2, None),
+        ("The drone strike claimed the lives of a father and his daughter.", 2, None),
+        ("An elderly couple was killed in the shelling of the suburb.", 2, None),
+        ("Rocket fire killed a nurse, her husband and their three sons.", 5, None),
+        ("The bodies of a shepherd and his nephew were found by the road.", 2, None),
+        ("Militiamen shot dead two traders and a herder at the well.", 3, None),
+        ("A pensioner and a volunteer were wounded by fragments.", None, 2),
+        ("The shell killed 4 people and 6 others were hurt.", 4, 6),
+        ("Nine villagers died, among them a teacher and her niece.", 9, None),
+    ],
+)
+def test_a_list_of_people_counts_each(sentence: str, killed, wounded) -> None:
+    """Every person of a list is one victim, a couple is two, a number counts its group."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Four of the dead were members of one family.", None),
+        ("Two of those killed were firefighters, the mayor said.", None),
+        ("Seven people, three of them children, died in the blaze of the strike.", 7),
+        ("At least 15 civilians - most of them women - were killed.", 15),
+        ("Three of the injured later died in hospital.", 3),
+    ],
+)
+def test_a_part_of_the_dead_is_not_the_toll(sentence: str, killed) -> None:
+    """"N of the dead were ..." and ", N of them ...," describe a toll, they are not one."""
+    assert extract_casualties(sentence).killed == killed
+
+
+def test_a_part_told_as_fatally_wounded_is_still_counted() -> None:
+    c = extract_casualties("Ten people were hit, four of them fatally, police said.")
+    assert c.killed == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Shelling of the town killed a man aged 71, officials said.", 1, None),
+        ("A pensioner aged 80 was killed when the shell hit her flat.", 1, None),
+        ("A farmer aged 52 and his son were wounded.", None, 2),
+        ("Three women, aged 19, 24 and 60, died in the attack.", 3, None),
+    ],
+)
+def test_an_age_is_not_a_count(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The toll was later corrected to six.", 6),
+        ("Authorities lowered the number of dead to 4 after identifying the remains.", 4),
+        ("The death toll from the night's drone attack on the port city has climbed to 9.", 9),
+    ],
+)
+def test_corrected_and_long_subject_tolls(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
