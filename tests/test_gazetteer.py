@@ -186,6 +186,10 @@ def test_transliteration_variants_are_generated() -> None:
     assert "avdiivka" in transliterations("avdiyivka", "UA")
     assert "kostiantynivka" in transliterations("kostyantynivka", "UA")
     assert transliterations("dayr al balah", "FR") == set()  # only where news needs it
+    # the article before a sun letter, both ways; "Tal" as "Tell"
+    assert {"tal as-sultan", "tell es-sultan"} <= transliterations("tal al-sultan", "PS")
+    assert "ash-shati" in transliterations("al-shati", "PS")
+    assert not any(v.startswith("ab") for v in transliterations("al-bureij", "PS"))
 
 
 def test_more_transliteration_families() -> None:

@@ -412,8 +412,12 @@ def _curated(b: _Builder) -> None:
         # a region known only by a point has no outline to draw or to place incidents in
         row = b.add(p["id"], p["name"], p["kind"], p["feature"], p.get("country"), None,
                     round(pt.y, 5), round(pt.x, 5), 0, geom if p.get("outline", True) else None)
-        for n in (p["name"], *p.get("alternate_names", [])):
+        names = [p["name"], *p.get("alternate_names", [])]
+        for n in names:
             b.name(row, n)
+        cc = p.get("country")
+        if cc in ARABIC_CC or cc in CYRILLIC_CC:  # "Tal as-Sultan" for "Tal al-Sultan"
+            _transliterate(b, row, names, cc, set())
 
 
 def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],

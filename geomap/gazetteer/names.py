@@ -70,8 +70,9 @@ CYRILLIC_CC = frozenset(("UA", "RU", "BY", "MD", "KZ", "KG", "TJ"))
 _ARTICLE = re.compile(r"^(?:a|e)(?:l|d|r|s|sh|t|z|n)$")
 _ARABIC_WORD = {
     "dayr": ("deir", "dair", "deyr"), "deir": ("dayr", "dair"), "dair": ("deir", "dayr"),
-    "bayt": ("beit",), "beit": ("bayt",), "khan": (), "tall": ("tell", "tal"),
-    "tell": ("tall", "tal"), "jabal": ("jebel",), "jebel": ("jabal",), "bani": ("beni",),
+    "bayt": ("beit",), "beit": ("bayt",), "khan": (), "tal": ("tell", "tall"),
+    "tall": ("tell", "tal"), "tell": ("tall", "tal"), "jabal": ("jebel",),
+    "jebel": ("jabal",), "bani": ("beni",),
     "beni": ("bani",), "wadi": (), "ayn": ("ein", "ain"), "ein": ("ayn", "ain"),
     "ain": ("ayn", "ein"), "umm": ("um",), "abu": ("abou",), "kafr": ("kfar",),
     "kfar": ("kafr",), "qasr": ("kasr",), "shaykh": ("sheikh", "shaikh"),
@@ -131,6 +132,16 @@ def _cyrillic_word(w: str) -> list[str]:
 _ADJECTIVE_END = re.compile(r"(?:skyi|skiy|skyy|skii|sky)$")
 
 
+_SUN = re.compile(r"sh|th|dh|[tdrzsn]")
+
+
+def _assimilated(word: str) -> list[str]:
+    """The article as said before a sun letter: al-Sultan is written as-Sultan, es-Sultan;
+    al-Shati ash-Shati; al-Nasr an-Nasr."""
+    sun = _SUN.match(word)
+    return [f"a{sun.group()}", f"e{sun.group()}"] if sun else []
+
+
 def transliterations(folded: str, cc: str | None) -> set[str]:
     """Spellings of a folded name in the other romanisations news uses for its country:
     Arabic articles (al-/el-/al /el ), Deir/Dayr/Dair, -iyah/-iya, u/ou (Khan Yunis /
@@ -148,7 +159,8 @@ def transliterations(folded: str, cc: str | None) -> set[str]:
             art = cc in ARABIC_CC and _ARTICLE.match(parts[i - 1])
             choices.append([" ", "-"] if art else [p])
         elif cc in ARABIC_CC and _ARTICLE.match(p):
-            choices.append([p, "al", "el"] if p not in ("al", "el") else ["al", "el"])
+            base = [p, "al", "el"] if p not in ("al", "el") else ["al", "el"]
+            choices.append(base + _assimilated(parts[i + 2] if i + 2 < len(parts) else ""))
         else:
             choices.append(word(p))
     out: set[str] = set()
