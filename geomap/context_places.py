@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import replace
 
 from geomap.folding import fold
-from geomap.model import KIND_COUNTRY, Mention
+from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention
 from geomap.recognize import DEMONYMS
 
 CONTEXT_CONFIDENCE = 0.35
@@ -48,9 +50,14 @@ _NOT_NAMES = frozenset(str.split("""
     """))
 
 
-def contextual_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+def contextual_mentions(text: str, mentions: list[Mention],
+                        neighbours: Mapping[str, frozenset[str]] | None = None) -> list[Mention]:
     """Mentions for names next to a place-type word that no mention covers, each
-    resolved to its container (see the module docstring), sorted with the others."""
+    resolved to its container (see the module docstring), sorted with the others; with
+    the gazetteer's `neighbours`, also local places that the gazetteer lacks but a
+    homonym abroad has (see relocate_homonyms)."""
+    if neighbours is not None:
+        mentions = relocate_homonyms(text, mentions, neighbours)
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
     for match in (*_AFTER.finditer(text), *_BEFORE.finditer(text)):
@@ -67,6 +74,46 @@ def contextual_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def relocate_homonyms(text: str, mentions: list[Mention],
+                      neighbours: Mapping[str, frozenset[str]]) -> list[Mention]:
+    """A local place the gazetteer lacks, read as a namesake abroad: "the Karari area" of
+    Omdurman as a village in India, "the Bani Matar district" near Sanaa as Baneh, Iran.
+    A place-type word next to the name says it is local; the namesake lies outside the
+    article's country and its neighbours, in a country the article never names. Such a
+    mention is moved to its local container (as contextual_mentions would place it) with
+    a low confidence; without a container it is left alone."""
+    home = _home_country(mentions)
+    if home is None:
+        return mentions
+    named = {m.place.country for m in mentions
+             if m.place is not None and m.place.kind == KIND_COUNTRY}
+    near = {home, *neighbours.get(home, ())}
+    out = []
+    for m in mentions:
+        p = m.place
+        if p is not None and p.kind in (KIND_PLACE, KIND_ADMIN1) and p.country not in near \
+                and p.country not in named and p.feature != "PPLC" and _typed(text, m):
+            typed = _TYPE_NEXT.match(text, m.end)
+            container = _container(text, typed.end() if typed else m.end, m.start,
+                                   [x for x in mentions if x is not m])
+            if container is not None and container.place is not None:
+                m = replace(m, place=container.place,
+                            confidence=min(CONTEXT_CONFIDENCE, container.confidence),
+                            runner_up=p, runner_up_confidence=m.confidence)
+        out.append(m)
+    return out
+
+
+_TYPE_NEXT = re.compile(rf" (?:{_TYPE_AFTER}|area)\b")
+_TYPE_PREV = re.compile(rf"\b(?:{_TYPE_BEFORE}) of $")
+
+
+def _typed(text: str, m: Mention) -> bool:
+    """A place-type word right after the name, or "the village of" right before it."""
+    return bool(_TYPE_NEXT.match(text, m.end) or
+                _TYPE_PREV.search(text, max(0, m.start - 30), m.start))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

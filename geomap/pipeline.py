@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache, partial
 from typing import Any
 
-from geomap.context_places import contextual_mentions
+from geomap.context_places import contextual_mentions, relocate_homonyms
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
 from geomap.incidents import extract_incidents
@@ -30,14 +30,19 @@ class Extractor:
 
     def toponyms(self, article: Article) -> list[Mention]:
         """Every place name, with those the gazetteer lacks located by their context."""
-        return contextual_mentions(article.text, self.geoparser.parse(article.text))
+        return contextual_mentions(article.text, self.geoparser.parse(article.text),
+                                   self.gazetteer.neighbours)
 
     def extract(self, article: Article) -> list[Incident]:
         # Toponyms are resolved only once a sentence reports an event (see extract_incidents).
-        return extract_incidents(article, partial(self.geoparser.parse, article.text),
+        return extract_incidents(article, partial(self._located, article.text),
                                  geometry=self.gazetteer.geometry,
                                  lookup=self.gazetteer.lookup,
                                  capital=self.gazetteer.capital_of)
+
+    def _located(self, text: str) -> list[Mention]:
+        """The geoparser's mentions, local places read as namesakes abroad moved home."""
+        return relocate_homonyms(text, self.geoparser.parse(text), self.gazetteer.neighbours)
 
 
 @cache

@@ -209,6 +209,11 @@ class Resolver:
         if k == self._k_place and text and _accented(place.name, text[m.start:m.end]):
             return False  # "Ménaka" written with its accents: no English word or surname
         own_cc, own_w = m.own
+        if k == self._k_admin1 and any(
+                self._kind[r] == self._k_place and pop[r] >= STRAY_MAX_POP and _own_spelling(
+                    self._row_name(r), folded[m.start:m.end], self.gaz.country(r))
+                for r in m.rows):
+            return False  # a city named like its canton ("Geneva"): the city is no stray
         if k == self._k_admin1 and not self.gaz.common[self.gaz.name_ids.get(
                 folded[m.start:m.end], 0)]:
             return self._province_abroad(m, doc_cc)

@@ -65,3 +65,29 @@ def test_a_container_found_by_nearness_must_be_in_the_articles_country(
     text = ("Fighters raided Mocimboa da Praia and Pemba. Amina Saide fled with her "
             "children to the Ntokota camp.")
     assert located(gp, text).get("Ntokota", ("", "MZ"))[1] == "MZ"
+
+
+def test_a_local_place_read_as_a_namesake_abroad_moves_home(gp: Geoparser,
+                                                            built_gazetteer) -> None:
+    from geomap.context_places import relocate_homonyms
+
+    text = ("Army jets struck Omdurman again. Residents of the Haram district said three "
+            "shells fell near the market, and Khartoum was quiet.")
+    base = {m.text: m.place for m in gp.parse(text)}
+    assert base["Haram"].country != "SD"  # the namesake abroad
+    moved = {m.text: m for m in relocate_homonyms(text, gp.parse(text),
+                                                  built_gazetteer.neighbours)}
+    assert moved["Haram"].place.name == "Omdurman"
+    assert moved["Haram"].runner_up == base["Haram"]
+    assert moved["Haram"].confidence <= CONTEXT_CONFIDENCE
+
+
+def test_a_city_abroad_without_a_place_type_word_stays(gp: Geoparser,
+                                                       built_gazetteer) -> None:
+    from geomap.context_places import relocate_homonyms
+
+    text = ("Army jets struck Omdurman and Khartoum. Envoys met in Geneva to discuss a "
+            "truce for Darfur.")
+    moved = {m.text: m.place.country for m in relocate_homonyms(
+        text, gp.parse(text), built_gazetteer.neighbours)}
+    assert moved["Geneva"] == "CH"

@@ -709,3 +709,10 @@ def test_a_city_district_is_in_its_city(gp: Geoparser) -> None:
     # "suburb of" names the city first: "the Cincinnati suburb of West Chester"
     got = {x.text: x for x in gp.parse("He lived in the Cincinnati suburb of West Chester.")}
     assert got["West Chester"].place.admin1 == "Ohio"
+
+
+def test_a_city_named_like_its_canton_is_no_stray(gp: Geoparser) -> None:
+    # the canton (an admin-1 unit abroad) reads first, but the city bears the name too
+    got = {m.text: (m.place.kind, m.place.country) for m in gp.parse(
+        "Army jets struck Omdurman again. Envoys met in Geneva to discuss a truce.")}
+    assert got["Geneva"] == (KIND_PLACE, "CH")
