@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from geomap.folding import fold
@@ -34,8 +34,13 @@ _TYPE_BEFORE = (r"villages?|town|city|neighbou?rhoods?|district|suburb|camp|haml
 _WORD = r"[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-\w+(?:['’](?!s\b)\w+)*)*"
 _ARTICLE = r"(?:(?:al|el|as|ash|an|ar|at|az|ad|Al|El|As|Ash|An|Ar|At|Az|Ad)[- ])"
 _NAME = rf"{_ARTICLE}?{_WORD}(?: (?:{_ARTICLE})?{_WORD}){{0,2}}"
-_AFTER = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}) (?P<type>{_TYPE_AFTER})\b")
-_BEFORE = re.compile(rf"\b(?:{_TYPE_BEFORE}) of (?P<name>{_NAME})")
+# Found from the place-type word, which few sentences have, then the name next to it:
+# scanning every capitalised run for a following type word cost a third of the parse.
+_TYPE_AFTER_WORD = re.compile(rf" (?:{_TYPE_AFTER})\b")
+_NAME_ENDING = re.compile(rf"(?<![\w'’-]){_NAME}$")  # searched with endpos at the type word
+_OF_CAPITAL = re.compile(r" of (?=[A-Z])")
+_TYPE_WORD_ENDING = re.compile(rf"(?<![\w-])(?:{_TYPE_BEFORE})$")  # endpos before " of "
+_NAME_AT = re.compile(_NAME)
 # a container right after the phrase: "... of Gaza City", "... in Omdurman"
 _CONTAINER_AFTER = re.compile(r" (?:of|in|near|outside) (?:the )?(?:city of )?")
 # words that make a capitalised run no name: directions, generic and time words
@@ -60,12 +65,11 @@ def contextual_mentions(text: str, mentions: list[Mention],
         mentions = relocate_homonyms(text, mentions, neighbours)
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
-    for match in (*_AFTER.finditer(text), *_BEFORE.finditer(text)):
-        s, e = match.span("name")
+    for s, e, phrase_end in _typed_names(text):
         s, e = _trim(text, s, e)
         if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
-        container = _container(text, match.end(), s, mentions)
+        container = _container(text, phrase_end, s, mentions)
         if container is None or container.place is None:
             continue
         taken.append((s, e))
@@ -74,6 +78,20 @@ def contextual_mentions(text: str, mentions: list[Mention],
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, phrase end) of each capitalised name next to a place-type word:
+    "<Name> district" (the phrase ends after the type word), "village of <Name>"."""
+    for typed in _TYPE_AFTER_WORD.finditer(text):
+        name = _NAME_ENDING.search(text, max(0, typed.start() - 80), typed.start())
+        if name:
+            yield name.start(), name.end(), typed.end()
+    for of in _OF_CAPITAL.finditer(text):
+        if _TYPE_WORD_ENDING.search(text, max(0, of.start() - 16), of.start()):
+            name = _NAME_AT.match(text, of.end())
+            if name:
+                yield name.start(), name.end(), name.end()
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],
