@@ -61,6 +61,9 @@ FUZZY_ABROAD = 90.0  # fuzz.ratio a fuzzy match outside the article's countries 
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
     "en in im border line state au aux")
+# ... and, only to go on with a name the gazetteer has, the Arabic article as said before
+# a sun letter ("Tal as-Sultan", "Ras ash-Shaykh"): alone these are English words.
+_NAME_LOWER_INSIDE = _NAME_LOWER | _words("as ash at ath ad adh ar az es esh et ed er ez en")
 # "officials in Ramallah said": a place the speakers are in, not a speaker's name
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 # Particles that never end a name when a capitalised word follows ("Tal al-Sultan").
@@ -303,7 +306,7 @@ class Recognizer:
                 # case test (the loop's own, cheaper than a slice) before the two probes;
                 # one slice for both probes: the string hashes once
                 longer = t is not None and (
-                    text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER
+                    text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER_INSIDE
                     or (folded[t.start(1) - 1] == "'" and t.group(1) != "s")) and (
                     (span := folded[s:t.end()]) in prefixes or span in names)
                 # the first word passed the loop's tests already
@@ -316,7 +319,7 @@ class Recognizer:
                     te = t.end()
                     span = folded[s:te]
                     if (span not in prefixes and span not in names) or \
-                            not (text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER
+                            not (text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER_INSIDE
                                  or (folded[t.start(1) - 1] == "'" and t.group(1) != "s")):
                         break  # lowercase after an apostrophe only inside a word: Khuza'a
                     ends.append(te)

@@ -716,3 +716,9 @@ def test_a_city_named_like_its_canton_is_no_stray(gp: Geoparser) -> None:
     got = {m.text: (m.place.kind, m.place.country) for m in gp.parse(
         "Army jets struck Omdurman again. Envoys met in Geneva to discuss a truce.")}
     assert got["Geneva"] == (KIND_PLACE, "CH")
+
+
+def test_an_assimilated_arabic_article_goes_on_with_a_known_name(gp: Geoparser) -> None:
+    got = {m.text for m in gp.parse("Tanks entered the Tal as-Sultan area of Rafah.")}
+    assert "Tal as-Sultan" in got
+    assert {m.text for m in gp.parse("He was hailed as Sultan by Omani crowds.")} == set()
