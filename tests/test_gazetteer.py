@@ -297,7 +297,7 @@ def test_admin1_spelling_rules() -> None:
 
     assert _directional("Nord-Kivu") == ["North Kivu"]
     assert _directional("Shamal Darfur") == ["North Darfur"]
-    assert _directional("Jubbada Hoose") == ["Lower Jubbada"]
+    assert _directional("Jubbada Hoose") == ["Lower Jubbada", "Lower Juba"]
     assert _directional("Southern Kordofan") == ["South Kordofan"]
     assert _directional("Nordland") == []
     assert _arabic_ending("Oromiya") == ["Oromia"]
@@ -372,3 +372,9 @@ def test_admin1_keeps_its_name_when_the_seat_was_renamed(gaz: Gazetteer) -> None
     names = {p.name for name in ("Sverdlovsk", "Dnipropetrovsk")
              for p in gaz.lookup(name) if p.feature == "ADM1"}
     assert names == {"Sverdlovsk", "Dnipropetrovsk"}
+
+
+@pytest.mark.parametrize("name", ["Lower Shabelle", "Middle Shabelle", "Lower Juba"])
+def test_somali_regions_by_their_english_names(gaz: Gazetteer, name: str) -> None:
+    # "Shabeellaha Hoose": the genitive ending dropped, the direction put first
+    assert [p.country for p in gaz.lookup(name) if p.feature == "ADM1"] == ["SO"]

@@ -254,7 +254,24 @@ def _directional(name: str) -> list[str]:
     after = _SOMALI_DIRECTIONS.get(fold(last))
     if after and head:
         out.append(f"{after} {' '.join(head)}")
+        base = [_somali_base(h) for h in head]
+        if base != head:
+            out.append(f"{after} {' '.join(base)}")
     return out
+
+
+def _somali_base(word: str) -> str:
+    """The word without the Somali genitive ending, as English copy writes the river or
+    region: "Shabeellaha" -> "Shabelle", "Jubbada" -> "Juba" (the long vowel and the
+    doubled consonant written once)."""
+    if word.endswith("aha"):
+        word = word[:-3] + "e"
+    elif word.endswith("ada"):
+        word = word[:-3] + "a"
+    else:
+        return word
+    word = re.sub(r"([aeiou])\1", r"\1", word)
+    return re.sub(r"([bdgj])\1", r"\1", word)  # "Jubba" -> "Juba"; "Shabelle" keeps ll
 
 
 def _arabic_ending(name: str) -> list[str]:
