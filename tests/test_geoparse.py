@@ -709,3 +709,14 @@ def test_a_city_district_is_in_its_city(gp: Geoparser) -> None:
     # "suburb of" names the city first: "the Cincinnati suburb of West Chester"
     got = {x.text: x for x in gp.parse("He lived in the Cincinnati suburb of West Chester.")}
     assert got["West Chester"].place.admin1 == "Ohio"
+
+
+def test_arabic_article_forms_inside_a_name(gp: Geoparser) -> None:
+    got = places(gp, "Clashes erupted in Deir ez-Zor and in Ras al-Ain, near Tal Abyad.")
+    assert got["Deir ez-Zor"][1] == "SY" and got["Ras al-Ain"][1] == "SY"
+
+
+def test_a_name_listed_after_a_province_reading_is_listed(gp: Geoparser) -> None:
+    # "Nabatieh" reads first as the governorate; "Tyre" after it is a list item, not a tyre
+    got = places(gp, "Israel struck Nabatieh, Tyre and Baalbek on Monday.")
+    assert got["Tyre"][1] == "LB"

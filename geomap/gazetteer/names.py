@@ -135,6 +135,13 @@ def transliterations(folded: str, cc: str | None) -> set[str]:
     """Spellings of a folded name in the other romanisations news uses for its country:
     Arabic articles (al-/el-/al /el ), Deir/Dayr/Dair, -iyah/-iya, u/ou (Khan Yunis /
     Khan Younis) for Arabic-speaking countries; ia/ya, ii/iyi for Cyrillic ones."""
+    if cc in ARABIC_CC and "'" in folded:  # "ra's al 'ayn": the words without the ayn mark
+        return {v for v in transliterations(folded.replace("'", ""), cc)
+                | _transliterations(folded, cc) if v != folded}
+    return _transliterations(folded, cc)
+
+
+def _transliterations(folded: str, cc: str | None) -> set[str]:
     if cc in ARABIC_CC:
         word = _arabic_word
     elif cc in CYRILLIC_CC:
