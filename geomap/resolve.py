@@ -80,6 +80,10 @@ _ACTOR_AFTER = re.compile(
     r"air ?strikes?|missiles?|drones?|rockets?|shell(?:ing|s)|artillery|jets|warplanes|"
     r"aircraft|bombardment|attacks?|offensive|invasion|occupiers|occupation|navy|"
     r"air force|warships?|fighters|paratroopers|infantry|tanks)\b")
+# The rest of a list of provinces after one item: ", Kursk and Bryansk regions".
+_ADMIN_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}){1,8}"
+                         r" (?:regions|provinces|oblasts|governorates|states|districts)\b")
+_ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # its last item
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -327,7 +331,8 @@ class Resolver:
             if len(m.rows) == 1:  # nothing to choose between
                 m.scores = [0.0]
                 continue
-            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end))
+            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end)) or bool(
+                _ADMIN_LIST.match(text, m.end) or _ADMIN_PLURAL.match(folded, m.end))
             m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
                                or _PLACE_AFTER.match(folded, m.end))
             container = self._container(matches, i, folded)

@@ -720,3 +720,10 @@ def test_a_name_listed_after_a_province_reading_is_listed(gp: Geoparser) -> None
     # "Nabatieh" reads first as the governorate; "Tyre" after it is a list item, not a tyre
     got = places(gp, "Israel struck Nabatieh, Tyre and Baalbek on Monday.")
     assert got["Tyre"][1] == "LB"
+
+
+def test_a_list_of_provinces(gp: Geoparser) -> None:
+    got = places(gp, "Drones attacked Belgorod, Kursk and Bryansk regions overnight.")
+    assert {got[n][0] for n in ("Belgorod", "Kursk", "Bryansk")} == {KIND_ADMIN1}
+    got = places(gp, "Moscow claimed Kherson and Zaporizhzhia oblasts.")
+    assert got["Kherson"][0] == got["Zaporizhzhia"][0] == KIND_ADMIN1
