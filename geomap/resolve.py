@@ -354,6 +354,8 @@ class Resolver:
             scores = []
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
             other_name = self._other_names(m, folded)
+            home = bool(doc_bonus) and any(
+                kind[r] == k_place and codes[cc_of[r]] in doc_bonus for r in m.rows)
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
@@ -363,8 +365,10 @@ class Resolver:
                     sc += bonus
                 elif cc in near:
                     sc += 1.0  # a neighbour of a country the article is about
-                elif doc_bonus and k != k_country and pop[r] < WORLD_CITY_POP:
-                    sc -= 1.5  # a place in a country the article never touches
+                elif doc_bonus and k != k_country and (pop[r] < WORLD_CITY_POP or home):
+                    # a place in a country the article never touches; a world city too,
+                    # when a namesake lies in one it does (Tripoli in a Lebanon article)
+                    sc -= 1.5
                 if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif place_cue:

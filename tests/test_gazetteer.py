@@ -348,3 +348,12 @@ def test_primary_capital_is_one_row_per_country(gaz: Gazetteer) -> None:
               and p.id != us.id]
     assert others and all(p.feature != "PPLC" for p in others)
     assert gaz.capital_of("XX") is None
+
+
+def test_a_rare_word_naming_a_big_city_is_no_common_word() -> None:
+    from geomap.gazetteer.names import common_words
+
+    # "tripoli" (a rock) and "tyre" are dictionary words, but rare ones: capitalised, a city
+    assert common_words(["tripoli", "tyre"], frozenset({"tripoli", "tyre"})) == set()
+    assert common_words(["tripoli", "tyre"]) == {"tripoli", "tyre"}
+    assert "nice" in common_words(["nice"], frozenset({"nice"}))  # very common: still a word

@@ -727,3 +727,14 @@ def test_a_list_of_provinces(gp: Geoparser) -> None:
     assert {got[n][0] for n in ("Belgorod", "Kursk", "Bryansk")} == {KIND_ADMIN1}
     got = places(gp, "Moscow claimed Kherson and Zaporizhzhia oblasts.")
     assert got["Kherson"][0] == got["Zaporizhzhia"][0] == KIND_ADMIN1
+
+
+def test_a_big_city_named_like_a_rare_word(gp: Geoparser) -> None:
+    assert places(gp, "Shelling hit Tripoli on Monday, officials in Lebanon said.")[
+        "Tripoli"][1] == "LB"
+    assert places(gp, "An Israeli drone struck Tyre overnight.")["Tyre"][1] == "LB"
+
+
+def test_a_lowercase_corridor_ends_the_name(gp: Geoparser) -> None:
+    got = places(gp, "Israeli troops held the Philadelphi corridor near Rafah, Gaza.")
+    assert got["Philadelphi corridor"][0] == KIND_LINE

@@ -30,6 +30,8 @@ GENERIC_SUFFIXES = (
 # and the resolver treats it as a town, not a hamlet.
 UNKNOWN_POP_NOTABLE_ALTS = 3
 MIN_COMMON_ZIPF = 3.0  # rarer than this, a dictionary word is not 'common' in news
+CITY_COMMON_ZIPF = 4.0  # ... and rarer than this, not when it names a big city
+CITY_POP = 100_000  # what a big city is, for the above
 
 
 def usable(name: str) -> str | None:
@@ -222,15 +224,22 @@ def _dictionary() -> frozenset[str]:
                      if w.islower())
 
 
-def common_words(folded_names: Iterable[str]) -> set[str]:
-    """The names that are also common lowercase English words (by dictionary + frequency)."""
+def common_words(folded_names: Iterable[str], cities: frozenset[str] = frozenset()) -> set[str]:
+    """The names that are also common lowercase English words (by dictionary + frequency).
+
+    For the name of a big city (`cities`) the word must be very common: wordfreq counts
+    "Tripoli", "Tyre", "Cork" in their capitalised uses, mostly the city, so a word as
+    rare in lowercase as "tripoli" (a rock) or "tyre" is the city when capitalised.
+    """
     from wordfreq import zipf_frequency
 
     words = _dictionary()
     out = set()
     for name in folded_names:
-        if " " not in name and name in words and zipf_frequency(name, "en") >= MIN_COMMON_ZIPF:
-            out.add(name)
+        if " " not in name and name in words:
+            z = zipf_frequency(name, "en")
+            if z >= (CITY_COMMON_ZIPF if name in cities else MIN_COMMON_ZIPF):
+                out.add(name)
     return out
 
 
