@@ -56,14 +56,19 @@ _GAPS = frozenset({" ", "-", "'", ".", ". ", " - ", "- ", " -"})
 # The next word of a multi-word name after one of the _GAPS (longest gap first).
 _NEXT_TOKEN = re.compile(r"(?: - |\. |- | -|[ \-'.])([^\W_]+)")
 MAX_TOKENS = 6
+LISTING_TOWN_POP = 10_000  # a province named like a town this big lists places after it
 FUZZY_ABROAD = 90.0  # fuzz.ratio a fuzzy match outside the article's countries needs
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
     "en in im border line state au aux")
-# ... and, only to go on with a name the gazetteer has, the Arabic article as said before
-# a sun letter ("Tal as-Sultan", "Ras ash-Shaykh"): alone these are English words.
-_NAME_LOWER_INSIDE = _NAME_LOWER | _words("as ash at ath ad adh ar az es esh et ed er ez en")
+# Lowercase words a multi-word name may go on with, while the gazetteer has the longer
+# prefix: the above, the Arabic article's forms ("Deir ez-Zor", "Ras al-Ain", "Tall as
+# Sultan"), which are no English words in a name, and the words that make a name a line or
+# a crossing, not the town ("the Philadelphi corridor", "the Rafah crossing"). ("Washington
+# state", "Jabalia camp" stay the place named.)
+_IN_NAME = _NAME_LOWER | _words("ad adh ar as ash at ath az ed er es esh et ez ul an en "
+                                 "corridor crossing")
 # "officials in Ramallah said": a place the speakers are in, not a speaker's name
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 # Particles that never end a name when a capitalised word follows ("Tal al-Sultan").
@@ -306,7 +311,7 @@ class Recognizer:
                 # case test (the loop's own, cheaper than a slice) before the two probes;
                 # one slice for both probes: the string hashes once
                 longer = t is not None and (
-                    text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER_INSIDE
+                    text[t.start(1)].isupper() or t.group(1) in _IN_NAME
                     or (folded[t.start(1) - 1] == "'" and t.group(1) != "s")) and (
                     (span := folded[s:t.end()]) in prefixes or span in names)
                 # the first word passed the loop's tests already
@@ -319,7 +324,7 @@ class Recognizer:
                     te = t.end()
                     span = folded[s:te]
                     if (span not in prefixes and span not in names) or \
-                            not (text[t.start(1)].isupper() or t.group(1) in _NAME_LOWER_INSIDE
+                            not (text[t.start(1)].isupper() or t.group(1) in _IN_NAME
                                  or (folded[t.start(1) - 1] == "'" and t.group(1) != "s")):
                         break  # lowercase after an apostrophe only inside a word: Khuza'a
                     ends.append(te)
@@ -353,7 +358,7 @@ class Recognizer:
                 continue  # "Tal al-Sultan": a longer name than "Tal al" goes on
             # "Goris and Kapan": after a town (not "Israel and Hamas": countries pair with actors)
             listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS and \
-                self._kind[out[-1].rows[0]] == self._k_place
+                self._town_reading(out[-1].rows)
             # the capitalised word before the match, scanned once for both checks
             j = self._prev_start(text, s)
             prev = self._prev_at(text, folded, s, j)
@@ -366,6 +371,17 @@ class Recognizer:
             out = [m for m in out if folded[m.start:m.end] not in persons
                    or self._kind[m.rows[0]] == self._k_country]
         return out, unknown, dems
+
+    def _town_reading(self, rows: list[int]) -> bool:
+        """A name read first as a town, or as a province named like its town ("Nabatieh,
+        Tyre and Baalbek": Nabatieh is first the governorate): what is listed after it is
+        a place too. Not a country, which pairs with actors ("Israel and Hamas"), nor a
+        bare state ("In Pennsylvania, Meredith escaped")."""
+        kind = self._kind
+        if kind[rows[0]] == self._k_place:
+            return True
+        return kind[rows[0]] == self._k_admin1 and any(
+            kind[r] == self._k_place and self.gaz.pop[r] >= LISTING_TOWN_POP for r in rows[1:4])
 
     def _word_info(self, w: str) -> tuple[int | None, bool, bool, bool]:
         """(name id or None, starts a longer name, demonym, long non-English word a fuzzy

@@ -80,6 +80,10 @@ _ACTOR_AFTER = re.compile(
     r"air ?strikes?|missiles?|drones?|rockets?|shell(?:ing|s)|artillery|jets|warplanes|"
     r"aircraft|bombardment|attacks?|offensive|invasion|occupiers|occupation|navy|"
     r"air force|warships?|fighters|paratroopers|infantry|tanks)\b")
+# The rest of a list of provinces after one item: ", Kursk and Bryansk regions".
+_ADMIN_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}){1,8}"
+                         r" (?:regions|provinces|oblasts|governorates|states|districts)\b")
+_ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # its last item
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -332,7 +336,8 @@ class Resolver:
             if len(m.rows) == 1:  # nothing to choose between
                 m.scores = [0.0]
                 continue
-            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end))
+            m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end)) or bool(
+                _ADMIN_LIST.match(text, m.end) or _ADMIN_PLURAL.match(folded, m.end))
             m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
                                or _PLACE_AFTER.match(folded, m.end))
             container = self._container(matches, i, folded)
@@ -354,6 +359,8 @@ class Resolver:
             scores = []
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
             other_name = self._other_names(m, folded)
+            home = bool(doc_bonus) and any(
+                kind[r] == k_place and codes[cc_of[r]] in doc_bonus for r in m.rows)
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
@@ -363,8 +370,10 @@ class Resolver:
                     sc += bonus
                 elif cc in near:
                     sc += 1.0  # a neighbour of a country the article is about
-                elif doc_bonus and k != k_country and pop[r] < WORLD_CITY_POP:
-                    sc -= 1.5  # a place in a country the article never touches
+                elif doc_bonus and k != k_country and (pop[r] < WORLD_CITY_POP or home):
+                    # a place in a country the article never touches; a world city too,
+                    # when a namesake lies in one it does (Tripoli in a Lebanon article)
+                    sc -= 1.5
                 if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
                 elif place_cue:

@@ -378,3 +378,12 @@ def test_admin1_keeps_its_name_when_the_seat_was_renamed(gaz: Gazetteer) -> None
 def test_somali_regions_by_their_english_names(gaz: Gazetteer, name: str) -> None:
     # "Shabeellaha Hoose": the genitive ending dropped, the direction put first
     assert [p.country for p in gaz.lookup(name) if p.feature == "ADM1"] == ["SO"]
+
+
+def test_a_rare_word_naming_a_big_city_is_no_common_word() -> None:
+    from geomap.gazetteer.names import common_words
+
+    # "tripoli" (a rock) and "tyre" are dictionary words, but rare ones: capitalised, a city
+    assert common_words(["tripoli", "tyre"], frozenset({"tripoli", "tyre"})) == set()
+    assert common_words(["tripoli", "tyre"]) == {"tripoli", "tyre"}
+    assert "nice" in common_words(["nice"], frozenset({"nice"}))  # very common: still a word

@@ -722,3 +722,32 @@ def test_an_assimilated_arabic_article_goes_on_with_a_known_name(gp: Geoparser) 
     got = {m.text for m in gp.parse("Tanks entered the Tal as-Sultan area of Rafah.")}
     assert "Tal as-Sultan" in got
     assert {m.text for m in gp.parse("He was hailed as Sultan by Omani crowds.")} == set()
+
+
+def test_arabic_article_forms_inside_a_name(gp: Geoparser) -> None:
+    got = places(gp, "Clashes erupted in Deir ez-Zor and in Ras al-Ain, near Tal Abyad.")
+    assert got["Deir ez-Zor"][1] == "SY" and got["Ras al-Ain"][1] == "SY"
+
+
+def test_a_name_listed_after_a_province_reading_is_listed(gp: Geoparser) -> None:
+    # "Nabatieh" reads first as the governorate; "Tyre" after it is a list item, not a tyre
+    got = places(gp, "Israel struck Nabatieh, Tyre and Baalbek on Monday.")
+    assert got["Tyre"][1] == "LB"
+
+
+def test_a_list_of_provinces(gp: Geoparser) -> None:
+    got = places(gp, "Drones attacked Belgorod, Kursk and Bryansk regions overnight.")
+    assert {got[n][0] for n in ("Belgorod", "Kursk", "Bryansk")} == {KIND_ADMIN1}
+    got = places(gp, "Moscow claimed Kherson and Zaporizhzhia oblasts.")
+    assert got["Kherson"][0] == got["Zaporizhzhia"][0] == KIND_ADMIN1
+
+
+def test_a_big_city_named_like_a_rare_word(gp: Geoparser) -> None:
+    assert places(gp, "Shelling hit Tripoli on Monday, officials in Lebanon said.")[
+        "Tripoli"][1] == "LB"
+    assert places(gp, "An Israeli drone struck Tyre overnight.")["Tyre"][1] == "LB"
+
+
+def test_a_lowercase_corridor_ends_the_name(gp: Geoparser) -> None:
+    got = places(gp, "Israeli troops held the Philadelphi corridor near Rafah, Gaza.")
+    assert got["Philadelphi corridor"][0] == KIND_LINE

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from geomap.folding import fold
 from geomap.gazetteer.names import (
     ARABIC_CC,
+    CITY_POP,
     CYRILLIC_CC,
     UNKNOWN_POP_NOTABLE_ALTS,
     common_words,
@@ -598,7 +599,10 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     english = english_words()
     _county_population(b, counties, english, given | surnames)
 
-    common = common_words(b.names)
+    common = common_words(b.names, frozenset(
+        name for name, rows in b.names.items()
+        if " " not in name and any(b.rows[r][2] == KIND_PLACE and b.rows[r][8] >= CITY_POP
+                                   and fold(b.rows[r][1]) == name for r in rows)))
     priors = [_prior(row, b.alt_count.get(r, 0)) for r, row in enumerate(b.rows)]
     keys, cands, flags = [], [], bytearray()
     for name in sorted(b.names):

@@ -30,6 +30,8 @@ GENERIC_SUFFIXES = (
 # and the resolver treats it as a town, not a hamlet.
 UNKNOWN_POP_NOTABLE_ALTS = 3
 MIN_COMMON_ZIPF = 3.0  # rarer than this, a dictionary word is not 'common' in news
+CITY_COMMON_ZIPF = 4.0  # ... and rarer than this, not when it names a big city
+CITY_POP = 100_000  # what a big city is, for the above
 
 
 def usable(name: str) -> str | None:
@@ -146,6 +148,13 @@ def transliterations(folded: str, cc: str | None) -> set[str]:
     """Spellings of a folded name in the other romanisations news uses for its country:
     Arabic articles (al-/el-/al /el ), Deir/Dayr/Dair, -iyah/-iya, u/ou (Khan Yunis /
     Khan Younis) for Arabic-speaking countries; ia/ya, ii/iyi for Cyrillic ones."""
+    if cc in ARABIC_CC and "'" in folded:  # "ra's al 'ayn": the words without the ayn mark
+        return {v for v in transliterations(folded.replace("'", ""), cc)
+                | _transliterations(folded, cc) if v != folded}
+    return _transliterations(folded, cc)
+
+
+def _transliterations(folded: str, cc: str | None) -> set[str]:
     if cc in ARABIC_CC:
         word = _arabic_word
     elif cc in CYRILLIC_CC:
@@ -227,15 +236,22 @@ def _dictionary() -> frozenset[str]:
                      if w.islower())
 
 
-def common_words(folded_names: Iterable[str]) -> set[str]:
-    """The names that are also common lowercase English words (by dictionary + frequency)."""
+def common_words(folded_names: Iterable[str], cities: frozenset[str] = frozenset()) -> set[str]:
+    """The names that are also common lowercase English words (by dictionary + frequency).
+
+    For the name of a big city (`cities`) the word must be very common: wordfreq counts
+    "Tripoli", "Tyre", "Cork" in their capitalised uses, mostly the city, so a word as
+    rare in lowercase as "tripoli" (a rock) or "tyre" is the city when capitalised.
+    """
     from wordfreq import zipf_frequency
 
     words = _dictionary()
     out = set()
     for name in folded_names:
-        if " " not in name and name in words and zipf_frequency(name, "en") >= MIN_COMMON_ZIPF:
-            out.add(name)
+        if " " not in name and name in words:
+            z = zipf_frequency(name, "en")
+            if z >= (CITY_COMMON_ZIPF if name in cities else MIN_COMMON_ZIPF):
+                out.add(name)
     return out
 
 
