@@ -177,6 +177,8 @@ _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not toda
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
 _CUE_DATE_GAP = 8  # " on ", " of ": characters from the cue to its day
+# "two of its soldiers", "three of our servicemen": the speaker's own dead
+_OWN_DEAD = re.compile(r"[\w,-]+\s+(?:of\s+)?(?:its|our|their)\s+(?:own\s+)?\w+")
 _NATION_REACH = 80  # characters between a count and the country it belongs to
 # Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
 _CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
@@ -205,8 +207,9 @@ _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|state
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
 # Hundreds "have been killed" with no weapon, fight or day named: a running tally.
 _PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?(?:been\s+killed|"
-                            r"died|lost\s+their\s+lives)\b")
+                            r"died|lost\s+their\s+lives|killed)\b")
 _TALLY_MIN = 100
+_WAR_TALLY_MIN = 500  # a toll this large told in the perfect is a war's, not a strike's
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
@@ -268,6 +271,13 @@ class _Draft:
     # "Over the past day, Russia shelled Donetsk oblast 2,100 times": a province's daily
     # total; the towns told after are events of their own, never merged into it.
     tally: bool = False
+    # The killed count the latest sentence told (a retold earlier figure may be below
+    # the toll): what "two more died" adds to.
+    last_told: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.last_told is None:
+            self.last_told = self.casualties.killed
 
 
 def _capital_name(iso: str) -> str | None:
@@ -595,9 +605,12 @@ class _Extractor:
             place, place_text, precision, casualties = own
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
-        if match.generic and not refs and (casualties.killed or 0) >= _TALLY_MIN and \
+        if not refs and (casualties.killed or 0) >= (_TALLY_MIN if match.generic
+                                                     else _WAR_TALLY_MIN) and \
                 _PERFECT_TALLY.search(fold(sentence)):
-            return None  # "more than 300 aid workers have been killed in Gaza": a tally
+            # "more than 300 aid workers have been killed in Gaza", "Israeli strikes have
+            # killed more than 41,000 Palestinians": a tally, no one event
+            return None
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
                 and (_ANAPHOR.search(fold(sentence), 0, match.start) or (
@@ -681,7 +694,8 @@ class _Extractor:
             self._merge(replace(draft, place=extra_place, place_text=extra_text,
                                 precision=extra_precision, casualties=extra_counts,
                                 evidence=list(draft.evidence),
-                                first_offset=draft.first_offset + 1 + n), weak=False)
+                                first_offset=draft.first_offset + 1 + n,
+                                last_told=extra_counts.killed), weak=False)
         if merged is None:
             self.unplaced = self.unplaced or (match.violent and place is None)
             return None
@@ -822,7 +836,8 @@ class _Extractor:
         draft = replace(prev, place=place, place_text=text, precision=precision,
                         date=date_, date_precision=prec, first_offset=start,
                         evidence=[sentence], casualties=casualties,
-                        reported_by=reported_by(sentence), speaker=None)
+                        reported_by=reported_by(sentence), speaker=None,
+                        last_told=casualties.killed)
         merged = self._merge(draft, weak=False)
         if merged is not None:
             self.last_event = merged
@@ -1170,6 +1185,11 @@ class _Extractor:
                 continue
             if _own_tolls_differ(other, draft):
                 continue
+            if len(draft.evidence) == 1:
+                # "Three Armenian servicemen were killed ..." + "Azerbaijan said two of its
+                # soldiers had been killed": each side's dead, summed
+                draft.casualties = _other_side_added(other, draft.casualties,
+                                                     draft.evidence[0])
             _absorb(other, draft)
             return other
         if weak:
@@ -1188,9 +1208,15 @@ class _Extractor:
         else:
             if draft.casualties.killed is not None and casualties.killed is not None and \
                     (more := added_deaths(sentence)) is not None:
-                casualties = replace(casualties, killed=draft.casualties.killed + more)
+                # "Three more bodies were found": more than the count told last ("12
+                # killed" retold after "the toll has risen to 15" is still 15 in all)
+                base = draft.last_told if draft.last_told is not None else \
+                    draft.casualties.killed
+                casualties = replace(casualties, killed=base + more)
             else:  # added once: "eleven attackers were also killed" is both
                 casualties = _other_side_added(draft, casualties, sentence)
+            if casualties.killed is not None:
+                draft.last_told = casualties.killed
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],
@@ -1355,6 +1381,8 @@ def _absorb(into: _Draft, other: _Draft) -> None:
         into.date_own = other.date_own
         into.date_told = other.date_told
     c, o = into.casualties, other.casualties
+    if o.killed is not None:
+        into.last_told = o.killed
     c.killed = _max(c.killed, o.killed)
     c.wounded = _max(c.wounded, o.wounded)
     c.captured = _max(c.captured, o.captured)
@@ -1394,7 +1422,13 @@ def _sides(sentence: str) -> set[tuple[str | None, str | None]]:
     country is the one named nearest the count, within a clause's reach."""
     refs = country_refs(sentence)
     out: set[tuple[str | None, str | None]] = set()
+    folded = fold(sentence)
     for at, side in count_sides_at(sentence, casualty_counts(sentence)):
+        if _OWN_DEAD.match(folded, at) and (own := speaker_country(sentence, at)):
+            # "Azerbaijan's ministry blamed Armenia and said two of its soldiers died":
+            # "its" is the speaker's, whatever country is named nearer
+            out.add((side, own))
+            continue
         near = [(min(abs(at - e), abs(s - at)), iso) for s, e, iso, _k in refs]
         nation = min(near)[1] if near and min(near)[0] <= _NATION_REACH else None
         out.add((side, nation))

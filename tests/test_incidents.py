@@ -847,3 +847,35 @@ def test_a_toll_update_told_in_a_statement_is_still_a_toll() -> None:
             "17.")
     (inc,) = violent(run(text))
     assert inc.killed == 17
+
+
+def test_three_more_bodies_add_to_the_count_told_last() -> None:
+    text = ("The toll from Thursday's gang attack on the Kalbajar neighbourhood has risen to "
+            "15 dead, residents "
+            "said on Saturday. On Friday a rights group reported at least 12 people "
+            "killed. Three more bodies were found on Saturday, the group said.")
+    (inc,) = violent(run(text, date(2020, 10, 10)))
+    assert inc.killed == 15
+    text = ("Gunmen raided Kalbajar on Sunday, killing 12 villagers. Three more bodies were "
+            "found on Monday.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 15
+
+
+def test_each_sides_own_dead_add_when_told_by_each_side() -> None:
+    text = ("Three Armenian soldiers were killed on Sunday in a clash with Azerbaijani forces "
+            "near Kalbajar, the Armenian ministry said. The Azerbaijani ministry blamed "
+            "Armenia for the fighting in Kalbajar and said two of its soldiers had died.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 5
+
+
+@pytest.mark.parametrize("tally", [
+    "Strikes have killed more than 41,000 people in Ganja, the ministry says.",
+    "The UN says over 3,600 people were killed in Ganja in the first half of the year.",
+    "At least 1,200 civilians were killed in Ganja this year, monitors said.",
+])
+def test_war_wide_totals_neither_make_nor_change_an_incident(tally: str) -> None:
+    text = f"A drone hit a bus in Kalbajar on Sunday, killing four.\n\n{tally}"
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Kalbajar", 4)]
