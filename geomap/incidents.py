@@ -220,6 +220,9 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+# A sentence that says it tells another event than the one before.
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|strike|raid)|"
+                       r"elsewhere|in\s+a\s+different)\b")
 # A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
 _STAMP_LINE = re.compile(
     r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
@@ -628,6 +631,7 @@ class _Extractor:
             self._add_counts(last, casualties, sentence)
             return last
         if match.generic and not own_place and last is not None and last.event.violent \
+                and not _SEPARATE.search(fold(sentence)) \
                 and (not refs or (last.date is not None and all(
                     r.date is not None and abs((r.date - last.date).days) <= 1
                     for r in refs))):
@@ -648,6 +652,12 @@ class _Extractor:
         if headed:
             assert self.heading is not None
             place, place_text, precision = self.heading
+        elif not own_place and match.violent and _SEPARATE.search(fold(sentence)):
+            # "In a separate statement, the army said it killed eight militants in <a
+            # valley the gazetteer lacks>": another event, not the last one's place nor
+            # more of its dead
+            self.unplaced = True
+            return None
         elif not own_place and last is not None and (
                 last.event.family == match.family or not match.violent):
             place, place_text, precision = last.place, last.place_text, last.precision

@@ -879,3 +879,11 @@ def test_war_wide_totals_neither_make_nor_change_an_incident(tally: str) -> None
     text = f"A drone hit a bus in Kalbajar on Sunday, killing four.\n\n{tally}"
     got = [(i.place_name, i.killed) for i in violent(run(text))]
     assert got == [("Kalbajar", 4)]
+
+
+def test_a_separate_event_without_a_known_place_is_not_the_last_ones() -> None:
+    text = ("Militants attacked a police post in Kalbajar on Sunday; two policemen were "
+            "killed.\n\nIn a separate statement, the army said troops had killed nine "
+            "militants in a remote mountain valley.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Kalbajar", 2)]

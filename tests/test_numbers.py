@@ -489,3 +489,15 @@ def test_an_age_is_not_a_count(sentence: str, killed, wounded) -> None:
 )
 def test_corrected_and_long_subject_tolls(sentence: str, killed: int) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Unknown assailants shot dead a village elder near the market.", 1),
+        ("A roadside bomb hit the patrol, martyring two soldiers.", 2),
+        ("Gunmen killed an opposition activist outside his home.", 1),
+    ],
+)
+def test_more_single_victims_and_martyring(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
