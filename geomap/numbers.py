@@ -80,7 +80,7 @@ _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported
 
 _SUBJECT = re.compile(
     r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
-    r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
+    r"our|them|whom)(?:\s+[a-z'\-]+){0,3})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
     # "another injured passenger died": the word describes the victim, the verb follows
     r"(?!\s+(?:passengers?|persons?|people|m[ae]n|wom[ae]n|soldiers?|servicem[ae]n|"
@@ -143,7 +143,7 @@ _AND_PAIR = re.compile(
 _BURIED = re.compile(r"\b(?:buri(?:ed|al|als)|bury|funerals?|laid\s+to\s+rest|graves?)\b")
 _RANGE_AFTER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d{1,3}(?:,\d{3})*(?![\d:/])|" + _NUM_WORD
                           + r"(?![\w-]))")
-_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,:.])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
                            + _NUM_WORD + r")\s*(?:to|-|–|or))\s*$")
 # "Two of the injured later died", "died of their wounds in hospital": added deaths.
 _DIED_OF_WOUNDS = re.compile(
@@ -190,6 +190,11 @@ _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.
                             r"injur)[^,;.()–—])*(?:,|\s[-–—])|"
                             # "Two men, aged 30 and 41, were killed"
                             r",\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*\s*,")
+# "Two people, a mother and her son, were killed": who they were, between the count and
+# its verb (blanked, so the count meets its verb).
+_APPOSITION = re.compile(
+    r"(?<=[a-z])\s*,(?![^,;.:]*\d)[^,;.:]{1,80},(?=\s+(?:were|was|have|has|had|are)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|dead|died|hurt|martyred|shot)\b)")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 # "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
 # its casualty word left out, after a count tied to its place.
@@ -617,6 +622,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if "includ" in text or "among" in text or " of them" in text or " of whom" in text \
             or "aged" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+    if text.count(",") >= 2:
+        text = _APPOSITION.sub(lambda m: " " * len(m.group(0)), text)
     if " and " in text or "couple" in text or "parents" in text:
         _person_lists(text, counts, used)
     for m in _AND_PAIR.finditer(text):
