@@ -49,7 +49,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.SUICIDE_BOMB, 0.9),
     (_r(r"\b(?:ieds?|improvised\s+explosive|roadside\s+bomb\w*|car\s+bomb\w*|land\s?mines?|"
         r"booby[- ]trap\w*|explosive\s+device|(?:anti-?(?:tank|personnel)\s+)?mine\s+"
-        r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|bomb\s+(?:blast|exploded|"
+        r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|anti-?(?:tank|personnel)\s+mines?|"
+        r"(?:hit|struck|drove\s+(?:over|onto)|ran\s+over|triggered)\s+(?:an?\s+)?(?:unexploded\s+)?"
+        r"(?:land\s?)?mines?|bomb\s+(?:blast|exploded|"
         r"went\s+off)|detonated)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
     # "An explosion killed four people at a market": a blast told by its toll
@@ -68,7 +70,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
-        r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?)\b"),
+        r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?|"
+        # "a woman was killed by a drone": the weapon told as the killer
+        r"(?:killed|wounded|injured|hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:drones?|uavs?|air\s?strikes?|warplanes?|quadcopters?))\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
@@ -437,8 +442,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("suicide",),
     ("ied", "explosive", "roadside", "bomb", "mine", "landmine", "booby", "detonat"),
     ("explosion", "blast"),
-    ("air", "drone", "uav", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomb",
-     "kamikaze", "shahed", "aerial", "drop"),
+    ("air", "drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
+     "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
      "grad", "munition", "heavy weapon", "projectile", "tank"),
     ("grenade",),
