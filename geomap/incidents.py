@@ -220,6 +220,8 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+_COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
+                             r"north-?western|south-?eastern|south-?western)\s+$")
 # A sentence that says it tells another event than the one before.
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|strike|raid)|"
                        r"elsewhere|in\s+a\s+different)\b")
@@ -1003,8 +1005,12 @@ class _Extractor:
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
             abroad = self.home is not None and place.country != self.home
-            key = (0 if locative else 1, int(abroad), _SPECIFICITY.get(place.kind, 5),
-                   precision, int(weak_prep), -int(m.confidence * 100))
+            # "In southern Gaza, ... in Rafah": a compass part of a name is an area, the
+            # other name the site
+            compass = _COMPASS_BEFORE.search(head) is not None
+            key = (0 if locative else 1, int(abroad), int(compass),
+                   _SPECIFICITY.get(place.kind, 5), precision, int(weak_prep),
+                   -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
         scored.sort(key=lambda s: s[0])

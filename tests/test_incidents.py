@@ -887,3 +887,13 @@ def test_a_separate_event_without_a_known_place_is_not_the_last_ones() -> None:
             "militants in a remote mountain valley.")
     got = [(i.place_name, i.killed) for i in violent(run(text))]
     assert got == [("Kalbajar", 2)]
+
+
+def test_a_compass_area_loses_to_the_named_site() -> None:
+    text = ("In western Azerbaijan, two soldiers were killed in a clash with rebels in "
+            "Kalbajar on Sunday.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
+    text = "In southern Baku, troops fought gunmen in Ganja on Sunday."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Ganja"
