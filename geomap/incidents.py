@@ -220,6 +220,10 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+_BREAKDOWN = re.compile(
+    r":\s*(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?"
+    r"(?:in|at|near)\s+[^,;.:]{2,40}?(?:,\s*(?:and\s+)?|\s+and\s+)){1,}(?:\d{1,3}|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:in|at|near)\s+\w")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 # A sentence that says it tells another event than the one before.
@@ -610,6 +614,10 @@ class _Extractor:
             place, place_text, precision, casualties = own
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
+        if match.event_type == tx.VIOLENCE_CIVILIANS and _BREAKDOWN.search(fold(sentence)):
+            # "Russians killed 4 residents of the oblast: 2 in A, 1 in B and 1 in C": a
+            # bulletin's summary of the town lines it goes on to tell, no event of its own
+            return None
         if not refs and (casualties.killed or 0) >= (_TALLY_MIN if match.generic
                                                      else _WAR_TALLY_MIN) and \
                 _PERFECT_TALLY.search(fold(sentence)):

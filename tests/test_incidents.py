@@ -897,3 +897,11 @@ def test_a_compass_area_loses_to_the_named_site() -> None:
     text = "In southern Baku, troops fought gunmen in Ganja on Sunday."
     (inc,) = violent(run(text))
     assert inc.place_name == "Ganja"
+
+
+def test_a_bulletins_summary_breakdown_is_not_an_event_of_its_own() -> None:
+    text = ("On Sunday, the enemy killed 3 residents of the region: 2 in Ganja and 1 in "
+            "Kalbajar.\n\nGanja: artillery shelled the city centre; two men were killed.\n\n"
+            "Kalbajar: a drone hit a car, killing its driver.")
+    got = sorted((i.place_name, i.event_type, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", tx.EXPLOSIONS, 2), ("Kalbajar", tx.EXPLOSIONS, 1)]
