@@ -253,6 +253,9 @@ _STRONG_BACKGROUND = _r(
     r"(?:the|this)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency|invasion)\s+(?:first\s+)?"
     r"(?:started|began|erupted|broke\s+out|was\s+(?:triggered|sparked))\s+(?:when|after|"
     r"with|by)|"
+    # an earlier event compared: "The week before, a similar attack on X killed two"
+    r"(?:the|a)\s+(?:week|month|fortnight)\s+(?:before|earlier|prior)|(?:a|an)\s+similar\s+"
+    r"(?:attack|strike|raid|shelling|bombing|incident|assault|ambush)|"
     # a trend: "Hostilities have escalated in two states since early February"
     r"(?:have|has)\s+(?:\w+\s+)?(?:escalated|intensified|increased|surged|raged|persisted|"
     r"worsened)\b[^.;]{0,80}?\bsince)\b"
@@ -405,6 +408,8 @@ _COMBATANTS = _r(
 # "Photo: A firefighter at the site of a strike in Kharkiv": a caption retells, never tells.
 _CAPTION = re.compile(r"\s*[\[(]?(?:photo|picture|image|file\s+photo|pictured|caption|"
                       r"video)\b\s*(?:[:|\-–—)\]]|credit)", re.I)
+# '"Who ordered the shelling?" the mayor asked.': a quoted question and its asker
+_ASKED = re.compile(r"\?[\"'”’]?\s*,?\s*[\w' .-]{1,40}?\s+(?:asked|asks|wondered|said|says)\W*$")
 _DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi)\s")
 
 # "IDF troops eliminated three terrorists": a military's word for killing fighters.
@@ -547,6 +552,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         return None
     if _CAPTION.match(sentence):
         return None
+    if sentence.rstrip(" \"'”’)").endswith("?") or _ASKED.search(sentence):
+        return None  # "How many people have been killed in Gaza?": a question, no report
     folded = fold(sentence)
     if _REPORT_TITLE.search(sentence) and not _TOLD.search(folded):
         return None  # a title names its topic ("Hostilities in ..."), it reports nothing

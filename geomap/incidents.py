@@ -115,6 +115,7 @@ _ORG_AFTER = re.compile(
 # "the health ministry in Ramallah said", "officials in Kherson told": the speaker's seat.
 _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|agency|"
                         r"governor|administration|police|army|military|hospital\s+director|"
+                        r"division|brigade|battalion|regiment|corps|command|headquarters|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
 
@@ -127,9 +128,13 @@ def _speaks_from(head: str, tail: str) -> bool:
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
                       r"(?:city\s+)?cent(?:re|er)\s+of)\s+$")
 # "the Damascus highway", "the Kherson-Mykolaiv road": a road named for where it leads.
-_ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway)\b")
+_ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway|river|stream|"
+                         r"canal)\b")
 # "on the left bank of the Dnipro": a river, not where the event happened.
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
+# "in response to ... in X", "to avenge ... in X": a reason's place, not the site
+_REASON = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
+                     r"to\s+avenge|in\s+reply\s+to)\b[^.;]{0,40}$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
@@ -984,8 +989,8 @@ class _Extractor:
             head = folded[max(0, rel_s - 45): rel_s]
             if _speaks_from(head, folded[rel_e: rel_e + 12]):
                 continue  # "the health ministry in Ramallah said": where they speak
-            if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
-                continue
+            if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head):
+                continue  # (not "fired rockets in response to massacres in Gaza City")
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))

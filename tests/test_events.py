@@ -106,6 +106,8 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "A 58-year-old woman was killed in a car accident on icy roadways.",
         "Local fire departments battled a blaze at a home this morning.",
         "The nine-year battle over raising the cigarette tax could end.",
+        "Why were so many civilians killed in the strike?",
+        'Who ordered the shelling of the market?" the mayor asked.',
     ],
 )
 def test_no_event(sentence: str) -> None:
@@ -132,6 +134,11 @@ PUB = date(2021, 11, 16)
         "Its capture came after a six-week siege that levelled the port.",
         "The blast came days after the heaviest shelling of the city in weeks.",
         "Government troops have advanced steadily towards the rebel stronghold.",
+        "A month earlier, a drone strike on the same depot killed a guard (not in this "
+        "week's count).",
+        "On Tuesday a similar raid on a nearby village left four dead.",
+        "Over 2,000 fighters were killed in the first half of 2021, monitors said.",
+        "At least 900 civilians died in the province this year, the UN said.",
     ],
 )
 def test_background(sentence: str) -> None:

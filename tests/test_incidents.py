@@ -905,3 +905,12 @@ def test_a_bulletins_summary_breakdown_is_not_an_event_of_its_own() -> None:
             "Kalbajar: a drone hit a car, killing its driver.")
     got = sorted((i.place_name, i.event_type, i.killed) for i in violent(run(text)))
     assert got == [("Ganja", tx.EXPLOSIONS, 2), ("Kalbajar", tx.EXPLOSIONS, 1)]
+
+
+def test_a_reasons_place_and_a_river_are_not_the_site() -> None:
+    text = ("The group said it fired rockets at Kalbajar on Sunday in response to "
+            "\"crimes\" in Ganja.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
+    text = "Jets bombed supply lines east of the Ganja river on Sunday."
+    assert violent(run(text)) == []
