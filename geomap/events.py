@@ -49,7 +49,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.SUICIDE_BOMB, 0.9),
     (_r(r"\b(?:ieds?|improvised\s+explosive|roadside\s+bomb\w*|car\s+bomb\w*|land\s?mines?|"
         r"booby[- ]trap\w*|explosive\s+device|(?:anti-?(?:tank|personnel)\s+)?mine\s+"
-        r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|bomb\s+(?:blast|exploded|"
+        r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|anti-?(?:tank|personnel)\s+mines?|"
+        r"(?:hit|struck|drove\s+(?:over|onto)|ran\s+over|triggered)\s+(?:an?\s+)?(?:unexploded\s+)?"
+        r"(?:land\s?)?mines?|bomb\s+(?:blast|exploded|"
         r"went\s+off)|detonated)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
     # "An explosion killed four people at a market": a blast told by its toll
@@ -68,7 +70,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
-        r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?)\b"),
+        r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?|"
+        # "a woman was killed by a drone": the weapon told as the killer
+        r"(?:killed|wounded|injured|hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:drones?|uavs?|air\s?strikes?|warplanes?|quadcopters?))\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
     (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
@@ -221,6 +226,10 @@ _STRONG_BACKGROUND = _r(
     # a tally over days or weeks: "over the past week, strikes killed 200 across Gaza"
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|(?:few|several|\w+)\s+"
     r"(?:days|weeks|months))|in\s+recent\s+(?:days|weeks|months)|"
+    # a tally over a part of the year: "in the first half of the year", "this year"
+    r"(?:in|during|over)\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|"
+    r"(?:\w+\s+)?months?|(?:\w+\s+)?weeks?)\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|"
+    r"\d{4}|war|conflict|month)|(?<!earlier\s)(?<!later\s)this\s+year(?!'s)|"
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
@@ -244,6 +253,9 @@ _STRONG_BACKGROUND = _r(
     r"(?:the|this)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency|invasion)\s+(?:first\s+)?"
     r"(?:started|began|erupted|broke\s+out|was\s+(?:triggered|sparked))\s+(?:when|after|"
     r"with|by)|"
+    # an earlier event compared: "The week before, a similar attack on X killed two"
+    r"(?:the|a)\s+(?:week|month|fortnight)\s+(?:before|earlier|prior)|(?:a|an)\s+similar\s+"
+    r"(?:attack|strike|raid|shelling|bombing|incident|assault|ambush)|"
     # a trend: "Hostilities have escalated in two states since early February"
     r"(?:have|has)\s+(?:\w+\s+)?(?:escalated|intensified|increased|surged|raged|persisted|"
     r"worsened)\b[^.;]{0,80}?\bsince)\b"
@@ -396,6 +408,8 @@ _COMBATANTS = _r(
 # "Photo: A firefighter at the site of a strike in Kharkiv": a caption retells, never tells.
 _CAPTION = re.compile(r"\s*[\[(]?(?:photo|picture|image|file\s+photo|pictured|caption|"
                       r"video)\b\s*(?:[:|\-–—)\]]|credit)", re.I)
+# '"Who ordered the shelling?" the mayor asked.': a quoted question and its asker
+_ASKED = re.compile(r"\?[\"'”’]?\s*,?\s*[\w' .-]{1,40}?\s+(?:asked|asks|wondered|said|says)\W*$")
 _DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi)\s")
 
 # "IDF troops eliminated three terrorists": a military's word for killing fighters.
@@ -433,8 +447,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("suicide",),
     ("ied", "explosive", "roadside", "bomb", "mine", "landmine", "booby", "detonat"),
     ("explosion", "blast"),
-    ("air", "drone", "uav", "warplane", "jet", "aircraft", "helicopter", "gunship", "bomb",
-     "kamikaze", "shahed", "aerial", "drop"),
+    ("air", "drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
+     "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
      "grad", "munition", "heavy weapon", "projectile", "tank"),
     ("grenade",),
@@ -538,6 +552,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         return None
     if _CAPTION.match(sentence):
         return None
+    if sentence.rstrip(" \"'”’)").endswith("?") or _ASKED.search(sentence):
+        return None  # "How many people have been killed in Gaza?": a question, no report
     folded = fold(sentence)
     if _REPORT_TITLE.search(sentence) and not _TOLD.search(folded):
         return None  # a title names its topic ("Hostilities in ..."), it reports nothing

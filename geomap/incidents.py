@@ -115,6 +115,7 @@ _ORG_AFTER = re.compile(
 # "the health ministry in Ramallah said", "officials in Kherson told": the speaker's seat.
 _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|agency|"
                         r"governor|administration|police|army|military|hospital\s+director|"
+                        r"division|brigade|battalion|regiment|corps|command|headquarters|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
 
@@ -127,9 +128,13 @@ def _speaks_from(head: str, tail: str) -> bool:
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
                       r"(?:city\s+)?cent(?:re|er)\s+of)\s+$")
 # "the Damascus highway", "the Kherson-Mykolaiv road": a road named for where it leads.
-_ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway)\b")
+_ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway|river|stream|"
+                         r"canal)\b")
 # "on the left bank of the Dnipro": a river, not where the event happened.
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
+# "in response to ... in X", "to avenge ... in X": a reason's place, not the site
+_REASON = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
+                     r"to\s+avenge|in\s+reply\s+to)\b[^.;]{0,40}$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
@@ -177,6 +182,8 @@ _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not toda
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
 _CUE_DATE_GAP = 8  # " on ", " of ": characters from the cue to its day
+# "two of its soldiers", "three of our servicemen": the speaker's own dead
+_OWN_DEAD = re.compile(r"[\w,-]+\s+(?:of\s+)?(?:its|our|their)\s+(?:own\s+)?\w+")
 _NATION_REACH = 80  # characters between a count and the country it belongs to
 # Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
 _CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
@@ -205,8 +212,9 @@ _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|state
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
 # Hundreds "have been killed" with no weapon, fight or day named: a running tally.
 _PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?(?:been\s+killed|"
-                            r"died|lost\s+their\s+lives)\b")
+                            r"died|lost\s+their\s+lives|killed)\b")
 _TALLY_MIN = 100
+_WAR_TALLY_MIN = 500  # a toll this large told in the perfect is a war's, not a strike's
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
@@ -217,6 +225,15 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
                         r"during\s+the\s+day|in\s+total)\b")
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+_BREAKDOWN = re.compile(
+    r":\s*(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?"
+    r"(?:in|at|near)\s+[^,;.:]{2,40}?(?:,\s*(?:and\s+)?|\s+and\s+)){1,}(?:\d{1,3}|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:in|at|near)\s+\w")
+_COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
+                             r"north-?western|south-?eastern|south-?western)\s+$")
+# A sentence that says it tells another event than the one before.
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|strike|raid)|"
+                       r"elsewhere|in\s+a\s+different)\b")
 # A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
 _STAMP_LINE = re.compile(
     r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
@@ -268,6 +285,13 @@ class _Draft:
     # "Over the past day, Russia shelled Donetsk oblast 2,100 times": a province's daily
     # total; the towns told after are events of their own, never merged into it.
     tally: bool = False
+    # The killed count the latest sentence told (a retold earlier figure may be below
+    # the toll): what "two more died" adds to.
+    last_told: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.last_told is None:
+            self.last_told = self.casualties.killed
 
 
 def _capital_name(iso: str) -> str | None:
@@ -595,9 +619,16 @@ class _Extractor:
             place, place_text, precision, casualties = own
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
-        if match.generic and not refs and (casualties.killed or 0) >= _TALLY_MIN and \
+        if match.event_type == tx.VIOLENCE_CIVILIANS and _BREAKDOWN.search(fold(sentence)):
+            # "Russians killed 4 residents of the oblast: 2 in A, 1 in B and 1 in C": a
+            # bulletin's summary of the town lines it goes on to tell, no event of its own
+            return None
+        if not refs and (casualties.killed or 0) >= (_TALLY_MIN if match.generic
+                                                     else _WAR_TALLY_MIN) and \
                 _PERFECT_TALLY.search(fold(sentence)):
-            return None  # "more than 300 aid workers have been killed in Gaza": a tally
+            # "more than 300 aid workers have been killed in Gaza", "Israeli strikes have
+            # killed more than 41,000 Palestinians": a tally, no one event
+            return None
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
                 and (_ANAPHOR.search(fold(sentence), 0, match.start) or (
@@ -615,6 +646,7 @@ class _Extractor:
             self._add_counts(last, casualties, sentence)
             return last
         if match.generic and not own_place and last is not None and last.event.violent \
+                and not _SEPARATE.search(fold(sentence)) \
                 and (not refs or (last.date is not None and all(
                     r.date is not None and abs((r.date - last.date).days) <= 1
                     for r in refs))):
@@ -635,6 +667,12 @@ class _Extractor:
         if headed:
             assert self.heading is not None
             place, place_text, precision = self.heading
+        elif not own_place and match.violent and _SEPARATE.search(fold(sentence)):
+            # "In a separate statement, the army said it killed eight militants in <a
+            # valley the gazetteer lacks>": another event, not the last one's place nor
+            # more of its dead
+            self.unplaced = True
+            return None
         elif not own_place and last is not None and (
                 last.event.family == match.family or not match.violent):
             place, place_text, precision = last.place, last.place_text, last.precision
@@ -681,7 +719,8 @@ class _Extractor:
             self._merge(replace(draft, place=extra_place, place_text=extra_text,
                                 precision=extra_precision, casualties=extra_counts,
                                 evidence=list(draft.evidence),
-                                first_offset=draft.first_offset + 1 + n), weak=False)
+                                first_offset=draft.first_offset + 1 + n,
+                                last_told=extra_counts.killed), weak=False)
         if merged is None:
             self.unplaced = self.unplaced or (match.violent and place is None)
             return None
@@ -822,7 +861,8 @@ class _Extractor:
         draft = replace(prev, place=place, place_text=text, precision=precision,
                         date=date_, date_precision=prec, first_offset=start,
                         evidence=[sentence], casualties=casualties,
-                        reported_by=reported_by(sentence), speaker=None)
+                        reported_by=reported_by(sentence), speaker=None,
+                        last_told=casualties.killed)
         merged = self._merge(draft, weak=False)
         if merged is not None:
             self.last_event = merged
@@ -949,8 +989,8 @@ class _Extractor:
             head = folded[max(0, rel_s - 45): rel_s]
             if _speaks_from(head, folded[rel_e: rel_e + 12]):
                 continue  # "the health ministry in Ramallah said": where they speak
-            if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
-                continue
+            if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head):
+                continue  # (not "fired rockets in response to massacres in Gaza City")
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
@@ -978,8 +1018,12 @@ class _Extractor:
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
             abroad = self.home is not None and place.country != self.home
-            key = (0 if locative else 1, int(abroad), _SPECIFICITY.get(place.kind, 5),
-                   precision, int(weak_prep), -int(m.confidence * 100))
+            # "In southern Gaza, ... in Rafah": a compass part of a name is an area, the
+            # other name the site
+            compass = _COMPASS_BEFORE.search(head) is not None
+            key = (0 if locative else 1, int(abroad), int(compass),
+                   _SPECIFICITY.get(place.kind, 5), precision, int(weak_prep),
+                   -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
         scored.sort(key=lambda s: s[0])
@@ -1170,6 +1214,11 @@ class _Extractor:
                 continue
             if _own_tolls_differ(other, draft):
                 continue
+            if len(draft.evidence) == 1:
+                # "Three Armenian servicemen were killed ..." + "Azerbaijan said two of its
+                # soldiers had been killed": each side's dead, summed
+                draft.casualties = _other_side_added(other, draft.casualties,
+                                                     draft.evidence[0])
             _absorb(other, draft)
             return other
         if weak:
@@ -1188,9 +1237,15 @@ class _Extractor:
         else:
             if draft.casualties.killed is not None and casualties.killed is not None and \
                     (more := added_deaths(sentence)) is not None:
-                casualties = replace(casualties, killed=draft.casualties.killed + more)
+                # "Three more bodies were found": more than the count told last ("12
+                # killed" retold after "the toll has risen to 15" is still 15 in all)
+                base = draft.last_told if draft.last_told is not None else \
+                    draft.casualties.killed
+                casualties = replace(casualties, killed=base + more)
             else:  # added once: "eleven attackers were also killed" is both
                 casualties = _other_side_added(draft, casualties, sentence)
+            if casualties.killed is not None:
+                draft.last_told = casualties.killed
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
                               precision=None, date=None, date_precision=None,
                               first_offset=draft.first_offset, evidence=[sentence],
@@ -1355,6 +1410,8 @@ def _absorb(into: _Draft, other: _Draft) -> None:
         into.date_own = other.date_own
         into.date_told = other.date_told
     c, o = into.casualties, other.casualties
+    if o.killed is not None:
+        into.last_told = o.killed
     c.killed = _max(c.killed, o.killed)
     c.wounded = _max(c.wounded, o.wounded)
     c.captured = _max(c.captured, o.captured)
@@ -1394,7 +1451,13 @@ def _sides(sentence: str) -> set[tuple[str | None, str | None]]:
     country is the one named nearest the count, within a clause's reach."""
     refs = country_refs(sentence)
     out: set[tuple[str | None, str | None]] = set()
+    folded = fold(sentence)
     for at, side in count_sides_at(sentence, casualty_counts(sentence)):
+        if _OWN_DEAD.match(folded, at) and (own := speaker_country(sentence, at)):
+            # "Azerbaijan's ministry blamed Armenia and said two of its soldiers died":
+            # "its" is the speaker's, whatever country is named nearer
+            out.add((side, own))
+            continue
         near = [(min(abs(at - e), abs(s - at)), iso) for s, e, iso, _k in refs]
         nation = min(near)[1] if near and min(near)[0] <= _NATION_REACH else None
         out.add((side, nation))

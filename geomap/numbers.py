@@ -48,7 +48,10 @@ _NUMBER = (
     r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
     r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
     r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
-    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim)\b)"
+    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim|leader|chief|"
+    r"elder|activist|official|mayor|priest|imam|cleric|judge|lawyer|politician|councillor|"
+    r"shopkeeper|pensioner|baby|infant|toddler|conscript|rescuer|firefighter|aid\s+worker|"
+    r"photographer|cameraman|reporter|patient|pedestrian)\b)"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
     r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
@@ -57,7 +60,9 @@ _NUMBER = (
     r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
     r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
     r"fisherman|herder|teenager|farmer|shepherd|victim|medic|paramedic|doctor|nurse|"
-    r"student)\b))"
+    r"student|leader|chief|elder|activist|official|mayor|priest|imam|cleric|judge|lawyer|"
+    r"politician|councillor|shopkeeper|pensioner|baby|infant|toddler|conscript|rescuer|"
+    r"firefighter|photographer|cameraman|reporter|patient|pedestrian)\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies|"
@@ -75,7 +80,7 @@ _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported
 
 _SUBJECT = re.compile(
     r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
-    r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
+    r"our|them|whom)(?:\s+[a-z'\-]+){0,3})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
     # "another injured passenger died": the word describes the victim, the verb follows
     r"(?!\s+(?:passengers?|persons?|people|m[ae]n|wom[ae]n|soldiers?|servicem[ae]n|"
@@ -83,7 +88,7 @@ _SUBJECT = re.compile(
     r"(?:died|succumbed|has\s+died|had\s+died))"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|"
+    r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|martyring|"
     r"shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+"
     r"(?:(?:the|its|their)\s+)?" + _QUAL + _NUMBER  # "killed its two occupants"
@@ -138,7 +143,7 @@ _AND_PAIR = re.compile(
 _BURIED = re.compile(r"\b(?:buri(?:ed|al|als)|bury|funerals?|laid\s+to\s+rest|graves?)\b")
 _RANGE_AFTER = re.compile(r"\s*(?:to|-|–|or)\s*(?:\d{1,3}(?:,\d{3})*(?![\d:/])|" + _NUM_WORD
                           + r"(?![\w-]))")
-_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
+_RANGE_BEFORE = re.compile(r"(?:\bbetween\s+\S+\s+and|(?<![\w,:.])(?<!from\s)(?:\d{1,3}(?:,\d{3})*|"
                            + _NUM_WORD + r")\s*(?:to|-|–|or))\s*$")
 # "Two of the injured later died", "died of their wounds in hospital": added deaths.
 _DIED_OF_WOUNDS = re.compile(
@@ -185,6 +190,11 @@ _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.
                             r"injur)[^,;.()–—])*(?:,|\s[-–—])|"
                             # "Two men, aged 30 and 41, were killed"
                             r",\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*\s*,")
+# "Two people, a mother and her son, were killed": who they were, between the count and
+# its verb (blanked, so the count meets its verb).
+_APPOSITION = re.compile(
+    r"(?<=[a-z])\s*,(?![^,;.:]*\d)[^,;.:]{1,80},(?=\s+(?:were|was|have|has|had|are)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|dead|died|hurt|martyred|shot)\b)")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 # "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
 # its casualty word left out, after a count tied to its place.
@@ -232,6 +242,8 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
                           # "the strike on May 5 killed 12": no noun, so a date
                           r"killed|kill|killing|left|wounded|injured|claimed)\b)")
+_ACCUSED_OF = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|jailed|sentenced|"
+                         r"wanted|guilty|tried)\s+(?:\w+\s+){0,2}?(?:of|for|with)\s+$")
 _PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"
                           r"blamed|sentenced|jailed|wanted)\b")
 # "killing a man and his son", "wounded a woman and her two daughters": the relatives
@@ -435,7 +447,8 @@ def to_number(token: str) -> int | None:
 
 def _category(kind: str, tail: str | None = None) -> str:
     word = (tail or kind).split()[0]
-    if tail == "lives" or kind.endswith(("martyrs", "lives", "life")):
+    if tail == "lives" or kind.endswith(("martyrs", "lives", "life")) or \
+            kind.startswith("martyr"):
         return "killed"
     if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
         return "killed"
@@ -609,6 +622,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if "includ" in text or "among" in text or " of them" in text or " of whom" in text \
             or "aged" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+    if text.count(",") >= 2:
+        text = _APPOSITION.sub(lambda m: " " * len(m.group(0)), text)
     if " and " in text or "couple" in text or "parents" in text:
         _person_lists(text, counts, used)
     for m in _AND_PAIR.finditer(text):
@@ -653,6 +668,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, "killed")
     for m in _OBJECT.finditer(text):
         kind, tail = m["kind"], m["tail"]
+        if _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "accused of killing a shopkeeper": a charge, not this event's dead
         if kind in ("left", "claimed") and tail is None:
             continue
         if kind == "left" and tail and tail != "dead":

@@ -24,6 +24,14 @@ from geomap.events import classify, is_background
         ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Four young men were martyred at dawn in the camp, the ministry said.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("A tractor driver died after his tractor struck an anti-tank mine in a field.",
+         tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE),
+        ("A herder was badly hurt by an anti-personnel mine near the pasture.",
+         tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE),
+        ("Kherson: an elderly man was killed by a drone near his garden.", tx.EXPLOSIONS,
+         tx.AIR_DRONE),
+        ("Two volunteers were injured by a Russian FPV quadcopter on the road.", tx.EXPLOSIONS,
+         tx.AIR_DRONE),
         ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("The enemy subjected the positions of our units stationed in the direction of the "
@@ -98,6 +106,8 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "A 58-year-old woman was killed in a car accident on icy roadways.",
         "Local fire departments battled a blaze at a home this morning.",
         "The nine-year battle over raising the cigarette tax could end.",
+        "Why were so many civilians killed in the strike?",
+        'Who ordered the shelling of the market?" the mayor asked.',
     ],
 )
 def test_no_event(sentence: str) -> None:
@@ -124,6 +134,11 @@ PUB = date(2021, 11, 16)
         "Its capture came after a six-week siege that levelled the port.",
         "The blast came days after the heaviest shelling of the city in weeks.",
         "Government troops have advanced steadily towards the rebel stronghold.",
+        "A month earlier, a drone strike on the same depot killed a guard (not in this "
+        "week's count).",
+        "On Tuesday a similar raid on a nearby village left four dead.",
+        "Over 2,000 fighters were killed in the first half of 2021, monitors said.",
+        "At least 900 civilians died in the province this year, the UN said.",
     ],
 )
 def test_background(sentence: str) -> None:

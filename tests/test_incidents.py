@@ -847,3 +847,70 @@ def test_a_toll_update_told_in_a_statement_is_still_a_toll() -> None:
             "17.")
     (inc,) = violent(run(text))
     assert inc.killed == 17
+
+
+def test_three_more_bodies_add_to_the_count_told_last() -> None:
+    text = ("The toll from Thursday's gang attack on the Kalbajar neighbourhood has risen to "
+            "15 dead, residents "
+            "said on Saturday. On Friday a rights group reported at least 12 people "
+            "killed. Three more bodies were found on Saturday, the group said.")
+    (inc,) = violent(run(text, date(2020, 10, 10)))
+    assert inc.killed == 15
+    text = ("Gunmen raided Kalbajar on Sunday, killing 12 villagers. Three more bodies were "
+            "found on Monday.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 15
+
+
+def test_each_sides_own_dead_add_when_told_by_each_side() -> None:
+    text = ("Three Armenian soldiers were killed on Sunday in a clash with Azerbaijani forces "
+            "near Kalbajar, the Armenian ministry said. The Azerbaijani ministry blamed "
+            "Armenia for the fighting in Kalbajar and said two of its soldiers had died.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 5
+
+
+@pytest.mark.parametrize("tally", [
+    "Strikes have killed more than 41,000 people in Ganja, the ministry says.",
+    "The UN says over 3,600 people were killed in Ganja in the first half of the year.",
+    "At least 1,200 civilians were killed in Ganja this year, monitors said.",
+])
+def test_war_wide_totals_neither_make_nor_change_an_incident(tally: str) -> None:
+    text = f"A drone hit a bus in Kalbajar on Sunday, killing four.\n\n{tally}"
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Kalbajar", 4)]
+
+
+def test_a_separate_event_without_a_known_place_is_not_the_last_ones() -> None:
+    text = ("Militants attacked a police post in Kalbajar on Sunday; two policemen were "
+            "killed.\n\nIn a separate statement, the army said troops had killed nine "
+            "militants in a remote mountain valley.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Kalbajar", 2)]
+
+
+def test_a_compass_area_loses_to_the_named_site() -> None:
+    text = ("In western Azerbaijan, two soldiers were killed in a clash with rebels in "
+            "Kalbajar on Sunday.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
+    text = "In southern Baku, troops fought gunmen in Ganja on Sunday."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Ganja"
+
+
+def test_a_bulletins_summary_breakdown_is_not_an_event_of_its_own() -> None:
+    text = ("On Sunday, the enemy killed 3 residents of the region: 2 in Ganja and 1 in "
+            "Kalbajar.\n\nGanja: artillery shelled the city centre; two men were killed.\n\n"
+            "Kalbajar: a drone hit a car, killing its driver.")
+    got = sorted((i.place_name, i.event_type, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", tx.EXPLOSIONS, 2), ("Kalbajar", tx.EXPLOSIONS, 1)]
+
+
+def test_a_reasons_place_and_a_river_are_not_the_site() -> None:
+    text = ("The group said it fired rockets at Kalbajar on Sunday in response to "
+            "\"crimes\" in Ganja.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
+    text = "Jets bombed supply lines east of the Ganja river on Sunday."
+    assert violent(run(text)) == []

@@ -489,3 +489,29 @@ def test_an_age_is_not_a_count(sentence: str, killed, wounded) -> None:
 )
 def test_corrected_and_long_subject_tolls(sentence: str, killed: int) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Unknown assailants shot dead a village elder near the market.", 1),
+        ("A roadside bomb hit the patrol, martyring two soldiers.", 2),
+        ("Gunmen killed an opposition activist outside his home.", 1),
+    ],
+)
+def test_more_single_victims_and_martyring(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Three people, a nurse and her two daughters, were killed.", 3, None),
+        ("14:20 - Four civilians were killed by shelling in the town centre.", 4, None),
+        ("Two fighters of the group's northern brigade were killed and four hurt.", 2, 4),
+    ],
+)
+def test_appositions_stamps_and_long_of_phrases(sentence: str, killed, wounded) -> None:
+    """A count meets its verb across who they were; a clock time is not a range."""
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
