@@ -423,3 +423,29 @@ def test_lives_lost_are_killed_not_captured(sentence: str, killed) -> None:
 ])
 def test_counted_object_after_a_determiner_and_bodies_of(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a toll told after a long description of its event; the bodies are in it
+        ("Rescuers said the number of people killed in Friday's raid on a crowded "
+         "two-storey clinic near the old market has risen to 14, after crews found four "
+         "more bodies.", 14),
+        # a health ministry's word for the dead
+        ("The ministry mourned the martyrdom of five citizens in the night's bombardment.", 5),
+        ("It also announced the martyrdom of the young driver, hit at a checkpoint.", 1),
+        # a side's own losses are its dead: they add to the enemy dead of one fight
+        ("The army said its units killed 20 rebels and lost two soldiers in the battle.", 22),
+    ],
+)
+def test_tolls_told_the_long_way(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "The home side lost three matches in a row.",
+    "The brigade lost two tanks near the ridge.",
+])
+def test_lost_things_are_no_dead(sentence: str) -> None:
+    assert extract_casualties(sentence).killed is None
