@@ -43,6 +43,15 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# "was shot with live ammunition", "were shot in the legs by soldiers": one side's fire at
+# people told in the passive (a raid's shooting); a battle if those shot were armed.
+_SHOT_BY = _r(
+    r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:shot|wounded|injured|hit)\s+"
+    r"(?:[\w'-]+\s+){0,6}?(?:with|by)\s+(?:an?\s+)?live\s+(?:bullets?|ammunition|rounds?|"
+    r"fire)\b|\b(?:was|were|been|being)\s+shot\s+(?:[\w'-]+\s+){0,6}?by\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+)?(?:forces|troops|soldiers|police|policem[ae]n|army|settlers|gunmen)\b"
+)
+
 # (pattern, event_type, sub_event_type, weight), most specific first.
 _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast|explosion)"),
@@ -57,7 +66,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:(?:at|in|on|near)\s+(?:[\w'-]+\s+){1,3}?)?(?:killed|kills|killing|wounded|"
         r"wounding|injured|injuring|ripped\s+through|tore\s+through)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
-    (_r(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
+    # "air raid shelters", "an air raid siren": the alarm or the refuge, not a raid
+    (_r(r"\b(?:air\s?strikes?|air\s?raids?(?!\s+(?:shelters?|sirens?|alerts?|alarms?|"
+        r"warnings?|signals?|drills?|precautions?))|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
@@ -111,6 +122,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"communit(?:y|ies)|settlements?|quarters?)\b"
         r"(?![^.;]*\b(?:soldiers|troops|servicem[ae]n|policem[ae]n|officers)\b)"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
+    (_SHOT_BY, tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
     (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
      tx.BATTLES, tx.GOVERNMENT_REGAINS, 0.75),
     (_r(r"\b(?:seized\s+control|took\s+control|taken\s+control|overran|captured\s+the\s+"
@@ -400,7 +412,10 @@ _DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi
 
 # "IDF troops eliminated three terrorists": a military's word for killing fighters.
 _ELIMINATED = _r(
-    r"\b(?:eliminated|neutrali[sz]ed|killed|kills|killing)\s+(?:\w+\s+){0,4}?(?:terrorists?|"
+    # "killed when insurgents attacked": after "when", "by", "as" the fighters are the
+    # doers, not the dead
+    r"\b(?:eliminated|neutrali[sz]ed|killed|kills|killing)\s+"
+    r"(?:(?!(?:when|as|after|by|while|because|before|once)\b)\w+\s+){0,4}?(?:terrorists?|"
     r"militants?|gunm[ae]n|fighters?|operatives?|insurgents?|saboteurs?)\b"
 )
 _ELIMINATED_STEMS = frozenset(("eliminat", "neutrali", "killed", "kills", "killing"))
@@ -447,6 +462,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
      "settler", "militia", "bandit", "raider", "gang",
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
+    ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
     ("clash", "fight", "fought", "subjected", "sniper", "provocation",
@@ -596,7 +612,12 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
-        if sub == tx.ARMED_CLASH and _one_sided(folded, m.start()):
+        if m.re is _SHOT_BY and (_ARMED_VICTIM.search(folded, 0, m.start())
+                                 or _TWO_SIDED.search(folded)):
+            # "a soldier was shot by gunmen", "injured by live fire during an exchange
+            # of fire between troops and gunmen": two armed sides
+            etype, sub = tx.BATTLES, tx.ARMED_CLASH
+        elif sub == tx.ARMED_CLASH and _one_sided(folded, m.start()):
             etype, sub = tx.VIOLENCE_CIVILIANS, tx.ATTACK
         return EventMatch(etype, sub, weight, *m.span())
     if not present.isdisjoint(_ELIMINATED_STEMS):

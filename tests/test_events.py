@@ -538,3 +538,42 @@ def test_hit_without_a_strike_is_not_remote_violence(sentence: str) -> None:
 def test_under_fire_from_a_weapon_is_its_strike(sentence: str, event_type: str) -> None:
     m = classify(sentence)
     assert m is not None and m.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # passive fire at people by one side: violence against civilians
+        ("A student was shot with live ammunition in the thigh by troops at the gate.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Two women were injured by live bullets during the night incursion.",
+         tx.VIOLENCE_CIVILIANS),
+        ("The young man was shot in the back by police at the roadblock.",
+         tx.VIOLENCE_CIVILIANS),
+        # ... unless those shot were armed themselves
+        ("A policeman was shot by gunmen outside the depot.", tx.BATTLES),
+        ("Six people were hurt by live fire during a gunfight between police and raiders.",
+         tx.BATTLES),
+        # after "when" or "by" the fighters are the doers, not the dead
+        ("Three herders were killed when insurgents raided the hamlet.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Two traders were killed by militants on the market road.", tx.VIOLENCE_CIVILIANS),
+    ],
+)
+def test_who_was_shot_decides_the_family(sentence: str, event_type: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == event_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council opened air raid shelters in every school basement.",
+    "An air raid siren was tested in the capital on Monday.",
+    "Residents ignored the air raid alerts that sounded twice.",
+])
+def test_air_raid_shelters_and_sirens_are_no_raid(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+def test_an_air_raid_still_is_one() -> None:
+    match = classify("An air raid on the depot killed two guards.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
