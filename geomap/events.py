@@ -407,7 +407,7 @@ _COMBATANTS = _r(
 
 # "Photo: A firefighter at the site of a strike in Kharkiv": a caption retells, never tells.
 _CAPTION = re.compile(r"\s*[\[(]?(?:photo|picture|image|file\s+photo|pictured|caption|"
-                      r"video)\b\s*(?:[:|\-–—)\]]|credit)", re.I)
+                      r"video)(?:\s+(?:caption|credit))?\b\s*(?:[:|\-–—)\]]|credit)", re.I)
 _DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi)\s")
 
 # "IDF troops eliminated three terrorists": a military's word for killing fighters.

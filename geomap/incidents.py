@@ -89,7 +89,10 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
-    r"entered|recaptured|raided|stormed|besieged)\s+(?:the\s+|a\s+|an\s+)?"
+    r"entered|recaptured|raided|stormed|besieged|"
+    # a headline's present tense: "Artillery hits Bureij", "Drones target Odesa port"
+    r"hits|strikes|shells|bombs|attacks|targets|pounds|raids|storms|captures|seizes|"
+    r"enters)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?!(?:that|which|who|whom|where|when|and|or|but|to|as|with|by|for|from|said|"
     r"says|is|are|was|were|has|have|had|be|been|it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
@@ -109,8 +112,12 @@ _ORG_AFTER = re.compile(
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
     r"council|state\s+media|mediated|backed)\b"
 )
+# "Israel says two soldiers were killed", "Kyiv claimed": the name is the speaker.
+_SPEAKER_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|accuses|accused|denies|denied|"
+                            r"insists|insisted|warns|warned|told)\b")
 # "the health ministry in Ramallah said", "officials in Kherson told": the speaker's seat.
 _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|agency|"
+                        r"civil\s+defen[cs]e|rescuers|medics|red\s+crescent|red\s+cross|"
                         r"governor|administration|police|army|military|hospital\s+director|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
@@ -200,6 +207,18 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
+# "The strike came a day after ...": the cue itself opens with the definite article.
+_CUE_IS_ANAPHOR = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|"
+                             r"shelling|bombing|raid|blast|explosion)\s+(?:came|comes|was|"
+                             r"happened|occurred|took\s+place|followed)\b")
+# "Mogadishu's Hodan district", "Gaza City's Zeitoun": a quarter of the city named before
+# it, which the gazetteer often lacks (the locative word stands before the quarter).
+# Matched on the original text: the quarter's name is capitalised.
+_QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbou?rhood|quarter|"
+                         r"suburb|area|camp|refugee\s+camp)s?\b|['’]s\s+[A-Z][\w'-]+"
+                         r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
+_OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
+_ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
                         r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
                         r"during\s+the\s+day|in\s+total)\b")
@@ -507,7 +526,10 @@ class _Extractor:
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        if not own_place and match.violent and (
+        if own_place and match.violent and _across_territory(sentence, start, mentions, place):
+            return None  # "strikes killed 17 across the Gaza Strip": many events' sum
+        if not own_place and match.violent and not _CUE_IS_ANAPHOR.match(
+                fold(sentence), match.start) and (
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
@@ -544,7 +566,8 @@ class _Extractor:
             return None  # "more than 300 aid workers have been killed in Gaza": a tally
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
-                and _ANAPHOR.search(fold(sentence), 0, match.start) \
+                and (_ANAPHOR.search(fold(sentence), 0, match.start)
+                     or _CUE_IS_ANAPHOR.match(fold(sentence), match.start)) \
                 and not _DEED.match(fold(sentence), match.start):
             # "As a result of the shelling, a serviceman was killed": the event just told.
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
@@ -849,18 +872,23 @@ class _Extractor:
             place = m.place
             assert place is not None
             rel_s, rel_e = m.start - start, m.end - start
-            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
+            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE \
+                    or _SPEAKER_AFTER.match(folded, rel_e):
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
             if _speaks_from(head, folded[rel_e: rel_e + 12]):
                 continue  # "the health ministry in Ramallah said": where they speak
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
                 continue
+            if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
+                continue  # "fighting with Azerbaijan": a party to the fight, not its site
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
             if _ROAD_AFTER.match(folded, rel_e):
                 locative = False  # "on the Damascus highway": a road, not that town
+            if not locative and place.kind == KIND_PLACE and _QUARTER_OF.match(sentence, rel_e):
+                locative = True  # "near Mogadishu's Hodan district": in that city
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
@@ -1212,6 +1240,18 @@ def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Men
     if not others:
         return mentions
     return [m for m in mentions if not any(s <= m.start - start < e for s, e in others)]
+
+
+def _across_territory(sentence: str, start: int, mentions: list[Mention],
+                      place: Place | None) -> bool:
+    """Is the event's place a province or country the sentence spreads it across ("killed
+    17 across the Gaza Strip", "strikes throughout the region")? Then it sums several
+    events a roundup tells (or never tells) one by one, and is none itself."""
+    if place is None or place.kind not in (KIND_ADMIN1, KIND_COUNTRY, KIND_REGION):
+        return False
+    folded = fold(sentence)
+    return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
+        folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 
 
 def _within_its_week(a: _Draft, b: _Draft) -> bool:

@@ -577,3 +577,8 @@ def test_air_raid_shelters_and_sirens_are_no_raid(sentence: str) -> None:
 def test_an_air_raid_still_is_one() -> None:
     match = classify("An air raid on the depot killed two guards.")
     assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_a_captioned_photo_tells_nothing() -> None:
+    assert classify("[Photo caption: Relatives mourn two men killed in a strike on the "
+                    "market, on May 3 [AFP]]") is None

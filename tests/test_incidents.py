@@ -764,3 +764,43 @@ def test_another_group_also_killed_adds_to_the_toll() -> None:
             "Two children were also killed in the attack.")
     (inc,) = violent(run(text))
     assert inc.killed == 8
+
+
+def test_a_place_that_speaks_is_not_the_site() -> None:
+    # "Azerbaijan says": the government, not where the fighting was.
+    text = "Azerbaijan says two of its soldiers were killed in an overnight clash on Sunday."
+    assert violent(run(text)) == []
+
+
+def test_a_sum_across_a_province_is_no_event() -> None:
+    text = ("Artillery fire killed 12 people across Gegharkunik on Sunday, officials said.\n\n"
+            "A shell hit a school in Ganja on Sunday, killing two.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 2)
+
+
+def test_a_quarter_named_after_its_city() -> None:
+    # The quarter is unknown to the gazetteer; the city that owns it is the site.
+    text = ("Three people were killed on Sunday when a drone struck a bus stop on the road "
+            "into Ganja's Kapaz district.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
+def test_a_headline_in_the_present_tense_names_its_site() -> None:
+    text = "09:10 GMT - Four wounded as artillery hits Ganja"
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.wounded) == ("Ganja", 4)
+
+
+def test_the_strike_came_after_refers_back() -> None:
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two, officials in Ganja said."
+            "\n\nThe strike came a day after new shelters opened in the centre of the city.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_the_other_party_is_not_the_site() -> None:
+    # The speaker and the enemy are both countries; neither is where it happened.
+    text = "Armenia said four soldiers were killed in fighting with Azerbaijan on Sunday."
+    assert violent(run(text)) == []
