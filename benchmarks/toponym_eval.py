@@ -111,8 +111,12 @@ def main(argv: list[str] | None = None) -> int:
             golds = gold_mentions(text[body_start:], entries, body_start)
             predicted = [mention_record(m, article) for m in extractor.toponyms(article)]
             n_pred += len(predicted)
-            n_pred_hit += sum(any(p["start"] < g.end and g.start < p["end"] for g in golds)
-                              for p in predicted)
+            for p in predicted:
+                if any(p["start"] < g.end and g.start < p["end"] for g in golds):
+                    n_pred_hit += 1
+                elif args.verbose:
+                    print(f"EXTRA {name}: {p['text']!r} -> {p['name']} {p['country']} "
+                          f"{p['feature']}")
             for g in golds:
                 n_gold += 1
                 hits = [p for p in predicted if p["start"] < g.end and g.start < p["end"]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache, partial
 from typing import Any
 
+from geomap.context_places import contextual_mentions
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
 from geomap.incidents import extract_incidents
@@ -28,7 +29,8 @@ class Extractor:
         return _default_extractor()
 
     def toponyms(self, article: Article) -> list[Mention]:
-        return self.geoparser.parse(article.text)
+        """Every place name, with those the gazetteer lacks located by their context."""
+        return contextual_mentions(article.text, self.geoparser.parse(article.text))
 
     def extract(self, article: Article) -> list[Incident]:
         # Toponyms are resolved only once a sentence reports an event (see extract_incidents).

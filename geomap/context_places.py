@@ -1,0 +1,124 @@
+"""Place names the gazetteer lacks, located by the places named around them.
+
+GeoNames cities500 has no neighbourhoods and misses many villages, camps and districts
+that conflict news names: "the Zeitoun neighbourhood of Gaza City", "Masisi territory",
+"the village of Qlayleh". A place-type word next to a capitalised name makes the name a
+toponym all the same. It is resolved to the place that contains it: the place named with
+it ("... of Gaza City", "Kharkiv's Saltivskyi district"), else the nearest town, province
+or region named before it in its paragraph, else the first one after it in its sentence.
+Its confidence stays low (CONTEXT_CONFIDENCE) because the point is the container's, not
+its own. `geomap toponyms` lists these; incident placement does not use them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from geomap.folding import fold
+from geomap.model import KIND_COUNTRY, Mention
+from geomap.recognize import DEMONYMS
+
+CONTEXT_CONFIDENCE = 0.35
+
+# "the Zeitoun neighbourhood", "Masisi territory", "Far'a camp"
+_TYPE_AFTER = (r"neighbou?rhoods?|district|sub-?district|quarter|suburb|territory|"
+               r"(?:refugee )?camp|village|township|commune|municipality|locality|hromada")
+# "the village of Aitaroun", "the town of Mucojo"
+_TYPE_BEFORE = (r"villages?|town|city|neighbou?rhoods?|district|suburb|camp|hamlet|"
+                r"settlement|locality|quarter|hromada")
+# a capitalised word; an apostrophe may join letters ("Far'a", "Ma'rib") but a possessive
+# "'s" ends the word ("Odesa's Peresypskyi district")
+_WORD = r"[A-Z]\w*(?:['’](?!s\b)\w+)*(?:-\w+(?:['’](?!s\b)\w+)*)*"
+_ARTICLE = r"(?:(?:al|el|as|ash|an|ar|at|az|ad|Al|El|As|Ash|An|Ar|At|Az|Ad)[- ])"
+_NAME = rf"{_ARTICLE}?{_WORD}(?: (?:{_ARTICLE})?{_WORD}){{0,2}}"
+_AFTER = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}) (?P<type>{_TYPE_AFTER})\b")
+_BEFORE = re.compile(rf"\b(?:{_TYPE_BEFORE}) of (?P<name>{_NAME})")
+# a container right after the phrase: "... of Gaza City", "... in Omdurman"
+_CONTAINER_AFTER = re.compile(r" (?:of|in|near|outside) (?:the )?(?:city of )?")
+# words that make a capitalised run no name: directions, generic and time words
+_NOT_NAMES = frozenset(str.split("""
+    north south east west northern southern eastern western central upper lower old new
+    greater middle industrial residential commercial border frontline front security
+    military government rural urban coastal eastern-most the a an this that these those its
+    their our his her one two three each every same other another several many which
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    christian muslim druze alawite sunni shia shiite jewish yazidi arab bedouin
+    """))
+
+
+def contextual_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for names next to a place-type word that no mention covers, each
+    resolved to its container (see the module docstring), sorted with the others."""
+    taken = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for match in (*_AFTER.finditer(text), *_BEFORE.finditer(text)):
+        s, e = match.span("name")
+        s, e = _trim(text, s, e)
+        if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        container = _container(text, match.end(), s, mentions)
+        if container is None or container.place is None:
+            continue
+        taken.append((s, e))
+        added.append(Mention(text=text[s:e], start=s, end=e, place=container.place,
+                             confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop leading words that are no name ("The", "Northern") from the run."""
+    words = text[s:e].split(" ")
+    while words and words[0].lower() in _NOT_NAMES:
+        s += len(words.pop(0)) + 1
+    if not words or any(w.lower() in _NOT_NAMES or _demonym(w) for w in words) \
+            or text[s:e].isupper():
+        return s, s  # "the Security district", "Russian-held village", "UN camp": no name
+    return s, e
+
+
+def _demonym(word: str) -> bool:
+    """'Palestinian', 'Russian-held': a people's adjective opens no place name."""
+    return fold(word.split("-")[0]) in DEMONYMS
+
+
+def _container(text: str, phrase_end: int, start: int,
+               mentions: list[Mention]) -> Mention | None:
+    """The mention that contains the name: named right after the phrase, else the
+    nearest place (not a country) before it in its paragraph, else the first one after
+    it in its sentence."""
+    after = _CONTAINER_AFTER.match(text, phrase_end)
+    if after:
+        for m in mentions:
+            if m.start == after.end() and m.place is not None:
+                return m
+    possessive = [m for m in mentions if m.end in (start - 3, start - 2)
+                  and text[m.end:start].rstrip() in ("'s", "’s")]
+    if possessive:
+        return possessive[0]
+    home = _home_country(mentions)
+    local = [m for m in mentions if m.place is not None and m.place.kind != KIND_COUNTRY
+             and (home is None or m.place.country == home)]
+    paragraph = text.rfind("\n", 0, start) + 1
+    before = [m for m in local if paragraph <= m.start and m.end <= start]
+    if before:
+        return before[-1]
+    sentence_end = _sentence_end(text, start)
+    after_in_sentence = [m for m in local if start < m.start < sentence_end]
+    return after_in_sentence[0] if after_in_sentence else None
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The country most of the article's places are in: a container found only by
+    nearness must lie there (a person's name read as a town abroad is no container)."""
+    counts = Counter(m.place.country for m in mentions if m.place is not None
+                     and m.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sentence_end(text: str, start: int) -> int:
+    found = re.compile(r"[.!?](?:\s|$)|\n").search(text, start)
+    return found.start() if found else len(text)
