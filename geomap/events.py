@@ -233,6 +233,10 @@ _STRONG_BACKGROUND = _r(
     # a tally over days or weeks: "over the past week, strikes killed 200 across Gaza"
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|(?:few|several|\w+)\s+"
     r"(?:days|weeks|months))|in\s+recent\s+(?:days|weeks|months)|"
+    # a span of years or of months: "over the past decade", "between December and April"
+    r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:decade|(?:\w+\s+)?(?:years|decades))|"
+    r"(?:between|from)\s+" + _MONTHS + r"(?:\s+\d{4})?\s+(?:and|to|until)\s+" + _MONTHS
+    + r"|"
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"

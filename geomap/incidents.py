@@ -170,6 +170,7 @@ _ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\
                         r"no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
                         r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
+_HISTORY_DAYS = 14  # an event dated further back than this is recalled, not reported
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
@@ -482,6 +483,8 @@ class _Extractor:
         if not self.present and not refs:
             return prev
         if match is None:
+            if self.past_frame:
+                return None  # "Four more bodies were found" after a recalled strike: its own
             # Counts alone only add to a violent event just told.
             if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
                     fold(sentence)) or added_deaths(sentence) is not None):
@@ -585,6 +588,12 @@ class _Extractor:
             self._add_counts(last, casualties, sentence)
             return last
         date_, date_prec, own_date = self._own_date(match, refs, start)
+        if own_date and date_ is not None and self.published is not None and \
+                date_prec == DATE_DAY and (self.published - date_).days > _HISTORY_DAYS:
+            # "On December 30, a strike on the city centre killed 25" in a March story:
+            # an earlier event recalled for context, as is what the paragraph says next
+            self.past_frame = True
+            return None
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
         if own_date and date_prec == DATE_WEEK and all(

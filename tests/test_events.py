@@ -582,3 +582,11 @@ def test_an_air_raid_still_is_one() -> None:
 def test_a_captioned_photo_tells_nothing() -> None:
     assert classify("[Photo caption: Relatives mourn two men killed in a strike on the "
                     "market, on May 3 [AFP]]") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels have killed thousands of villagers in the two provinces over the past decade.",
+    "Troops fought a long ground campaign in the valley between October and March.",
+])
+def test_spans_of_years_or_months_are_history(sentence: str) -> None:
+    assert is_background(sentence, date(2024, 7, 22))

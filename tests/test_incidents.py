@@ -804,3 +804,12 @@ def test_the_other_party_is_not_the_site() -> None:
     # The speaker and the enemy are both countries; neither is where it happened.
     text = "Armenia said four soldiers were killed in fighting with Azerbaijan on Sunday."
     assert violent(run(text)) == []
+
+
+def test_an_event_weeks_before_publication_is_recalled_not_reported() -> None:
+    # Published 12 October; the strike of 20 August is context, and so is its toll.
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two.\n\n"
+            "On August 20, a missile strike on Ganja killed 14 people. It was the deadliest "
+            "attack on the city. Four more bodies were found later.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
