@@ -208,10 +208,11 @@ _TALLY_MIN = 100
 # The cue refers back: "as a result of the shelling", "in this attack".
 _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)"
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
-# "The strike came a day after ...": the cue itself opens with the definite article.
-_CUE_IS_ANAPHOR = re.compile(r"(?:the|this|that)\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|"
+# "The strike came a day after ...", "The shelling came as ...": the event just told.
+_CUE_IS_ANAPHOR = re.compile(r"(?:(?:the|this|that)\s+(?:[\w-]+\s+)?)?(?:strikes?|attacks?|"
                              r"shelling|bombing|raid|blast|explosion)\s+(?:came|comes|was|"
                              r"happened|occurred|took\s+place|followed)\b")
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 # "Mogadishu's Hodan district", "Gaza City's Zeitoun": a quarter of the city named before
 # it, which the gazetteer often lacks (the locative word stands before the quarter).
 # Matched on the original text: the quarter's name is capitalised.
@@ -220,6 +221,9 @@ _QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbo
                          r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+# ... and what it came after: " a day after", " hours after", " as", " amid"
+_THEN = re.compile(r"(?:\s+(?:just|only|barely))?(?:\s+(?:a|an|one|two|three|several|a\s+few|"
+                   r"\w+)\s+(?:days?|hours?|nights?|minutes?))?\s+(?:after|as|amid|when|while)\b")
 _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
                         r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
                         r"during\s+the\s+day|in\s+total)\b")
@@ -526,12 +530,23 @@ class _Extractor:
             # other side: the battle already told that day, whatever place it claims
             self._add_counts(told, casualties, sentence)
             return told
+        if match.violent and (back := _cue_is_anaphor(fold(sentence), match.start)):
+            # "The shelling came a day after fighting erupted in X": the event after
+            # "after" is the news; "The strikes came as talks were held in Rome": none is
+            then = _THEN.match(fold(sentence), back.end())
+            told_next = classify(sentence[then.end():]) if then else None
+            if then is not None and told_next is not None and told_next.violent:
+                match = replace(told_next, start=told_next.start + then.end(),
+                                end=told_next.end + then.end())
+            elif self.last_event is not None and self.last_event.event.violent:
+                self._add_counts(self.last_event, casualties, sentence)
+                return self.last_event
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
         if own_place and match.violent and _across_territory(sentence, start, mentions, place):
             return None  # "strikes killed 17 across the Gaza Strip": many events' sum
-        if not own_place and match.violent and not _CUE_IS_ANAPHOR.match(
+        if not own_place and match.violent and not _cue_is_anaphor(
                 fold(sentence), match.start) and (
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
@@ -570,7 +585,7 @@ class _Extractor:
         last = self.last_event
         if match.violent and not own_place and last is not None and last.event.violent \
                 and (_ANAPHOR.search(fold(sentence), 0, match.start)
-                     or _CUE_IS_ANAPHOR.match(fold(sentence), match.start)) \
+                     or _cue_is_anaphor(fold(sentence), match.start)) \
                 and not _DEED.match(fold(sentence), match.start):
             # "As a result of the shelling, a serviceman was killed": the event just told.
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
@@ -1249,6 +1264,16 @@ def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Men
     if not others:
         return mentions
     return [m for m in mentions if not any(s <= m.start - start < e for s, e in others)]
+
+
+def _cue_is_anaphor(folded: str, cue: int) -> re.Match[str] | None:
+    """"The shelling came a day after ...": the cue is the subject, with a determiner,
+    of a verb that places it beside another happening (the match, else None)."""
+    m = _CUE_IS_ANAPHOR.match(folded, cue)
+    if m is None or (not folded.startswith(("the ", "this ", "that "), cue)
+                     and not _DETERMINER_BEFORE.search(folded, max(0, cue - 30), cue)):
+        return None
+    return m
 
 
 def _across_territory(sentence: str, start: int, mentions: list[Mention],

@@ -813,3 +813,17 @@ def test_an_event_weeks_before_publication_is_recalled_not_reported() -> None:
             "attack on the city. Four more bodies were found later.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_the_strikes_came_as_names_no_new_event() -> None:
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two.\n\n"
+            "The strikes came as envoys met in Moscow to discuss a truce.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_the_shelling_came_after_a_fight_tells_the_fight() -> None:
+    text = ("Shells hit a market in Ganja on Sunday, killing five.\n\n"
+            "The shelling came a day after heavy clashes broke out near Kalbajar.")
+    found = {(i.event_type, i.place_name) for i in violent(run(text))}
+    assert found == {(tx.EXPLOSIONS, "Ganja"), (tx.BATTLES, "Kalbajar")}
