@@ -487,6 +487,10 @@ class _Extractor:
         if not self.present and not refs:
             return prev
         if match is None:
+            if self.sentence_refs and self._earlier_year() and is_background(
+                    sentence, self.published, self.sentence_refs):
+                # "The two fought a six-week war in 2020.": what follows is that war's
+                self.past_frame = True
             if self.past_frame:
                 return None  # "Four more bodies were found" after a recalled strike: its own
             # Counts alone only add to a violent event just told.
@@ -948,9 +952,14 @@ class _Extractor:
         if _BORDER.search(folded) and (
                 best is None or best_kind == KIND_COUNTRY or not locative_best
                 or (_ON_BORDER.search(folded) and best_kind != KIND_PLACE
-                    and best_kind != KIND_ADMIN1)):
+                    and best_kind != KIND_ADMIN1)
+                # "along the border in its Syunik, Vayots Dzor and Gegharkunik provinces":
+                # one fight along the line, not one per province
+                or (_ON_BORDER.search(folded) and best_kind == KIND_ADMIN1 and any(
+                    p.kind == KIND_ADMIN1 for p, _t, _pr in self.extra_places))):
             border = self._border(sentence, mentions)
             if border is not None:
+                self.extra_places = []
                 return border, border.name, GEO_LINE_OR_COUNTRY, True
         if best is None:
             return None, None, None, False

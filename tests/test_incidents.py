@@ -827,3 +827,27 @@ def test_the_shelling_came_after_a_fight_tells_the_fight() -> None:
             "The shelling came a day after heavy clashes broke out near Kalbajar.")
     found = {(i.event_type, i.place_name) for i in violent(run(text))}
     assert found == {(tx.EXPLOSIONS, "Ganja"), (tx.BATTLES, "Kalbajar")}
+
+
+def test_provinces_along_the_border_are_one_border_fight() -> None:
+    syunik = Place("gn:828262", "Syunik", "admin1", "ADM1", "AM", "Syunik", 39.5, 46.3, 0,
+                   True)
+    text = ("Clashes erupted overnight into Sunday, with Armenia accusing Azerbaijan of "
+            "attacking villages along the border in its Syunik and Gegharkunik provinces.")
+    found = [Mention("Armenia", text.index("Armenia"), text.index("Armenia") + 7, AM, 0.9),
+             Mention("Azerbaijan", text.index("Azerbaijan"), text.index("Azerbaijan") + 10,
+                     AZ, 0.9),
+             Mention("Syunik", text.index("Syunik"), text.index("Syunik") + 6, syunik, 0.9),
+             Mention("Gegharkunik", text.index("Gegharkunik"),
+                     text.index("Gegharkunik") + 11, GEGH, 0.9)]
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert inc.place_name == "Armenia–Azerbaijan border"
+
+
+def test_a_toll_after_a_past_war_is_that_wars() -> None:
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two.\n\n"
+            "The two neighbours fought a seven-week war in 2016 over the region. More than "
+            "5,000 soldiers were killed before a truce was signed.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
