@@ -110,7 +110,7 @@ _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
     r"president|prime|army|military|officials|authorities|spokes\w+|foreign|defen[cs]e|"
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
-    r"council|state\s+media|mediated|backed)\b"
+    r"council|state\s+media|mediated|backed|regime)\b"
 )
 # "Israel says two soldiers were killed", "Kyiv claimed": the name is the speaker.
 _SPEAKER_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|accuses|accused|denies|denied|"
@@ -177,7 +177,7 @@ _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
 _CUE_DATE_GAP = 8  # " on ", " of ": characters from the cue to its day
 _NATION_REACH = 80  # characters between a count and the country it belongs to
 # Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
-_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but|as)\s+|;\s+")
 # "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
 _QUARTER = re.compile(r"\b(?:neighbou?rhoods?|suburbs?|slums?|shanty\s?towns?)\b")
 # "their 2020 war over Nagorno-Karabakh": what a conflict is about, not a site.

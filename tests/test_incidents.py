@@ -851,3 +851,16 @@ def test_a_toll_after_a_past_war_is_that_wars() -> None:
             "5,000 soldiers were killed before a truce was signed.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_an_as_clause_with_its_own_fight_keeps_its_place() -> None:
+    text = ("Militants killed four farmers in a night raid on a hamlet, officials said on "
+            "Sunday, as clashes flared in Gegharkunik despite a truce.")
+    assert all(i.place_name != "Gegharkunik" or i.event_type == tx.BATTLES
+               for i in violent(run(text)))
+
+
+def test_a_capital_named_for_its_government_is_no_site() -> None:
+    text = ("Rebels said on Sunday they had repelled an attack by forces of the Baku regime "
+            "but gave no figures.")
+    assert violent(run(text)) == []
