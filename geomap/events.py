@@ -68,7 +68,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
     # "air raid shelters", "an air raid siren": the alarm or the refuge, not a raid
     (_r(r"\b(?:air\s?strikes?|air\s?raids?(?!\s+(?:shelters?|sirens?|alerts?|alarms?|"
-        r"warnings?|signals?|drills?|precautions?))|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
+        r"warnings?|signals?|drills?|precautions?))|air\s+attacks?|"
+        # "a ground and air assault on X": the bombardment is what kills
+        r"(?:ground|land)\s+and\s+air\s+(?:assaults?|offensives?|attacks?|operations?)|"
+        r"air\s+and\s+ground\s+(?:assaults?|offensives?|attacks?|operations?)|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"

@@ -590,3 +590,12 @@ def test_a_captioned_photo_tells_nothing() -> None:
 ])
 def test_spans_of_years_or_months_are_history(sentence: str) -> None:
     assert is_background(sentence, date(2024, 7, 22))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops have killed at least 40 people in a renewed ground and air assault on the city.",
+    "The army began an air and ground offensive on the northern districts on Monday.",
+])
+def test_a_ground_and_air_assault_is_a_bombardment(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.EXPLOSIONS
