@@ -77,7 +77,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
-        r"jets?|aircraft)|kamikaze\s+drones?|(?:attacked|struck|hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?"
+        r"jets?|aircraft)|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
+        r"(?:[\w'-]+\s+){0,4}?"
         r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
@@ -332,6 +333,9 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
                         r"(?:the\s+|renewed\s+|heavy\s+|ongoing\s+|recent\s+)*$")
 
 
+# "tried to strike the Kremlin with two drones": the attempt was made, so it is an event.
+_ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+"
+                      r"to\s+$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
@@ -346,8 +350,9 @@ def _first_live(pattern: re.Pattern[str], folded: str,
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
         if folded.endswith(("to ", "then "), 0, m.start()) and \
-                _BARE_VERB.match(folded, m.start()):
-            continue  # "to attack a police station": an aim, not a deed
+                _BARE_VERB.match(folded, m.start()) and \
+                not _ATTEMPT.search(folded, max(0, m.start() - 25), m.start()):
+            continue  # "to attack a police station": an aim, not a deed (an attempt is)
         if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m
     return None

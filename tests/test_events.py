@@ -599,3 +599,16 @@ def test_spans_of_years_or_months_are_history(sentence: str) -> None:
 def test_a_ground_and_air_assault_is_a_bombardment(sentence: str) -> None:
     match = classify(sentence)
     assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials accused the rebels of trying to strike the airport with three drones.",
+    "Troops said insurgents attempted to attack the base with drones before dawn.",
+])
+def test_an_attempted_drone_strike_is_a_strike(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_an_aim_is_still_no_deed() -> None:
+    assert classify("The cell had planned to attack a police post in the town.") is None
