@@ -130,7 +130,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
      tx.BATTLES, tx.GOVERNMENT_REGAINS, 0.75),
     (_r(r"\b(?:seized\s+control|took\s+control|taken\s+control|overran|captured\s+the\s+"
-        r"(?:town|city|village|district|base|airport))\b"),
+        r"(?:town|city|village|district|base|airport)|"
+        # "had fully taken the headquarters of the division": a garrison overrun
+        r"(?:taken|took|seized|captured|overran|overrun)[\"'”’]?\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:headquarters|garrison|barracks|army\s+base|military\s+base))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
@@ -476,7 +479,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
     ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
-    ("control", "overran", "captured the"),
+    ("control", "overran", "captured", "taken", "took", "seized", "overrun"),
     ("clash", "fight", "fought", "subjected", "sniper", "provocation",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
@@ -599,7 +602,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
             return EventMatch(tx.EXPLOSIONS, sub, 0.65, *debris.span())
         return EventMatch(tx.STRATEGIC, tx.DISRUPTED_WEAPONS, 0.7, *disrupted.span())
     first_violent = min((v[0].start() for v in violent), default=len(folded))
-    if statement and (statement.start() < first_violent or all(
+    # "said in a statement that its fighters took the base": a report's frame, not a
+    # statement of its own, when the sentence reports a violent event
+    framed = statement is not None and "statement" in statement.group(0) and bool(violent)
+    if statement and not framed and (statement.start() < first_violent or all(
             _OBJECT_OF_CONCERN.search(folded, max(0, v[0].start() - 60), v[0].start())
             for v in violent)):
         return EventMatch(tx.STRATEGIC, tx.DIPLOMATIC_STATEMENT, 0.7, *statement.span())

@@ -1214,7 +1214,8 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
-    if _within_its_week(a, b) or _within_its_week(b, a):
+    if _within_its_week(a, b) or _within_its_week(b, a) or _told_after(a, b) or \
+            _told_after(b, a):
         return True
     if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
             not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
@@ -1297,6 +1298,13 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 
 
+def _told_after(a: _Draft, b: _Draft) -> bool:
+    """A is dated only by the day a source told it ("the RSF said on Tuesday they had
+    captured the base") and b's own day is up to three days before: the same event."""
+    assert a.date is not None and b.date is not None
+    return a.date_told and b.date_own and not b.date_told and 0 <= (a.date - b.date).days <= 3
+
+
 def _within_its_week(a: _Draft, b: _Draft) -> bool:
     """A's date is only the week up to publication (a summary bullet, "casualties
     reported") and b's own day falls in that week: the bullet tells b's event."""
@@ -1335,8 +1343,8 @@ def _absorb(into: _Draft, other: _Draft) -> None:
                                                        other.precision)
     if other.date is not None and (
             into.date is None
-            or (other.date_own, -(other.date_precision or 9))
-            > (into.date_own, -(into.date_precision or 9))):
+            or (other.date_own, not other.date_told, -(other.date_precision or 9))
+            > (into.date_own, not into.date_told, -(into.date_precision or 9))):
         into.date, into.date_precision = other.date, other.date_precision
         into.date_own = other.date_own
         into.date_told = other.date_told

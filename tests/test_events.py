@@ -612,3 +612,20 @@ def test_an_attempted_drone_strike_is_a_strike(sentence: str) -> None:
 
 def test_an_aim_is_still_no_deed() -> None:
     assert classify("The cell had planned to attack a police post in the town.") is None
+
+
+def test_said_in_a_statement_frames_a_report() -> None:
+    match = classify("The army said in a statement that its units clashed with rebels near "
+                     "the dam on Friday.")
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_a_statement_alone_is_still_one() -> None:
+    match = classify("The ministry said in a statement that talks would resume next week.")
+    assert match is not None and match.sub_event_type == tx.DIPLOMATIC_STATEMENT
+
+
+def test_a_garrison_taken_is_a_takeover() -> None:
+    match = classify('The militia said its men had "fully taken" the headquarters of the '
+                     "army's northern command on Saturday.")
+    assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER

@@ -864,3 +864,12 @@ def test_a_capital_named_for_its_government_is_no_site() -> None:
     text = ("Rebels said on Sunday they had repelled an attack by forces of the Baku regime "
             "but gave no figures.")
     assert violent(run(text)) == []
+
+
+def test_a_day_of_telling_joins_the_day_it_happened() -> None:
+    # Published Monday 12 October 2020: "on Sunday" is 11 October, "on Friday" the 9th.
+    text = ("Rebels said on Sunday they had taken an army base in Ganja after days of "
+            "fighting.\n\nTheir statement said the fighters took the army base on Friday "
+            "following clashes with troops in Ganja.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.date) == ("Ganja", date(2020, 10, 9))
