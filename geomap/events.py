@@ -133,7 +133,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:town|city|village|district|base|airport)|"
         # "had fully taken the headquarters of the division": a garrison overrun
         r"(?:taken|took|seized|captured|overran|overrun)[\"'”’]?\s+(?:the\s+|an?\s+)?"
-        r"(?:[\w'-]+\s+){0,2}?(?:headquarters|garrison|barracks|army\s+base|military\s+base))\b"),
+        r"(?:[\w'-]+\s+){0,2}?(?:headquarters|garrison|barracks|bases?))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"

@@ -629,3 +629,9 @@ def test_a_garrison_taken_is_a_takeover() -> None:
     match = classify('The militia said its men had "fully taken" the headquarters of the '
                      "army's northern command on Saturday.")
     assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER
+
+
+def test_a_base_seized_is_a_takeover() -> None:
+    match = classify("The paramilitaries said they had seized the army's main base in the "
+                     "provincial capital.")
+    assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER
