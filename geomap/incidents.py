@@ -405,6 +405,9 @@ class _Extractor:
                 self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
+                if match is not None and match.violent:
+                    self._other_clauses(start, sentence, match, day_refs, local,
+                                        local or carried)
                 if day_refs:
                     local = day_refs[-1]
                     if day_refs[-1].precision == DATE_DAY:
@@ -679,6 +682,33 @@ class _Extractor:
         self.unplaced = False
         self.last_event = merged
         return merged
+
+    def _other_clauses(self, start: int, sentence: str, match: EventMatch,
+                       refs: list[DateRef], local: DateRef | None,
+                       context: DateRef | None) -> None:
+        """A second clause that tells another kind of violence at a place of its own ("the
+        army and the RSF traded artillery fire on Saturday, and clashes were reported in
+        Bahri"): an event of its own, dated by its clause, else by the sentence. Only a
+        dated sentence and a town or quarter: a summary's "fighting flared in North Kivu"
+        or an undated aside is not coded apart."""
+        cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
+        if not cuts or not refs:
+            return
+        for s, e in pairwise([0, *cuts, len(sentence)]):
+            if s <= match.start < e:
+                continue
+            clause = sentence[s:e]
+            other = classify(clause)
+            if other is None or not other.violent or other.family == match.family:
+                continue
+            mentions = [m for m in self.mentions if start + s <= m.start < start + e]
+            place, _text, _precision, own = self._place(clause, start + s, mentions)
+            self.extra_places = []
+            if not own or place is None or place.kind != KIND_PLACE:
+                continue
+            own_refs = [r for r in refs if start + s <= r.start < start + e]
+            self._sentence(start + s, start + e, clause, other, own_refs or refs, local,
+                           context, None)
 
     def _retold_on_day(self, sentence: str, start: int, match: EventMatch,
                        refs: list[DateRef]) -> _Draft | None:

@@ -873,3 +873,17 @@ def test_a_day_of_telling_joins_the_day_it_happened() -> None:
             "following clashes with troops in Ganja.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.date) == ("Ganja", date(2020, 10, 9))
+
+
+def test_a_second_clause_with_its_own_fight_and_town() -> None:
+    text = ("Artillery shells hit homes in Ganja on Sunday, and heavy clashes were reported "
+            "near Kalbajar, residents said.")
+    found = {(i.event_type, i.place_name, i.date) for i in violent(run(text))}
+    assert found == {(tx.EXPLOSIONS, "Ganja", date(2020, 10, 11)),
+                     (tx.BATTLES, "Kalbajar", date(2020, 10, 11))}
+
+
+def test_an_undated_aside_or_a_province_is_not_coded_apart() -> None:
+    text = ("Artillery shells hit homes in Ganja, and heavy clashes flared in Gegharkunik "
+            "province, residents said.")
+    assert {i.place_name for i in violent(run(text))} <= {"Ganja"}
