@@ -222,6 +222,13 @@ _SUBJECT_ONE = re.compile(
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
     r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
 )
+# "killing the driver and a passenger": two people named by their roles, one verb.
+_TWO_ROLES = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|wounded|wounding|injured|injuring)\s+"
+    r"(?P<num>the|its|their|an?|one)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE + r"\s+and\s+"
+    r"(?:the|its|their|an?|one|another)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE
+    + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had)\b)"
+)
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\.?\s+$")
@@ -501,6 +508,12 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             counts.append((m.start("n1"), category, first, None))
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
+    if " and " in text:
+        for m in _TWO_ROLES.finditer(text):
+            start = m.start("num")
+            if not any(s <= start < e for s, e in used):
+                used.append((start, m.end()))
+                counts.append((start, _category(m["kind"]), 2, None))
     n_before = len(counts)
     for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text), *_TOLL_LONG.finditer(text)):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")

@@ -449,3 +449,18 @@ def test_tolls_told_the_long_way(sentence: str, killed: int) -> None:
 ])
 def test_lost_things_are_no_dead(sentence: str) -> None:
     assert extract_casualties(sentence).killed is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("A shell struck a taxi on the bridge, killing the driver and a passenger.", 2, None),
+        ("The blast wounded a medic and a teacher near the clinic.", None, 2),
+        # kin are counted by their own rule, once
+        ("The strike killed the farmer and his son.", 2, None),
+    ],
+)
+def test_two_people_named_by_their_roles(sentence: str, killed: int | None,
+                                         wounded: int | None) -> None:
+    found = extract_casualties(sentence)
+    assert (found.killed, found.wounded) == (killed, wounded)
