@@ -219,6 +219,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+)?$")
 _QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbou?rhood|quarter|"
                          r"suburb|area|camp|refugee\s+camp)s?\b|['’]s\s+[A-Z][\w'-]+"
                          r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
+_CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 # ... and what it came after: " a day after", " hours after", " as", " amid"
@@ -940,6 +941,9 @@ class _Extractor:
                 continue
             if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
                 continue  # "fighting with Azerbaijan": a party to the fight, not its site
+            if place.kind == KIND_PLACE and _CITYS.search(head) and _REGION_WORD.match(
+                    folded[rel_e: rel_e + 30]):
+                continue  # "the city's Zavodskyi district": a quarter, not a namesake town
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))

@@ -887,3 +887,12 @@ def test_an_undated_aside_or_a_province_is_not_coded_apart() -> None:
     text = ("Artillery shells hit homes in Ganja, and heavy clashes flared in Gegharkunik "
             "province, residents said.")
     assert {i.place_name for i in violent(run(text))} <= {"Ganja"}
+
+
+def test_the_citys_district_is_a_quarter_not_a_namesake_town() -> None:
+    # "Avdiivka" stands in for a village the gazetteer holds under the quarter's name.
+    text = ("A missile hit Ganja on Sunday, killing three.\n\n"
+            "Officials said the missile struck the city's Avdiivka district shortly after "
+            "noon on Sunday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)
