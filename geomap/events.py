@@ -43,6 +43,15 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# "was shot with live ammunition", "were shot in the legs by soldiers": one side's fire at
+# people told in the passive (a raid's shooting); a battle if those shot were armed.
+_SHOT_BY = _r(
+    r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:shot|wounded|injured|hit)\s+"
+    r"(?:[\w'-]+\s+){0,6}?(?:with|by)\s+(?:an?\s+)?live\s+(?:bullets?|ammunition|rounds?|"
+    r"fire)\b|\b(?:was|were|been|being)\s+shot\s+(?:[\w'-]+\s+){0,6}?by\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+)?(?:forces|troops|soldiers|police|policem[ae]n|army|settlers|gunmen)\b"
+)
+
 # (pattern, event_type, sub_event_type, weight), most specific first.
 _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast|explosion)"),
@@ -59,13 +68,19 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:(?:at|in|on|near)\s+(?:[\w'-]+\s+){1,3}?)?(?:killed|kills|killing|wounded|"
         r"wounding|injured|injuring|ripped\s+through|tore\s+through)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
-    (_r(r"\b(?:air\s?strikes?|air\s?raids?|air\s+attacks?|aerial\s+(?:bombard\w*|attack\w*|"
+    # "air raid shelters", "an air raid siren": the alarm or the refuge, not a raid
+    (_r(r"\b(?:air\s?strikes?|air\s?raids?(?!\s+(?:shelters?|sirens?|alerts?|alarms?|"
+        r"warnings?|signals?|drills?|precautions?))|air\s+attacks?|"
+        # "a ground and air assault on X": the bombardment is what kills
+        r"(?:ground|land)\s+and\s+air\s+(?:assaults?|offensives?|attacks?|operations?)|"
+        r"air\s+and\s+ground\s+(?:assaults?|offensives?|attacks?|operations?)|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
-        r"jets?|aircraft)|kamikaze\s+drones?|(?:attacked|struck|hit|targeted|pounded)\s+(?:[\w'-]+\s+){0,4}?"
+        r"jets?|aircraft)|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
+        r"(?:[\w'-]+\s+){0,4}?"
         r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
@@ -116,10 +131,14 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"communit(?:y|ies)|settlements?|quarters?)\b"
         r"(?![^.;]*\b(?:soldiers|troops|servicem[ae]n|policem[ae]n|officers)\b)"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
+    (_SHOT_BY, tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.7),
     (_r(r"\b(?:recaptured|retook|regained\s+control|liberated|re-?took\s+control)\b"),
      tx.BATTLES, tx.GOVERNMENT_REGAINS, 0.75),
     (_r(r"\b(?:seized\s+control|took\s+control|taken\s+control|overran|captured\s+the\s+"
-        r"(?:town|city|village|district|base|airport))\b"),
+        r"(?:town|city|village|district|base|airport)|"
+        # "had fully taken the headquarters of the division": a garrison overrun
+        r"(?:taken|took|seized|captured|overran|overrun)[\"'”’]?\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w'-]+\s+){0,2}?(?:headquarters|garrison|barracks|bases?))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
         r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
@@ -230,6 +249,10 @@ _STRONG_BACKGROUND = _r(
     r"(?:in|during|over)\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|"
     r"(?:\w+\s+)?months?|(?:\w+\s+)?weeks?)\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|"
     r"\d{4}|war|conflict|month)|(?<!earlier\s)(?<!later\s)this\s+year(?!'s)|"
+    # a span of years or of months: "over the past decade", "between December and April"
+    r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:decade|(?:\w+\s+)?(?:years|decades))|"
+    r"(?:between|from)\s+" + _MONTHS + r"(?:\s+\d{4})?\s+(?:and|to|until)\s+" + _MONTHS
+    + r"|"
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
@@ -325,6 +348,9 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
                         r"(?:the\s+|renewed\s+|heavy\s+|ongoing\s+|recent\s+)*$")
 
 
+# "tried to strike the Kremlin with two drones": the attempt was made, so it is an event.
+_ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+"
+                      r"to\s+$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
@@ -339,8 +365,9 @@ def _first_live(pattern: re.Pattern[str], folded: str,
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
         if folded.endswith(("to ", "then "), 0, m.start()) and \
-                _BARE_VERB.match(folded, m.start()):
-            continue  # "to attack a police station": an aim, not a deed
+                _BARE_VERB.match(folded, m.start()) and \
+                not _ATTEMPT.search(folded, max(0, m.start() - 25), m.start()):
+            continue  # "to attack a police station": an aim, not a deed (an attempt is)
         if not _negated(folded, m.start()) and not _MODAL_AFTER.match(folded, m.end()):
             return m
     return None
@@ -407,14 +434,17 @@ _COMBATANTS = _r(
 
 # "Photo: A firefighter at the site of a strike in Kharkiv": a caption retells, never tells.
 _CAPTION = re.compile(r"\s*[\[(]?(?:photo|picture|image|file\s+photo|pictured|caption|"
-                      r"video)\b\s*(?:[:|\-–—)\]]|credit)", re.I)
+                      r"video)(?:\s+(?:caption|credit))?\b\s*(?:[:|\-–—)\]]|credit)", re.I)
 # '"Who ordered the shelling?" the mayor asked.': a quoted question and its asker
 _ASKED = re.compile(r"\?[\"'”’]?\s*,?\s*[\w' .-]{1,40}?\s+(?:asked|asks|wondered|said|says)\W*$")
 _DEMONYM_CUE = re.compile(r"(?:Israeli|Russian|Ukrainian|US|U\.S\.|Turkish|Saudi)\s")
 
 # "IDF troops eliminated three terrorists": a military's word for killing fighters.
 _ELIMINATED = _r(
-    r"\b(?:eliminated|neutrali[sz]ed|killed|kills|killing)\s+(?:\w+\s+){0,4}?(?:terrorists?|"
+    # "killed when insurgents attacked": after "when", "by", "as" the fighters are the
+    # doers, not the dead
+    r"\b(?:eliminated|neutrali[sz]ed|killed|kills|killing)\s+"
+    r"(?:(?!(?:when|as|after|by|while|because|before|once)\b)\w+\s+){0,4}?(?:terrorists?|"
     r"militants?|gunm[ae]n|fighters?|operatives?|insurgents?|saboteurs?)\b"
 )
 _ELIMINATED_STEMS = frozenset(("eliminat", "neutrali", "killed", "kills", "killing"))
@@ -461,8 +491,9 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
      "settler", "militia", "bandit", "raider", "gang",
      "resident", "farmer", "worshipper", "aid worker", "displaced"),
+    ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
-    ("control", "overran", "captured the"),
+    ("control", "overran", "captured", "taken", "took", "seized", "overrun"),
     ("clash", "fight", "fought", "subjected", "sniper", "provocation",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
@@ -587,7 +618,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
             return EventMatch(tx.EXPLOSIONS, sub, 0.65, *debris.span())
         return EventMatch(tx.STRATEGIC, tx.DISRUPTED_WEAPONS, 0.7, *disrupted.span())
     first_violent = min((v[0].start() for v in violent), default=len(folded))
-    if statement and (statement.start() < first_violent or all(
+    # "said in a statement that its fighters took the base": a report's frame, not a
+    # statement of its own, when the sentence reports a violent event
+    framed = statement is not None and "statement" in statement.group(0) and bool(violent)
+    if statement and not framed and (statement.start() < first_violent or all(
             _OBJECT_OF_CONCERN.search(folded, max(0, v[0].start() - 60), v[0].start())
             for v in violent)):
         return EventMatch(tx.STRATEGIC, tx.DIPLOMATIC_STATEMENT, 0.7, *statement.span())
@@ -612,7 +646,12 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH
-        if sub == tx.ARMED_CLASH and _one_sided(folded, m.start()):
+        if m.re is _SHOT_BY and (_ARMED_VICTIM.search(folded, 0, m.start())
+                                 or _TWO_SIDED.search(folded)):
+            # "a soldier was shot by gunmen", "injured by live fire during an exchange
+            # of fire between troops and gunmen": two armed sides
+            etype, sub = tx.BATTLES, tx.ARMED_CLASH
+        elif sub == tx.ARMED_CLASH and _one_sided(folded, m.start()):
             etype, sub = tx.VIOLENCE_CIVILIANS, tx.ATTACK
         return EventMatch(etype, sub, weight, *m.span())
     if not present.isdisjoint(_ELIMINATED_STEMS):

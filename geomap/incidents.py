@@ -90,9 +90,10 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
-    # a headline's present tense: "Rocket strikes Sderot", "Drones hit Odesa"
-    r"strikes|hits|shells|bombs|pounds|targets|"
-    r"entered|recaptured|raided|stormed|besieged)\s+(?:the\s+|a\s+|an\s+)?"
+    r"entered|recaptured|raided|stormed|besieged|"
+    # a headline's present tense: "Artillery hits Bureij", "Drones target Odesa port"
+    r"hits|strikes|shells|bombs|attacks|targets|pounds|raids|storms|captures|seizes|"
+    r"enters)\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?!(?:that|which|who|whom|where|when|and|or|but|to|as|with|by|for|from|said|"
     r"says|is|are|was|were|has|have|had|be|been|it|they|he|she|\d+)\b)[\w'-]+\s+){0,3}$"
 )
@@ -110,10 +111,14 @@ _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
     r"president|prime|army|military|officials|authorities|spokes\w+|foreign|defen[cs]e|"
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
-    r"council|state\s+media|mediated|backed)\b"
+    r"council|state\s+media|mediated|backed|regime)\b"
 )
+# "Israel says two soldiers were killed", "Kyiv claimed": the name is the speaker.
+_SPEAKER_AFTER = re.compile(r"\s+(?:says|said|claims|claimed|accuses|accused|denies|denied|"
+                            r"insists|insisted|warns|warned|told)\b")
 # "the health ministry in Ramallah said", "officials in Kherson told": the speaker's seat.
 _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|agency|"
+                        r"civil\s+defen[cs]e|rescuers|medics|red\s+crescent|red\s+cross|"
                         r"governor|administration|police|army|military|hospital\s+director|"
                         r"division|brigade|battalion|regiment|corps|command|headquarters|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
@@ -178,6 +183,7 @@ _ZERO_ONLY = re.compile(r"(?:(?:an?\s+|the\s+)?[\w' -]{2,40}?\s+(?:said|says|rep
                         # "..., the ministry said."
                         r"(?:\s*,\s*(?:the\s+|a\s+)?[\w' -]{2,40}?\s+(?:said|says|reported|"
                         r"added|stated))?\s*[.!]?")
+_HISTORY_DAYS = 14  # an event dated further back than this is recalled, not reported
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
@@ -186,7 +192,7 @@ _CUE_DATE_GAP = 8  # " on ", " of ": characters from the cue to its day
 _OWN_DEAD = re.compile(r"[\w,-]+\s+(?:of\s+)?(?:its|our|their)\s+(?:own\s+)?\w+")
 _NATION_REACH = 80  # characters between a count and the country it belongs to
 # Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
-_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
+_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but|as)\s+|;\s+")
 # "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
 _QUARTER = re.compile(r"\b(?:neighbou?rhoods?|suburbs?|slums?|shanty\s?towns?)\b")
 # "their 2020 war over Nagorno-Karabakh": what a conflict is about, not a site.
@@ -220,6 +226,23 @@ _ANAPHOR = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|b
                       r"(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?$")
 # "killed in the strike": the cue itself holds the article ("the strike")
 _ANAPHOR_PREP = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|from|by)\s+)$")
+# "The strike came a day after ...", "The shelling came as ...": the event just told.
+_CUE_IS_ANAPHOR = re.compile(r"(?:(?:the|this|that)\s+(?:[\w-]+\s+)?)?(?:strikes?|attacks?|"
+                             r"shelling|bombing|raid|blast|explosion)\s+(?:came|comes|was|"
+                             r"happened|occurred|took\s+place|followed)\b")
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+)?$")
+# "Mogadishu's Hodan district", "Gaza City's Zeitoun": a quarter of the city named before
+# it, which the gazetteer often lacks (the locative word stands before the quarter).
+# Matched on the original text: the quarter's name is capitalised.
+_QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbou?rhood|quarter|"
+                         r"suburb|area|camp|refugee\s+camp)s?\b|['’]s\s+[A-Z][\w'-]+"
+                         r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
+_CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
+_OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
+_ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
+# ... and what it came after: " a day after", " hours after", " as", " amid"
+_THEN = re.compile(r"(?:\s+(?:just|only|barely))?(?:\s+(?:a|an|one|two|three|several|a\s+few|"
+                   r"\w+)\s+(?:days?|hours?|nights?|minutes?))?\s+(?:after|as|amid|when|while)\b")
 _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+"
                         r"(?:day|24\s+hours|twenty-four\s+hours)|over\s+the\s+day|"
                         r"during\s+the\s+day|in\s+total)\b")
@@ -450,6 +473,9 @@ class _Extractor:
                 self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
+                if match is not None and match.violent:
+                    self._other_clauses(start, sentence, match, day_refs, local,
+                                        local or carried)
                 if day_refs:
                     local = day_refs[-1]
                     if day_refs[-1].precision == DATE_DAY:
@@ -538,6 +564,12 @@ class _Extractor:
             # statement is only how the toll is told
             match = None
         if match is None:
+            if self.sentence_refs and self._earlier_year() and is_background(
+                    sentence, self.published, self.sentence_refs):
+                # "The two fought a six-week war in 2020.": what follows is that war's
+                self.past_frame = True
+            if self.past_frame:
+                return None  # "Four more bodies were found" after a recalled strike: its own
             # Counts alone only add to a violent event just told.
             if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
                     fold(sentence)) or added_deaths(sentence) is not None):
@@ -579,11 +611,25 @@ class _Extractor:
             # other side: the battle already told that day, whatever place it claims
             self._add_counts(told, casualties, sentence)
             return told
+        if match.violent and (back := _cue_is_anaphor(fold(sentence), match.start)):
+            # "The shelling came a day after fighting erupted in X": the event after
+            # "after" is the news; "The strikes came as talks were held in Rome": none is
+            then = _THEN.match(fold(sentence), back.end())
+            told_next = classify(sentence[then.end():]) if then else None
+            if then is not None and told_next is not None and told_next.violent:
+                match = replace(told_next, start=told_next.start + then.end(),
+                                end=told_next.end + then.end())
+            elif self.last_event is not None and self.last_event.event.violent:
+                self._add_counts(self.last_event, casualties, sentence)
+                return self.last_event
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
+        if own_place and match.violent and _across_territory(sentence, start, mentions, place):
+            return None  # "strikes killed 17 across the Gaza Strip": many events' sum
         headed_town = self.heading is not None and self.heading[0].kind == KIND_PLACE
-        if not own_place and match.violent and not headed_town and (
+        if not own_place and match.violent and not headed_town and not _cue_is_anaphor(
+                fold(sentence), match.start) and (
                 town := self._story_town(sentence, start, unplaced=place is None,
                                          family=match.family)):
             # "fought in the Kanal district in the town's east": the town just introduced
@@ -633,7 +679,8 @@ class _Extractor:
         if match.violent and not own_place and last is not None and last.event.violent \
                 and (_ANAPHOR.search(fold(sentence), 0, match.start) or (
                     fold(sentence).startswith("the ", match.start)
-                    and _ANAPHOR_PREP.search(fold(sentence), 0, match.start))) \
+                    and _ANAPHOR_PREP.search(fold(sentence), 0, match.start))
+                     or _cue_is_anaphor(fold(sentence), match.start)) \
                 and not _DEED.match(fold(sentence), match.start):
             # "As a result of the shelling, a serviceman was killed": the event just told,
             # or the latest one told with the same word ("killed in the strike on ...")
@@ -654,6 +701,12 @@ class _Extractor:
             self._add_counts(last, casualties, sentence)
             return last
         date_, date_prec, own_date = self._own_date(match, refs, start)
+        if own_date and date_ is not None and self.published is not None and \
+                date_prec == DATE_DAY and (self.published - date_).days > _HISTORY_DAYS:
+            # "On December 30, a strike on the city centre killed 25" in a March story:
+            # an earlier event recalled for context, as is what the paragraph says next
+            self.past_frame = True
+            return None
         if not own_place and date_prec == DATE_MONTH and not casualties.any():
             return None  # "the clashes escalated last month": no event to map
         if own_date and date_prec == DATE_WEEK and all(
@@ -727,6 +780,33 @@ class _Extractor:
         self.unplaced = False
         self.last_event = merged
         return merged
+
+    def _other_clauses(self, start: int, sentence: str, match: EventMatch,
+                       refs: list[DateRef], local: DateRef | None,
+                       context: DateRef | None) -> None:
+        """A second clause that tells another kind of violence at a place of its own ("the
+        army and the RSF traded artillery fire on Saturday, and clashes were reported in
+        Bahri"): an event of its own, dated by its clause, else by the sentence. Only a
+        dated sentence and a town or quarter: a summary's "fighting flared in North Kivu"
+        or an undated aside is not coded apart."""
+        cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
+        if not cuts or not refs:
+            return
+        for s, e in pairwise([0, *cuts, len(sentence)]):
+            if s <= match.start < e:
+                continue
+            clause = sentence[s:e]
+            other = classify(clause)
+            if other is None or not other.violent or other.family == match.family:
+                continue
+            mentions = [m for m in self.mentions if start + s <= m.start < start + e]
+            place, _text, _precision, own = self._place(clause, start + s, mentions)
+            self.extra_places = []
+            if not own or place is None or place.kind != KIND_PLACE:
+                continue
+            own_refs = [r for r in refs if start + s <= r.start < start + e]
+            self._sentence(start + s, start + e, clause, other, own_refs or refs, local,
+                           context, None)
 
     def _retold_on_day(self, sentence: str, start: int, match: EventMatch,
                        refs: list[DateRef]) -> _Draft | None:
@@ -984,18 +1064,26 @@ class _Extractor:
             place = m.place
             assert place is not None
             rel_s, rel_e = m.start - start, m.end - start
-            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
+            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE \
+                    or _SPEAKER_AFTER.match(folded, rel_e):
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
             if _speaks_from(head, folded[rel_e: rel_e + 12]):
                 continue  # "the health ministry in Ramallah said": where they speak
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
+            if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
+                continue  # "fighting with Azerbaijan": a party to the fight, not its site
+            if place.kind == KIND_PLACE and _CITYS.search(head) and _REGION_WORD.match(
+                    folded[rel_e: rel_e + 30]):
+                continue  # "the city's Zavodskyi district": a quarter, not a namesake town
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
             locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
             if _ROAD_AFTER.match(folded, rel_e):
                 locative = False  # "on the Damascus highway": a road, not that town
+            if not locative and place.kind == KIND_PLACE and _QUARTER_OF.match(sentence, rel_e):
+                locative = True  # "near Mogadishu's Hodan district": in that city
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
@@ -1035,9 +1123,14 @@ class _Extractor:
         if _BORDER.search(folded) and (
                 best is None or best_kind == KIND_COUNTRY or not locative_best
                 or (_ON_BORDER.search(folded) and best_kind != KIND_PLACE
-                    and best_kind != KIND_ADMIN1)):
+                    and best_kind != KIND_ADMIN1)
+                # "along the border in its Syunik, Vayots Dzor and Gegharkunik provinces":
+                # one fight along the line, not one per province
+                or (_ON_BORDER.search(folded) and best_kind == KIND_ADMIN1 and any(
+                    p.kind == KIND_ADMIN1 for p, _t, _pr in self.extra_places))):
             border = self._border(sentence, mentions)
             if border is not None:
+                self.extra_places = []
                 return border, border.name, GEO_LINE_OR_COUNTRY, True
         if best is None:
             return None, None, None, False
@@ -1305,7 +1398,8 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
 def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
     if a.date is None or b.date is None:
         return lenient or (a.date is None and b.date is None)
-    if _within_its_week(a, b) or _within_its_week(b, a):
+    if _within_its_week(a, b) or _within_its_week(b, a) or _told_after(a, b) or \
+            _told_after(b, a):
         return True
     if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
             not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
@@ -1366,6 +1460,35 @@ def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Men
     return [m for m in mentions if not any(s <= m.start - start < e for s, e in others)]
 
 
+def _cue_is_anaphor(folded: str, cue: int) -> re.Match[str] | None:
+    """"The shelling came a day after ...": the cue is the subject, with a determiner,
+    of a verb that places it beside another happening (the match, else None)."""
+    m = _CUE_IS_ANAPHOR.match(folded, cue)
+    if m is None or (not folded.startswith(("the ", "this ", "that "), cue)
+                     and not _DETERMINER_BEFORE.search(folded, max(0, cue - 30), cue)):
+        return None
+    return m
+
+
+def _across_territory(sentence: str, start: int, mentions: list[Mention],
+                      place: Place | None) -> bool:
+    """Is the event's place a province or country the sentence spreads it across ("killed
+    17 across the Gaza Strip", "strikes throughout the region")? Then it sums several
+    events a roundup tells (or never tells) one by one, and is none itself."""
+    if place is None or place.kind not in (KIND_ADMIN1, KIND_COUNTRY, KIND_REGION):
+        return False
+    folded = fold(sentence)
+    return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
+        folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
+
+
+def _told_after(a: _Draft, b: _Draft) -> bool:
+    """A is dated only by the day a source told it ("the RSF said on Tuesday they had
+    captured the base") and b's own day is up to three days before: the same event."""
+    assert a.date is not None and b.date is not None
+    return a.date_told and b.date_own and not b.date_told and 0 <= (a.date - b.date).days <= 3
+
+
 def _within_its_week(a: _Draft, b: _Draft) -> bool:
     """A's date is only the week up to publication (a summary bullet, "casualties
     reported") and b's own day falls in that week: the bullet tells b's event."""
@@ -1404,8 +1527,8 @@ def _absorb(into: _Draft, other: _Draft) -> None:
                                                        other.precision)
     if other.date is not None and (
             into.date is None
-            or (other.date_own, -(other.date_precision or 9))
-            > (into.date_own, -(into.date_precision or 9))):
+            or (other.date_own, not other.date_told, -(other.date_precision or 9))
+            > (into.date_own, not into.date_told, -(into.date_precision or 9))):
         into.date, into.date_precision = other.date, other.date_precision
         into.date_own = other.date_own
         into.date_told = other.date_told

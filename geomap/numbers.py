@@ -88,7 +88,8 @@ _SUBJECT = re.compile(
     r"(?:died|succumbed|has\s+died|had\s+died))"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killing\s+of|deaths?\s+of|killed|killing|kills|kill|shot\s+dead|martyring|"
+    r"\b(?P<kind>killing\s+of|deaths?\s+of|martyrdom\s+of|killed|killing|kills|kill|"
+    r"shot\s+dead|martyring|"
     r"shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+"
     r"(?:(?:the|its|their)\s+)?" + _QUAL + _NUMBER  # "killed its two occupants"
@@ -168,6 +169,18 @@ _LOSS_OF = re.compile(
     r"\bloss(?:es)?\s+of\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?"
     r"(?:lives|" + _PERSONS + r"|personnel)\b"
 )
+# "troops killed 15 militants and lost three soldiers": people a side lost are its dead.
+_LOST = re.compile(
+    r"\b(?P<kind>lost)\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?"
+    r"(?:" + _PERSONS + r"|personnel)\b"
+)
+# A toll told after a long description of its event: "the number of people killed in
+# Monday's strike on a two-storey house in the camp has risen to 12" (a rise "to" N only).
+_TOLL_LONG = re.compile(
+    r"\b" + _TOLL_WORD + r"(?:\s+[a-z'-]+){7,16}?\s+(?:has\s+|had\s+)?(?:rose|rises|risen|"
+    r"climbed|climbs|jumped|increased|grew|surged)\s+(?:now\s+)?" + _TOLL_FROM + r"to\s+"
+    + _QUAL + _NUMBER
+)
 # "claimed the lives of two civilians", "cost the lives of 12 soldiers"
 _LIVES_OF = re.compile(
     r"\b(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of\s+" + _QUAL
@@ -207,7 +220,7 @@ _ELLIPSIS = re.compile(
 # "killing the driver", "wounding its commander": one person named by a singular role.
 _OBJECT_ONE = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
-    r"injuring)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
+    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
     r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
     r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
     r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|"
@@ -232,6 +245,13 @@ _SUBJECT_ONE = re.compile(
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
     r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
+)
+# "killing the driver and a passenger": two people named by their roles, one verb.
+_TWO_ROLES = re.compile(
+    r"\b(?P<kind>killed|killing|kills|shot\s+dead|wounded|wounding|injured|injuring)\s+"
+    r"(?P<num>the|its|their|an?|one)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE + r"\s+and\s+"
+    r"(?:the|its|their|an?|one|another)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE
+    + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had)\b)"
 )
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
@@ -412,7 +432,7 @@ TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives"
              "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
              "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
-             "behead", "losses", "loss of"))
+             "behead", "losses", "loss of", "lost"))
 _CUES = CueIndex(TRIGGERS)
 
 
@@ -448,7 +468,7 @@ def to_number(token: str) -> int | None:
 def _category(kind: str, tail: str | None = None) -> str:
     word = (tail or kind).split()[0]
     if tail == "lives" or kind.endswith(("martyrs", "lives", "life")) or \
-            kind.startswith("martyr"):
+            kind.startswith(("martyr", "lost")):
         return "killed"
     if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
         return "killed"
@@ -637,8 +657,14 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             counts.append((m.start("n1"), category, first, None))
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
+    if " and " in text:
+        for m in _TWO_ROLES.finditer(text):
+            start = m.start("num")
+            if not any(s <= start < e for s, e in used):
+                used.append((start, m.end()))
+                counts.append((start, _category(m["kind"]), 2, None))
     n_before = len(counts)
-    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text)):
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text), *_TOLL_LONG.finditer(text)):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
     tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
     for m in _SUBJECT.finditer(text):
@@ -662,6 +688,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, "killed")
     if "loss" in text:
         for m in _LOSS_OF.finditer(text):
+            take(m, "killed")
+    if "lost " in text:
+        for m in _LOST.finditer(text):
             take(m, "killed")
     if "eliminat" in text or "neutrali" in text:
         for m in (*_ELIMINATED.finditer(text), *_ELIMINATED_PASSIVE.finditer(text)):

@@ -37,6 +37,9 @@ _SENTENCE_OPENER = re.compile(r"(?:The|A|An|In|On|It|He|She|They|We|But|However)
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _PARAGRAPH = re.compile(r"\n[ \t\r\u00a0]*\n\s*")
 _NOT_BLANK = re.compile(r"[^ \t]")
+# A list item ("- Three paramedics killed in ...", "• Strike on Kharkiv"): a summary's
+# bullets are each a claim of their own, even when the line before has no full stop.
+_BULLET = re.compile(r"[ \t]*(?:[-*•▪–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 
 # "TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -", "GAZA CITY, Oct 9 —"
 DATELINE = re.compile(
@@ -98,7 +101,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line = text[pos:nl].rstrip()
         wrapped = bool(line) and line[-1] not in ".!?\"”’:)" and (
             len(line) >= 60 or _next_char(text, nl + 1, end).islower()
-        )
+        ) and not _BULLET.match(text, nl + 1, end)
         if not wrapped:
             span = _trim(text, seg_start, nl)
             if span:

@@ -555,3 +555,100 @@ def test_hit_without_a_strike_is_not_remote_violence(sentence: str) -> None:
 def test_under_fire_from_a_weapon_is_its_strike(sentence: str, event_type: str) -> None:
     m = classify(sentence)
     assert m is not None and m.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # passive fire at people by one side: violence against civilians
+        ("A student was shot with live ammunition in the thigh by troops at the gate.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Two women were injured by live bullets during the night incursion.",
+         tx.VIOLENCE_CIVILIANS),
+        ("The young man was shot in the back by police at the roadblock.",
+         tx.VIOLENCE_CIVILIANS),
+        # ... unless those shot were armed themselves
+        ("A policeman was shot by gunmen outside the depot.", tx.BATTLES),
+        ("Six people were hurt by live fire during a gunfight between police and raiders.",
+         tx.BATTLES),
+        # after "when" or "by" the fighters are the doers, not the dead
+        ("Three herders were killed when insurgents raided the hamlet.",
+         tx.VIOLENCE_CIVILIANS),
+        ("Two traders were killed by militants on the market road.", tx.VIOLENCE_CIVILIANS),
+    ],
+)
+def test_who_was_shot_decides_the_family(sentence: str, event_type: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == event_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council opened air raid shelters in every school basement.",
+    "An air raid siren was tested in the capital on Monday.",
+    "Residents ignored the air raid alerts that sounded twice.",
+])
+def test_air_raid_shelters_and_sirens_are_no_raid(sentence: str) -> None:
+    assert classify(sentence) is None
+
+
+def test_an_air_raid_still_is_one() -> None:
+    match = classify("An air raid on the depot killed two guards.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_a_captioned_photo_tells_nothing() -> None:
+    assert classify("[Photo caption: Relatives mourn two men killed in a strike on the "
+                    "market, on May 3 [AFP]]") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels have killed thousands of villagers in the two provinces over the past decade.",
+    "Troops fought a long ground campaign in the valley between October and March.",
+])
+def test_spans_of_years_or_months_are_history(sentence: str) -> None:
+    assert is_background(sentence, date(2024, 7, 22))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops have killed at least 40 people in a renewed ground and air assault on the city.",
+    "The army began an air and ground offensive on the northern districts on Monday.",
+])
+def test_a_ground_and_air_assault_is_a_bombardment(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials accused the rebels of trying to strike the airport with three drones.",
+    "Troops said insurgents attempted to attack the base with drones before dawn.",
+])
+def test_an_attempted_drone_strike_is_a_strike(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_an_aim_is_still_no_deed() -> None:
+    assert classify("The cell had planned to attack a police post in the town.") is None
+
+
+def test_said_in_a_statement_frames_a_report() -> None:
+    match = classify("The army said in a statement that its units clashed with rebels near "
+                     "the dam on Friday.")
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_a_statement_alone_is_still_one() -> None:
+    match = classify("The ministry said in a statement that talks would resume next week.")
+    assert match is not None and match.sub_event_type == tx.DIPLOMATIC_STATEMENT
+
+
+def test_a_garrison_taken_is_a_takeover() -> None:
+    match = classify('The militia said its men had "fully taken" the headquarters of the '
+                     "army's northern command on Saturday.")
+    assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER
+
+
+def test_a_base_seized_is_a_takeover() -> None:
+    match = classify("The paramilitaries said they had seized the army's main base in the "
+                     "provincial capital.")
+    assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER

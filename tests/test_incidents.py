@@ -914,3 +914,135 @@ def test_a_reasons_place_and_a_river_are_not_the_site() -> None:
     assert inc.place_name == "Kalbajar"
     text = "Jets bombed supply lines east of the Ganja river on Sunday."
     assert violent(run(text)) == []
+
+
+def test_a_place_that_speaks_is_not_the_site() -> None:
+    # "Azerbaijan says": the government, not where the fighting was.
+    text = "Azerbaijan says two of its soldiers were killed in an overnight clash on Sunday."
+    assert violent(run(text)) == []
+
+
+def test_a_sum_across_a_province_is_no_event() -> None:
+    text = ("Artillery fire killed 12 people across Gegharkunik on Sunday, officials said.\n\n"
+            "A shell hit a school in Ganja on Sunday, killing two.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 2)
+
+
+def test_a_quarter_named_after_its_city() -> None:
+    # The quarter is unknown to the gazetteer; the city that owns it is the site.
+    text = ("Three people were killed on Sunday when a drone struck a bus stop on the road "
+            "into Ganja's Kapaz district.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
+def test_a_headline_in_the_present_tense_names_its_site() -> None:
+    text = "09:10 GMT - Four wounded as artillery hits Ganja"
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.wounded) == ("Ganja", 4)
+
+
+def test_the_strike_came_after_refers_back() -> None:
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two, officials in Ganja said."
+            "\n\nThe strike came a day after new shelters opened in the centre of the city.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_the_other_party_is_not_the_site() -> None:
+    # The speaker and the enemy are both countries; neither is where it happened.
+    text = "Armenia said four soldiers were killed in fighting with Azerbaijan on Sunday."
+    assert violent(run(text)) == []
+
+
+def test_an_event_weeks_before_publication_is_recalled_not_reported() -> None:
+    # Published 12 October; the strike of 20 August is context, and so is its toll.
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two.\n\n"
+            "On August 20, a missile strike on Ganja killed 14 people. It was the deadliest "
+            "attack on the city. Four more bodies were found later.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_the_strikes_came_as_names_no_new_event() -> None:
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two.\n\n"
+            "The strikes came as envoys met in Moscow to discuss a truce.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_the_shelling_came_after_a_fight_tells_the_fight() -> None:
+    text = ("Shells hit a market in Ganja on Sunday, killing five.\n\n"
+            "The shelling came a day after heavy clashes broke out near Kalbajar.")
+    found = {(i.event_type, i.place_name) for i in violent(run(text))}
+    assert found == {(tx.EXPLOSIONS, "Ganja"), (tx.BATTLES, "Kalbajar")}
+
+
+def test_provinces_along_the_border_are_one_border_fight() -> None:
+    syunik = Place("gn:828262", "Syunik", "admin1", "ADM1", "AM", "Syunik", 39.5, 46.3, 0,
+                   True)
+    text = ("Clashes erupted overnight into Sunday, with Armenia accusing Azerbaijan of "
+            "attacking villages along the border in its Syunik and Gegharkunik provinces.")
+    found = [Mention("Armenia", text.index("Armenia"), text.index("Armenia") + 7, AM, 0.9),
+             Mention("Azerbaijan", text.index("Azerbaijan"), text.index("Azerbaijan") + 10,
+                     AZ, 0.9),
+             Mention("Syunik", text.index("Syunik"), text.index("Syunik") + 6, syunik, 0.9),
+             Mention("Gegharkunik", text.index("Gegharkunik"),
+                     text.index("Gegharkunik") + 11, GEGH, 0.9)]
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert inc.place_name == "Armenia–Azerbaijan border"
+
+
+def test_a_toll_after_a_past_war_is_that_wars() -> None:
+    text = ("A drone hit a car near Kalbajar on Sunday, killing two.\n\n"
+            "The two neighbours fought a seven-week war in 2016 over the region. More than "
+            "5,000 soldiers were killed before a truce was signed.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_an_as_clause_with_its_own_fight_keeps_its_place() -> None:
+    text = ("Militants killed four farmers in a night raid on a hamlet, officials said on "
+            "Sunday, as clashes flared in Gegharkunik despite a truce.")
+    assert all(i.place_name != "Gegharkunik" or i.event_type == tx.BATTLES
+               for i in violent(run(text)))
+
+
+def test_a_capital_named_for_its_government_is_no_site() -> None:
+    text = ("Rebels said on Sunday they had repelled an attack by forces of the Baku regime "
+            "but gave no figures.")
+    assert violent(run(text)) == []
+
+
+def test_a_day_of_telling_joins_the_day_it_happened() -> None:
+    # Published Monday 12 October 2020: "on Sunday" is 11 October, "on Friday" the 9th.
+    text = ("Rebels said on Sunday they had taken an army base in Ganja after days of "
+            "fighting.\n\nTheir statement said the fighters took the army base on Friday "
+            "following clashes with troops in Ganja.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.date) == ("Ganja", date(2020, 10, 9))
+
+
+def test_a_second_clause_with_its_own_fight_and_town() -> None:
+    text = ("Artillery shells hit homes in Ganja on Sunday, and heavy clashes were reported "
+            "near Kalbajar, residents said.")
+    found = {(i.event_type, i.place_name, i.date) for i in violent(run(text))}
+    assert found == {(tx.EXPLOSIONS, "Ganja", date(2020, 10, 11)),
+                     (tx.BATTLES, "Kalbajar", date(2020, 10, 11))}
+
+
+def test_an_undated_aside_or_a_province_is_not_coded_apart() -> None:
+    text = ("Artillery shells hit homes in Ganja, and heavy clashes flared in Gegharkunik "
+            "province, residents said.")
+    assert {i.place_name for i in violent(run(text))} <= {"Ganja"}
+
+
+def test_the_citys_district_is_a_quarter_not_a_namesake_town() -> None:
+    # "Avdiivka" stands in for a village the gazetteer holds under the quarter's name.
+    text = ("A missile hit Ganja on Sunday, killing three.\n\n"
+            "Officials said the missile struck the city's Avdiivka district shortly after "
+            "noon on Sunday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)

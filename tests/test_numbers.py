@@ -504,6 +504,32 @@ def test_more_single_victims_and_martyring(sentence: str, killed: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a toll told after a long description of its event; the bodies are in it
+        ("Rescuers said the number of people killed in Friday's raid on a crowded "
+         "two-storey clinic near the old market has risen to 14, after crews found four "
+         "more bodies.", 14),
+        # a health ministry's word for the dead
+        ("The ministry mourned the martyrdom of five citizens in the night's bombardment.", 5),
+        ("It also announced the martyrdom of the young driver, hit at a checkpoint.", 1),
+        # a side's own losses are its dead: they add to the enemy dead of one fight
+        ("The army said its units killed 20 rebels and lost two soldiers in the battle.", 22),
+    ],
+)
+def test_tolls_told_the_long_way(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "The home side lost three matches in a row.",
+    "The brigade lost two tanks near the ridge.",
+])
+def test_lost_things_are_no_dead(sentence: str) -> None:
+    assert extract_casualties(sentence).killed is None
+
+
+@pytest.mark.parametrize(
     ("sentence", "killed", "wounded"),
     [
         ("Three people, a nurse and her two daughters, were killed.", 3, None),
@@ -515,3 +541,18 @@ def test_appositions_stamps_and_long_of_phrases(sentence: str, killed, wounded) 
     """A count meets its verb across who they were; a clock time is not a range."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("A shell struck a taxi on the bridge, killing the driver and a passenger.", 2, None),
+        ("The blast wounded a medic and a teacher near the clinic.", None, 2),
+        # kin are counted by their own rule, once
+        ("The strike killed the farmer and his son.", 2, None),
+    ],
+)
+def test_two_people_named_by_their_roles(sentence: str, killed: int | None,
+                                         wounded: int | None) -> None:
+    found = extract_casualties(sentence)
+    assert (found.killed, found.wounded) == (killed, wounded)

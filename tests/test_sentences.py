@@ -64,3 +64,23 @@ def test_fold_keeps_length() -> None:
     for s in ("Kəlbəcər’s “war” — İstanbul", "Ağdam"):
         assert len(fold(s)) == len(s)
     assert fold("Iran’s “Foreign” Ministry") == "iran's \"foreign\" ministry"
+
+
+def test_bullet_lines_are_their_own_sentences() -> None:
+    # A summary's list items carry no full stop; each is a claim of its own.
+    text = ("Key points\n"
+            "- Artillery fire on a market in the northern town left four people dead overnight\n"
+            "- Two rescuers hurt when a second round landed on the same street in the afternoon\n"
+            "• Talks on a local truce were postponed again by the mediators this week")
+    assert texts(text) == [
+        "Key points",
+        "- Artillery fire on a market in the northern town left four people dead overnight",
+        "- Two rescuers hurt when a second round landed on the same street in the afternoon",
+        "• Talks on a local truce were postponed again by the mediators this week",
+    ]
+
+
+def test_a_hyphen_inside_a_wrapped_line_still_wraps() -> None:
+    text = ("Officials said the convoy was stopped on the road north of the city and\n"
+            "searched - a routine check, they said.")
+    assert len(texts(text)) == 1
