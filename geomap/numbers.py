@@ -413,6 +413,8 @@ def added_deaths(sentence: str) -> int | None:
     # ("a third soldier died of his wounds" tells the toll itself: three)
     wounds = _DIED_OF_WOUNDS.search(text) is not None and not _OF_THE_DEAD.search(text) \
         and not _NTH_ONE.search(text)
+    if not wounds and not starts:
+        return None  # no count can qualify: skip the costly count scan (most sentences)
     added = [value for at, category, value, _t in casualty_counts(sentence)
              if category == "killed" and value and (wounds or at in starts)]
     return sum(added) if added else None
