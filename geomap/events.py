@@ -532,6 +532,15 @@ _TOLD = re.compile(r"\b(?:said|says|reported|according|killed|wounded|injured|hi
 _REPORT_TITLE_WORDS = ("update", "report", "sitrep", "humanitarian", "bulletin", "daily")
 
 
+def _report_title_word(folded: str) -> bool:
+    """One of _REPORT_TITLE_WORDS is in `folded` (a loop: any() over a generator costs
+    more than the six tests)."""
+    for word in _REPORT_TITLE_WORDS:  # noqa: SIM110
+        if word in folded:
+            return True
+    return False
+
+
 def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMatch | None:
     """The ACLED (event_type, sub_event_type) this sentence reports, ignoring background.
 
@@ -542,7 +551,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     if _CAPTION.match(sentence):
         return None
     folded = fold(sentence)
-    if any(w in folded for w in _REPORT_TITLE_WORDS) and _REPORT_TITLE.search(sentence) \
+    if _report_title_word(folded) and _REPORT_TITLE.search(sentence) \
             and not _TOLD.search(folded):
         return None  # a title names its topic ("Hostilities in ..."), it reports nothing
     if present is None:
