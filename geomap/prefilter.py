@@ -115,8 +115,12 @@ class Prefiltered:
 
 
 def prefiltered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` behind its required-word test, or `pattern` itself if it has none."""
-    words = required_words(pattern)
+    """`pattern` behind its required-word test, or `pattern` itself if it has none (or
+    if this Python's private regex parser is not the one this module reads)."""
+    try:
+        words = required_words(pattern)
+    except Exception:  # pragma: no cover - re._parser is private: stay correct, ungated
+        return pattern
     if not words:
         return pattern
     return Prefiltered(pattern, words)  # type: ignore[return-value]
