@@ -74,6 +74,7 @@ from geomap.numbers import (
     toll_corrected,
     total_casualties,
 )
+from geomap.prefilter import prefiltered
 from geomap.sentences import CueIndex, dateline, fold, sentences_by_paragraph
 
 _SENTENCE_STEMS = EVENT_TRIGGERS | CASUALTY_TRIGGERS | OFFICIAL_WORDS
@@ -141,7 +142,7 @@ _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
 _REASON = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
                      r"to\s+avenge|in\s+reply\s+to)\b[^.;]{0,40}$")
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
-_TOLL_UPDATE = re.compile(
+_TOLL_UPDATE = prefiltered(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
     r"people\s+killed))\b(?:\s+[\w'-]+){0,4}?"
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
@@ -149,10 +150,10 @@ _TOLL_UPDATE = re.compile(
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
     # "Three people are now confirmed dead": a live blog's later entry
     r"|\bnow\s+(?:confirmed\s+|known\s+to\s+be\s+|reported\s+)?(?:dead|killed)\b"
-)
+))
 # "A third soldier died of his wounds": the toll is now three.
-_NTH_DEATH = re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                        r"tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed)\b")
+_NTH_DEATH = prefiltered(re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|"
+                                    r"eighth|ninth|tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed)\b"))
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
@@ -205,7 +206,7 @@ _INTRODUCED_TOWN = re.compile(r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:town|cit
                               r"settlement)\b")
 _STORY_TOWN_SPAN = 600  # characters back: the sentence before or the paragraph's start
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
-_BORDER = re.compile(r"\b(?:border|frontier|boundary)\b")
+_BORDER = prefiltered(re.compile(r"\b(?:border|frontier|boundary)\b"))
 _ON_BORDER = re.compile(r"\b(?:along|on|at|near|across)\s+(?:the|their|its|our|a)\s+"
                         r"(?:[\w'-]+\s+){0,3}?(?:border|frontier|boundary)\b")
 # A that-clause of reported speech: what follows is someone's claim, not a new report.
