@@ -176,6 +176,26 @@ def _transliterations(folded: str, cc: str | None) -> set[str]:
     return {v for v in out if len(v) >= 4}
 
 
+_AZ_LETTERS = str.maketrans({"q": "g", "Q": "G", "x": "kh", "X": "Kh", "ğ": "gh", "Ğ": "Gh",
+                             "c": "j", "C": "J", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh"})
+
+
+def azerbaijani(name: str) -> set[str]:
+    """English spellings of an Azerbaijani Latin name, folded: q/x/ğ/c/ç/ş as g/kh/gh/j/
+    ch/sh and ə as a or e ("Qubadlı" -> "gubadli", "Xankəndi" -> "khankendi", "Kəlbəcər"
+    -> "kalbajar", "Cəbrayıl" -> "jabrayil"). Only names with a letter that changes."""
+    if not any(ch in name for ch in "qQxXğĞcCçÇşŞəƏ"):
+        return set()
+    out = set()
+    english = name.translate(_AZ_LETTERS)
+    for schwa in ("a", "e"):
+        f = usable(english.replace("ə", schwa).replace("Ə", schwa.upper()))
+        if f:
+            out.add(f)
+    out.discard(usable(name))
+    return out
+
+
 # Words that open an admin-1 unit's official name in GeoNames ("Muhafazat al Anbar",
 # "Provincia di Modena", "Gobolka Bari"): the name news uses is what follows them and
 # their connectors ("de", "du", "of"...). Taken from the leading words of Natural Earth's
