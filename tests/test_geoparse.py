@@ -738,3 +738,11 @@ def test_a_big_city_named_like_a_rare_word(gp: Geoparser) -> None:
 def test_a_lowercase_corridor_ends_the_name(gp: Geoparser) -> None:
     got = places(gp, "Israeli troops held the Philadelphi corridor near Rafah, Gaza.")
     assert got["Philadelphi corridor"][0] == KIND_LINE
+
+
+def test_curated_war_news_places(gp: Geoparser) -> None:
+    got = places(gp, "Strikes hit al-Shati camp, Sheikh Radwan and Tal al-Hawa in Gaza City.")
+    assert {got[n][1] for n in ("al-Shati camp", "Sheikh Radwan", "Tal al-Hawa")} == {"PS"}
+    got = places(gp, "Clashes in Aita al-Shaab and Odaisseh, south Lebanon, and in Tal Rifaat.")
+    assert got["Aita al-Shaab"][1] == got["Odaisseh"][1] == "LB"
+    assert got["Tal Rifaat"][1] == "SY"
