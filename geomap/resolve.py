@@ -84,6 +84,9 @@ _ACTOR_AFTER = re.compile(
 _ADMIN_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}){1,8}"
                          r" (?:regions|provinces|oblasts|governorates|states|districts)\b")
 _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # its last item
+COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
+COLOC_BONUS = 1.5
+COLOC_MAX = 40  # a name with more readings than this is everywhere
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -391,8 +394,59 @@ class Resolver:
                     sc -= OTHER_NAME_PENALTY
                 scores.append(sc)
             m.scores = scores
+        self._colocated(matches, folded)
         self._context(matches, folded)
         self._districts_of(matches, folded)
+
+    def _colocated(self, matches: list[_Match], folded: str) -> None:
+        """Readings that lie together: a reading of a contested name gets COLOC_BONUS when
+        another name of the article has a reading within COLOC_KM of it ("Paris" and
+        "Henry County": Paris, Tennessee is Henry County's seat, whichever of the many
+        Parises and Henry Counties the prior prefers). Names with more than COLOC_MAX
+        readings ("Washington") are everywhere and support nothing; nor do towns matched
+        by another of their names (West Point, Virginia, once Delaware) give or get it."""
+        lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
+        grid: dict[tuple[int, int], list[tuple[tuple[int, ...], float, float]]] = {}
+        keys: dict[tuple[int, ...], frozenset[int]] = {}
+        for m in matches:
+            if not m.rows or len(m.rows) > COLOC_MAX or m.key in keys:
+                continue
+            other = keys[m.key] = self._other_names(m, folded)
+            for r in m.rows:
+                if kind[r] != k_country and r not in other:
+                    la, lo = lat[r], lon[r]
+                    grid.setdefault((int(la), int(lo)), []).append((m.key, la, lo))
+        if len(keys) < 2:
+            return
+        d2_max = (COLOC_KM / 111.2) ** 2
+        done: dict[tuple[int, tuple[int, ...]], bool] = {}
+        for m in matches:
+            if len(m.rows) < 2 or not m.scores:
+                continue
+            mk = m.key
+            other = keys.get(mk) or self._other_names(m, folded)
+            scores = m.scores
+            for idx, r in enumerate(m.rows):
+                if kind[r] == k_country or r in other:
+                    continue
+                got = done.get((r, mk))
+                if got is None:
+                    got = False
+                    la, lo = lat[r], lon[r]
+                    kx = math.cos(math.radians(la))
+                    ci, cj = int(la), int(lo)
+                    for cell in ((ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)):
+                        for k, ola, olo in grid.get(cell, ()):
+                            if k != mk:
+                                dy, dx = ola - la, (olo - lo) * kx
+                                if dy * dy + dx * dx <= d2_max:
+                                    got = True
+                                    break
+                        if got:
+                            break
+                    done[(r, mk)] = got
+                if got:
+                    scores[idx] += COLOC_BONUS
 
     @staticmethod
     def _best(m: _Match) -> int:

@@ -746,3 +746,11 @@ def test_curated_war_news_places(gp: Geoparser) -> None:
     got = places(gp, "Clashes in Aita al-Shaab and Odaisseh, south Lebanon, and in Tal Rifaat.")
     assert got["Aita al-Shaab"][1] == got["Odaisseh"][1] == "LB"
     assert got["Tal Rifaat"][1] == "SY"
+
+
+def test_readings_that_lie_together(gp: Geoparser) -> None:
+    # many Parises and many Henry Counties: the pair that lies together (Paris is the seat
+    # of Henry County, Tennessee) wins over each name's own favourite
+    got = {m.text: m.place for m in gp.parse(
+        "Officials in Paris and Henry County said the bridge would reopen.")}
+    assert got["Paris"].admin1 == got["Henry County"].admin1 == "Tennessee"
