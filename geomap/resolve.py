@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from geomap.folding import fold
-from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS, transliterations
+from geomap.gazetteer.names import (
+    ARABIC_CC,
+    CYRILLIC_CC,
+    UNKNOWN_POP_NOTABLE_ALTS,
+    transliterations,
+)
 from geomap.model import Mention
 from geomap.recognize import (
     _ADMIN_AFTER,
@@ -87,6 +92,7 @@ _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # 
 COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
 COLOC_BONUS = 1.5
 COLOC_MAX = 40  # a name with more readings than this is everywhere
+ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -213,6 +219,12 @@ class Resolver:
             # big enough, unless only an alternate name ("Hamas" for Hamm); a town's own
             # name counts even where a bigger place has it as a former name (Pokrovsk)
             return False
+        if k == self._k_place and pop[top] >= STRAY_MAX_POP and \
+                place.country in ROMANISED_CC and self._foreign_word(folded[m.start:m.end]):
+            # A town of a country whose names news romanises, by another of its names:
+            # GeoNames' alternates there are the other language's romanisation ("Nikolaev"
+            # for Mykolaiv, "Artemovsk" for Bakhmut), not a word of ours like "Hamas"
+            return False
         if k == self._k_place and text and _accented(place.name, text[m.start:m.end]):
             return False  # "Ménaka" written with its accents: no English word or surname
         own_cc, own_w = m.own
@@ -245,6 +257,12 @@ class Resolver:
                     or _LOCAL_AFTER.match(folded, e)
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
+
+    def _foreign_word(self, span: str) -> bool:
+        """A long single word that is no English word, given name or surname."""
+        gaz = self.gaz
+        return len(span) >= 6 and span.isalpha() and span not in gaz.english and \
+            span not in gaz.given_names and span not in gaz.surnames
 
     def _seats(self, rows: list[int]) -> frozenset[int]:
         """The provinces among `rows` that are compact and named like a town of theirs
