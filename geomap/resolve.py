@@ -102,15 +102,15 @@ _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?
                          r"(?:village|town|settlement|city|hamlet)\b")
 
 def _own_spelling(name: str, span: str, cc: str | None = None) -> bool:
-    """Is the matched text the place's own name, up to hyphens, articles and a
+    """Is the matched text the place's own name, up to hyphens, apostrophes, articles and a
     transliteration's vowels ("El-Fashir" for El Fasher, Kupiansk for Kupyansk), or it
     with a generic word ("Gaza City" for Gaza), rather than another name it also has
     ("Hamas" among Hamm's alternates)? In a country whose names news romanises (cc), the
     other romanisations of the name count as its own ("Sweida" is close to "Suweida", a
     spelling of As-Suwayda)."""
-    span = _ARTICLE_START.sub("", span.replace("-", " "))
+    span = _ARTICLE_START.sub("", span.replace("-", " ").replace("'", ""))
     for own in _romanisations(fold(name), cc):
-        own = _ARTICLE_START.sub("", own.replace("-", " "))
+        own = _ARTICLE_START.sub("", own.replace("-", " ").replace("'", ""))
         if own == span or span.startswith(own + " ") or (
                 len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO):
             return True

@@ -369,3 +369,10 @@ def test_azerbaijani_latin_letters_in_english() -> None:
 
 def test_gubadli_reaches_qubadli(gaz: Gazetteer) -> None:
     assert {p.id for p in gaz.lookup("Gubadli")} & {p.id for p in gaz.lookup("Qubadlı")}
+
+
+def test_ukrainian_apostrophe_family() -> None:
+    from geomap.gazetteer.names import transliterations
+
+    assert "kam'ianske" in transliterations("kamianske", "UA")
+    assert "slov'iansk" in transliterations("sloviansk", "UA")

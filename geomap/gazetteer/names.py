@@ -127,6 +127,9 @@ def _cyrillic_word(w: str) -> list[str]:
         out.add(re.sub(r"(?<=[aeou])y(?=[bcdfghklmnprstvz]|$)", "i", v))
         out.add(re.sub(r"(?<=[aeou])i(?=[bcdfghklmnprstvz]|$)", "y", v))
         out.add(re.sub(r"(?<=[aeo])yi", "i", v))
+    # the Ukrainian apostrophe after a labial or r before ia/iu/ie (Kam'ianske, Slov'iansk)
+    if "'" not in w:
+        out |= {re.sub(r"(?<=[aeiouy][bpvmfr])(?=i[aeu])", "'", v) for v in list(out)}
     return sorted(out, key=lambda x: x != w)
 
 
