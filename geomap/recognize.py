@@ -65,10 +65,10 @@ _NAME_LOWER = _words(
 # Lowercase words a multi-word name may go on with, while the gazetteer has the longer
 # prefix: the above, the Arabic article's forms ("Deir ez-Zor", "Ras al-Ain", "Tall as
 # Sultan"), which are no English words in a name, and the words that make a name a line or
-# a crossing, not the town ("the Philadelphi corridor", "the Rafah crossing"). ("Washington
-# state", "Jabalia camp" stay the place named.)
-_IN_NAME = _NAME_LOWER | _words("ad adh ar as ash at ath az ed er es esh et ez ul an en "
-                                 "corridor crossing")
+# a crossing or a camp, not the town ("the Philadelphi corridor", "the Rafah crossing",
+# "al-Shati camp"). ("Washington state" stays the state.)
+_IN_NAME = _NAME_LOWER | _words(
+    "ad adh ar as ash at ath az ed er es esh et ez ul an en corridor crossing camp")
 # "officials in Ramallah said": a place the speakers are in, not a speaker's name
 _LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 # Particles that never end a name when a capitalised word follows ("Tal al-Sultan").

@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from geomap.folding import fold
-from geomap.gazetteer.names import UNKNOWN_POP_NOTABLE_ALTS, transliterations
+from geomap.gazetteer.names import (
+    ARABIC_CC,
+    CYRILLIC_CC,
+    UNKNOWN_POP_NOTABLE_ALTS,
+    transliterations,
+)
 from geomap.model import Mention
 from geomap.recognize import (
     _ADMIN_AFTER,
@@ -84,6 +89,10 @@ _ACTOR_AFTER = re.compile(
 _ADMIN_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}){1,8}"
                          r" (?:regions|provinces|oblasts|governorates|states|districts)\b")
 _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # its last item
+COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
+COLOC_BONUS = 1.5
+COLOC_MAX = 40  # a name with more readings than this is everywhere
+ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -93,15 +102,15 @@ _APPOSITION = re.compile(r",? (?:a|the) (?:small |tiny |frontline |front-line )?
                          r"(?:village|town|settlement|city|hamlet)\b")
 
 def _own_spelling(name: str, span: str, cc: str | None = None) -> bool:
-    """Is the matched text the place's own name, up to hyphens, articles and a
+    """Is the matched text the place's own name, up to hyphens, apostrophes, articles and a
     transliteration's vowels ("El-Fashir" for El Fasher, Kupiansk for Kupyansk), or it
     with a generic word ("Gaza City" for Gaza), rather than another name it also has
     ("Hamas" among Hamm's alternates)? In a country whose names news romanises (cc), the
     other romanisations of the name count as its own ("Sweida" is close to "Suweida", a
     spelling of As-Suwayda)."""
-    span = _ARTICLE_START.sub("", span.replace("-", " "))
+    span = _ARTICLE_START.sub("", span.replace("-", " ").replace("'", ""))
     for own in _romanisations(fold(name), cc):
-        own = _ARTICLE_START.sub("", own.replace("-", " "))
+        own = _ARTICLE_START.sub("", own.replace("-", " ").replace("'", ""))
         if own == span or span.startswith(own + " ") or (
                 len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO):
             return True
@@ -210,6 +219,12 @@ class Resolver:
             # big enough, unless only an alternate name ("Hamas" for Hamm); a town's own
             # name counts even where a bigger place has it as a former name (Pokrovsk)
             return False
+        if k == self._k_place and pop[top] >= STRAY_MAX_POP and \
+                place.country in ROMANISED_CC and self._foreign_word(folded[m.start:m.end]):
+            # A town of a country whose names news romanises, by another of its names:
+            # GeoNames' alternates there are the other language's romanisation ("Nikolaev"
+            # for Mykolaiv, "Artemovsk" for Bakhmut), not a word of ours like "Hamas"
+            return False
         if k == self._k_place and text and _accented(place.name, text[m.start:m.end]):
             return False  # "Ménaka" written with its accents: no English word or surname
         own_cc, own_w = m.own
@@ -247,6 +262,12 @@ class Resolver:
                     or _LOCAL_AFTER.match(folded, e)
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
+
+    def _foreign_word(self, span: str) -> bool:
+        """A long single word that is no English word, given name or surname."""
+        gaz = self.gaz
+        return len(span) >= 6 and span.isalpha() and span not in gaz.english and \
+            span not in gaz.given_names and span not in gaz.surnames
 
     def _seats(self, rows: list[int]) -> frozenset[int]:
         """The provinces among `rows` that are compact and named like a town of theirs
@@ -396,8 +417,59 @@ class Resolver:
                     sc -= OTHER_NAME_PENALTY
                 scores.append(sc)
             m.scores = scores
+        self._colocated(matches, folded)
         self._context(matches, folded)
         self._districts_of(matches, folded)
+
+    def _colocated(self, matches: list[_Match], folded: str) -> None:
+        """Readings that lie together: a reading of a contested name gets COLOC_BONUS when
+        another name of the article has a reading within COLOC_KM of it ("Paris" and
+        "Henry County": Paris, Tennessee is Henry County's seat, whichever of the many
+        Parises and Henry Counties the prior prefers). Names with more than COLOC_MAX
+        readings ("Washington") are everywhere and support nothing; nor do towns matched
+        by another of their names (West Point, Virginia, once Delaware) give or get it."""
+        lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
+        grid: dict[tuple[int, int], list[tuple[tuple[int, ...], float, float]]] = {}
+        keys: dict[tuple[int, ...], frozenset[int]] = {}
+        for m in matches:
+            if not m.rows or len(m.rows) > COLOC_MAX or m.key in keys:
+                continue
+            other = keys[m.key] = self._other_names(m, folded)
+            for r in m.rows:
+                if kind[r] != k_country and r not in other:
+                    la, lo = lat[r], lon[r]
+                    grid.setdefault((int(la), int(lo)), []).append((m.key, la, lo))
+        if len(keys) < 2:
+            return
+        d2_max = (COLOC_KM / 111.2) ** 2
+        done: dict[tuple[int, tuple[int, ...]], bool] = {}
+        for m in matches:
+            if len(m.rows) < 2 or not m.scores:
+                continue
+            mk = m.key
+            other = keys.get(mk) or self._other_names(m, folded)
+            scores = m.scores
+            for idx, r in enumerate(m.rows):
+                if kind[r] == k_country or r in other:
+                    continue
+                got = done.get((r, mk))
+                if got is None:
+                    got = False
+                    la, lo = lat[r], lon[r]
+                    kx = math.cos(math.radians(la))
+                    ci, cj = int(la), int(lo)
+                    for cell in ((ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)):
+                        for k, ola, olo in grid.get(cell, ()):
+                            if k != mk:
+                                dy, dx = ola - la, (olo - lo) * kx
+                                if dy * dy + dx * dx <= d2_max:
+                                    got = True
+                                    break
+                        if got:
+                            break
+                    done[(r, mk)] = got
+                if got:
+                    scores[idx] += COLOC_BONUS
 
     @staticmethod
     def _best(m: _Match) -> int:

@@ -387,3 +387,22 @@ def test_a_rare_word_naming_a_big_city_is_no_common_word() -> None:
     assert common_words(["tripoli", "tyre"], frozenset({"tripoli", "tyre"})) == set()
     assert common_words(["tripoli", "tyre"]) == {"tripoli", "tyre"}
     assert "nice" in common_words(["nice"], frozenset({"nice"}))  # very common: still a word
+
+
+def test_azerbaijani_latin_letters_in_english() -> None:
+    from geomap.gazetteer.names import azerbaijani
+
+    assert azerbaijani("Qubadlı") == {"gubadli"}
+    assert "kalbajar" in azerbaijani("Kəlbəcər") and "jabrayil" in azerbaijani("Cəbrayıl")
+    assert azerbaijani("Baku") == set()
+
+
+def test_gubadli_reaches_qubadli(gaz: Gazetteer) -> None:
+    assert {p.id for p in gaz.lookup("Gubadli")} & {p.id for p in gaz.lookup("Qubadlı")}
+
+
+def test_ukrainian_apostrophe_family() -> None:
+    from geomap.gazetteer.names import transliterations
+
+    assert "kam'ianske" in transliterations("kamianske", "UA")
+    assert "slov'iansk" in transliterations("sloviansk", "UA")

@@ -751,3 +751,27 @@ def test_a_big_city_named_like_a_rare_word(gp: Geoparser) -> None:
 def test_a_lowercase_corridor_ends_the_name(gp: Geoparser) -> None:
     got = places(gp, "Israeli troops held the Philadelphi corridor near Rafah, Gaza.")
     assert got["Philadelphi corridor"][0] == KIND_LINE
+
+
+def test_curated_war_news_places(gp: Geoparser) -> None:
+    got = places(gp, "Strikes hit al-Shati camp, Sheikh Radwan and Tal al-Hawa in Gaza City.")
+    assert {got[n][1] for n in ("al-Shati camp", "Sheikh Radwan", "Tal al-Hawa")} == {"PS"}
+    got = places(gp, "Clashes in Aita al-Shaab and Odaisseh, south Lebanon, and in Tal Rifaat.")
+    assert got["Aita al-Shaab"][1] == got["Odaisseh"][1] == "LB"
+    assert got["Tal Rifaat"][1] == "SY"
+
+
+def test_readings_that_lie_together(gp: Geoparser) -> None:
+    # many Parises and many Henry Counties: the pair that lies together (Paris is the seat
+    # of Henry County, Tennessee) wins over each name's own favourite
+    got = {m.text: m.place for m in gp.parse(
+        "Officials in Paris and Henry County said the bridge would reopen.")}
+    assert got["Paris"].admin1 == got["Henry County"].admin1 == "Tennessee"
+
+
+def test_a_russian_spelling_of_a_ukrainian_city_is_no_stray(gp: Geoparser) -> None:
+    # "Nikolaev" is GeoNames' alternate of Mykolaiv: in a country whose names news
+    # romanises two ways, an alternate is a spelling, not a word of ours like "Hamas"
+    got = places(gp, "Explosions were reported in Nikolaev on Monday.")
+    assert got["Nikolaev"][1] == "UA"
+    assert "Hamas" not in places(gp, "Explosions were reported, Hamas said on Monday.")

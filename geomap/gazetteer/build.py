@@ -33,6 +33,7 @@ from geomap.gazetteer.names import (
     CITY_POP,
     CYRILLIC_CC,
     UNKNOWN_POP_NOTABLE_ALTS,
+    azerbaijani,
     common_words,
     english_words,
     person_names,
@@ -212,6 +213,8 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
                 b.name(row, s)
         if p["iso_a2"] in ARABIC_CC or p["iso_a2"] in CYRILLIC_CC:
             _transliterate(b, row, [s for s in spellings if s], p["iso_a2"], set())
+        elif p["iso_a2"] == "AZ":
+            _azerbaijani(b, row, [s for s in spellings if s], set())
         if p.get("gn_a1_code"):
             by_code[p["gn_a1_code"]] = row
             names[p["gn_a1_code"]] = display
@@ -460,6 +463,8 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
         if (cc in ARABIC_CC or cc in CYRILLIC_CC) and known:
             _transliterate(b, row, spellings if pop >= TRANSLIT_ALT_MIN_POP else spellings[:1],
                            cc, demonyms)
+        elif cc == "AZ":
+            _azerbaijani(b, row, spellings, demonyms)
 
 
 # us_counties.json entries that are no county in news usage: Virginia's independent
@@ -527,6 +532,14 @@ def _transliterate(b: _Builder, row: int, spellings: list[str], cc: str,
             for v in transliterations(f, cc):
                 if v not in demonyms:
                     b.name(row, v, raw_is_folded=True)
+
+
+def _azerbaijani(b: _Builder, row: int, spellings: list[str], demonyms: set[str]) -> None:
+    """English spellings of Azerbaijani Latin names ("Qubadlı" -> "Gubadli")."""
+    for s in spellings:
+        for v in azerbaijani(s):
+            if v not in demonyms:
+                b.name(row, v, raw_is_folded=True)
 
 
 def _is_capital(name: str, capitals: set[str]) -> bool:

@@ -128,6 +128,9 @@ def _cyrillic_word(w: str) -> list[str]:
         out.add(re.sub(r"(?<=[aeou])y(?=[bcdfghklmnprstvz]|$)", "i", v))
         out.add(re.sub(r"(?<=[aeou])i(?=[bcdfghklmnprstvz]|$)", "y", v))
         out.add(re.sub(r"(?<=[aeo])yi", "i", v))
+    # the Ukrainian apostrophe after a labial or r before ia/iu/ie (Kam'ianske, Slov'iansk)
+    if "'" not in w:
+        out |= {re.sub(r"(?<=[aeiouy][bpvmfr])(?=i[aeu])", "'", v) for v in list(out)}
     return sorted(out, key=lambda x: x != w)
 
 
@@ -186,6 +189,26 @@ def _transliterations(folded: str, cc: str | None) -> set[str]:
             out.add(folded[m.end():])
     out.discard(folded)
     return {v for v in out if len(v) >= 4}
+
+
+_AZ_LETTERS = str.maketrans({"q": "g", "Q": "G", "x": "kh", "X": "Kh", "ğ": "gh", "Ğ": "Gh",
+                             "c": "j", "C": "J", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh"})
+
+
+def azerbaijani(name: str) -> set[str]:
+    """English spellings of an Azerbaijani Latin name, folded: q/x/ğ/c/ç/ş as g/kh/gh/j/
+    ch/sh and ə as a or e ("Qubadlı" -> "gubadli", "Xankəndi" -> "khankendi", "Kəlbəcər"
+    -> "kalbajar", "Cəbrayıl" -> "jabrayil"). Only names with a letter that changes."""
+    if not any(ch in name for ch in "qQxXğĞcCçÇşŞəƏ"):
+        return set()
+    out = set()
+    english = name.translate(_AZ_LETTERS)
+    for schwa in ("a", "e"):
+        f = usable(english.replace("ə", schwa).replace("Ə", schwa.upper()))
+        if f:
+            out.add(f)
+    out.discard(usable(name))
+    return out
 
 
 # Words that open an admin-1 unit's official name in GeoNames ("Muhafazat al Anbar",
