@@ -339,6 +339,7 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
 # "tried to strike the Kremlin with two drones": the attempt was made, so it is an event.
 _ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+"
                       r"to\s+$")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
@@ -352,6 +353,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
+        if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
+            continue  # "the closest strike since the conflict escalated": a time, no event
         if folded.endswith(("to ", "then "), 0, m.start()) and \
                 _BARE_VERB.match(folded, m.start()) and \
                 not _ATTEMPT.search(folded, max(0, m.start() - 25), m.start()):

@@ -220,6 +220,10 @@ _QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbo
                          r"suburb|area|camp|refugee\s+camp)s?\b|['’]s\s+[A-Z][\w'-]+"
                          r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
 _CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
+# A live page's entry stamp: "12:05 BST", "10:42 GMT –", "09:30 local time -"
+_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|IST|"
+                    r"local\s+time|[ap]\.?m\.?)\s*(?:[-–—:|]\s*|$)")
+_NIGHT = re.compile(r"\b(?:overnight|night)\b")
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 # ... and what it came after: " a day after", " hours after", " as", " amid"
@@ -262,6 +266,7 @@ class _Draft:
     speaker: str | None = None
     date_own: bool = False  # the date was written in one of the evidence sentences
     date_told: bool = False  # ... and it is the day a source spoke ("said on Monday")
+    date_night: bool = False  # ... and it is a night ("overnight"): either day it spans
     # "Over the past day, Russia shelled Donetsk oblast 2,100 times": a province's daily
     # total; the towns told after are events of their own, never merged into it.
     tally: bool = False
@@ -336,7 +341,10 @@ class _Extractor:
         # after it is its own, not the previous incident's.
         self.unplaced = False
         self.date_told = False  # set by `_own_date`: its date is the day of telling
+        self.date_night = False  # set by `_own_date`: its date is a night
         self.past_frame = False  # the paragraph told an earlier year's war (see _sentence)
+        self.entry_place: tuple[Place, str, int] | None = None  # a live entry's headline
+        self.entry_prev: _Draft | None = None  # the last event before the entry began
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -381,11 +389,19 @@ class _Extractor:
         latest = self.published + timedelta(days=1) if self.published else None
         ref_i = 0
         n_refs = len(all_refs)
-        for row in told:
+        for n, row in enumerate(told):
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             self.past_frame = False
+            if (entry := self._entry_start(paragraphs, n)) is not None:
+                # A live page's next timestamped entry: its events do not continue the
+                # last entry's; those naming no place are at its headline's place.
+                self.entry_place = entry[0]
+                self.entry_prev = self.last_event or self.entry_prev
+                self.last_event, self.unplaced = None, False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
+            if self.heading is None and row:
+                self.heading = self.entry_place
             self.row = row
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:
@@ -423,6 +439,31 @@ class _Extractor:
                 or self.anchor is None:
             return ref
         return replace(ref, date=self.anchor - (self.published - ref.date))
+
+    def _entry_start(self, paragraphs: list[list[tuple[int, int]]], n: int
+                     ) -> tuple[tuple[Place, str, int] | None] | None:
+        """Does paragraph `n` open a live page's entry ("12:05 BST", "10:42 GMT - Toll
+        rises to 12")? Then (the place its headline names, or None), else None. The
+        headline is the stamp's own text, else the short line after it."""
+        if not paragraphs[n]:
+            return None
+        start, end = paragraphs[n][0][0], paragraphs[n][-1][1]
+        stamp = _STAMP.match(self.text, start, end)
+        if stamp is None:
+            return None
+        head_start, head_end = stamp.end(), end
+        if head_start >= head_end and n + 1 < len(paragraphs) and paragraphs[n + 1]:
+            head_start, head_end = paragraphs[n + 1][0][0], paragraphs[n + 1][-1][1]
+            line = self.text[head_start:head_end]
+            if len(line.split()) > 15 or line.rstrip()[-1:] in ".!?":
+                return (None,)  # prose, not a headline
+        inside = [m for m in self.mentions if head_start <= m.start < head_end
+                  and m.place is not None and m.place.kind != KIND_COUNTRY]
+        if not inside:
+            return (None,)
+        m = min(inside, key=lambda m: _SPECIFICITY.get(m.place.kind if m.place else "", 5))
+        assert m.place is not None
+        return (m.place, m.text, _PRECISION.get(m.place.kind, GEO_LINE_OR_COUNTRY)),
 
     def _heading(self, start: int, end: int) -> tuple[Place, str, int] | None:
         """A paragraph headed by a bare place line ("Nikopol district.", "Kherson
@@ -668,6 +709,7 @@ class _Extractor:
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
             date_own=own_date, date_told=own_date and self.date_told,
+            date_night=own_date and self.date_night,
             tally=own_place and place is not None and place.kind in (KIND_ADMIN1, KIND_COUNTRY)
             and _DAY_TALLY.search(fold(sentence)) is not None,
         )
@@ -1125,8 +1167,9 @@ class _Extractor:
                 isos.append(m.place.country)
         for _s, _e, iso, _k in country_refs(sentence):
             isos.append(iso)
-        if self.last_event and self.last_event.place and self.last_event.place.country:
-            isos.append(self.last_event.place.country)
+        last = self.last_event or self.entry_prev
+        if last and last.place and last.place.country:
+            isos.append(last.place.country)
         seen: list[str] = []
         for iso in isos:
             if iso not in seen:
@@ -1157,6 +1200,7 @@ class _Extractor:
             return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
         self.date_told = rank(best)[0]
+        self.date_night = _NIGHT.search(self.folded, best.start, best.end) is not None
         return best.date, best.precision, True
 
     # ------------------------------------------------------------------ merging
@@ -1252,7 +1296,8 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             _told_after(b, a):
         return True
     if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
-            not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
+            not b.date_told and not a.date_night and not b.date_night and \
+            a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
 

@@ -635,3 +635,8 @@ def test_a_base_seized_is_a_takeover() -> None:
     match = classify("The paramilitaries said they had seized the army's main base in the "
                      "provincial capital.")
     assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER
+
+
+def test_a_cue_after_since_is_a_time() -> None:
+    assert classify("It was the closest blast to the palace since the conflict escalated.") \
+        is None

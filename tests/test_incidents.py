@@ -896,3 +896,20 @@ def test_the_citys_district_is_a_quarter_not_a_namesake_town() -> None:
             "noon on Sunday.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
+def test_a_live_entry_is_placed_by_its_headline() -> None:
+    text = ("08:00 GMT\nClashes near Kalbajar\n\n"
+            "Troops and rebels fought near Kalbajar on Sunday.\n\n"
+            "09:10 GMT\nGanja market hit\n\n"
+            "A shell struck the market on Sunday morning, killing two.")
+    found = {(i.event_type, i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {(tx.BATTLES, "Kalbajar", None), (tx.EXPLOSIONS, "Ganja", 2)}
+
+
+def test_a_night_spans_two_days() -> None:
+    # Published Monday: "overnight" is dated Sunday, the same strike's "early on Monday".
+    text = ("A drone struck Ganja overnight, killing four.\n\n"
+            "Officials said the drone hit a block of flats in Ganja early on Monday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 4)
