@@ -170,7 +170,7 @@ _ZERO_ONLY = re.compile(r"(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)\
                         r"no\s+(?:casualties|injuries|deaths)\s+(?:were|was)\s+"
                         r"(?:immediately\s+)?reported|(?:nobody|no\s+one)\s+was\s+(?:killed|"
                         r"hurt|injured))(?:\s+(?:there|in\s+the\s+attack))?\s*[.!]?")
-_HISTORY_DAYS = 14  # an event dated further back than this is recalled, not reported
+_HISTORY_DAYS = 30  # an event dated further back than this is recalled, not reported
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
