@@ -225,6 +225,10 @@ _STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|ES
                     r"local\s+time|[ap]\.?m\.?)\s*(?:[-–—:|]\s*|$)")
 _NIGHT = re.compile(r"\b(?:overnight|night)\b")
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
+_MANY_SITES = re.compile(r"\b(?:several|multiple|many|numerous|a\s+number\s+of|dozens\s+of|"
+                         r"scores\s+of|a\s+string\s+of|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
+                         r"(?:villages|towns|cities|communities|areas|settlements|localities|"
+                         r"districts|regions|provinces|camps)\b")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 # ... and what it came after: " a day after", " hours after", " as", " amid"
 _THEN = re.compile(r"(?:\s+(?:just|only|barely))?(?:\s+(?:a|an|one|two|three|several|a\s+few|"
@@ -1373,6 +1377,8 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
     if place is None or place.kind not in (KIND_ADMIN1, KIND_COUNTRY, KIND_REGION):
         return False
     folded = fold(sentence)
+    if _MANY_SITES.search(folded):
+        return True  # "settlers attacked several villages in the West Bank"
     return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 

@@ -640,3 +640,8 @@ def test_a_base_seized_is_a_takeover() -> None:
 def test_a_cue_after_since_is_a_time() -> None:
     assert classify("It was the closest blast to the palace since the conflict escalated.") \
         is None
+
+
+def test_settler_attacks_are_violence_against_civilians() -> None:
+    match = classify("Settler attacks spread on Sunday to two hamlets east of the city.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS

@@ -913,3 +913,10 @@ def test_a_night_spans_two_days() -> None:
             "Officials said the drone hit a block of flats in Ganja early on Monday.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Ganja", 4)
+
+
+def test_attacks_on_several_villages_of_a_province_sum_a_roundup() -> None:
+    text = ("Gunmen attacked several villages in Gegharkunik on Sunday, officials said.\n\n"
+            "In Ganja, gunmen killed two farmers on Sunday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 2)

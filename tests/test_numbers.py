@@ -464,3 +464,9 @@ def test_two_people_named_by_their_roles(sentence: str, killed: int | None,
                                          wounded: int | None) -> None:
     found = extract_casualties(sentence)
     assert (found.killed, found.wounded) == (killed, wounded)
+
+
+def test_one_person_with_an_age_and_a_name() -> None:
+    found = extract_casualties("A 31-year-old shepherd, Omar Haddad, was shot dead near the "
+                               "well, relatives said.")
+    assert found.killed == 1
