@@ -435,7 +435,20 @@ class _Extractor:
                         self.anchor = day_refs[-1].date
             if row:  # a paragraph of page chrome (a caption) does not end the narration
                 carried = local
-        return [self._incident(d) for d in self.drafts if d.place is not None]
+        return [self._incident(d) for d in self.drafts
+                if d.place is not None and not self._summed_up(d)]
+
+    def _summed_up(self, d: _Draft) -> bool:
+        """A country-wide toll ("air strikes killed 11 people in south Lebanon on Monday")
+        whose events the story tells one by one at their own towns, the same kind on the
+        same day or the next: a lede's sum, not an event of its own."""
+        if d.place is None or d.place.kind != KIND_COUNTRY or not d.event.violent \
+                or d.date is None:
+            return False
+        return any(o is not d and o.place is not None and o.place.kind == KIND_PLACE
+                   and o.place.country == d.place.country and o.event.family == d.event.family
+                   and o.date is not None and abs((o.date - d.date).days) <= 1
+                   for o in self.drafts)
 
     def _anchored(self, ref: DateRef) -> DateRef:
         """"came a day after" counts back from the narration's date, not publication."""

@@ -920,3 +920,17 @@ def test_attacks_on_several_villages_of_a_province_sum_a_roundup() -> None:
             "In Ganja, gunmen killed two farmers on Sunday.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Ganja", 2)
+
+
+def test_a_country_wide_toll_told_town_by_town_is_a_sum() -> None:
+    text = ("Artillery fire killed nine people in western Azerbaijan on Sunday, officials "
+            "said.\n\nIn Ganja, shells hit a school on Sunday, killing five.\n\n"
+            "Shelling near Kalbajar killed four on Sunday.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 5), ("Kalbajar", 4)}
+
+
+def test_a_country_wide_event_alone_stays() -> None:
+    text = "Artillery fire killed nine people in western Azerbaijan on Sunday."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Azerbaijan"
