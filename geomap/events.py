@@ -150,7 +150,11 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
         r"patrols?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|came\s+under\s+(?:heavy\s+)?fire|"
-        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?)|"
+        # "thwarted an RSF attack on X", "repelled a new attempt ... to cross the border"
+        # (air defences "thwarted an attempt to strike": a weapon stopped, not a fight)
+        r"(?:repelled|repulsed|thwarted|foiled|fended\s+off|beat\s+back)\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
+        r"infiltration)|(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attempts?|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
@@ -485,7 +489,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured", "taken", "took", "seized", "overrun"),
-    ("clash", "fight", "fought", "subjected", "sniper", "provocation",
+    ("clash", "fight", "fought", "subjected", "sniper", "provocation", "thwarted", "foiled",
+     "fended off", "beat back",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",

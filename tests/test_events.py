@@ -645,3 +645,18 @@ def test_a_cue_after_since_is_a_time() -> None:
 def test_settler_attacks_are_violence_against_civilians() -> None:
     match = classify("Settler attacks spread on Sunday to two hamlets east of the city.")
     assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army said it had thwarted a rebel attack on the town of Kadugli on Sunday.",
+    "Border guards repelled a fresh attempt by armed groups to cross near the village.",
+    "Police foiled an assault on the depot before dawn.",
+])
+def test_a_thwarted_or_repelled_attack_is_a_battle(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_air_defences_thwarting_an_attempt_is_no_battle() -> None:
+    match = classify('Air defences had "thwarted an attempt to strike the power plant".')
+    assert match is None or match.event_type != tx.BATTLES
