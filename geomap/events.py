@@ -390,18 +390,21 @@ def _in_refuted(folded: str, pos: int) -> bool:
 
 
 # "came under fire from a multiple rocket launcher": the fire is the weapon's.
-_FROM_WEAPON = re.compile(r"\s+from\s+(?:[\w-]+\s+){0,3}?")
+# "under fire from heavy mortars", "fire from various types of weapons, including mortars"
+_FROM_WEAPON = re.compile(r"\s+from\s+(?:[\w-]+,?\s+){0,6}?")
 
 
 def _weapon_of_fire(folded: str, chosen: tuple[re.Match[str], str, str, float],
                     violent: list[tuple[re.Match[str], str, str, float]]
                     ) -> tuple[re.Match[str], str, str, float]:
-    """The strike a generic 'under fire' names as its source, else `chosen` itself."""
-    if not chosen[0].group(0).startswith("came under"):
+    """The strike a generic 'under fire' or 'subjected to fire' names as its source
+    ("subjected to artillery fire", "came under fire from mortars"), else `chosen`."""
+    if not chosen[0].group(0).startswith(("came under", "subjected")):
         return chosen
     for v in violent:
-        if v[1] == tx.EXPLOSIONS and _FROM_WEAPON.fullmatch(folded, chosen[0].end(),
-                                                             v[0].start()):
+        if v[1] == tx.EXPLOSIONS and (
+                chosen[0].start() <= v[0].start() < chosen[0].end()
+                or _FROM_WEAPON.fullmatch(folded, chosen[0].end(), v[0].start())):
             return v
     return chosen
 

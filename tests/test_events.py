@@ -660,3 +660,18 @@ def test_a_thwarted_or_repelled_attack_is_a_battle(sentence: str) -> None:
 def test_air_defences_thwarting_an_attempt_is_no_battle() -> None:
     match = classify('Air defences had "thwarted an attempt to strike the power plant".')
     assert match is None or match.event_type != tx.BATTLES
+
+
+@pytest.mark.parametrize("sentence", [
+    "Villages of the district were subjected to artillery fire overnight.",
+    "Our positions were subjected to heavy fire from several kinds of arms, including "
+    "mortars.",
+])
+def test_fire_named_by_its_artillery_is_shelling(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == tx.SHELLING
+
+
+def test_fire_from_small_arms_stays_a_clash() -> None:
+    match = classify("The enemy subjected our posts to fire from small arms.")
+    assert match is not None and match.sub_event_type == tx.ARMED_CLASH
