@@ -25,7 +25,10 @@ from geomap.events import classify, is_background
         ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("The enemy subjected the positions of our units stationed in the direction of the "
-         "northern heights to fire from mortars.", tx.BATTLES, tx.ARMED_CLASH),
+         "northern heights to fire from small arms.", tx.BATTLES, tx.ARMED_CLASH),
+        # ... and fire from mortars is shelling (ACLED; the unseen8 gold codes it so)
+        ("The enemy subjected the positions of our units stationed in the direction of the "
+         "northern heights to fire from mortars.", tx.EXPLOSIONS, tx.SHELLING),
         ("The death toll from Monday's gang raid on a fishing village reached nine.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Saturday, 4 May: police exchanged fire with bandits outside the market.",
