@@ -551,6 +551,8 @@ _CIVILIAN_VICTIM = _r(
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
     r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
+_BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
+_HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
     r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"
@@ -560,9 +562,11 @@ _ARMED_VICTIM = _r(r"\b(?:soldiers?|servicem[ae]n|troops|fighters?|militants?|gu
 
 
 def _one_sided(folded: str, cue: int) -> bool:
-    """A fire cue whose victims are civilians, with no sign of a second armed side."""
+    """A fire cue whose victims are civilians, with no sign of a second armed side. Bare
+    gunfire ("when the gunfire started, she grabbed her children") needs someone hurt."""
     return bool(_ONE_SIDED_CUE.match(folded, cue) and _CIVILIAN_VICTIM.search(folded)
-                and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue))
+                and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue)
+                and (not _BARE_FIRE.match(folded, cue) or _HARM.search(folded)))
 
 
 # A report's title or header line: "Hostilities in X - Flash Update #191".

@@ -678,3 +678,11 @@ def test_fire_named_by_its_artillery_is_shelling(sentence: str) -> None:
 def test_fire_from_small_arms_stays_a_clash() -> None:
     match = classify("The enemy subjected our posts to fire from small arms.")
     assert match is not None and match.sub_event_type == tx.ARMED_CLASH
+
+
+def test_bare_gunfire_near_civilians_is_a_fight_until_someone_is_hurt() -> None:
+    heard = classify("When the gunfire began in the market, a trader pulled his children "
+                     "into a shop.")
+    assert heard is not None and heard.event_type == tx.BATTLES
+    hurt = classify("Gunfire in the market wounded two children on Friday.")
+    assert hurt is not None and hurt.event_type == tx.VIOLENCE_CIVILIANS
