@@ -288,6 +288,9 @@ _WEAK_BACKGROUND = _r(
     r"(?:[\w-]+\s+)?war|"
     # an undated activity report: "armed groups continued to fire rockets towards Israel"
     r"continu(?:ed|es|e|ing)\s+to\s+(?:fire|launch|shell|bomb|attack|strike|target|pound)|"
+    # "said they were continuing 'raids' into the two regions": a campaign, no one event
+    r"(?:were|was|are|is)\s+continuing\s+(?:their\s+|its\s+|the\s+)?(?:[\w\"'-]+\s+)?"
+    r"[\"']?(?:raids?|attacks?|operations?|offensives?|incursions?|strikes?)\b|"
     r"fired\s+(?:\w+\s+){0,3}?(?:towards?|in\s+the\s+direction\s+of)\s+(?!the\s+)"
     r"(?:\w+\s+){0,2}?(?:israel|ukraine|russia|lebanon|syria|gaza|sudan|armenia|azerbaijan)\b|"
     # a battle told as a span: "after a four-month assault", "ten months of battle"

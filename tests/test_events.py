@@ -686,3 +686,8 @@ def test_bare_gunfire_near_civilians_is_a_fight_until_someone_is_hurt() -> None:
     assert heard is not None and heard.event_type == tx.BATTLES
     hurt = classify("Gunfire in the market wounded two children on Friday.")
     assert hurt is not None and hurt.event_type == tx.VIOLENCE_CIVILIANS
+
+
+def test_continuing_raids_is_a_campaign() -> None:
+    assert is_background("The rebel groups said they were continuing 'raids' into two "
+                         "border provinces.", date(2024, 3, 17))
