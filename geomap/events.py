@@ -554,6 +554,9 @@ _CIVILIAN_VICTIM = _r(
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
     r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
+_CLASHED = _r(r"\b(?:clashed|fought|exchanged\s+fire|firefights?|gun\s?battles?)\b")
+_ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
+             r"anti-(?:tank|armou?r))\b")
 _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
 _HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot)\b")
 _TWO_SIDED = _r(
@@ -647,6 +650,12 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         specific = (tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL)
         m, etype, sub, weight = _weapon_of_fire(folded, min(
             violent, key=lambda v: (v[2] not in specific, v[0].start())), violent)
+        clash = next((v for v in violent if v[2] == tx.ARMED_CLASH), None)
+        if sub in (tx.SHELLING, tx.AIR_DRONE) and clash is not None and \
+                _CLASHED.search(folded) and _ARMOUR.search(folded):
+            # "fighters hit a tank with an anti-armour shell and clashed with infantry":
+            # fighters' weapons in a fight with troops, a battle
+            m, etype, sub, weight = clash
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH

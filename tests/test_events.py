@@ -691,3 +691,14 @@ def test_bare_gunfire_near_civilians_is_a_fight_until_someone_is_hurt() -> None:
 def test_continuing_raids_is_a_campaign() -> None:
     assert is_background("The rebel groups said they were continuing 'raids' into two "
                          "border provinces.", date(2024, 3, 17))
+
+
+def test_fighters_hitting_a_tank_and_clashing_fight_a_battle() -> None:
+    match = classify("The group said its fighters struck an armoured vehicle with an anti-tank "
+                     "rocket near the junction and clashed with an infantry unit.")
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_shelling_alone_stays_shelling() -> None:
+    match = classify("Artillery shells hit a tank repair yard on the edge of the town.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
