@@ -224,6 +224,7 @@ _CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
 _STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|IST|"
                     r"local\s+time|[ap]\.?m\.?)\s*(?:[-–—:|]\s*|$)")
 _NIGHT = re.compile(r"\b(?:overnight|night)\b")
+_BULLET_CHARS = " \t-*•▪–—"  # "- Huliaipole: shelling killed two": a bulleted summary line
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
 _MANY_SITES = re.compile(r"\b(?:several|multiple|many|numerous|a\s+number\s+of|dozens\s+of|"
                          r"scores\s+of|a\s+string\s+of|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
@@ -1005,7 +1006,8 @@ class _Extractor:
                 continue  # "the city's Zavodskyi district": a quarter, not a namesake town
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
-            locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
+            locative = loc is not None or (not head.strip(_BULLET_CHARS)
+                                           and folded.startswith(":", rel_e))
             if _ROAD_AFTER.match(folded, rel_e):
                 locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE and _QUARTER_OF.match(sentence, rel_e):

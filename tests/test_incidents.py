@@ -934,3 +934,10 @@ def test_a_country_wide_event_alone_stays() -> None:
     text = "Artillery fire killed nine people in western Azerbaijan on Sunday."
     (inc,) = violent(run(text))
     assert inc.place_name == "Azerbaijan"
+
+
+def test_a_bulleted_line_headed_by_its_town() -> None:
+    text = ("Overnight summary:\n- Ganja: artillery shelling killed two residents.\n"
+            "- Kalbajar: a drone hit a barn, no one was hurt.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 2), ("Kalbajar", 0)}
