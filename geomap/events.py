@@ -592,6 +592,8 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         return None
     if _CAPTION.match(sentence):
         return None
+    if sentence.rstrip(" \t\"'”’)").endswith("?"):
+        return None  # "How many people have been killed in Gaza?": a question, no report
     folded = fold(sentence)
     if _REPORT_TITLE.search(sentence) and not _TOLD.search(folded):
         return None  # a title names its topic ("Hostilities in ..."), it reports nothing

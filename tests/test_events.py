@@ -702,3 +702,7 @@ def test_fighters_hitting_a_tank_and_clashing_fight_a_battle() -> None:
 def test_shelling_alone_stays_shelling() -> None:
     match = classify("Artillery shells hit a tank repair yard on the edge of the town.")
     assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_a_question_reports_nothing() -> None:
+    assert classify("How many civilians have been killed in the shelling of the city?") is None
