@@ -57,7 +57,11 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast|explosion)"),
      tx.EXPLOSIONS, tx.SUICIDE_BOMB, 0.9),
     (_r(r"\b(?:ieds?|improvised\s+explosive|roadside\s+bomb\w*|car\s+bomb\w*|land\s?mines?|"
-        r"booby[- ]trap\w*|explosive\s+device|(?:anti-?(?:tank|personnel)\s+)?mine\s+"
+        r"booby[- ]trap\w*|explosive\s+device|"
+        # "their truck hit an anti-tank mine", "drove over a mine"
+        r"(?:hit|struck|drove\s+(?:over|onto)|ran\s+over|triggered)\s+(?:an?\s+)?"
+        r"(?:anti-?(?:tank|personnel)\s+)?mine\b(?!\s+of\b)|"
+        r"(?:anti-?(?:tank|personnel)\s+)?mine\s+"
         r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|bomb\s+(?:blast|exploded|"
         r"went\s+off)|detonated)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
@@ -76,8 +80,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
-        r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
-        r"jets?|aircraft)|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
+        r"(?:struck|hit|attacked|targeted|killed|wounded|injured)\s+by\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+)?(?:drones?|uavs?|warplanes?|jets?|aircraft)\b|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
         r"(?:[\w'-]+\s+){0,4}?"
         r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"

@@ -706,3 +706,19 @@ def test_shelling_alone_stays_shelling() -> None:
 
 def test_a_question_reports_nothing() -> None:
     assert classify("How many civilians have been killed in the shelling of the city?") is None
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("Three farmers died when their tractor hit an anti-personnel mine near the fields.",
+     tx.REMOTE_EXPLOSIVE),
+    ("A minibus drove over a mine on the road north of the town.", tx.REMOTE_EXPLOSIVE),
+    ("A cyclist was killed by a drone on the edge of the village.", tx.AIR_DRONE),
+    ("Two men were wounded by an enemy drone near the bridge.", tx.AIR_DRONE),
+])
+def test_mines_and_drones_told_by_their_victims(sentence: str, sub: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == sub
+
+
+def test_a_mine_of_information_is_no_mine() -> None:
+    assert classify("The archive hit a mine of information about the war years.") is None
