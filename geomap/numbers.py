@@ -226,9 +226,11 @@ _SUBJECT_ONE = re.compile(
 _TWO_ROLES = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|wounded|wounding|injured|injuring)\s+"
     r"(?P<num>the|its|their|an?|one)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE + r"\s+and\s+"
-    r"(?:the|its|their|an?|one|another)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE
+    r"(?:the|its|their|an?|one|another|his|her)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE
     + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had)\b)"
 )
+_KIN_SECOND = re.compile(r"\band\s+(?:his|her)\s+(?:[a-z'-]+\s+)?(?:sons?|daughters?|wife|"
+                         r"husband|brothers?|sisters?|father|mother)\b")
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\.?\s+$")
@@ -511,6 +513,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if " and " in text:
         for m in _TWO_ROLES.finditer(text):
             start = m.start("num")
+            if _KIN_SECOND.search(m.group(0)):
+                continue  # "the farmer and his son": the kin rule counts them
             if not any(s <= start < e for s, e in used):
                 used.append((start, m.end()))
                 counts.append((start, _category(m["kind"]), 2, None))

@@ -458,6 +458,7 @@ def test_lost_things_are_no_dead(sentence: str) -> None:
         ("The blast wounded a medic and a teacher near the clinic.", None, 2),
         # kin are counted by their own rule, once
         ("The strike killed the farmer and his son.", 2, None),
+        ("Shelling near the bridge killed an officer and his driver.", 2, None),
     ],
 )
 def test_two_people_named_by_their_roles(sentence: str, killed: int | None,
