@@ -398,10 +398,11 @@ class _Extractor:
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             self.past_frame = False
-            if (entry := self._entry_start(paragraphs, n)) is not None:
+            opens, entry_place = self._entry_start(paragraphs, n)
+            if opens:
                 # A live page's next timestamped entry: its events do not continue the
                 # last entry's; those naming no place are at its headline's place.
-                self.entry_place = entry[0]
+                self.entry_place = entry_place
                 self.entry_prev = self.last_event or self.entry_prev
                 self.last_event, self.unplaced = None, False
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
@@ -459,29 +460,29 @@ class _Extractor:
         return replace(ref, date=self.anchor - (self.published - ref.date))
 
     def _entry_start(self, paragraphs: list[list[tuple[int, int]]], n: int
-                     ) -> tuple[tuple[Place, str, int] | None] | None:
+                     ) -> tuple[bool, tuple[Place, str, int] | None]:
         """Does paragraph `n` open a live page's entry ("12:05 BST", "10:42 GMT - Toll
-        rises to 12")? Then (the place its headline names, or None), else None. The
-        headline is the stamp's own text, else the short line after it."""
+        rises to 12")? And the place its headline names, if any: the stamp's own text,
+        else the short line after it."""
         if not paragraphs[n]:
-            return None
+            return False, None
         start, end = paragraphs[n][0][0], paragraphs[n][-1][1]
         stamp = _STAMP.match(self.text, start, end)
         if stamp is None:
-            return None
+            return False, None
         head_start, head_end = stamp.end(), end
         if head_start >= head_end and n + 1 < len(paragraphs) and paragraphs[n + 1]:
             head_start, head_end = paragraphs[n + 1][0][0], paragraphs[n + 1][-1][1]
             line = self.text[head_start:head_end]
             if len(line.split()) > 15 or line.rstrip()[-1:] in ".!?":
-                return (None,)  # prose, not a headline
+                return True, None  # prose, not a headline
         inside = [m for m in self.mentions if head_start <= m.start < head_end
                   and m.place is not None and m.place.kind != KIND_COUNTRY]
         if not inside:
-            return (None,)
+            return True, None
         m = min(inside, key=lambda m: _SPECIFICITY.get(m.place.kind if m.place else "", 5))
         assert m.place is not None
-        return (m.place, m.text, _PRECISION.get(m.place.kind, GEO_LINE_OR_COUNTRY)),
+        return True, (m.place, m.text, _PRECISION.get(m.place.kind, GEO_LINE_OR_COUNTRY))
 
     def _heading(self, start: int, end: int) -> tuple[Place, str, int] | None:
         """A paragraph headed by a bare place line ("Nikopol district.", "Kherson
