@@ -75,7 +75,10 @@ _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported
 
 _SUBJECT = re.compile(
     r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
-    r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
+    r"our|them|whom)(?:\s+[a-z'\-]+){0,2})?"
+    # "two men, aged 45 and 52, were killed": their ages in apposition
+    r"(?:\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*\s*,)?)" + _BE
+    + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
     # "another injured passenger died": the word describes the victim, the verb follows
     r"(?!\s+(?:passengers?|persons?|people|m[ae]n|wom[ae]n|soldiers?|servicem[ae]n|"

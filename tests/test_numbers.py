@@ -471,3 +471,9 @@ def test_one_person_with_an_age_and_a_name() -> None:
     found = extract_casualties("A 31-year-old shepherd, Omar Haddad, was shot dead near the "
                                "well, relatives said.")
     assert found.killed == 1
+
+
+def test_victims_with_their_ages_in_apposition() -> None:
+    found = extract_casualties("Two women, aged 38 and 71, were killed and four people were "
+                               "hurt when the shell hit the yard.")
+    assert (found.killed, found.wounded) == (2, 4)
