@@ -230,6 +230,9 @@ _MANY_SITES = re.compile(r"\b(?:several|multiple|many|numerous|a\s+number\s+of|d
                          r"scores\s+of|a\s+string\s+of|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
                          r"(?:villages|towns|cities|communities|areas|settlements|localities|"
                          r"districts|regions|provinces|camps)\b")
+_NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+_ITEMISED = re.compile(r":\s*" + _NUM + r"\s+(?:[a-z'-]+\s+)?(?:in|at|near)\s+[^,;.]{2,40}?"
+                       r"(?:,|\s+and)\s+" + _NUM + r"\s+(?:[a-z'-]+\s+)?(?:in|at|near)\s")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 # ... and what it came after: " a day after", " hours after", " as", " amid"
 _THEN = re.compile(r"(?:\s+(?:just|only|barely))?(?:\s+(?:a|an|one|two|three|several|a\s+few|"
@@ -612,8 +615,12 @@ class _Extractor:
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        if own_place and match.violent and _across_territory(sentence, start, mentions, place):
-            return None  # "strikes killed 17 across the Gaza Strip": many events' sum
+        if own_place and match.violent and (
+                _across_territory(sentence, start, mentions, place)
+                or _ITEMISED.search(fold(sentence))):
+            # "strikes killed 17 across the Gaza Strip", "killed 4 residents of the oblast:
+            # 2 in X, 1 in Y and 1 in Z": many events' sum, each told on its own
+            return None
         if not own_place and match.violent and not _cue_is_anaphor(
                 fold(sentence), match.start) and (
                 town := self._story_town(sentence, start, unplaced=place is None)):

@@ -941,3 +941,11 @@ def test_a_bulleted_line_headed_by_its_town() -> None:
             "- Kalbajar: a drone hit a barn, no one was hurt.")
     found = {(i.place_name, i.killed) for i in violent(run(text))}
     assert found == {("Ganja", 2), ("Kalbajar", 0)}
+
+
+def test_a_toll_itemised_by_town_after_a_colon_is_a_summary() -> None:
+    text = ("On Sunday, shelling killed 3 people in the province: 2 in Ganja and 1 in "
+            "Kalbajar.\n\nGanja: shells hit a market on Sunday, killing two.\n\n"
+            "Kalbajar: a drone hit a car on Sunday, killing its driver.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 2), ("Kalbajar", 1)}
