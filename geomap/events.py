@@ -165,8 +165,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
         # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
-        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
-        r"[\w-]+\s+){1,2}fire)\b"),
+        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild|artillery|"
+        r"mortar|tank|rocket|shell|missile)\b)[\w-]+\s+){1,2}fire)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
 

@@ -120,6 +120,7 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
                         r"civil\s+defen[cs]e|rescuers|medics|red\s+crescent|red\s+cross|"
                         r"governor|administration|police|army|military|hospital\s+director|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
+_SPEAKING_IN = re.compile(r"\bspeaking\s+(?:from|in|at)\s+(?:the\s+)?$")
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
 
 
@@ -1003,8 +1004,8 @@ class _Extractor:
                     or _SPEAKER_AFTER.match(folded, rel_e):
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _speaks_from(head, folded[rel_e: rel_e + 12]):
-                continue  # "the health ministry in Ramallah said": where they speak
+            if _speaks_from(head, folded[rel_e: rel_e + 12]) or _SPEAKING_IN.search(head):
+                continue  # "the health ministry in Ramallah said", "speaking in Kyiv"
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head):
                 continue
             if place.kind == KIND_COUNTRY and _OPPONENT.search(head):

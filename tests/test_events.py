@@ -722,3 +722,9 @@ def test_mines_and_drones_told_by_their_victims(sentence: str, sub: str) -> None
 
 def test_a_mine_of_information_is_no_mine() -> None:
     assert classify("The archive hit a mine of information about the war years.") is None
+
+
+def test_killed_by_artillery_fire_is_shelling() -> None:
+    match = classify("A retired teacher was killed by enemy artillery fire on the edge of "
+                     "the town late on Sunday.")
+    assert match is not None and match.sub_event_type == tx.SHELLING

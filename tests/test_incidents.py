@@ -949,3 +949,9 @@ def test_a_toll_itemised_by_town_after_a_colon_is_a_summary() -> None:
             "Kalbajar: a drone hit a car on Sunday, killing its driver.")
     found = {(i.place_name, i.killed) for i in violent(run(text))}
     assert found == {("Ganja", 2), ("Kalbajar", 1)}
+
+
+def test_where_a_leader_speaks_is_not_the_site() -> None:
+    text = ("A missile hit Kalbajar on Sunday, killing two.\n\n"
+            "The president, speaking in Baku, called the strike on Kalbajar a crime.")
+    assert {i.place_name for i in violent(run(text))} == {"Kalbajar"}
