@@ -222,8 +222,8 @@ _QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbo
                          r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
 _CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
 # A live page's entry stamp: "12:05 BST", "10:42 GMT –", "09:30 local time -"
-_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|IST|"
-                    r"local\s+time|[ap]\.?m\.?)\s*(?:[-–—:|]\s*|$)")
+_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|IST|"
+                    r"local\s+time|[ap]\.?m\.?))?\s*(?:[-–—|]\s*|$)")
 _NIGHT = re.compile(r"\b(?:overnight|night)\b")
 _BULLET_CHARS = " \t-*•▪–—"  # "- Huliaipole: shelling killed two": a bulleted summary line
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
@@ -409,6 +409,7 @@ class _Extractor:
                 self.entry_place = entry_place
                 self.entry_prev = self.last_event or self.entry_prev
                 self.last_event, self.unplaced = None, False
+                carried = None  # nor does the last entry's date carry over
             self.heading = self._heading(row[0][0], row[0][1]) if row else None
             if self.heading is None and row:
                 self.heading = self.entry_place

@@ -955,3 +955,13 @@ def test_where_a_leader_speaks_is_not_the_site() -> None:
     text = ("A missile hit Kalbajar on Sunday, killing two.\n\n"
             "The president, speaking in Baku, called the strike on Kalbajar a crime.")
     assert {i.place_name for i in violent(run(text))} == {"Kalbajar"}
+
+
+def test_a_bare_time_stamp_opens_an_entry_whose_date_is_its_own() -> None:
+    # Published Monday 12 October 2020; the earlier entry recalls last March.
+    text = ("09:00 — A drone hit a depot in Ganja overnight, officials say.\n\n"
+            "10:30 — Officials recalled a similar raid last March.\n\n"
+            "11:00 — Separately, a shell struck a school in Kalbajar, killing one.")
+    found = {(i.place_name, i.date) for i in violent(run(text))}
+    assert ("Kalbajar", date(2020, 10, 12)) in found or \
+        ("Kalbajar", date(2020, 10, 11)) in found
