@@ -220,7 +220,8 @@ _ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photog
 # was fatally wounded": one person as the subject, a complement or an apposition between.
 _SUBJECT_ONE = re.compile(
     r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z0-9'-]+\s+){0,2}?" + _ONE_ROLE
-    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s*,[^;.:]{1,90}?,)?"
+    + r"(?:\s+aged\s+\d{1,3})?"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s*,[^;.:]{1,90}?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
     r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
@@ -280,6 +281,7 @@ _ALSO = re.compile(
     r"(?:been\s+)?)?also\s+(?:been\s+)?(?:killed|died)\b"
 )
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
+_AGED = re.compile(r"\b(?:aged|age\s+of|ages\s+of)\s+$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -475,8 +477,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _SUBSET.search(text, max(0, start - 20), start):
             return
-        if _AGE.match(text, m.end("num")):
-            return
+        if _AGE.match(text, m.end("num")) or _AGED.search(text, max(0, start - 12), start):
+            return  # "a 64-year-old", "a woman aged 64 was killed": an age, not a count
         if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
                 text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):
             return  # "the April 10 strike killed four": a day of the month

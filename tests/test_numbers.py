@@ -477,3 +477,11 @@ def test_victims_with_their_ages_in_apposition() -> None:
     found = extract_casualties("Two women, aged 38 and 71, were killed and four people were "
                                "hurt when the shell hit the yard.")
     assert (found.killed, found.wounded) == (2, 4)
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A man aged 58 was killed when the shell hit his garden.", 1),
+    ("Rescuers said a woman aged 81 died of her injuries.", 1),
+])
+def test_an_age_after_aged_is_no_count(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
