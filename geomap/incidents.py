@@ -153,7 +153,9 @@ _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 # What a heading line holds besides its place name: "Nikopol district.", "Kherson region:"
 # (A dateline, "TEHRAN -", is not a heading: it ends in a dash.)
-_HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
+# ("Update on Kharkiv.": a post's heading too)
+_HEADING_REST = re.compile(r"\s*(?:(?:update|updates|latest|more|news)\s+(?:on|from)\s+)?"
+                           r"(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
                            r"raion|rayon|governorate|state|county|area|community|front|"
                            r"direction|sector|axis)\b)?\s*[.:]\s*")
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
@@ -623,8 +625,8 @@ class _Extractor:
             # "strikes killed 17 across the Gaza Strip", "killed 4 residents of the oblast:
             # 2 in X, 1 in Y and 1 in Z": many events' sum, each told on its own
             return None
-        if not own_place and match.violent and not _cue_is_anaphor(
-                fold(sentence), match.start) and (
+        if not own_place and match.violent and self.heading is None and not _cue_is_anaphor(
+                fold(sentence), match.start) and (  # under "Kupiansk." the city is Kupiansk
                 town := self._story_town(sentence, start, unplaced=place is None)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
@@ -848,6 +850,8 @@ class _Extractor:
                  and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])
                  and not _speaks_from(folded[max(0, m.start - start - 45): m.start - start],
                                       folded[m.end - start: m.end - start + 12])]
+        if not named and self.heading is not None:
+            named = [self.heading[0]]  # "Update on Kharkiv. The toll has risen to six."
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if not named and self.unplaced:
             return None

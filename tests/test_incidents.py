@@ -965,3 +965,12 @@ def test_a_bare_time_stamp_opens_an_entry_whose_date_is_its_own() -> None:
     found = {(i.place_name, i.date) for i in violent(run(text))}
     assert ("Kalbajar", date(2020, 10, 12)) in found or \
         ("Kalbajar", date(2020, 10, 11)) in found
+
+
+def test_posts_headed_by_their_town() -> None:
+    text = ("Guided bombs struck a park on the outskirts of Ganja on Sunday. Preliminary "
+            "information: 3 people killed.\n\n"
+            "Kalbajar. As a result of enemy shelling of the town a man aged 70 was killed.\n\n"
+            "Update on Ganja. The number of dead has risen to five.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 5), ("Kalbajar", 1)}
