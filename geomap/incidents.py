@@ -449,15 +449,26 @@ class _Extractor:
 
     def _summed_up(self, d: _Draft) -> bool:
         """A country-wide toll ("air strikes killed 11 people in south Lebanon on Monday")
-        whose events the story tells one by one at their own towns, the same kind on the
-        same day or the next: a lede's sum, not an event of its own."""
-        if d.place is None or d.place.kind != KIND_COUNTRY or not d.event.violent \
-                or d.date is None:
+        or a province's day tally ("... in Donetsk region over the past day") whose events
+        the story tells one by one at their own towns, the same kind on the same day or
+        the next: a summary's sum, not an event of its own."""
+        area = d.place
+        if area is None or not d.event.violent or d.date is None or not (
+                area.kind == KIND_COUNTRY or d.tally):
             return False
-        return any(o is not d and o.place is not None and o.place.kind == KIND_PLACE
-                   and o.place.country == d.place.country and o.event.family == d.event.family
-                   and o.date is not None and abs((o.date - d.date).days) <= 1
-                   for o in self.drafts)
+        towns = [o for o in self.drafts
+                 if o is not d and o.place is not None and o.place.kind == KIND_PLACE
+                 and (o.place.country == area.country if area.kind == KIND_COUNTRY
+                      else _places_compatible(o.place, area))
+                 and o.event.family == d.event.family
+                 and o.date is not None and abs((o.date - d.date).days) <= 1]
+        if not d.tally:
+            return bool(towns)
+        # a day tally is only a sum if its towns account for its dead ("shelled 40 times,
+        # six killed" with one town's two wounded is still the province's own record)
+        told = sum(o.casualties.killed or 0 for o in towns)
+        return bool(towns) and d.casualties.killed is not None and \
+            told >= d.casualties.killed
 
     def _anchored(self, ref: DateRef) -> DateRef:
         """"came a day after" counts back from the narration's date, not publication."""

@@ -974,3 +974,10 @@ def test_posts_headed_by_their_town() -> None:
             "Update on Ganja. The number of dead has risen to five.")
     found = {(i.place_name, i.killed) for i in violent(run(text))}
     assert found == {("Ganja", 5), ("Kalbajar", 1)}
+
+
+def test_a_provinces_day_tally_told_town_by_town_is_a_sum() -> None:
+    text = ("Shelling killed two people in Kalbajar region over the past day, officials "
+            "said.\n\nIn Kalbajar, a shell hit a school on Sunday, killing two.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Kalbajar", 2)}
