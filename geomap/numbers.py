@@ -86,7 +86,7 @@ _SUBJECT = re.compile(
     r"(?:died|succumbed|has\s+died|had\s+died))"
 )
 _OBJECT = re.compile(
-    r"\b(?P<kind>killing\s+of|deaths?\s+of|martyrdom\s+of|killed|killing|kills|kill|shot\s+dead|"
+    r"\b(?P<kind>killing\s+of|deaths?\s+of|martyrdom\s+of|martyring|killed|killing|kills|kill|shot\s+dead|"
     r"shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+"
     r"(?:(?:the|its|their)\s+)?" + _QUAL + _NUMBER  # "killed its two occupants"
@@ -201,7 +201,7 @@ _ELLIPSIS = re.compile(
 # "killing the driver", "wounding its commander": one person named by a singular role.
 _OBJECT_ONE = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
-    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
+    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
     r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
     r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
     r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|"
@@ -379,7 +379,7 @@ def to_number(token: str) -> int | None:
 def _category(kind: str, tail: str | None = None) -> str:
     word = (tail or kind).split()[0]
     if tail == "lives" or kind.endswith(("martyrs", "lives", "life")) or \
-            kind.startswith(("martyrdom", "lost")):
+            kind.startswith(("martyr", "lost")):
         return "killed"
     if re.match(_KILLED, word) or word in ("killed", "killing", "kills", "kill", "claimed"):
         return "killed"

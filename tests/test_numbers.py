@@ -485,3 +485,11 @@ def test_victims_with_their_ages_in_apposition() -> None:
 ])
 def test_an_age_after_aged_is_no_count(sentence: str, killed: int) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Masked men shot dead an opposition leader outside his home.",
+    "A roadside bomb hit the patrol near the bridge, martyring one policeman.",
+])
+def test_one_victim_by_role_or_martyred(sentence: str) -> None:
+    assert extract_casualties(sentence).killed == 1
