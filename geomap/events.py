@@ -57,10 +57,13 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     (_r(r"\bsuicide\s+(?:bomb\w*|attack\w*|car\s+bomb|vest|blast|explosion)"),
      tx.EXPLOSIONS, tx.SUICIDE_BOMB, 0.9),
     (_r(r"\b(?:ieds?|improvised\s+explosive|roadside\s+bomb\w*|car\s+bomb\w*|land\s?mines?|"
-        r"booby[- ]trap\w*|explosive\s+device|(?:anti-?(?:tank|personnel)\s+)?mine\s+"
+        r"booby[- ]trap\w*|explosive\s+device|"
+        # "their truck hit an anti-tank mine", "drove over a mine", "hit a land mine"
+        r"(?:hit|struck|drove\s+(?:over|onto)|ran\s+over|triggered)\s+(?:an?\s+)?"
+        r"(?:unexploded\s+)?(?:anti-?(?:tank|personnel)\s+|land\s?)?mines?\b(?!\s+of\b)|"
+        r"(?:anti-?(?:tank|personnel)\s+)?mine\s+"
         r"(?:blast|explosion|exploded)|stepped\s+on\s+a\s+mine|anti-?(?:tank|personnel)\s+mines?|"
-        r"(?:hit|struck|drove\s+(?:over|onto)|ran\s+over|triggered)\s+(?:an?\s+)?(?:unexploded\s+)?"
-        r"(?:land\s?)?mines?|bomb\s+(?:blast|exploded|"
+        r"bomb\s+(?:blast|exploded|"
         r"went\s+off)|detonated)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
     # "An explosion killed four people at a market": a blast told by its toll
@@ -78,8 +81,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
-        r"(?:struck|hit|attacked|targeted)\s+by\s+(?:a\s+)?(?:drones?|uavs?|warplanes?|"
-        r"jets?|aircraft)|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
+        r"(?:struck|hit|attacked|targeted|killed|wounded|injured)\s+by\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+)?(?:drones?|uavs?|warplanes?|jets?|aircraft)\b|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
         r"(?:[\w'-]+\s+){0,4}?"
         r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
@@ -125,6 +128,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
+        # "settler attacks spread to two villages": settlers' violence is against civilians
+        r"settler\s+(?:attacks?|raids?|violence|rampages?|assaults?)|"
         # "the gang attack on the X neighbourhood": an armed group's attack on a community
         r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
         r"(?:[\w'-]+\s+){0,3}?(?:neighbou?rhoods?|villages?|camps?|markets?|"
@@ -153,15 +158,19 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
         r"patrols?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|came\s+under\s+(?:heavy\s+)?fire|"
-        r"(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?)|"
+        # "thwarted an RSF attack on X", "repelled a new attempt ... to cross the border"
+        # (air defences "thwarted an attempt to strike": a weapon stopped, not a fight)
+        r"(?:repelled|repulsed|thwarted|foiled|fended\s+off|beat\s+back)\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
+        r"infiltration)|(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attempts?|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
         # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
-        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
-        r"[\w-]+\s+){1,2}fire)\b"),
+        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild|artillery|"
+        r"mortar|tank|rocket|shell|missile)\b)[\w-]+\s+){1,2}fire)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
 
@@ -294,6 +303,9 @@ _WEAK_BACKGROUND = _r(
     r"(?:[\w-]+\s+)?war|"
     # an undated activity report: "armed groups continued to fire rockets towards Israel"
     r"continu(?:ed|es|e|ing)\s+to\s+(?:fire|launch|shell|bomb|attack|strike|target|pound)|"
+    # "said they were continuing 'raids' into the two regions": a campaign, no one event
+    r"(?:were|was|are|is)\s+continuing\s+(?:their\s+|its\s+|the\s+)?(?:[\w\"'-]+\s+)?"
+    r"[\"']?(?:raids?|attacks?|operations?|offensives?|incursions?|strikes?)\b|"
     r"fired\s+(?:\w+\s+){0,3}?(?:towards?|in\s+the\s+direction\s+of)\s+(?!the\s+)"
     r"(?:\w+\s+){0,2}?(?:israel|ukraine|russia|lebanon|syria|gaza|sudan|armenia|azerbaijan)\b|"
     # a battle told as a span: "after a four-month assault", "ten months of battle"
@@ -351,6 +363,7 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
 # "tried to strike the Kremlin with two drones": the attempt was made, so it is an event.
 _ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+"
                       r"to\s+$")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
@@ -364,6 +377,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
+        if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
+            continue  # "the closest strike since the conflict escalated": a time, no event
         if folded.endswith(("to ", "then "), 0, m.start()) and \
                 _BARE_VERB.match(folded, m.start()) and \
                 not _ATTEMPT.search(folded, max(0, m.start() - 25), m.start()):
@@ -393,18 +408,21 @@ def _in_refuted(folded: str, pos: int) -> bool:
 
 
 # "came under fire from a multiple rocket launcher": the fire is the weapon's.
-_FROM_WEAPON = re.compile(r"\s+from\s+(?:[\w-]+\s+){0,3}?")
+# "under fire from heavy mortars", "fire from various types of weapons, including mortars"
+_FROM_WEAPON = re.compile(r"\s+from\s+(?:[\w-]+,?\s+){0,6}?")
 
 
 def _weapon_of_fire(folded: str, chosen: tuple[re.Match[str], str, str, float],
                     violent: list[tuple[re.Match[str], str, str, float]]
                     ) -> tuple[re.Match[str], str, str, float]:
-    """The strike a generic 'under fire' names as its source, else `chosen` itself."""
-    if not chosen[0].group(0).startswith("came under"):
+    """The strike a generic 'under fire' or 'subjected to fire' names as its source
+    ("subjected to artillery fire", "came under fire from mortars"), else `chosen`."""
+    if not chosen[0].group(0).startswith(("came under", "subjected")):
         return chosen
     for v in violent:
-        if v[1] == tx.EXPLOSIONS and _FROM_WEAPON.fullmatch(folded, chosen[0].end(),
-                                                             v[0].start()):
+        if v[1] == tx.EXPLOSIONS and (
+                chosen[0].start() <= v[0].start() < chosen[0].end()
+                or _FROM_WEAPON.fullmatch(folded, chosen[0].end(), v[0].start())):
             return v
     return chosen
 
@@ -494,7 +512,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured", "taken", "took", "seized", "overrun"),
-    ("clash", "fight", "fought", "subjected", "sniper", "provocation",
+    ("clash", "fight", "fought", "subjected", "sniper", "provocation", "thwarted", "foiled",
+     "fended off", "beat back",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
@@ -576,6 +595,11 @@ _CIVILIAN_VICTIM = _r(
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
     r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
+_CLASHED = _r(r"\b(?:clashed|fought|exchanged\s+fire|firefights?|gun\s?battles?)\b")
+_ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
+             r"anti-(?:tank|armou?r))\b")
+_BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
+_HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
     r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"
@@ -585,9 +609,11 @@ _ARMED_VICTIM = _r(r"\b(?:soldiers?|servicem[ae]n|troops|fighters?|militants?|gu
 
 
 def _one_sided(folded: str, cue: int) -> bool:
-    """A fire cue whose victims are civilians, with no sign of a second armed side."""
+    """A fire cue whose victims are civilians, with no sign of a second armed side. Bare
+    gunfire ("when the gunfire started, she grabbed her children") needs someone hurt."""
     return bool(_ONE_SIDED_CUE.match(folded, cue) and _CIVILIAN_VICTIM.search(folded)
-                and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue))
+                and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue)
+                and (not _BARE_FIRE.match(folded, cue) or _HARM.search(folded)))
 
 
 # A report's title or header line: "Hostilities in X - Flash Update #191".
@@ -619,7 +645,7 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         return None
     if _CAPTION.match(sentence):
         return None
-    if sentence.rstrip(" \"'”’)").endswith("?") or _ASKED.search(sentence):
+    if sentence.rstrip(" \t\"'”’)").endswith("?") or _ASKED.search(sentence):
         return None  # "How many people have been killed in Gaza?": a question, no report
     folded = fold(sentence)
     if _report_title_word(folded) and _REPORT_TITLE.search(sentence) \
@@ -678,6 +704,12 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         specific = (tx.SUICIDE_BOMB, tx.REMOTE_EXPLOSIVE, tx.CHEMICAL)
         m, etype, sub, weight = _weapon_of_fire(folded, min(
             violent, key=lambda v: (v[2] not in specific, v[0].start())), violent)
+        clash = next((v for v in violent if v[2] == tx.ARMED_CLASH), None)
+        if sub in (tx.SHELLING, tx.AIR_DRONE) and clash is not None and \
+                _CLASHED.search(folded) and _ARMOUR.search(folded):
+            # "fighters hit a tank with an anti-armour shell and clashed with infantry":
+            # fighters' weapons in a fight with troops, a battle
+            m, etype, sub, weight = clash
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):
             sub = tx.ARMED_CLASH

@@ -123,6 +123,7 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
                         r"governor|administration|police|army|military|hospital\s+director|"
                         r"division|brigade|battalion|regiment|corps|command|headquarters|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
+_SPEAKING_IN = re.compile(r"\bspeaking\s+(?:from|in|at)\s+(?:the\s+)?$")
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
 
 
@@ -159,7 +160,9 @@ _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 # What a heading line holds besides its place name: "Nikopol district.", "Kherson region:"
 # (A dateline, "TEHRAN -", is not a heading: it ends in a dash.)
-_HEADING_REST = re.compile(r"\s*(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
+# ("Update on Kharkiv.": a post's heading too)
+_HEADING_REST = re.compile(r"\s*(?:(?:update|updates|latest|more|news)\s+(?:on|from)\s+)?"
+                           r"(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
                            r"raion|rayon|governorate|state|county|area|community|front|"
                            r"direction|sector|axis)\b)?\s*[.:]\s*")
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
@@ -184,7 +187,7 @@ _ZERO_ONLY = re.compile(r"(?:(?:an?\s+|the\s+)?[\w' -]{2,40}?\s+(?:said|says|rep
                         # "..., the ministry said."
                         r"(?:\s*,\s*(?:the\s+|a\s+)?[\w' -]{2,40}?\s+(?:said|says|reported|"
                         r"added|stated))?\s*[.!]?")
-_HISTORY_DAYS = 14  # an event dated further back than this is recalled, not reported
+_HISTORY_DAYS = 30  # an event dated further back than this is recalled, not reported
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
 # "killed in the fighting on ...": a definite reference to a fight already told.
 _THE_EVENT = re.compile(r"\b(?:in|during)\s+the\s+$")
@@ -239,7 +242,19 @@ _QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbo
                          r"suburb|area|camp|refugee\s+camp)s?\b|['’]s\s+[A-Z][\w'-]+"
                          r"(?:\s+[A-Z][\w'-]+)?(?=\s*(?:$|[.,;:]))")
 _CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
+# A live page's entry stamp: "12:05 BST", "10:42 GMT –", "09:30 local time -"
+_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|IST|"
+                    r"local\s+time|[ap]\.?m\.?))?\s*(?:[-–—|]\s*|$)")
+_NIGHT = re.compile(r"\b(?:overnight|night)\b")
+_BULLET_CHARS = " \t-*•▪–—"  # "- Huliaipole: shelling killed two": a bulleted summary line
 _OPPONENT = re.compile(r"\b(?:with|against)\s+(?:neighbouring\s+|neighboring\s+)?$")
+_MANY_SITES = re.compile(r"\b(?:several|multiple|many|numerous|a\s+number\s+of|dozens\s+of|"
+                         r"scores\s+of|a\s+string\s+of|a\s+series\s+of)\s+(?:[\w-]+\s+)?"
+                         r"(?:villages|towns|cities|communities|areas|settlements|localities|"
+                         r"districts|regions|provinces|camps)\b")
+_NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)")
+_ITEMISED = re.compile(r":\s*" + _NUM + r"\s+(?:[a-z'-]+\s+)?(?:in|at|near)\s+[^,;.]{2,40}?"
+                       r"(?:,|\s+and)\s+" + _NUM + r"\s+(?:[a-z'-]+\s+)?(?:in|at|near)\s")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 # ... and what it came after: " a day after", " hours after", " as", " amid"
 _THEN = re.compile(r"(?:\s+(?:just|only|barely))?(?:\s+(?:a|an|one|two|three|several|a\s+few|"
@@ -306,6 +321,7 @@ class _Draft:
     speaker: str | None = None
     date_own: bool = False  # the date was written in one of the evidence sentences
     date_told: bool = False  # ... and it is the day a source spoke ("said on Monday")
+    date_night: bool = False  # ... and it is a night ("overnight"): either day it spans
     # "Over the past day, Russia shelled Donetsk oblast 2,100 times": a province's daily
     # total; the towns told after are events of their own, never merged into it.
     tally: bool = False
@@ -388,7 +404,10 @@ class _Extractor:
         # after it is its own, not the previous incident's.
         self.unplaced = False
         self.date_told = False  # set by `_own_date`: its date is the day of telling
+        self.date_night = False  # set by `_own_date`: its date is a night
         self.past_frame = False  # the paragraph told an earlier year's war (see _sentence)
+        self.entry_place: tuple[Place, str, int] | None = None  # a live entry's headline
+        self.entry_prev: _Draft | None = None  # the last event before the entry began
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Incident]:
@@ -435,10 +454,18 @@ class _Extractor:
         latest = self.published + timedelta(days=1) if self.published else None
         ref_i = 0
         n_refs = len(all_refs)
-        for row in told:
+        for n, row in enumerate(told):
             prev_draft: _Draft | None = None
             local: DateRef | None = None
             self.past_frame = False
+            opens, entry_place = self._entry_start(paragraphs, n)
+            if opens:
+                # A live page's next timestamped entry: its events do not continue the
+                # last entry's; those naming no place are at its headline's place.
+                self.entry_place = entry_place
+                self.entry_prev = self.last_event or self.entry_prev
+                self.last_event, self.unplaced = None, False
+                carried = None  # nor does the last entry's date carry over
             self.heading = own_heading = self._heading(row[0][0], row[0][1]) if row else None
             if self.heading is None and len(row) > 1 and _STAMP_LINE.fullmatch(
                     fold(row[0][2])):
@@ -447,6 +474,8 @@ class _Extractor:
                 self.heading = self._heading(row[1][0], row[1][1])
             if self.heading is None and row and line_heading is not None:
                 self.heading = line_heading  # "Kupiansk." alone on the line before
+            if self.heading is None and row:
+                self.heading = self.entry_place
             line_heading = own_heading if len(row) == 1 else None
             self.lead = lead
             lead = row[0][:3] if len(row) == 1 else None
@@ -483,7 +512,31 @@ class _Extractor:
                         self.anchor = day_refs[-1].date
             if row:  # a paragraph of page chrome (a caption) does not end the narration
                 carried = local
-        return [self._incident(d) for d in self.drafts if d.place is not None]
+        return [self._incident(d) for d in self.drafts
+                if d.place is not None and not self._summed_up(d)]
+
+    def _summed_up(self, d: _Draft) -> bool:
+        """A country-wide toll ("air strikes killed 11 people in south Lebanon on Monday")
+        or a province's day tally ("... in Donetsk region over the past day") whose events
+        the story tells one by one at their own towns, the same kind on the same day or
+        the next: a summary's sum, not an event of its own."""
+        area = d.place
+        if area is None or not d.event.violent or d.date is None or not (
+                area.kind == KIND_COUNTRY or d.tally):
+            return False
+        towns = [o for o in self.drafts
+                 if o is not d and o.place is not None and o.place.kind == KIND_PLACE
+                 and (o.place.country == area.country if area.kind == KIND_COUNTRY
+                      else _places_compatible(o.place, area))
+                 and o.event.family == d.event.family
+                 and o.date is not None and abs((o.date - d.date).days) <= 1]
+        if not d.tally:
+            return bool(towns)
+        # a day tally is only a sum if its towns account for its dead ("shelled 40 times,
+        # six killed" with one town's two wounded is still the province's own record)
+        told = sum(o.casualties.killed or 0 for o in towns)
+        return bool(towns) and d.casualties.killed is not None and \
+            told >= d.casualties.killed
 
     def _anchored(self, ref: DateRef) -> DateRef:
         """"came a day after" counts back from the narration's date, not publication."""
@@ -491,6 +544,31 @@ class _Extractor:
                 or self.anchor is None:
             return ref
         return replace(ref, date=self.anchor - (self.published - ref.date))
+
+    def _entry_start(self, paragraphs: list[list[tuple[int, int]]], n: int
+                     ) -> tuple[bool, tuple[Place, str, int] | None]:
+        """Does paragraph `n` open a live page's entry ("12:05 BST", "10:42 GMT - Toll
+        rises to 12")? And the place its headline names, if any: the stamp's own text,
+        else the short line after it."""
+        if not paragraphs[n]:
+            return False, None
+        start, end = paragraphs[n][0][0], paragraphs[n][-1][1]
+        stamp = _STAMP.match(self.text, start, end)
+        if stamp is None:
+            return False, None
+        head_start, head_end = stamp.end(), end
+        if head_start >= head_end and n + 1 < len(paragraphs) and paragraphs[n + 1]:
+            head_start, head_end = paragraphs[n + 1][0][0], paragraphs[n + 1][-1][1]
+            line = self.text[head_start:head_end]
+            if len(line.split()) > 15 or line.rstrip()[-1:] in ".!?":
+                return True, None  # prose, not a headline
+        inside = [m for m in self.mentions if head_start <= m.start < head_end
+                  and m.place is not None and m.place.kind != KIND_COUNTRY]
+        if not inside:
+            return True, None
+        m = min(inside, key=lambda m: _SPECIFICITY.get(m.place.kind if m.place else "", 5))
+        assert m.place is not None
+        return True, (m.place, m.text, _PRECISION.get(m.place.kind, GEO_LINE_OR_COUNTRY))
 
     def _heading(self, start: int, end: int) -> tuple[Place, str, int] | None:
         """A paragraph headed by a bare place line ("Nikopol district.", "Kherson
@@ -626,11 +704,14 @@ class _Extractor:
         mentions = [m for m in self.mentions if start <= m.start < end]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
-        if own_place and match.violent and _across_territory(sentence, start, mentions, place):
-            return None  # "strikes killed 17 across the Gaza Strip": many events' sum
-        headed_town = self.heading is not None and self.heading[0].kind == KIND_PLACE
-        if not own_place and match.violent and not headed_town and not _cue_is_anaphor(
-                fold(sentence), match.start) and (
+        if own_place and match.violent and (
+                _across_territory(sentence, start, mentions, place)
+                or _ITEMISED.search(fold(sentence))):
+            # "strikes killed 17 across the Gaza Strip", "killed 4 residents of the oblast:
+            # 2 in X, 1 in Y and 1 in Z": many events' sum, each told on its own
+            return None
+        if not own_place and match.violent and self.heading is None and not _cue_is_anaphor(
+                fold(sentence), match.start) and (  # under "Kupiansk." the city is Kupiansk
                 town := self._story_town(sentence, start, unplaced=place is None,
                                          family=match.family)):
             # "fought in the Kanal district in the town's east": the town just introduced
@@ -765,6 +846,7 @@ class _Extractor:
             evidence=[sentence], casualties=casualties, actor1=actor1, actor2=actor2,
             reported_by=reported_by(sentence), confidence=round(min(1.0, conf), 3),
             date_own=own_date, date_told=own_date and self.date_told,
+            date_night=own_date and self.date_night,
             tally=own_place and place is not None and place.kind in (KIND_ADMIN1, KIND_COUNTRY)
             and _DAY_TALLY.search(fold(sentence)) is not None,
         )
@@ -902,6 +984,8 @@ class _Extractor:
             named = [m.place for m in self.mentions
                      if lead[0] <= m.start < lead[1] and m.place is not None
                      and m.place.kind != KIND_COUNTRY]
+        if not named and self.heading is not None:
+            named = [self.heading[0]]  # a post headed by its town: "Kupiansk. ..."
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if not named and (event := _TOLL_OF_EVENT.search(folded)):
             # "raising the toll of the raid to four": an incident told before, the one
@@ -1069,8 +1153,8 @@ class _Extractor:
                     or _SPEAKER_AFTER.match(folded, rel_e):
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _speaks_from(head, folded[rel_e: rel_e + 12]):
-                continue  # "the health ministry in Ramallah said": where they speak
+            if _speaks_from(head, folded[rel_e: rel_e + 12]) or _SPEAKING_IN.search(head):
+                continue  # "the health ministry in Ramallah said", "speaking in Kyiv"
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
             if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
@@ -1080,7 +1164,8 @@ class _Extractor:
                 continue  # "the city's Zavodskyi district": a quarter, not a namesake town
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
-            locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
+            locative = loc is not None or (not head.strip(_BULLET_CHARS)
+                                           and folded.startswith(":", rel_e))
             if _ROAD_AFTER.match(folded, rel_e):
                 locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE and _QUARTER_OF.match(sentence, rel_e):
@@ -1263,8 +1348,9 @@ class _Extractor:
                 isos.append(m.place.country)
         for _s, _e, iso, _k in country_refs(sentence):
             isos.append(iso)
-        if self.last_event and self.last_event.place and self.last_event.place.country:
-            isos.append(self.last_event.place.country)
+        last = self.last_event or self.entry_prev
+        if last and last.place and last.place.country:
+            isos.append(last.place.country)
         seen: list[str] = []
         for iso in isos:
             if iso not in seen:
@@ -1295,6 +1381,7 @@ class _Extractor:
             return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
         self.date_told = rank(best)[0]
+        self.date_night = _NIGHT.search(self.folded, best.start, best.end) is not None
         return best.date, best.precision, True
 
     # ------------------------------------------------------------------ merging
@@ -1403,7 +1490,8 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             _told_after(b, a):
         return True
     if a.date != b.date and a.date_own and b.date_own and not a.date_told and \
-            not b.date_told and a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
+            not b.date_told and not a.date_night and not b.date_night and \
+            a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
 
@@ -1479,6 +1567,8 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
     if place is None or place.kind not in (KIND_ADMIN1, KIND_COUNTRY, KIND_REGION):
         return False
     folded = fold(sentence)
+    if _MANY_SITES.search(folded):
+        return True  # "settlers attacked several villages in the West Bank"
     return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 

@@ -80,7 +80,10 @@ _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported
 
 _SUBJECT = re.compile(
     r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
-    r"our|them|whom)(?:\s+[a-z'\-]+){0,3})?)" + _BE + r"\s+(?P<kind>" + _KILLED + "|"
+    r"our|them|whom)(?:\s+[a-z'\-]+){0,3})?"
+    # "two men, aged 45 and 52, were killed": their ages in apposition
+    r"(?:\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*\s*,)?)" + _BE
+    + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
     # "another injured passenger died": the word describes the victim, the verb follows
     r"(?!\s+(?:passengers?|persons?|people|m[ae]n|wom[ae]n|soldiers?|servicem[ae]n|"
@@ -220,7 +223,7 @@ _ELLIPSIS = re.compile(
 # "killing the driver", "wounding its commander": one person named by a singular role.
 _OBJECT_ONE = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
-    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
+    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
     r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
     r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
     r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|"
@@ -239,8 +242,9 @@ _ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photog
 # "The man, identified as X, 27, was killed", "A serviceman of the army, X (born 1999),
 # was fatally wounded": one person as the subject, a complement or an apposition between.
 _SUBJECT_ONE = re.compile(
-    r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+){0,2}?" + _ONE_ROLE
-    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3})?"
+    r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z0-9'-]+\s+){0,2}?" + _ONE_ROLE
+    + r"(?:\s+aged\s+\d{1,3})?"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3})?"
     r"(?:\s*,[^;.:]{1,90}?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
@@ -250,9 +254,11 @@ _SUBJECT_ONE = re.compile(
 _TWO_ROLES = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|wounded|wounding|injured|injuring)\s+"
     r"(?P<num>the|its|their|an?|one)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE + r"\s+and\s+"
-    r"(?:the|its|their|an?|one|another)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE
+    r"(?:the|its|their|an?|one|another|his|her)\s+(?:[a-z'-]+\s+)?" + _ONE_ROLE
     + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had)\b)"
 )
+_KIN_SECOND = re.compile(r"\band\s+(?:his|her)\s+(?:[a-z'-]+\s+)?(?:sons?|daughters?|wife|"
+                         r"husband|brothers?|sisters?|father|mother)\b")
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|"
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\.?\s+$")
@@ -369,7 +375,7 @@ _ALSO = re.compile(
     r"(?:been\s+)?)?also\s+(?:been\s+)?(?:killed|died)\b"
 )
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
-_AGED = re.compile(r"\b(?:aged|age|ages|age\s+of)\s+$")
+_AGED = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of)\s+$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -620,7 +626,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         if _SUBSET.search(text, max(0, start - 20), start):
             return
         if _AGE.match(text, m.end("num")) or _AGED.search(text, max(0, start - 12), start):
-            return  # "a 64-year-old", "a woman aged 64": an age
+            return  # "a 64-year-old", "a woman aged 64 was killed": an age, not a count
         if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
                 text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):
             return  # "the April 10 strike killed four": a day of the month
@@ -667,6 +673,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if " and " in text:
         for m in _TWO_ROLES.finditer(text):
             start = m.start("num")
+            if _KIN_SECOND.search(m.group(0)):
+                continue  # "the farmer and his son": the kin rule counts them
             if not any(s <= start < e for s, e in used):
                 used.append((start, m.end()))
                 counts.append((start, _category(m["kind"]), 2, None))

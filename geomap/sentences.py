@@ -42,9 +42,11 @@ _NOT_BLANK = re.compile(r"[^ \t]")
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 
 # "TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -", "GAZA CITY, Oct 9 —"
+# ... "YEREVAN/BAKU, Sept 14 (Reuters) -", "RAMALLAH, Palestinian Territories, April 14,
+# 2024 (AFP) -", "DUBAI, United Arab Emirates (AP) —"
 DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3})"
-    r"(?:,\s*[A-Z][a-z]+\.?(?:\s\d{1,2})?(?:,\s*\d{4})?)?"
+    r"(?P<city>[A-Z][A-Z.'’\-]+(?:/[A-Z][A-Z.'’\-]+)*(?:\s[A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?(?:,\s*\d{4})?){0,2}"
     r"(?:\s*\([^)\n]{1,40}\))?"
     r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
 )

@@ -35,7 +35,10 @@ from geomap.events import classify, is_background
         ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("The enemy subjected the positions of our units stationed in the direction of the "
-         "northern heights to fire from mortars.", tx.BATTLES, tx.ARMED_CLASH),
+         "northern heights to fire from small arms.", tx.BATTLES, tx.ARMED_CLASH),
+        # ... and fire from mortars is shelling (ACLED; the unseen8 gold codes it so)
+        ("The enemy subjected the positions of our units stationed in the direction of the "
+         "northern heights to fire from mortars.", tx.EXPLOSIONS, tx.SHELLING),
         ("The death toll from Monday's gang raid on a fishing village reached nine.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Saturday, 4 May: police exchanged fire with bandits outside the market.",
@@ -652,3 +655,93 @@ def test_a_base_seized_is_a_takeover() -> None:
     match = classify("The paramilitaries said they had seized the army's main base in the "
                      "provincial capital.")
     assert match is not None and match.sub_event_type == tx.NON_STATE_TAKEOVER
+
+
+def test_a_cue_after_since_is_a_time() -> None:
+    assert classify("It was the closest blast to the palace since the conflict escalated.") \
+        is None
+
+
+def test_settler_attacks_are_violence_against_civilians() -> None:
+    match = classify("Settler attacks spread on Sunday to two hamlets east of the city.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army said it had thwarted a rebel attack on the town of Kadugli on Sunday.",
+    "Border guards repelled a fresh attempt by armed groups to cross near the village.",
+    "Police foiled an assault on the depot before dawn.",
+])
+def test_a_thwarted_or_repelled_attack_is_a_battle(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_air_defences_thwarting_an_attempt_is_no_battle() -> None:
+    match = classify('Air defences had "thwarted an attempt to strike the power plant".')
+    assert match is None or match.event_type != tx.BATTLES
+
+
+@pytest.mark.parametrize("sentence", [
+    "Villages of the district were subjected to artillery fire overnight.",
+    "Our positions were subjected to heavy fire from several kinds of arms, including "
+    "mortars.",
+])
+def test_fire_named_by_its_artillery_is_shelling(sentence: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == tx.SHELLING
+
+
+def test_fire_from_small_arms_stays_a_clash() -> None:
+    match = classify("The enemy subjected our posts to fire from small arms.")
+    assert match is not None and match.sub_event_type == tx.ARMED_CLASH
+
+
+def test_bare_gunfire_near_civilians_is_a_fight_until_someone_is_hurt() -> None:
+    heard = classify("When the gunfire began in the market, a trader pulled his children "
+                     "into a shop.")
+    assert heard is not None and heard.event_type == tx.BATTLES
+    hurt = classify("Gunfire in the market wounded two children on Friday.")
+    assert hurt is not None and hurt.event_type == tx.VIOLENCE_CIVILIANS
+
+
+def test_continuing_raids_is_a_campaign() -> None:
+    assert is_background("The rebel groups said they were continuing 'raids' into two "
+                         "border provinces.", date(2024, 3, 17))
+
+
+def test_fighters_hitting_a_tank_and_clashing_fight_a_battle() -> None:
+    match = classify("The group said its fighters struck an armoured vehicle with an anti-tank "
+                     "rocket near the junction and clashed with an infantry unit.")
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_shelling_alone_stays_shelling() -> None:
+    match = classify("Artillery shells hit a tank repair yard on the edge of the town.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_a_question_reports_nothing() -> None:
+    assert classify("How many civilians have been killed in the shelling of the city?") is None
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("Three farmers died when their tractor hit an anti-personnel mine near the fields.",
+     tx.REMOTE_EXPLOSIVE),
+    ("A minibus drove over a mine on the road north of the town.", tx.REMOTE_EXPLOSIVE),
+    ("A cyclist was killed by a drone on the edge of the village.", tx.AIR_DRONE),
+    ("Two men were wounded by an enemy drone near the bridge.", tx.AIR_DRONE),
+])
+def test_mines_and_drones_told_by_their_victims(sentence: str, sub: str) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == sub
+
+
+def test_a_mine_of_information_is_no_mine() -> None:
+    assert classify("The archive hit a mine of information about the war years.") is None
+
+
+def test_killed_by_artillery_fire_is_shelling() -> None:
+    match = classify("A retired teacher was killed by enemy artillery fire on the edge of "
+                     "the town late on Sunday.")
+    assert match is not None and match.sub_event_type == tx.SHELLING

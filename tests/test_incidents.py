@@ -1046,3 +1046,88 @@ def test_the_citys_district_is_a_quarter_not_a_namesake_town() -> None:
             "noon on Sunday.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
+def test_a_live_entry_is_placed_by_its_headline() -> None:
+    text = ("08:00 GMT\nClashes near Kalbajar\n\n"
+            "Troops and rebels fought near Kalbajar on Sunday.\n\n"
+            "09:10 GMT\nGanja market hit\n\n"
+            "A shell struck the market on Sunday morning, killing two.")
+    found = {(i.event_type, i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {(tx.BATTLES, "Kalbajar", None), (tx.EXPLOSIONS, "Ganja", 2)}
+
+
+def test_a_night_spans_two_days() -> None:
+    # Published Monday: "overnight" is dated Sunday, the same strike's "early on Monday".
+    text = ("A drone struck Ganja overnight, killing four.\n\n"
+            "Officials said the drone hit a block of flats in Ganja early on Monday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 4)
+
+
+def test_attacks_on_several_villages_of_a_province_sum_a_roundup() -> None:
+    text = ("Gunmen attacked several villages in Gegharkunik on Sunday, officials said.\n\n"
+            "In Ganja, gunmen killed two farmers on Sunday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 2)
+
+
+def test_a_country_wide_toll_told_town_by_town_is_a_sum() -> None:
+    text = ("Artillery fire killed nine people in western Azerbaijan on Sunday, officials "
+            "said.\n\nIn Ganja, shells hit a school on Sunday, killing five.\n\n"
+            "Shelling near Kalbajar killed four on Sunday.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 5), ("Kalbajar", 4)}
+
+
+def test_a_country_wide_event_alone_stays() -> None:
+    text = "Artillery fire killed nine people in western Azerbaijan on Sunday."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Azerbaijan"
+
+
+def test_a_bulleted_line_headed_by_its_town() -> None:
+    text = ("Overnight summary:\n- Ganja: artillery shelling killed two residents.\n"
+            "- Kalbajar: a drone hit a barn, no one was hurt.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 2), ("Kalbajar", 0)}
+
+
+def test_a_toll_itemised_by_town_after_a_colon_is_a_summary() -> None:
+    text = ("On Sunday, shelling killed 3 people in the province: 2 in Ganja and 1 in "
+            "Kalbajar.\n\nGanja: shells hit a market on Sunday, killing two.\n\n"
+            "Kalbajar: a drone hit a car on Sunday, killing its driver.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 2), ("Kalbajar", 1)}
+
+
+def test_where_a_leader_speaks_is_not_the_site() -> None:
+    text = ("A missile hit Kalbajar on Sunday, killing two.\n\n"
+            "The president, speaking in Baku, called the strike on Kalbajar a crime.")
+    assert {i.place_name for i in violent(run(text))} == {"Kalbajar"}
+
+
+def test_a_bare_time_stamp_opens_an_entry_whose_date_is_its_own() -> None:
+    # Published Monday 12 October 2020; the earlier entry recalls last March.
+    text = ("09:00 — A drone hit a depot in Ganja overnight, officials say.\n\n"
+            "10:30 — Officials recalled a similar raid last March.\n\n"
+            "11:00 — Separately, a shell struck a school in Kalbajar, killing one.")
+    found = {(i.place_name, i.date) for i in violent(run(text))}
+    assert ("Kalbajar", date(2020, 10, 12)) in found or \
+        ("Kalbajar", date(2020, 10, 11)) in found
+
+
+def test_posts_headed_by_their_town() -> None:
+    text = ("Guided bombs struck a park on the outskirts of Ganja on Sunday. Preliminary "
+            "information: 3 people killed.\n\n"
+            "Kalbajar. As a result of enemy shelling of the town a man aged 70 was killed.\n\n"
+            "Update on Ganja. The number of dead has risen to five.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Ganja", 5), ("Kalbajar", 1)}
+
+
+def test_a_provinces_day_tally_told_town_by_town_is_a_sum() -> None:
+    text = ("Shelling killed two people in Kalbajar region over the past day, officials "
+            "said.\n\nIn Kalbajar, a shell hit a school on Sunday, killing two.")
+    found = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert found == {("Kalbajar", 2)}

@@ -550,9 +550,38 @@ def test_appositions_stamps_and_long_of_phrases(sentence: str, killed, wounded) 
         ("The blast wounded a medic and a teacher near the clinic.", None, 2),
         # kin are counted by their own rule, once
         ("The strike killed the farmer and his son.", 2, None),
+        ("Shelling near the bridge killed an officer and his driver.", 2, None),
     ],
 )
 def test_two_people_named_by_their_roles(sentence: str, killed: int | None,
                                          wounded: int | None) -> None:
     found = extract_casualties(sentence)
     assert (found.killed, found.wounded) == (killed, wounded)
+
+
+def test_one_person_with_an_age_and_a_name() -> None:
+    found = extract_casualties("A 31-year-old shepherd, Omar Haddad, was shot dead near the "
+                               "well, relatives said.")
+    assert found.killed == 1
+
+
+def test_victims_with_their_ages_in_apposition() -> None:
+    found = extract_casualties("Two women, aged 38 and 71, were killed and four people were "
+                               "hurt when the shell hit the yard.")
+    assert (found.killed, found.wounded) == (2, 4)
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A man aged 58 was killed when the shell hit his garden.", 1),
+    ("Rescuers said a woman aged 81 died of her injuries.", 1),
+])
+def test_an_age_after_aged_is_no_count(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize("sentence", [
+    "Masked men shot dead an opposition leader outside his home.",
+    "A roadside bomb hit the patrol near the bridge, martyring one policeman.",
+])
+def test_one_victim_by_role_or_martyred(sentence: str) -> None:
+    assert extract_casualties(sentence).killed == 1

@@ -84,3 +84,10 @@ def test_a_hyphen_inside_a_wrapped_line_still_wraps() -> None:
     text = ("Officials said the convoy was stopped on the road north of the city and\n"
             "searched - a routine check, they said.")
     assert len(texts(text)) == 1
+
+
+def test_datelines_of_two_cities_or_with_a_long_country() -> None:
+    assert dateline("TBILISI/SUKHUMI, Oct 2 (Wire) - Officials said")[2] == "Tbilisi/Sukhumi"
+    assert dateline("NABLUS, Palestinian Territories, May 5, 2024 (AFP) - Troops")[2] == \
+        "Nablus"
+    assert dateline("ABU DHABI, United Arab Emirates (AP) — Officials")[2] == "Abu Dhabi"
