@@ -92,6 +92,7 @@ _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # 
 COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
 COLOC_BONUS = 1.5
 COLOC_MAX = 40  # a name with more readings than this is everywhere
+_CELLS = tuple((di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
 ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
@@ -430,8 +431,11 @@ class Resolver:
             if not m.rows or len(m.rows) > COLOC_MAX or m.key in keys:
                 continue
             other = keys[m.key] = self._other_names(m, folded)
-            for r in m.rows:
-                if kind[r] != k_country and r not in other:
+            scores = m.scores or (0.0,)
+            low = max(scores) - MAX_CONTEXT_BONUS - COLOC_BONUS
+            for idx, r in enumerate(m.rows):
+                if kind[r] != k_country and r not in other and (
+                        len(scores) == 1 or scores[idx] >= low):
                     la, lo = lat[r], lon[r]
                     grid.setdefault((int(la), int(lo)), []).append((m.key, la, lo))
         if len(keys) < 2:
@@ -444,8 +448,10 @@ class Resolver:
             mk = m.key
             other = keys.get(mk) or self._other_names(m, folded)
             scores = m.scores
+            # a reading this far behind stays below _context's floor with the bonus
+            low = max(scores) - MAX_CONTEXT_BONUS - COLOC_BONUS
             for idx, r in enumerate(m.rows):
-                if kind[r] == k_country or r in other:
+                if scores[idx] < low or kind[r] == k_country or r in other:
                     continue
                 got = done.get((r, mk))
                 if got is None:
@@ -453,8 +459,8 @@ class Resolver:
                     la, lo = lat[r], lon[r]
                     kx = math.cos(math.radians(la))
                     ci, cj = int(la), int(lo)
-                    for cell in ((ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)):
-                        for k, ola, olo in grid.get(cell, ()):
+                    for di, dj in _CELLS:
+                        for k, ola, olo in grid.get((ci + di, cj + dj), ()):
                             if k != mk:
                                 dy, dx = ola - la, (olo - lo) * kx
                                 if dy * dy + dx * dx <= d2_max:
