@@ -377,7 +377,8 @@ class Resolver:
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
             other_name = self._other_names(m, folded)
             home = bool(doc_bonus) and any(
-                kind[r] == k_place and codes[cc_of[r]] in doc_bonus for r in m.rows)
+                kind[r] == k_place and pop[r] >= STRAY_MAX_POP and codes[cc_of[r]] in doc_bonus
+                for r in m.rows)
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
@@ -389,7 +390,8 @@ class Resolver:
                     sc += 1.0  # a neighbour of a country the article is about
                 elif doc_bonus and k != k_country and (pop[r] < WORLD_CITY_POP or home):
                     # a place in a country the article never touches; a world city too,
-                    # when a namesake lies in one it does (Tripoli in a Lebanon article)
+                    # when a town of 50k+ of its name lies in one it does (Tripoli in a
+                    # Lebanon article; not New York for a Donbas village)
                     sc -= 1.5
                 if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
@@ -533,8 +535,8 @@ class Resolver:
         for r in m.rows:
             if kind[r] != k_place:
                 continue
-            name = self._row_name(r)
-            if name.startswith(span + " ") or _own_spelling(name, span, self.gaz.country(r)):
+            # a longer name the phrase only starts ("El Geneina Fort") is not its own
+            if _own_spelling(self._row_name(r), span, self.gaz.country(r)):
                 own = True
             else:
                 other.append(r)

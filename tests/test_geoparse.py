@@ -749,11 +749,14 @@ def test_curated_war_news_places(gp: Geoparser) -> None:
 
 
 def test_readings_that_lie_together(gp: Geoparser) -> None:
-    # many Parises and many Henry Counties: the pair that lies together (Paris is the seat
-    # of Henry County, Tennessee) wins over each name's own favourite
+    # many Columbuses and many Decaturs: the one that lies with the county named beside it
+    # (Columbus, seat of Bartholomew County, Indiana; Decatur in Morgan County, Alabama)
+    # wins over the name's own favourite (Columbus, Ohio; Decatur, Illinois)
     got = {m.text: m.place for m in gp.parse(
-        "Officials in Paris and Henry County said the bridge would reopen.")}
-    assert got["Paris"].admin1 == got["Henry County"].admin1 == "Tennessee"
+        "Officials in Columbus and Bartholomew County said the bridge would reopen.")}
+    assert got["Columbus"].admin1 == got["Bartholomew County"].admin1 == "Indiana"
+    got = {m.text: m.place for m in gp.parse("Deputies from Decatur and Morgan County said.")}
+    assert got["Decatur"].admin1 == got["Morgan County"].admin1 == "Alabama"
 
 
 def test_a_russian_spelling_of_a_ukrainian_city_is_no_stray(gp: Geoparser) -> None:
@@ -762,3 +765,13 @@ def test_a_russian_spelling_of_a_ukrainian_city_is_no_stray(gp: Geoparser) -> No
     got = places(gp, "Explosions were reported in Nikolaev on Monday.")
     assert got["Nikolaev"][1] == "UA"
     assert "Hamas" not in places(gp, "Explosions were reported, Hamas said on Monday.")
+
+
+def test_a_longer_name_the_phrase_only_starts_is_not_its_own(gp: Geoparser) -> None:
+    # GeoNames has a fort point "El Geneina Fort"; the town matched by its alternate name
+    # "El Geneina" is not penalised as a town named otherwise
+    got = places(gp, "Fighting in El Geneina and Nyala, Sudan, went on.")
+    assert got["El Geneina"][2] != "El Geneina Fort"
+    # a world city yields to a namesake only if that namesake is a real town (50k+)
+    got = places(gp, "Zelenskyy, speaking in New York, thanked allies; Kyiv said.")
+    assert got["New York"][0] == KIND_PLACE and got["New York"][1] == "US"
