@@ -775,3 +775,10 @@ def test_a_longer_name_the_phrase_only_starts_is_not_its_own(gp: Geoparser) -> N
     # a world city yields to a namesake only if that namesake is a real town (50k+)
     got = places(gp, "Zelenskyy, speaking in New York, thanked allies; Kyiv said.")
     assert got["New York"][0] == KIND_PLACE and got["New York"][1] == "US"
+
+
+def test_a_surname_like_town_before_its_state_opens_a_sentence(gp: Geoparser) -> None:
+    # "Greer" is a surname; at a sentence start it needs a cue, and ", South Carolina"
+    # (a state holding one of its readings) is one
+    got = places(gp, "Greer, South Carolina. The city has a new park.")
+    assert got["Greer"][1] == "US"
