@@ -426,6 +426,12 @@ class Resolver:
         Parises and Henry Counties the prior prefers). Names with more than COLOC_MAX
         readings ("Washington") are everywhere and support nothing; nor do towns matched
         by another of their names (West Point, Virginia, once Delaware) give or get it."""
+        # the names the bonus can decide: two readings or more within reach of the best
+        # (a reading further behind stays below _context's floor even with the bonus)
+        contested = [m for m in matches if len(m.rows) > 1 and m.scores and sum(
+            sc >= max(m.scores) - MAX_CONTEXT_BONUS - COLOC_BONUS for sc in m.scores) > 1]
+        if not contested:
+            return
         lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
         grid: dict[tuple[int, int], list[tuple[tuple[int, ...], float, float]]] = {}
         keys: dict[tuple[int, ...], frozenset[int]] = {}
@@ -444,13 +450,10 @@ class Resolver:
             return
         d2_max = (COLOC_KM / 111.2) ** 2
         done: dict[tuple[int, tuple[int, ...]], bool] = {}
-        for m in matches:
-            if len(m.rows) < 2 or not m.scores:
-                continue
+        for m in contested:
             mk = m.key
             other = keys.get(mk) or self._other_names(m, folded)
             scores = m.scores
-            # a reading this far behind stays below _context's floor with the bonus
             low = max(scores) - MAX_CONTEXT_BONUS - COLOC_BONUS
             for idx, r in enumerate(m.rows):
                 if scores[idx] < low or kind[r] == k_country or r in other:
