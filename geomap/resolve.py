@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ from geomap.recognize import (
     _DATELINE_DASH,
     _GENERICS,
     _LOCAL_AFTER,
+    _NEVER,
     _PLACE_AFTER,
     _PLACE_BEFORE,
     _SENT_END,
@@ -94,6 +96,15 @@ COLOC_BONUS = 1.5
 COLOC_MAX = 40  # a name with more readings than this is everywhere
 _CELLS = tuple((di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
 ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
+# An unknown name placed by the text: what may stand between it and the place named next.
+_LOCATED_BY = re.compile(
+    r"(?: (?:village|town|settlement|hamlet|district|area|neighbou?rhood|camp))?,?"
+    r"(?: (?:just |about |some )?(?:\d+ ?(?:km|kilometres|kilometers|miles) )?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: of)?|in|near|outside|of))?"
+    r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?")
+LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X district"
+LOCATED_RECOG = 0.5
+LOCATED_KM = 150.0  # a fuzzy reading further than this from where the text puts it is wrong
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -476,6 +487,49 @@ class Resolver:
                     done[(r, mk)] = got
                 if got:
                     scores[idx] += COLOC_BONUS
+
+    def _located_unknowns(self, text: str, folded: str, unknown: list[tuple[int, int]],
+                          matches: list[_Match]) -> list[_Match]:
+        """Names the gazetteer lacks, in a strong place context and placed by the text: "the
+        village of Prohres in Donetsk region", "Zhelanne village near Pokrovsk". Such a
+        name is a toponym; it stands at the place the text puts it in or near (a village
+        lies within a province's or a town's reach), with low confidence."""
+        out: list[_Match] = []
+        if not unknown or not matches:
+            return out
+        starts = [m.start for m in matches]
+        taken = [(m.start, m.end) for m in matches]
+        for s, e in unknown:
+            if self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE:
+                continue
+            word = folded[s:e]
+            if any(a < e and s < b for a, b in taken) or word in _NEVER or \
+                    self._is_english(word) or word in self.gaz.given_names or \
+                    word in self.gaz.surnames or self._in_other_name(text, folded, s, e) or \
+                    self._title_before(folded[max(0, s - 30):s]):
+                continue
+            i = bisect_left(starts, e)
+            if i >= len(matches):
+                continue
+            nxt = matches[i]
+            if not nxt.rows or not _LOCATED_BY.fullmatch(folded, e, nxt.start):
+                continue
+            c = self._best(nxt)
+            if self._kind[c] in (self._k_place, self._k_admin1):
+                out.append(_Match(s, e, [c], LOCATED_RECOG, scores=[0.0]))
+        # a fuzzy reading far from where the text puts the name ("Zhelanne village near
+        # Pokrovsk" is no Zeeland) stands there instead
+        for i, m in enumerate(matches[:-1]):
+            if not m.fuzzy or not m.rows:
+                continue
+            nxt = matches[i + 1]
+            if not nxt.rows or not _LOCATED_BY.fullmatch(folded, m.end, nxt.start):
+                continue
+            c = self._best(nxt)
+            if self._kind[c] in (self._k_place, self._k_admin1) and \
+                    self._km(self._best(m), c) > LOCATED_KM:
+                m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
+        return out
 
     @staticmethod
     def _best(m: _Match) -> int:

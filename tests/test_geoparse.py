@@ -782,3 +782,16 @@ def test_a_surname_like_town_before_its_state_opens_a_sentence(gp: Geoparser) ->
     # (a state holding one of its readings) is one
     got = places(gp, "Greer, South Carolina. The city has a new park.")
     assert got["Greer"][1] == "US"
+
+
+def test_an_unknown_village_stands_where_the_text_puts_it(gp: Geoparser) -> None:
+    # a name no gazetteer entry has, in a strong place context, placed by the text
+    m = {x.text: x for x in gp.parse(
+        "Russian troops captured the village of Prohres in Donetsk region.")}["Prohres"]
+    assert m.place.country == "UA" and m.confidence <= 0.5
+    # a fuzzy reading far from where the text puts the name gives way to that place
+    m = {x.text: x for x in gp.parse(
+        "Fighting raged near Zhelanne village near Pokrovsk, Ukraine.")}["Zhelanne"]
+    assert m.place.country == "UA"
+    # no place cue, or no place named after it: nothing is made up
+    assert "Prohres" not in places(gp, "Prohres said the talks would go on in Kyiv.")
