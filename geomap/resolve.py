@@ -500,7 +500,8 @@ class Resolver:
         starts = [m.start for m in matches]
         taken = [(m.start, m.end) for m in matches]
         for s, e in unknown:
-            if self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE:
+            appositive = bool(_APPOSITION.match(folded, e))
+            if not appositive and self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE:
                 continue
             word = folded[s:e]
             if any(a < e and s < b for a, b in taken) or word in _NEVER or \
@@ -512,7 +513,12 @@ class Resolver:
             if i >= len(matches):
                 continue
             nxt = matches[i]
-            if not nxt.rows or not _LOCATED_BY.fullmatch(folded, e, nxt.start):
+            if not nxt.rows:
+                continue
+            at = e
+            if appositive:  # "Prohres, a village west of Avdiivka"
+                at = _APPOSITION.match(folded, e).end()
+            if not _LOCATED_BY.fullmatch(folded, at, nxt.start):
                 continue
             c = self._best(nxt)
             if self._kind[c] in (self._k_place, self._k_admin1):

@@ -793,5 +793,9 @@ def test_an_unknown_village_stands_where_the_text_puts_it(gp: Geoparser) -> None
     m = {x.text: x for x in gp.parse(
         "Fighting raged near Zhelanne village near Pokrovsk, Ukraine.")}["Zhelanne"]
     assert m.place.country == "UA"
+    # an apposition places it too: "X, a village west of Avdiivka"
+    m = {x.text: x for x in gp.parse(
+        "Russian forces captured Prohres, a village west of Avdiivka, on Monday.")}["Prohres"]
+    assert m.place.country == "UA"
     # no place cue, or no place named after it: nothing is made up
     assert "Prohres" not in places(gp, "Prohres said the talks would go on in Kyiv.")
