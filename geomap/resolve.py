@@ -4,10 +4,14 @@ Each candidate is scored by a prior (feature level, population; see
 geomap.gazetteer.build._prior), the countries and provinces the article names, local cues
 ("X province", "city of X", "X, Country", "Country's ... X", "X, a village"), prominence
 (a world-known place, by GeoNames alternate-name count, demotes an obscure foreign
-homonym unless a local cue names it), then a second pass for coherence with the article's
-other places (inside a named province or a named county's state, near other places).
-Confidence is the softmax share of the best score. Kept apart from recognition so the
-scoring rules can be read and tuned on their own (benchmarks/geoparse_eval.py).
+homonym unless a local cue names it), a current name over a former one (Pokrovsk, not
+Engels), readings that lie together (a town and its county), then a second pass for
+coherence with the article's other places (inside a named province or a named county's
+state, near other places). City districts stand in their city ("the Kyivskyi district of
+Kharkiv"), and a name the gazetteer lacks stands where the text puts it ("the village of
+X in Donetsk region"). Confidence is the softmax share of the best score. Kept apart
+from recognition so the scoring rules can be read and tuned on their own
+(benchmarks/geoparse_eval.py).
 """
 
 from __future__ import annotations
