@@ -27,6 +27,9 @@ class Geoparser(Recognizer, Resolver):
         matches += self._fuzzy(text, folded, unknown, doc_cc)
         matches.sort(key=lambda m: m.start)
         self._resolve(text, folded, matches, self._with_actor_neighbours(doc_cc, folded, dems))
+        located = self._located_unknowns(text, folded, unknown, matches)
+        if located:
+            matches = sorted(matches + located, key=lambda m: m.start)
         return [self._mention(text, m) for m in matches if m.rows]
 
     def resolve_span(self, text: str, start: int, end: int) -> Mention:

@@ -372,6 +372,33 @@ class Recognizer:
                    or self._kind[m.rows[0]] == self._k_country]
         return out, unknown, dems
 
+    def _held_by_next(self, folded: str, e: int, nid: int) -> bool:
+        """True if the name after ", " at e is a province or country holding one of the
+        readings of name `nid` ("Greer, South Carolina"; "Jordan, Minnesota")."""
+        gaz = self.gaz
+        t = _TOKEN.match(folded, e + 2)
+        if t is None:
+            return False
+        ends = [t.end()]
+        while len(ends) < 3:
+            t = _NEXT_TOKEN.match(folded, ends[-1])
+            if t is None or t.group()[0] != " ":
+                break
+            ends.append(t.end())
+        units = None
+        for end in reversed(ends):
+            nxt = gaz.name_ids.get(folded[e + 2:end])
+            if nxt is None:
+                continue
+            if units is None:
+                units = {(gaz.admin1_of[r], gaz.cc[r]) for r in gaz.cands(nid)}
+            for r in gaz.cands(nxt):
+                k = self._kind[r]
+                if (k == self._k_admin1 and any(a == r for a, _ in units)) or (
+                        k == self._k_country and any(c == gaz.cc[r] for _, c in units)):
+                    return True
+        return False
+
     def _town_reading(self, rows: list[int]) -> bool:
         """A name read first as a town, or as a province named like its town ("Nabatieh,
         Tyre and Baalbek": Nabatieh is first the governorate): what is listed after it is
@@ -512,6 +539,8 @@ class Recognizer:
             _PREP_BEFORE.search(folded, b0, s) or _PLACE_BEFORE.search(folded, b0, s)
             or _ADMIN_AFTER.match(folded, e) or _PLACE_AFTER.match(folded, e)
             or folded.startswith(", ", e))
+        if common_here and folded.startswith(", ", e) and self._held_by_next(folded, e, nid):
+            return 0.9  # "Greer, South Carolina": a reading of it lies in the unit named next
         if common_here:
             if broad:
                 if not initial or cue or surface.isupper():

@@ -4,16 +4,21 @@ Each candidate is scored by a prior (feature level, population; see
 geomap.gazetteer.build._prior), the countries and provinces the article names, local cues
 ("X province", "city of X", "X, Country", "Country's ... X", "X, a village"), prominence
 (a world-known place, by GeoNames alternate-name count, demotes an obscure foreign
-homonym unless a local cue names it), then a second pass for coherence with the article's
-other places (inside a named province or a named county's state, near other places).
-Confidence is the softmax share of the best score. Kept apart from recognition so the
-scoring rules can be read and tuned on their own (benchmarks/geoparse_eval.py).
+homonym unless a local cue names it), a current name over a former one (Pokrovsk, not
+Engels), readings that lie together (a town and its county), then a second pass for
+coherence with the article's other places (inside a named province or a named county's
+state, near other places). City districts stand in their city ("the Kyivskyi district of
+Kharkiv"), and a name the gazetteer lacks stands where the text puts it ("the village of
+X in Donetsk region"). Confidence is the softmax share of the best score. Kept apart
+from recognition so the scoring rules can be read and tuned on their own
+(benchmarks/geoparse_eval.py).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -35,6 +40,7 @@ from geomap.recognize import (
     _DATELINE_DASH,
     _GENERICS,
     _LOCAL_AFTER,
+    _NEVER,
     _PLACE_AFTER,
     _PLACE_BEFORE,
     _SENT_END,
@@ -92,7 +98,17 @@ _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # 
 COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
 COLOC_BONUS = 1.5
 COLOC_MAX = 40  # a name with more readings than this is everywhere
+_CELLS = tuple((di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
 ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
+# An unknown name placed by the text: what may stand between it and the place named next.
+_LOCATED_BY = re.compile(
+    r"(?: (?:village|town|settlement|hamlet|district|area|neighbou?rhood|camp))?,?"
+    r"(?: (?:just |about |some )?(?:\d+ ?(?:km|kilometres|kilometers|miles) )?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: of)?|in|near|outside|of))?"
+    r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?")
+LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X district"
+LOCATED_RECOG = 0.5
+LOCATED_KM = 150.0  # a fuzzy reading further than this from where the text puts it is wrong
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
@@ -381,7 +397,8 @@ class Resolver:
             admin_cue, place_cue, demoted = m.admin_cue, m.place_cue, m.demoted
             other_name = self._other_names(m, folded)
             home = bool(doc_bonus) and any(
-                kind[r] == k_place and codes[cc_of[r]] in doc_bonus for r in m.rows)
+                kind[r] == k_place and pop[r] >= STRAY_MAX_POP and codes[cc_of[r]] in doc_bonus
+                for r in m.rows)
             for r in m.rows:
                 k = kind[r]
                 sc = prior[r]
@@ -393,7 +410,8 @@ class Resolver:
                     sc += 1.0  # a neighbour of a country the article is about
                 elif doc_bonus and k != k_country and (pop[r] < WORLD_CITY_POP or home):
                     # a place in a country the article never touches; a world city too,
-                    # when a namesake lies in one it does (Tripoli in a Lebanon article)
+                    # when a town of 50k+ of its name lies in one it does (Tripoli in a
+                    # Lebanon article; not New York for a Donbas village)
                     sc -= 1.5
                 if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0
@@ -428,6 +446,12 @@ class Resolver:
         Parises and Henry Counties the prior prefers). Names with more than COLOC_MAX
         readings ("Washington") are everywhere and support nothing; nor do towns matched
         by another of their names (West Point, Virginia, once Delaware) give or get it."""
+        # the names the bonus can decide: two readings or more within reach of the best
+        # (a reading further behind stays below _context's floor even with the bonus)
+        contested = [m for m in matches if len(m.rows) > 1 and m.scores and sum(
+            sc >= max(m.scores) - MAX_CONTEXT_BONUS - COLOC_BONUS for sc in m.scores) > 1]
+        if not contested:
+            return
         lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
         grid: dict[tuple[int, int], list[tuple[tuple[int, ...], float, float]]] = {}
         keys: dict[tuple[int, ...], frozenset[int]] = {}
@@ -435,22 +459,24 @@ class Resolver:
             if not m.rows or len(m.rows) > COLOC_MAX or m.key in keys:
                 continue
             other = keys[m.key] = self._other_names(m, folded)
-            for r in m.rows:
-                if kind[r] != k_country and r not in other:
+            scores = m.scores or (0.0,)
+            low = max(scores) - MAX_CONTEXT_BONUS - COLOC_BONUS
+            for idx, r in enumerate(m.rows):
+                if kind[r] != k_country and r not in other and (
+                        len(scores) == 1 or scores[idx] >= low):
                     la, lo = lat[r], lon[r]
                     grid.setdefault((int(la), int(lo)), []).append((m.key, la, lo))
         if len(keys) < 2:
             return
         d2_max = (COLOC_KM / 111.2) ** 2
         done: dict[tuple[int, tuple[int, ...]], bool] = {}
-        for m in matches:
-            if len(m.rows) < 2 or not m.scores:
-                continue
+        for m in contested:
             mk = m.key
             other = keys.get(mk) or self._other_names(m, folded)
             scores = m.scores
+            low = max(scores) - MAX_CONTEXT_BONUS - COLOC_BONUS
             for idx, r in enumerate(m.rows):
-                if kind[r] == k_country or r in other:
+                if scores[idx] < low or kind[r] == k_country or r in other:
                     continue
                 got = done.get((r, mk))
                 if got is None:
@@ -458,8 +484,8 @@ class Resolver:
                     la, lo = lat[r], lon[r]
                     kx = math.cos(math.radians(la))
                     ci, cj = int(la), int(lo)
-                    for cell in ((ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)):
-                        for k, ola, olo in grid.get(cell, ()):
+                    for di, dj in _CELLS:
+                        for k, ola, olo in grid.get((ci + di, cj + dj), ()):
                             if k != mk:
                                 dy, dx = ola - la, (olo - lo) * kx
                                 if dy * dy + dx * dx <= d2_max:
@@ -470,6 +496,55 @@ class Resolver:
                     done[(r, mk)] = got
                 if got:
                     scores[idx] += COLOC_BONUS
+
+    def _located_unknowns(self, text: str, folded: str, unknown: list[tuple[int, int]],
+                          matches: list[_Match]) -> list[_Match]:
+        """Names the gazetteer lacks, in a strong place context and placed by the text: "the
+        village of Prohres in Donetsk region", "Zhelanne village near Pokrovsk". Such a
+        name is a toponym; it stands at the place the text puts it in or near (a village
+        lies within a province's or a town's reach), with low confidence."""
+        out: list[_Match] = []
+        if not unknown or not matches:
+            return out
+        starts = [m.start for m in matches]
+        taken = [(m.start, m.end) for m in matches]
+        for s, e in unknown:
+            appositive = bool(_APPOSITION.match(folded, e))
+            if not appositive and self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE:
+                continue
+            word = folded[s:e]
+            if any(a < e and s < b for a, b in taken) or word in _NEVER or \
+                    self._is_english(word) or word in self.gaz.given_names or \
+                    word in self.gaz.surnames or self._in_other_name(text, folded, s, e) or \
+                    self._title_before(folded[max(0, s - 30):s]):
+                continue
+            i = bisect_left(starts, e)
+            if i >= len(matches):
+                continue
+            nxt = matches[i]
+            if not nxt.rows:
+                continue
+            at = e
+            if appositive:  # "Prohres, a village west of Avdiivka"
+                at = _APPOSITION.match(folded, e).end()
+            if not _LOCATED_BY.fullmatch(folded, at, nxt.start):
+                continue
+            c = self._best(nxt)
+            if self._kind[c] in (self._k_place, self._k_admin1):
+                out.append(_Match(s, e, [c], LOCATED_RECOG, scores=[0.0]))
+        # a fuzzy reading far from where the text puts the name ("Zhelanne village near
+        # Pokrovsk" is no Zeeland) stands there instead
+        for i, m in enumerate(matches[:-1]):
+            if not m.fuzzy or not m.rows:
+                continue
+            nxt = matches[i + 1]
+            if not nxt.rows or not _LOCATED_BY.fullmatch(folded, m.end, nxt.start):
+                continue
+            c = self._best(nxt)
+            if self._kind[c] in (self._k_place, self._k_admin1) and \
+                    self._km(self._best(m), c) > LOCATED_KM:
+                m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
+        return out
 
     @staticmethod
     def _best(m: _Match) -> int:
@@ -532,8 +607,8 @@ class Resolver:
         for r in m.rows:
             if kind[r] != k_place:
                 continue
-            name = self._row_name(r)
-            if name.startswith(span + " ") or _own_spelling(name, span, self.gaz.country(r)):
+            # a longer name the phrase only starts ("El Geneina Fort") is not its own
+            if _own_spelling(self._row_name(r), span, self.gaz.country(r)):
                 own = True
             else:
                 other.append(r)

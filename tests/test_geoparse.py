@@ -762,11 +762,14 @@ def test_curated_war_news_places(gp: Geoparser) -> None:
 
 
 def test_readings_that_lie_together(gp: Geoparser) -> None:
-    # many Parises and many Henry Counties: the pair that lies together (Paris is the seat
-    # of Henry County, Tennessee) wins over each name's own favourite
+    # many Columbuses and many Decaturs: the one that lies with the county named beside it
+    # (Columbus, seat of Bartholomew County, Indiana; Decatur in Morgan County, Alabama)
+    # wins over the name's own favourite (Columbus, Ohio; Decatur, Illinois)
     got = {m.text: m.place for m in gp.parse(
-        "Officials in Paris and Henry County said the bridge would reopen.")}
-    assert got["Paris"].admin1 == got["Henry County"].admin1 == "Tennessee"
+        "Officials in Columbus and Bartholomew County said the bridge would reopen.")}
+    assert got["Columbus"].admin1 == got["Bartholomew County"].admin1 == "Indiana"
+    got = {m.text: m.place for m in gp.parse("Deputies from Decatur and Morgan County said.")}
+    assert got["Decatur"].admin1 == got["Morgan County"].admin1 == "Alabama"
 
 
 def test_a_russian_spelling_of_a_ukrainian_city_is_no_stray(gp: Geoparser) -> None:
@@ -775,3 +778,37 @@ def test_a_russian_spelling_of_a_ukrainian_city_is_no_stray(gp: Geoparser) -> No
     got = places(gp, "Explosions were reported in Nikolaev on Monday.")
     assert got["Nikolaev"][1] == "UA"
     assert "Hamas" not in places(gp, "Explosions were reported, Hamas said on Monday.")
+
+
+def test_a_longer_name_the_phrase_only_starts_is_not_its_own(gp: Geoparser) -> None:
+    # GeoNames has a fort point "El Geneina Fort"; the town matched by its alternate name
+    # "El Geneina" is not penalised as a town named otherwise
+    got = places(gp, "Fighting in El Geneina and Nyala, Sudan, went on.")
+    assert got["El Geneina"][2] != "El Geneina Fort"
+    # a world city yields to a namesake only if that namesake is a real town (50k+)
+    got = places(gp, "Zelenskyy, speaking in New York, thanked allies; Kyiv said.")
+    assert got["New York"][0] == KIND_PLACE and got["New York"][1] == "US"
+
+
+def test_a_surname_like_town_before_its_state_opens_a_sentence(gp: Geoparser) -> None:
+    # "Greer" is a surname; at a sentence start it needs a cue, and ", South Carolina"
+    # (a state holding one of its readings) is one
+    got = places(gp, "Greer, South Carolina. The city has a new park.")
+    assert got["Greer"][1] == "US"
+
+
+def test_an_unknown_village_stands_where_the_text_puts_it(gp: Geoparser) -> None:
+    # a name no gazetteer entry has, in a strong place context, placed by the text
+    m = {x.text: x for x in gp.parse(
+        "Russian troops captured the village of Prohres in Donetsk region.")}["Prohres"]
+    assert m.place.country == "UA" and m.confidence <= 0.5
+    # a fuzzy reading far from where the text puts the name gives way to that place
+    m = {x.text: x for x in gp.parse(
+        "Fighting raged near Zhelanne village near Pokrovsk, Ukraine.")}["Zhelanne"]
+    assert m.place.country == "UA"
+    # an apposition places it too: "X, a village west of Avdiivka"
+    m = {x.text: x for x in gp.parse(
+        "Russian forces captured Prohres, a village west of Avdiivka, on Monday.")}["Prohres"]
+    assert m.place.country == "UA"
+    # no place cue, or no place named after it: nothing is made up
+    assert "Prohres" not in places(gp, "Prohres said the talks would go on in Kyiv.")
