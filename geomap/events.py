@@ -142,7 +142,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"guard))|gunfire|firing|"
         # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
         r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
-        r"[\w-]+\s+){1,2}fire)\b"),
+        r"(?!(?:artillery|mortar|tank|rocket|shell|missile|howitzer|mlrs|grad)\b)[\w-]+\s+){1,2}"
+        r"fire)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
 
@@ -406,7 +407,8 @@ _COMBATANTS = _r(
 
 
 # "Photo: A firefighter at the site of a strike in Kharkiv": a caption retells, never tells.
-_CAPTION = re.compile(r"\s*[\[(]?(?:photo|picture|image|file\s+photo|pictured|caption|"
+_CAPTION = re.compile(r"\s*[\[(]?(?:(?:photo|picture|image)\s+(?:caption|credit)|photo|picture|"
+                      r"image|file\s+photo|pictured|caption|"
                       r"video)\b\s*(?:[:|\-–—)\]]|credit)", re.I)
 # '"Who ordered the shelling?" the mayor asked.': a quoted question and its asker
 _ASKED = re.compile(r"\?[\"'”’]?\s*,?\s*[\w' .-]{1,40}?\s+(?:asked|asks|wondered|said|says)\W*$")

@@ -122,7 +122,13 @@ _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confir
 
 def _speaks_from(head: str, tail: str) -> bool:
     """Is a place named only as where a speaker is ("the ministry in Ramallah said")?"""
-    return bool(_SEAT_TAIL.match(tail) and _SEAT_HEAD.search(head))
+    return bool(_SEAT_TAIL.match(tail) and _SEAT_HEAD.search(head)) or bool(
+        _SPEAKING_IN.search(head))
+
+
+# "Zelensky, speaking in Kyiv, called the strike on Odesa ...": where a speaker spoke.
+_SPEAKING_IN = re.compile(r"\b(?:speaking|talking|addressing\s+\w+|interviewed|reporting)\s+"
+                          r"(?:to\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$")
 
 
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"

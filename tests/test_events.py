@@ -30,6 +30,8 @@ from geomap.events import classify, is_background
          tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE),
         ("Kherson: an elderly man was killed by a drone near his garden.", tx.EXPLOSIONS,
          tx.AIR_DRONE),
+        ("A pensioner was killed by enemy mortar fire in the village.", tx.EXPLOSIONS,
+         tx.SHELLING),
         ("Two volunteers were injured by a Russian FPV quadcopter on the road.", tx.EXPLOSIONS,
          tx.AIR_DRONE),
         ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
@@ -107,6 +109,7 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "Local fire departments battled a blaze at a home this morning.",
         "The nine-year battle over raising the cigarette tax could end.",
         "Why were so many civilians killed in the strike?",
+        "Photo caption: Smoke rises over the port after a missile strike, 3 May.",
         'Who ordered the shelling of the market?" the mayor asked.',
     ],
 )

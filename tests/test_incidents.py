@@ -914,3 +914,10 @@ def test_a_reasons_place_and_a_river_are_not_the_site() -> None:
     assert inc.place_name == "Kalbajar"
     text = "Jets bombed supply lines east of the Ganja river on Sunday."
     assert violent(run(text)) == []
+
+
+def test_where_a_leader_spoke_is_not_the_site() -> None:
+    text = ("A missile hit Ganja on Sunday, killing three.\n\nThe president, speaking in Baku, "
+            "called the strike on Ganja a crime.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 3)]
