@@ -71,6 +71,7 @@ from geomap.numbers import (
     count_sides_at,
     disputed,
     extract_casualties,
+    to_number,
     toll_corrected,
     total_casualties,
 )
@@ -235,6 +236,14 @@ _BREAKDOWN = re.compile(
     r":\s*(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?"
     r"(?:in|at|near)\s+[^,;.:]{2,40}?(?:,\s*(?:and\s+)?|\s+and\s+)){1,}(?:\d{1,3}|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:in|at|near)\s+\w")
+_NUM_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+              r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
+# "killed 27 across the Gaza Strip", "across the region": a tally over a region
+_ACROSS = re.compile(r"\b(?:killed|dead|died|killing)\b[^.;]{0,60}?\bacross\s+"
+                     r"(?:the\s+|much\s+of\s+(?:the\s+)?|several\s+|\w+\s+)?[a-z]")
+# "including 11 in a strike on a school in X": the part of a tally that is one event
+_PART_IN = re.compile(r"\b(?:including|among\s+them)\s+(?P<num>\d{1,3}|" + _NUM_WORDS + r")\s+"
+                      r"(?:people\s+|civilians\s+|children\s+)?(?:in|at|when|who)\b")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 # A sentence that says it tells another event than the one before.
@@ -365,6 +374,7 @@ class _Extractor:
         self.row: list[tuple[int, int, str, AbstractSet[str], EventMatch | None]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
         self.lead: tuple[int, int, str] | None = None  # the line alone before the paragraph
+        self.pending_clauses: list[tuple[int, int]] = []  # other clauses, their own events
         self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
         # after it is its own, not the previous incident's.
@@ -456,6 +466,12 @@ class _Extractor:
                 self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
+                while self.pending_clauses:
+                    cs, ce = self.pending_clauses.pop(0)
+                    clause = self.text[cs:ce]
+                    self._sentence(cs, ce, clause, classify(clause, present),
+                                   [r for r in day_refs if cs <= r.start < ce] or day_refs,
+                                   local, local or carried, None)
                 if day_refs:
                     local = day_refs[-1]
                     if day_refs[-1].precision == DATE_DAY:
@@ -586,6 +602,12 @@ class _Extractor:
             self._add_counts(told, casualties, sentence)
             return told
         mentions = [m for m in self.mentions if start <= m.start < end]
+        if match.violent and (split := self._placed_clauses(sentence, start, match, mentions)):
+            # "a strike in A killed five, while a drone strike in B killed two": the other
+            # clause is its own event with its own toll, told next (see `run`)
+            counts = [c for c in counts if not any(s <= c[0] < e for s, e in split)]
+            casualties = total_casualties(counts)
+            self.pending_clauses = [(start + s, start + e) for s, e in split]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
         headed_town = self.heading is not None and self.heading[0].kind == KIND_PLACE
@@ -609,6 +631,12 @@ class _Extractor:
                 setting := self._setting(start)) is not None:
             # "Troops spotted a gunman near X. They opened fire and killed him."
             place, place_text, precision, own_place = *setting, True
+        if own_place and place is not None and place.kind == KIND_PLACE and \
+                casualties.killed and (across := _ACROSS.search(fold(sentence))):
+            # "strikes killed 27 across the Gaza Strip, including 11 in a strike on a
+            # school in Jabalia": the region's tally is not the town's toll, its part is
+            casualties = replace(casualties, killed=self._part_at(
+                sentence, start, place, across.end()))
         if counts and not own_place:
             kept = self._not_restated(sentence, counts)
             if len(kept) < len(counts):
@@ -766,6 +794,32 @@ class _Extractor:
                     stem in fold(" ".join(draft.evidence)):
                 return draft
         return last
+
+    def _part_at(self, sentence: str, start: int, place: Place, after: int) -> int | None:
+        """The killed count an "including N in ..." part of a regional tally gives the
+        town `place` (named after offset `after`), else None."""
+        folded = fold(sentence)
+        for part in _PART_IN.finditer(folded, after):
+            if any(part.start() <= m.start - start < part.end() + 80 and m.place is not None
+                   and m.place.id == place.id for m in self.mentions
+                   if start <= m.start < start + len(sentence)):
+                return to_number(part["num"])
+        return None
+
+    def _placed_clauses(self, sentence: str, start: int, match: EventMatch,
+                        mentions: list[Mention]) -> list[tuple[int, int]]:
+        """The other clauses of a sentence that tell a violent event of their own with a
+        count and a place name of their own: told as events of their own."""
+        out = []
+        for s, e in _other_clauses(sentence, match):
+            clause = sentence[s:e]
+            other = classify(clause)
+            if other is None or not other.violent or not casualty_counts(clause):
+                continue
+            if any(s <= m.start - start < e for m in mentions) and \
+                    any(m.start - start < s or m.start - start >= e for m in mentions):
+                out.append((s, e))
+        return out
 
     def _earlier_year(self) -> bool:
         """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
@@ -1348,6 +1402,20 @@ def _own_tolls_differ(a: _Draft, b: _Draft) -> bool:
     return a.place is not None and b.place is not None and a.place.id != b.place.id \
         and a.casualties.killed is not None and b.casualties.killed is not None \
         and a.casualties.killed != b.casualties.killed
+
+
+def _other_clauses(sentence: str, match: EventMatch) -> list[tuple[int, int]]:
+    """Spans of the clauses of `sentence`, other than the one of `match`, that tell an
+    event of their own (see `_own_clause`)."""
+    cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(sentence)]
+    spans = list(pairwise(bounds))
+    if not any(s <= match.start < e for s, e in spans):
+        return []
+    return [(s, e) for s, e in spans if not s <= match.start < e
+            and classify(sentence[s:e]) is not None]
 
 
 def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Mention]

@@ -921,3 +921,24 @@ def test_where_a_leader_spoke_is_not_the_site() -> None:
             "called the strike on Ganja a crime.")
     got = [(i.place_name, i.killed) for i in violent(run(text))]
     assert got == [("Ganja", 3)]
+
+
+def test_a_second_clause_with_its_own_place_and_toll_is_its_own_event() -> None:
+    text = ("On Sunday a shell hit a house in Ganja, killing a farmer and his two sons, while "
+            "a drone strike in Kalbajar killed a driver.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", 3), ("Kalbajar", 1)]
+
+
+def test_a_comparison_with_an_earlier_day_is_not_an_event() -> None:
+    text = ("A missile hit Ganja on Sunday, killing six.\n\nIt was the deadliest attack on "
+            "the city since Friday, when strikes on Kalbajar killed 40 people.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 6)]
+
+
+def test_a_regional_tally_gives_the_town_only_its_part() -> None:
+    text = ("Air strikes killed at least 30 people across Azerbaijan on Sunday, including 12 "
+            "in a strike on a market in Ganja, officials said.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 12)]
