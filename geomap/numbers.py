@@ -367,6 +367,11 @@ _NONE_HURT = re.compile(
 )
 
 
+# Words that bring in another source's figure: "..., while activists said 34 died".
+_SOURCE_WORDS = re.compile(r"\b(?:said|says|say|told|according\s+to|reported|reports|put|puts|"
+                           r"gave|gives|estimated|estimates|claimed|claims|counted|figure)\b")
+_MORE_AFTER = re.compile(r"[\w,-]+\s+(?:more|further|additional|other|others)\b")
+_MORE_BEFORE = re.compile(r"\b(?:more|another|further|additional|also|other)\s+(?:\S+\s+)?$")
 # Who a count is of, from the words after its number: the armed opponents of a state
 # ("112 rebels", "ten insurgents", "three suspected gang members") or its forces ("two
 # soldiers", "seven of our heroes", "a police officer"). Per-side tolls of one clash add.
@@ -703,4 +708,34 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if tolls:
         # "The death toll rose to 11 as rescuers found two more bodies": 11 in all.
         counts = [c for c in counts if c[1] not in tolls or tolls[c[1]] == c[0]]
+    if len(counts) >= 2 and _SOURCE_WORDS.search(text):
+        counts = _one_figure_per_victims(text, counts)
     return counts
+
+
+def _one_figure_per_victims(text: str, counts: list[Count]) -> list[Count]:
+    """Two sources' figures for the same dead ("the ministry said 21 were killed, while a
+    volunteer group said 34 died"; "gave a higher figure of 19") are one toll, the larger,
+    not two groups to add up. Counts of different sides, or added ones ("two more"), still
+    add."""
+    out: list[Count] = []
+    for count in sorted(counts):
+        at, category, value, _t = count
+        prev = next((c for c in reversed(out) if c[1] == category), None)
+        if prev is None or value is None or prev[2] is None or value == 0 or prev[2] == 0:
+            out.append(count)
+            continue
+        between = text[prev[0]: at]
+        if not _SOURCE_WORDS.search(between) or _MORE_BEFORE.search(text, max(0, at - 15), at) \
+                or _MORE_AFTER.match(text, at) or _side_at(text, prev[0]) != _side_at(text, at):
+            out.append(count)
+            continue
+        if value > prev[2]:
+            out[out.index(prev)] = count
+    return out
+
+
+def _side_at(text: str, at: int) -> str | None:
+    """The side ("armed", "forces" or None) of the count at `at` in folded `text`."""
+    m = _SIDE_NOUN.match(text, at)
+    return None if m is None else ("armed" if m["armed"] else "forces")

@@ -515,3 +515,19 @@ def test_appositions_stamps_and_long_of_phrases(sentence: str, killed, wounded) 
     """A count meets its verb across who they were; a clock time is not a range."""
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Officials said 14 people died, while medics said at least 22 were killed.", 22),
+        ("The hospital reported nine dead; a rights group gave a higher figure of 13.", 13),
+        ("The governor said eight civilians were killed; the mayor said six died.", 8),
+        ("The army said two soldiers were killed and the rebels said 11 fighters died.", 13),
+        ("Police said three people died, and medics said two more died later.", 5),
+    ],
+)
+def test_two_sources_for_the_same_dead_are_one_toll(sentence: str, killed: int) -> None:
+    """Another source's figure for the same victims is not more victims (the larger
+    figure stands); other sides' dead and deaths told as more still add."""
+    assert extract_casualties(sentence).killed == killed
