@@ -168,6 +168,12 @@ _LOSS_OF = re.compile(
     r"\bloss(?:es)?\s+of\s+" + _QUAL + r"(?P<num>" + _SIMPLE_NUM + r")\s+(?:[a-z'-]+\s+)?"
     r"(?:lives|" + _PERSONS + r"|personnel)\b"
 )
+# "gave a higher figure of 19 dead", "a toll of 12": another telling of the toll
+_FIGURE_OF = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:figure|tally|toll)\s+of\s+" + _QUAL
+    + r"(?P<num>" + _SIMPLE_NUM + r")(?![\w-])(?:\s+(?P<what>dead|killed|deaths|wounded|"
+    r"injured))?(?!\s+(?:people|persons|civilians)?\s*(?:wounded|injured))"
+)
 # "claimed the lives of two civilians", "cost the lives of 12 soldiers"
 _LIVES_OF = re.compile(
     r"\b(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of\s+" + _QUAL
@@ -662,6 +668,11 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if "bodies of" in text and not _BURIED.search(text):
         for m in _BODIES_OF.finditer(text):
             take(m, "killed")
+    if "figure of" in text or "tally of" in text or "toll of" in text:
+        for m in _FIGURE_OF.finditer(text):
+            if m["what"] or "wound" not in text[m.end(): m.end() + 12]:
+                take(m, "wounded" if m["what"] and m["what"].startswith(("wound", "injur"))
+                     else "killed")
     if "lives of" in text:
         for m in _LIVES_OF.finditer(text):
             take(m, "killed")
