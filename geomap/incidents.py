@@ -217,6 +217,13 @@ _REPORTED_THAT = re.compile(
 # "the governor said on Tuesday": the day of the telling, not of the event.
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote)"
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
+# "the death toll rose to 28 on Wednesday": the day the toll was told, not the event's
+_ROSE_ON = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|reached|increased|grew|stood|"
+                      r"stands)\s+(?:to\s+|at\s+)?[\w,]+(?:\s+(?:dead|people|deaths))?\s+"
+                      r"(?:(?:on|by|late\s+on|early\s+on)\s+)?$")
+# "The attack early on Tuesday hit several districts": the event told before, dated
+_EVENT_DATED = re.compile(r"\W*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|strikes?|"
+                          r"shelling|bombing|raid|assault|explosion|blast|bombardment)\b")
 # Hundreds "have been killed" with no weapon, fight or day named: a running tally.
 _PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?(?:been\s+killed|"
                             r"died|lost\s+their\s+lives|killed)\b")
@@ -559,6 +566,12 @@ class _Extractor:
             # "In a statement, the group said the death toll had risen to 32": the
             # statement is only how the toll is told
             match = None
+        if match is None and self.last_event is not None and self.last_event.date_told \
+                and _EVENT_DATED.match(fold(sentence)) and (days := [
+                    r for r in refs if r.precision == DATE_DAY and r.date is not None]):
+            # "The toll rose to 28 on Wednesday. The attack early on Tuesday hit ...": the
+            # event's own day, not the day its toll was told
+            self.last_event.date, self.last_event.date_told = days[0].date, False
         if match is None:
             # Counts alone only add to a violent event just told.
             if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
@@ -1257,7 +1270,8 @@ class _Extractor:
 
         def rank(r: DateRef) -> tuple[bool, bool, int]:
             rel = r.start - cue
-            said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start))
+            said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start)
+                        or _ROSE_ON.search(self.folded, max(0, r.start - 45), r.start))
             return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
         self.date_told = rank(best)[0]
@@ -1478,8 +1492,8 @@ def _absorb(into: _Draft, other: _Draft) -> None:
                                                        other.precision)
     if other.date is not None and (
             into.date is None
-            or (other.date_own, -(other.date_precision or 9))
-            > (into.date_own, -(into.date_precision or 9))):
+            or (other.date_own, not other.date_told, -(other.date_precision or 9))
+            > (into.date_own, not into.date_told, -(into.date_precision or 9))):
         into.date, into.date_precision = other.date, other.date_precision
         into.date_own = other.date_own
         into.date_told = other.date_told

@@ -942,3 +942,10 @@ def test_a_regional_tally_gives_the_town_only_its_part() -> None:
             "in a strike on a market in Ganja, officials said.")
     got = [(i.place_name, i.killed) for i in violent(run(text))]
     assert got == [("Ganja", 12)]
+
+
+def test_the_day_a_toll_rose_is_not_the_events_day() -> None:
+    text = ("The death toll from a missile attack on Ganja rose to 12 on Monday as rescuers "
+            "searched the rubble. The attack late on Saturday destroyed a school.")
+    (inc,) = violent(run(text, date(2020, 10, 12)))
+    assert (inc.killed, inc.date) == (12, date(2020, 10, 10))
