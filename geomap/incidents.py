@@ -251,6 +251,12 @@ _ACROSS = re.compile(r"\b(?:killed|dead|died|killing)\b[^.;]{0,60}?\bacross\s+"
 # "including 11 in a strike on a school in X": the part of a tally that is one event
 _PART_IN = re.compile(r"\b(?:including|among\s+them)\s+(?P<num>\d{1,3}|" + _NUM_WORDS + r")\s+"
                       r"(?:people\s+|civilians\s+|children\s+)?(?:in|at|when|who)\b")
+# "units of the Armed Forces of Armenia": a country named for its forces, an actor
+_FORCES_OF = re.compile(r"\b(?:forces|army|armed\s+forces|troops|units|military|ministry|"
+                        r"government|president|embassy|border\s+guards?)\s+of\s+(?:the\s+)?$")
+_STATIONED_IN = re.compile(r"\b(?:stationed|based|deployed|positioned|located\s+on\s+the\s+"
+                           r"territory\s+of)\s+(?:in|at|near|around)?\s*(?:the\s+direction\s+of\s+)?"
+                           r"(?:the\s+)?$")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 # A sentence that says it tells another event than the one before.
@@ -1062,7 +1068,8 @@ class _Extractor:
             head = folded[max(0, rel_s - 45): rel_s]
             if _speaks_from(head, folded[rel_e: rel_e + 12]):
                 continue  # "the health ministry in Ramallah said": where they speak
-            if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head):
+            if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head) \
+                    or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
@@ -1090,11 +1097,13 @@ class _Extractor:
                 not _TOWN_OF.search(head)
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
-            abroad = self.home is not None and place.country != self.home
+            abroad = self.home is not None and place.country != self.home and \
+                place.kind == KIND_PLACE
             # "In southern Gaza, ... in Rafah": a compass part of a name is an area, the
             # other name the site
-            compass = _COMPASS_BEFORE.search(head) is not None
-            key = (0 if locative else 1, int(abroad), int(compass),
+            compass = _COMPASS_BEFORE.search(head) is not None or \
+                _STATIONED_IN.search(head) is not None  # the shooters' base, not the target
+            key = (0 if locative else 1, int(compass), int(abroad),
                    _SPECIFICITY.get(place.kind, 5), precision, int(weak_prep),
                    -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),

@@ -949,3 +949,10 @@ def test_the_day_a_toll_rose_is_not_the_events_day() -> None:
             "searched the rubble. The attack late on Saturday destroyed a school.")
     (inc,) = violent(run(text, date(2020, 10, 12)))
     assert (inc.killed, inc.date) == (12, date(2020, 10, 10))
+
+
+def test_the_shooters_base_and_a_forces_country_are_not_the_target() -> None:
+    text = ("On Sunday, units of the Armed Forces of Armenia stationed in the direction of "
+            "Gegharkunik subjected our positions located in Kalbajar to fire.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
