@@ -110,6 +110,11 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
+        # "units fired at a house in the village": fire at civilian property or people
+        r"(?:units|troops|forces|soldiers|servicemen|snipers?|gunmen|militants)\s+(?:\w+\s+){0,2}?"
+        r"(?:fired|opened\s+fire|shot)\s+(?:at|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:(?:farm)?houses?|"
+        r"homes?|villages?|cars?|vehicles?|civilians|residents|farmers|shepherds|tractors?|"
+        r"school|kindergarten)\b|"
         # "the gang attack on the X neighbourhood": an armed group's attack on a community
         r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
         r"(?:[\w'-]+\s+){0,3}?(?:neighbou?rhoods?|villages?|camps?|markets?|"
@@ -470,7 +475,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
      "settler", "militia", "bandit", "raider", "gang",
-     "resident", "farmer", "worshipper", "aid worker", "displaced"),
+     "resident", "farmer", "worshipper", "aid worker", "displaced", "fired", "opened fire",
+     "shot"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured the"),
     ("clash", "fight", "fought", "subjected", "sniper", "provocation",

@@ -24,6 +24,8 @@ from geomap.events import classify, is_background
         ("The garrison repelled a major Rapid Support Forces (RSF) attack at dawn.",
          tx.BATTLES, tx.ARMED_CLASH),
         ("Militants attacked the brigade headquarters overnight.", tx.BATTLES, tx.ARMED_CLASH),
+        ("Border troops fired at a farmhouse on the edge of the village, wounding a woman.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Four young men were martyred at dawn in the camp, the ministry said.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
