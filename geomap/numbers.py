@@ -71,7 +71,7 @@ _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+
 _WOUNDED = (r"(?:wounded|injured|injuries|injuring|wounding|hurt|wounds|casualties)")
 _CAPTURED = (r"(?:captured|taken\s+(?:prisoner|captive|hostage)|held\s+captive|"
              r"abducted|kidnapped|seized|prisoners\s+of\s+war|pows)")
-_GAP = (r"(?:\s+(?!(?:and|or|but|while|after|before|since|as|in|on|at)\b)"
+_GAP = (r"(?:\s+(?!(?:and|or|but|while|after|before|since|as|in|on|at|among)\b)"
         r"(?:[a-z'\-]+|\d+-[a-z\-]+)){0,5}?")
 _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported|"
        r"also|later|confirmed|believed|feared|said|to|left|received|sustained|suffered|"
@@ -233,7 +233,8 @@ _ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photog
 # was fatally wounded": one person as the subject, a complement or an apposition between.
 _SUBJECT_ONE = re.compile(
     r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+){0,2}?" + _ONE_ROLE
-    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3})?"
+    + r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3}|"
+    r"\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
     r"(?:\s*,[^;.:]{1,90}?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"

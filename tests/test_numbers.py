@@ -531,3 +531,15 @@ def test_two_sources_for_the_same_dead_are_one_toll(sentence: str, killed: int) 
     """Another source's figure for the same victims is not more victims (the larger
     figure stands); other sides' dead and deaths told as more still add."""
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A 12-year-old boy was among those killed.", None),
+        ("Four paramedics were among the 20 people killed.", 20),
+        ("A man in his 70s was killed when the drone hit his yard.", 1),
+    ],
+)
+def test_among_the_dead_is_a_part_and_an_age_decade_is_one(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
