@@ -1097,8 +1097,7 @@ class _Extractor:
                 not _TOWN_OF.search(head)
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
-            abroad = self.home is not None and place.country != self.home and \
-                place.kind == KIND_PLACE
+            abroad = self.home is not None and place.country != self.home
             # "In southern Gaza, ... in Rafah": a compass part of a name is an area, the
             # other name the site
             compass = _COMPASS_BEFORE.search(head) is not None or \
