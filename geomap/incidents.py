@@ -19,6 +19,7 @@ area in `Incident.area`; a border is its line with geo_precision 4.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -170,6 +171,7 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
+_ASTRAY_KM = 1500.0  # a foreign town this far from all the story's places is a misreading
 # "Rockets hit X. One fell in the city.": the same event's next sentence, a few lines on
 _SAME_STORY_SPAN = 400
 # A sentence that only says nobody was hurt.
@@ -825,6 +827,16 @@ class _Extractor:
                 return to_number(part["num"])
         return None
 
+    def _far_astray(self, place: Place) -> bool:
+        """Is a foreign town thousands of km from every place of the story's own country,
+        in a country the story never names? A misread name, not the event's site."""
+        home = [m.place for m in self.mentions if m.place is not None
+                and m.place.country == self.home]
+        if not home or any(m.place is not None and m.place.country == place.country
+                           and m.place.id != place.id for m in self.mentions):
+            return False
+        return all(_km(place, other) > _ASTRAY_KM for other in home)
+
     def _placed_clauses(self, sentence: str, start: int, match: EventMatch,
                         mentions: list[Mention]) -> list[tuple[int, int]]:
         """The other clauses of a sentence that tell a violent event of their own with a
@@ -1098,6 +1110,8 @@ class _Extractor:
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
             abroad = self.home is not None and place.country != self.home
+            if abroad and place.kind == KIND_PLACE and self._far_astray(place):
+                continue  # "the Karari district" of Omdurman read as a town in India
             # "In southern Gaza, ... in Rafah": a compass part of a name is an area, the
             # other name the site
             compass = _COMPASS_BEFORE.search(head) is not None or \
@@ -1468,6 +1482,13 @@ def _within_its_week(a: _Draft, b: _Draft) -> bool:
     assert a.date is not None and b.date is not None
     return not a.date_own and a.date_precision == DATE_WEEK and b.date_own and \
         0 <= (a.date - b.date).days <= 7
+
+
+def _km(a: Place, b: Place) -> float:
+    """Rough distance in km (equirectangular, fine for a sanity bound)."""
+    dlat = (a.lat - b.lat) * 111.0
+    dlon = (a.lon - b.lon) * 111.0 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dlat, dlon)
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

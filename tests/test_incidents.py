@@ -956,3 +956,11 @@ def test_the_shooters_base_and_a_forces_country_are_not_the_target() -> None:
             "Gegharkunik subjected our positions located in Kalbajar to fire.")
     (inc,) = violent(run(text))
     assert inc.place_name == "Kalbajar"
+
+
+def test_a_far_foreign_town_the_story_never_leads_to_is_a_misreading() -> None:
+    text = ("Shelling hit a market in Ganja, Azerbaijan, on Sunday, killing four, officials "
+            "in Baku said.\n\nShells landed in the meat section of the market in the "
+            "Moscow district, witnesses said.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 4)]
