@@ -1085,7 +1085,8 @@ class _Extractor:
                 continue  # (not "fired rockets in response to massacres in Gaza City")
             loc = _LOCATIVE.search(head)
             # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
-            locative = loc is not None or (not head.strip() and folded.startswith(":", rel_e))
+            locative = loc is not None or (not head.strip(" \t-–—•*·") and
+                                           folded.startswith(":", rel_e))
             if _ROAD_AFTER.match(folded, rel_e):
                 locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE:

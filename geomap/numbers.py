@@ -313,6 +313,10 @@ _LIST_OBJECT = re.compile(
 _OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|"
                        r"injured|hurt)\b")
 _UNIT = re.compile(_PERSON_UNIT)
+# A group named generally, then who they were: "two residents, a man and his wife"
+_GENERIC_GROUP = re.compile(r"\b(?:\d{1,3}|" + _NUM_WORD + r")\s+(?:[\w-]+\s+)?(?:people|persons|"
+                            r"residents|civilians|villagers|locals|members|m[ae]n|wom[ae]n|"
+                            r"child(?:ren)?|relatives|siblings|brothers|sisters)$")
 _UNIT_NUM = re.compile(r"\b(" + _NUM_WORD + r"|\d{1,3})\s")
 
 
@@ -565,6 +569,9 @@ def _person_lists(text: str, counts: list[Count], used: list[tuple[int, int]]) -
         size = _list_size(m["list"])
         if size is None:
             continue
+        head, comma, _rest = m["list"].partition(",")
+        if comma and _GENERIC_GROUP.search(head) and (first := _list_size(head)):
+            size = first  # "two residents, a man and his wife": who the two were
         kind = m["kind"] or "died"
         category = "killed" if kind.startswith(("claim", "took", "cost", "tak", "bodies",
                                                  "martyr")) else _category(kind)

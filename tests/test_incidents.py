@@ -964,3 +964,11 @@ def test_a_far_foreign_town_the_story_never_leads_to_is_a_misreading() -> None:
             "Moscow district, witnesses said.")
     got = [(i.place_name, i.killed) for i in violent(run(text))]
     assert got == [("Ganja", 4)]
+
+
+def test_a_bulleted_town_line_places_its_own_event() -> None:
+    text = ("Over the past day the enemy shelled the region 40 times.\n\n"
+            "- Ganja: artillery killed two residents.\n"
+            "- Kalbajar: a drone hit a car; nobody was hurt.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert ("Ganja", 2) in got and ("Kalbajar", 0) in got

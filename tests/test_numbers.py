@@ -543,3 +543,16 @@ def test_two_sources_for_the_same_dead_are_one_toll(sentence: str, killed: int) 
 )
 def test_among_the_dead_is_a_part_and_an_age_decade_is_one(sentence: str, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Shelling killed two villagers, a shepherd and his nephew.", 2),
+        ("The strike killed three people, a teacher and her son.", 3),
+        ("Gunmen killed two guards, a nurse and a driver.", 4),
+    ],
+)
+def test_a_group_then_who_they_were_is_the_group(sentence: str, killed: int) -> None:
+    """"two villagers, a shepherd and his nephew" names the two, it adds nobody."""
+    assert extract_casualties(sentence).killed == killed
