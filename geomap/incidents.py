@@ -493,7 +493,20 @@ class _Extractor:
                         self.anchor = day_refs[-1].date
             if row:  # a paragraph of page chrome (a caption) does not end the narration
                 carried = local
-        return [self._incident(d) for d in self.drafts if d.place is not None]
+        return [self._incident(d) for d in self.drafts
+                if d.place is not None and not self._summarised(d)]
+
+    def _summarised(self, tally: _Draft) -> bool:
+        """Is `tally` a province's day total ("412 strikes on 14 settlements of the region")
+        whose events the article tells town by town (and whose dead, if any, are all
+        theirs)? Then it is their summary, not an incident of its own."""
+        if not tally.tally:
+            return False
+        towns = [d for d in self.drafts if d is not tally and d.place is not None
+                 and d.place.kind == KIND_PLACE and d.event.family == tally.event.family
+                 and _places_compatible(d.place, tally.place)]
+        return bool(towns) and (tally.casualties.killed or 0) <= sum(
+            d.casualties.killed or 0 for d in towns)
 
     def _anchored(self, ref: DateRef) -> DateRef:
         """"came a day after" counts back from the narration's date, not publication."""

@@ -972,3 +972,11 @@ def test_a_bulleted_town_line_places_its_own_event() -> None:
             "- Kalbajar: a drone hit a car; nobody was hurt.")
     got = sorted((i.place_name, i.killed) for i in violent(run(text)))
     assert ("Ganja", 2) in got and ("Kalbajar", 0) in got
+
+
+def test_a_day_tally_told_town_by_town_is_their_summary() -> None:
+    text = ("Over the past day, the enemy shelled 14 settlements in Azerbaijan.\n\n"
+            "- Ganja: artillery shelling killed two residents.\n"
+            "- Kalbajar: shelling damaged a school; nobody was hurt.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", 2), ("Kalbajar", 0)]
