@@ -150,12 +150,14 @@ _TOLL_UPDATE = re.compile(
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
+    r"|\b(?:death\s+)?toll(?:\s+now|\s*:)\s+(?:at\s+)?\w"  # "Death toll now two."
     # "Three people are now confirmed dead": a live blog's later entry
     r"|\bnow\s+(?:confirmed\s+|known\s+to\s+be\s+|reported\s+)?(?:dead|killed)\b"
 )
 # "A third soldier died of his wounds": the toll is now three.
 _NTH_DEATH = re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                        r"tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed)\b")
+                        r"tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed|"
+                        r"(?:has\s+been\s+|was\s+)?(?:recovered|found|pulled))\b")
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")

@@ -105,6 +105,16 @@ _TOLL = re.compile(
     r"(?:wards?)?)?|fell|dropped)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
 )
+# A live blog's shorthand: "Death toll now two.", "Toll: 4 dead", "death toll now at 9"
+_TOLL_BARE = re.compile(
+    r"\b(?P<kind>(?:death\s+)?toll)(?:\s+now(?:\s+at)?|\s*:)\s+" + _QUAL + _NUMBER
+)
+# "a second body was recovered", "a third victim has died": the toll is now that many
+_NTH_FOUND = re.compile(
+    r"\ban?\s+(?P<num>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[\w-]+\s+)?(?:body|bodies|victim|person|casualty)\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?"
+    r"(?:recovered|found|pulled|retrieved|died|succumbed)\b"
+)
 # "raising the death toll to 12", "officials revised the toll to 14"
 _TOLL_BY = re.compile(
     r"\b(?:rais\w+|bring\w*|brought|tak\w+|took|push\w*|lift\w*|revis\w+|put\w*|"
@@ -425,7 +435,7 @@ def disputed(sentence: str) -> bool:
 
 
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
-             "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
+             "martyr", "bodies", "body", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
              "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
              "behead", "losses", "loss of"))
@@ -657,8 +667,12 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             used.append((m.start("n1"), m.end("n1")))
             take(m, category)
     n_before = len(counts)
-    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text)):
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text), *_TOLL_BARE.finditer(text)):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
+    if "body" in text or "victim" in text or "person" in text or "casualty" in text:
+        for m in _NTH_FOUND.finditer(text):
+            counts.append((m.start("num"), "killed", ORDINALS[m["num"]], None))
+            used.append((m.start(), m.end()))
     tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
     for m in _SUBJECT.finditer(text):
         if m["kind"] == "casualties":

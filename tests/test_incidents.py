@@ -980,3 +980,11 @@ def test_a_day_tally_told_town_by_town_is_their_summary() -> None:
             "- Kalbajar: shelling damaged a school; nobody was hurt.")
     got = sorted((i.place_name, i.killed) for i in violent(run(text)))
     assert got == [("Ganja", 2), ("Kalbajar", 0)]
+
+
+def test_a_later_entrys_nth_body_and_bare_toll_update_the_event() -> None:
+    text = ("11:15 - Jets struck a building in Ganja. One person was killed.\n\n"
+            "12:30 - Ganja update: a second body has been recovered from the ruins.\n\n"
+            "14:00 - Death toll now three.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3

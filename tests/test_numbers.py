@@ -556,3 +556,15 @@ def test_among_the_dead_is_a_part_and_an_age_decade_is_one(sentence: str, killed
 def test_a_group_then_who_they_were_is_the_group(sentence: str, killed: int) -> None:
     """"two villagers, a shepherd and his nephew" names the two, it adds nobody."""
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Death toll now four.", 4),
+        ("Toll: 9 dead, 20 hurt.", 9),
+        ("Rescuers say a third body was pulled from the rubble.", 3),
+    ],
+)
+def test_a_live_blogs_shorthand_tolls(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
