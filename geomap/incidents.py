@@ -265,7 +265,8 @@ _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|no
                              r"north-?western|south-?eastern|south-?western)\s+$")
 # A sentence that says it tells another event than the one before.
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|strike|raid)|"
-                       r"elsewhere|in\s+a\s+different)\b")
+                       r"elsewhere(?!\s+in\s+the\s+(?:same\s+)?(?:city|town|village|capital|"
+                       r"region|district|area|province|oblast|camp))|in\s+a\s+different)\b")
 # A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
 _STAMP_LINE = re.compile(
     r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
