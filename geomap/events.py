@@ -237,7 +237,7 @@ _STRONG_BACKGROUND = _r(
     # a tally over a part of the year: "in the first half of the year", "this year"
     r"(?:in|during|over)\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|year|"
     r"(?:\w+\s+)?months?|(?:\w+\s+)?weeks?)\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|"
-    r"\d{4}|war|conflict|month)|(?<!earlier\s)(?<!later\s)this\s+year(?!'s)|"
+    r"\d{4}|war|conflict|month)|"
     # a span of days is a tally, not one event: "between 1 and 7 July", "from May 3 to 9"
     r"(?:between|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2}(?:st|nd|rd|th)?\s+"
     + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|to)\s+\d{1,2})|"
@@ -267,9 +267,11 @@ _STRONG_BACKGROUND = _r(
     r"wednesday's)\s+[\w-]+)\s+(?:was|is|marked|became|has\s+been)\s+(?:the\s+|by\s+far\s+the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:deadliest|bloodiest|worst|heaviest|largest|biggest|most\s+[\w-]+)\b"
     r"[^.;]*?\bsince\b|"
-    # an earlier event compared: "The week before, a similar attack on X killed two"
-    r"(?:the|a)\s+(?:week|month|fortnight)\s+(?:before|earlier|prior)|(?:a|an)\s+similar\s+"
-    r"(?:attack|strike|raid|shelling|bombing|incident|assault|ambush)|"
+    # an earlier event compared: "The week before, a similar attack on X killed two" (the
+    # sentence opens on it; "..., a week after a similar attack" still tells today's)
+    r"^\W*(?:(?:the|a)\s+(?:week|month|fortnight)\s+(?:before|earlier|prior)|(?:days|weeks|"
+    r"months)\s+earlier)\b|^\W*(?:[\w,]+\s+){0,4}?(?:a|an)\s+similar\s+(?:attack|strike|raid|"
+    r"shelling|bombing|incident|assault|ambush)|"
     # a trend: "Hostilities have escalated in two states since early February"
     r"(?:have|has)\s+(?:\w+\s+)?(?:escalated|intensified|increased|surged|raged|persisted|"
     r"worsened)\b[^.;]{0,80}?\bsince)\b"
@@ -280,6 +282,7 @@ _WEAK_BACKGROUND = _r(
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
     r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
+    r"this\s+year(?!'s)|"  # a tally of the year, unless a recent day dates it
     r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
     r"fought\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?war|"

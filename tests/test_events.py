@@ -163,6 +163,10 @@ def test_background(sentence: str) -> None:
         "Fighting broke out when gunmen attacked a checkpoint on Tuesday.",
         "Rebels shelled the port on Monday in the heaviest attack since the start of the war.",
         "Clashes escalated on Tuesday near the border crossing.",
+        "A missile killed six people in the port on Tuesday, the fourth deadly strike on the "
+        "city this year.",
+        "On Tuesday a drone killed a driver near the bridge, a week after a similar attack "
+        "there.",
     ],
 )
 def test_fresh_events_are_not_background(sentence: str) -> None:
