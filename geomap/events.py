@@ -157,7 +157,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
 _DISRUPTED = _r(
     r"\b(?:(?:shot\s+down|intercepted|downed|neutrali[sz]ed|destroyed|repelled|thwarted|"
     r"prevent\w*)\s+(?:\w+\s+){0,6}?(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
-    r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:shot\s+down|"
+    r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:[\w,]+\s+){0,5}?(?:were|was)\s+(?:shot\s+down|"
     r"intercepted|downed|destroyed|neutrali[sz]ed)|air\s+defen[cs]es?\s+(?:\w+\s+){0,6}?"
     r"(?:drones?|uavs?|missiles?|rockets?|attack)|(?:drones?|uavs?)\s+(?:\w+\s+){0,4}?"
     r"(?:in)?to\s+(?:\w+\s+){0,2}?airspace|(?:flying|flew|fly)\s+(?:\w+\s+){0,2}?"

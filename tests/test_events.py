@@ -82,6 +82,8 @@ from geomap.events import classify, is_background
          "enter into Armenia's airspace.", tx.STRATEGIC, tx.DISRUPTED_WEAPONS),
         ("Ukraine's air force said it shot down 15 of the 20 attack drones.", tx.STRATEGIC,
          tx.DISRUPTED_WEAPONS),
+        ("The enemy launched 120 drones and 9 missiles overnight, of which 100 were shot "
+         "down, the air force said.", tx.STRATEGIC, tx.DISRUPTED_WEAPONS),
         ("Iran condemns missile attacks on civilian areas.", tx.STRATEGIC,
          tx.DIPLOMATIC_STATEMENT),
         ("Iran has voiced concern over the latest border clashes.", tx.STRATEGIC,
