@@ -24,7 +24,7 @@ UNITS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100, "another": 1,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "another": 1, "both": 2,
 }
 VAGUE = ("dozens", "scores", "hundreds", "thousands", "several", "many", "a number",
          "a dozen", "numerous", "tens", "a few", "some")
@@ -52,6 +52,9 @@ _NUMBER = (
     r"elder|activist|official|mayor|priest|imam|cleric|judge|lawyer|politician|councillor|"
     r"shopkeeper|pensioner|baby|infant|toddler|conscript|rescuer|firefighter|aid\s+worker|"
     r"photographer|cameraman|reporter|patient|pedestrian)\b)"
+    # "Both men were killed", "killed both of them": two
+    r"|(?<![\w])both(?=\s+(?:of\s+(?:them|whom)\b|(?:[a-z-]+\s+)?(?:were|died|had|have)\b|"
+    r"were\b|died\b))"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
     r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"

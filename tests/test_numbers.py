@@ -568,3 +568,16 @@ def test_a_group_then_who_they_were_is_the_group(sentence: str, killed: int) -> 
 )
 def test_a_live_blogs_shorthand_tolls(sentence: str, killed: int) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Both brothers were killed instantly.", 2, None),
+        ("The shell wounded both of them.", None, 2),
+        ("Both sides reported heavy casualties.", None, None),
+    ],
+)
+def test_both_is_two(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
