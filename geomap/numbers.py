@@ -291,7 +291,7 @@ _KIN_ONE = (r"(?:grand(?:mother|father|son|daughter|child|ma|pa)|uncle|aunt|neph
             r"cousin|baby|infant|toddler|newborn|fianc[eé]e?|friend|neighbou?r|colleague|"
             r"herder|villager|shopkeeper|trader|fisherman|labou?rer|volunteer|rescuer|"
             r"firefighter|pensioner|patient|pedestrian|passer-by|policewoman|conscript|"
-            r"militant|youth|pupil|nun|monk|"
+            r"militant|youth|pupil|nun|monk|bodyguard|aide|deputy|escort|assistant|"
             r"relative|sibling|stepson|stepdaughter|(?:mother|father|son|daughter|brother|"
             r"sister)-in-law)")
 _KIN_MANY = (r"(?:grand(?:sons|daughters|children)|sons|daughters|brothers|sisters|"

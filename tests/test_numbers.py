@@ -436,6 +436,7 @@ def test_counted_object_after_a_determiner_and_bodies_of(sentence: str, killed) 
         ("Militiamen shot dead two traders and a herder at the well.", 3, None),
         ("A pensioner and a volunteer were wounded by fragments.", None, 2),
         ("The shell killed 4 people and 6 others were hurt.", 4, 6),
+        ("Assailants shot dead the mayor and his aide outside the office.", 2, None),
         ("Nine villagers died, among them a teacher and her niece.", 9, None),
     ],
 )
