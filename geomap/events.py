@@ -130,6 +130,11 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
         # "settler attacks spread to two villages": settlers' violence is against civilians
         r"settler\s+(?:attacks?|raids?|violence|rampages?|assaults?)|"
+        # "units fired at a house in the village": fire at civilian property or people
+        r"(?:units|troops|forces|soldiers|servicemen|snipers?|gunmen|militants)\s+(?:\w+\s+){0,2}?"
+        r"(?:fired|opened\s+fire|shot)\s+(?:at|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:(?:farm)?houses?|"
+        r"homes?|villages?|cars?|vehicles?|civilians|residents|farmers|shepherds|tractors?|"
+        r"school|kindergarten)\b|"
         # "the gang attack on the X neighbourhood": an armed group's attack on a community
         r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
         r"(?:[\w'-]+\s+){0,3}?(?:neighbou?rhoods?|villages?|camps?|markets?|"
@@ -157,11 +162,13 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
+        r"headquarters|airbases?|airports?|"
         r"patrols?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|came\s+under\s+(?:heavy\s+)?fire|"
-        # "thwarted an RSF attack on X", "repelled a new attempt ... to cross the border"
-        # (air defences "thwarted an attempt to strike": a weapon stopped, not a fight)
+        # "thwarted an RSF attack on X", "repelled a new attempt ... to cross the border",
+        # "repelled a large Rapid Support Forces (RSF) attack" (air defences "thwarted an
+        # attempt to strike": a weapon stopped, not a fight)
         r"(?:repelled|repulsed|thwarted|foiled|fended\s+off|beat\s+back)\s+(?:an?\s+)?"
-        r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
+        r"(?:[\w()'-]+\s+){0,5}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
         r"infiltration)|(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attempts?|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
@@ -169,15 +176,16 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
         # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
-        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild|artillery|"
-        r"mortar|tank|rocket|shell|missile)\b)[\w-]+\s+){1,2}fire)\b"),
+        r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
+        r"(?!(?:artillery|mortar|tank|rocket|shell|missile|howitzer|mlrs|grad)\b)[\w-]+\s+){1,2}"
+        r"fire)\b"),
      tx.BATTLES, tx.ARMED_CLASH, 0.75),
 ]
 
 _DISRUPTED = _r(
     r"\b(?:(?:shot\s+down|intercepted|downed|neutrali[sz]ed|destroyed|repelled|thwarted|"
     r"prevent\w*)\s+(?:\w+\s+){0,6}?(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
-    r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:\w+\s+){0,4}?(?:were|was)\s+(?:shot\s+down|"
+    r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:[\w,]+\s+){0,5}?(?:were|was)\s+(?:shot\s+down|"
     r"intercepted|downed|destroyed|neutrali[sz]ed)|air\s+defen[cs]es?\s+(?:\w+\s+){0,6}?"
     r"(?:drones?|uavs?|missiles?|rockets?|attack)|(?:drones?|uavs?)\s+(?:\w+\s+){0,4}?"
     r"(?:in)?to\s+(?:\w+\s+){0,2}?airspace|(?:flying|flew|fly)\s+(?:\w+\s+){0,2}?"
@@ -255,9 +263,9 @@ _STRONG_BACKGROUND = _r(
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|(?:few|several|\w+)\s+"
     r"(?:days|weeks|months))|in\s+recent\s+(?:days|weeks|months)|"
     # a tally over a part of the year: "in the first half of the year", "this year"
-    r"(?:in|during|over)\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|"
+    r"(?:in|during|over)\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|year|"
     r"(?:\w+\s+)?months?|(?:\w+\s+)?weeks?)\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|"
-    r"\d{4}|war|conflict|month)|(?<!earlier\s)(?<!later\s)this\s+year(?!'s)|"
+    r"\d{4}|war|conflict|month)|"
     # a span of years or of months: "over the past decade", "between December and April"
     r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:decade|(?:\w+\s+)?(?:years|decades))|"
     r"(?:between|from)\s+" + _MONTHS + r"(?:\s+\d{4})?\s+(?:and|to|until)\s+" + _MONTHS
@@ -285,9 +293,17 @@ _STRONG_BACKGROUND = _r(
     r"(?:the|this)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency|invasion)\s+(?:first\s+)?"
     r"(?:started|began|erupted|broke\s+out|was\s+(?:triggered|sparked))\s+(?:when|after|"
     r"with|by)|"
-    # an earlier event compared: "The week before, a similar attack on X killed two"
-    r"(?:the|a)\s+(?:week|month|fortnight)\s+(?:before|earlier|prior)|(?:a|an)\s+similar\s+"
-    r"(?:attack|strike|raid|shelling|bombing|incident|assault|ambush)|"
+    # a comparison with an earlier event: "It was the deadliest day since the truce
+    # collapsed on Tuesday, when strikes killed 400"
+    r"^\W*(?:it|this|that|(?:the|thursday's|friday's|saturday's|sunday's|monday's|tuesday's|"
+    r"wednesday's)\s+[\w-]+)\s+(?:was|is|marked|became|has\s+been)\s+(?:the\s+|by\s+far\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:deadliest|bloodiest|worst|heaviest|largest|biggest|most\s+[\w-]+)\b"
+    r"[^.;]*?\bsince\b|"
+    # an earlier event compared: "The week before, a similar attack on X killed two" (the
+    # sentence opens on it; "..., a week after a similar attack" still tells today's)
+    r"^\W*(?:(?:the|a)\s+(?:week|month|fortnight)\s+(?:before|earlier|prior)|(?:days|weeks|"
+    r"months)\s+earlier)\b|^\W*(?:[\w,]+\s+){0,4}?(?:a|an)\s+similar\s+(?:attack|strike|raid|"
+    r"shelling|bombing|incident|assault|ambush)|"
     # a trend: "Hostilities have escalated in two states since early February"
     r"(?:have|has)\s+(?:\w+\s+)?(?:escalated|intensified|increased|surged|raged|persisted|"
     r"worsened)\b[^.;]{0,80}?\bsince)\b"
@@ -298,6 +314,7 @@ _WEAK_BACKGROUND = _r(
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
     r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
+    r"this\s+year(?!'s)|"  # a tally of the year, unless a recent day dates it
     r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
     r"fought\s+(?:a|the)\s+"
     r"(?:[\w-]+\s+)?war|"
@@ -508,7 +525,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",
      "settler", "militia", "bandit", "raider", "gang",
-     "resident", "farmer", "worshipper", "aid worker", "displaced"),
+     "resident", "farmer", "worshipper", "aid worker", "displaced", "fired", "opened fire",
+     "shot"),
     ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured", "taken", "took", "seized", "overrun"),

@@ -19,6 +19,7 @@ area in `Incident.area`; a border is its line with geo_precision 4.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -71,6 +72,7 @@ from geomap.numbers import (
     count_sides_at,
     disputed,
     extract_casualties,
+    to_number,
     toll_corrected,
     total_casualties,
 )
@@ -123,13 +125,16 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
                         r"governor|administration|police|army|military|hospital\s+director|"
                         r"division|brigade|battalion|regiment|corps|command|headquarters|"
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
-_SPEAKING_IN = re.compile(r"\bspeaking\s+(?:from|in|at)\s+(?:the\s+)?$")
+# "Zelensky, speaking in Kyiv, called the strike on Odesa ...": where a speaker spoke.
+_SPEAKING_IN = re.compile(r"\b(?:speaking|talking|addressing\s+\w+|interviewed|reporting)\s+"
+                          r"(?:to\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$")
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
 
 
 def _speaks_from(head: str, tail: str) -> bool:
     """Is a place named only as where a speaker is ("the ministry in Ramallah said")?"""
-    return bool(_SEAT_TAIL.match(tail) and _SEAT_HEAD.search(head))
+    return bool(_SEAT_TAIL.match(tail) and _SEAT_HEAD.search(head)) or bool(
+        _SPEAKING_IN.search(head))
 
 
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
@@ -149,12 +154,15 @@ _TOLL_UPDATE = prefiltered(re.compile(
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
+    r"|\b(?:death\s+)?toll(?:\s+now|\s*:)\s+(?:at\s+)?\w"  # "Death toll now two."
     # "Three people are now confirmed dead": a live blog's later entry
     r"|\bnow\s+(?:confirmed\s+|known\s+to\s+be\s+|reported\s+)?(?:dead|killed)\b"
 ))
 # "A third soldier died of his wounds": the toll is now three.
-_NTH_DEATH = prefiltered(re.compile(r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|"
-                                    r"eighth|ninth|tenth)\s+(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed)\b"))
+_NTH_DEATH = prefiltered(re.compile(
+    r"\ban?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:died|was\s+killed|succumbed|"
+    r"(?:has\s+been\s+|was\s+)?(?:recovered|found|pulled))\b"))
 # "died in hospital in Kharkiv", "taken to a hospital in X": where victims were treated.
 _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\s+){0,2}?"
                          r"(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
@@ -172,6 +180,7 @@ _THE_CITY = re.compile(r"\b(?:in|on|at|of|across|near|outside|struck|hit)\s+the\
 _VAGUE_WEEK = re.compile(r"last\s+week|in\s+recent\s+days|(?:over|in|during)\s+the\s+"
                          r"(?:past|last)\s+(?:few\s+|several\s+)?(?:days|week)")
 _CITY_POP = 100_000
+_ASTRAY_KM = 1500.0  # a foreign town this far from all the story's places is a misreading
 # "Rockets hit X. One fell in the city.": the same event's next sentence, a few lines on
 _SAME_STORY_SPAN = 400
 # A sentence that only says nobody was hurt.
@@ -220,6 +229,13 @@ _REPORTED_THAT = re.compile(
 # "the governor said on Tuesday": the day of the telling, not of the event.
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote)"
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
+# "the death toll rose to 28 on Wednesday": the day the toll was told, not the event's
+_ROSE_ON = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|reached|increased|grew|stood|"
+                      r"stands)\s+(?:to\s+|at\s+)?[\w,]+(?:\s+(?:dead|people|deaths))?\s+"
+                      r"(?:(?:on|by|late\s+on|early\s+on)\s+)?$")
+# "The attack early on Tuesday hit several districts": the event told before, dated
+_EVENT_DATED = re.compile(r"\W*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|strikes?|"
+                          r"shelling|bombing|raid|assault|explosion|blast|bombardment)\b")
 # Hundreds "have been killed" with no weapon, fight or day named: a running tally.
 _PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?(?:been\s+killed|"
                             r"died|lost\s+their\s+lives|killed)\b")
@@ -268,11 +284,26 @@ _BREAKDOWN = re.compile(
     r":\s*(?:(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?"
     r"(?:in|at|near)\s+[^,;.:]{2,40}?(?:,\s*(?:and\s+)?|\s+and\s+)){1,}(?:\d{1,3}|one|two|"
     r"three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:in|at|near)\s+\w")
+_NUM_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+              r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)")
+# "killed 27 across the Gaza Strip", "across the region": a tally over a region
+_TALLY_ACROSS = re.compile(r"\b(?:killed|dead|died|killing)\b[^.;]{0,60}?\bacross\s+"
+                           r"(?:the\s+|much\s+of\s+(?:the\s+)?|several\s+|\w+\s+)?[a-z]")
+# "including 11 in a strike on a school in X": the part of a tally that is one event
+_PART_IN = re.compile(r"\b(?:including|among\s+them)\s+(?P<num>\d{1,3}|" + _NUM_WORDS + r")\s+"
+                      r"(?:people\s+|civilians\s+|children\s+)?(?:in|at|when|who)\b")
+# "units of the Armed Forces of Armenia": a country named for its forces, an actor
+_FORCES_OF = re.compile(r"\b(?:forces|army|armed\s+forces|troops|units|military|ministry|"
+                        r"government|president|embassy|border\s+guards?)\s+of\s+(?:the\s+)?$")
+_STATIONED_IN = re.compile(r"\b(?:stationed|based|deployed|positioned|located\s+on\s+the\s+"
+                           r"territory\s+of)\s+(?:in|at|near|around)?\s*(?:the\s+direction\s+of\s+)?"
+                           r"(?:the\s+)?$")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 # A sentence that says it tells another event than the one before.
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|strike|raid)|"
-                       r"elsewhere|in\s+a\s+different)\b")
+                       r"elsewhere(?!\s+in\s+the\s+(?:same\s+)?(?:city|town|village|capital|"
+                       r"region|district|area|province|oblast|camp))|in\s+a\s+different)\b")
 # A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
 _STAMP_LINE = re.compile(
     r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
@@ -399,6 +430,7 @@ class _Extractor:
         self.row: list[tuple[int, int, str, AbstractSet[str], EventMatch | None]] = []
         self.heading: tuple[Place, str, int] | None = None  # the paragraph's heading place
         self.lead: tuple[int, int, str] | None = None  # the line alone before the paragraph
+        self.pending_clauses: list[tuple[int, int]] = []  # other clauses, their own events
         self.home: str | None = None  # the country most of the story's places are in
         # The last violent event told could not be placed: a place-less toll update
         # after it is its own, not the previous incident's.
@@ -503,7 +535,14 @@ class _Extractor:
                 self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
-                if match is not None and match.violent:
+                if self.pending_clauses:
+                    while self.pending_clauses:  # "..., while a drone strike in B killed two"
+                        cs, ce = self.pending_clauses.pop(0)
+                        clause = self.text[cs:ce]
+                        self._sentence(cs, ce, clause, classify(clause, present),
+                                       [r for r in day_refs if cs <= r.start < ce] or day_refs,
+                                       local, local or carried, None)
+                elif match is not None and match.violent:
                     self._other_clauses(start, sentence, match, day_refs, local,
                                         local or carried)
                 if day_refs:
@@ -535,8 +574,7 @@ class _Extractor:
         # a day tally is only a sum if its towns account for its dead ("shelled 40 times,
         # six killed" with one town's two wounded is still the province's own record)
         told = sum(o.casualties.killed or 0 for o in towns)
-        return bool(towns) and d.casualties.killed is not None and \
-            told >= d.casualties.killed
+        return bool(towns) and (d.casualties.killed or 0) <= told
 
     def _anchored(self, ref: DateRef) -> DateRef:
         """"came a day after" counts back from the narration's date, not publication."""
@@ -642,6 +680,12 @@ class _Extractor:
             # "In a statement, the group said the death toll had risen to 32": the
             # statement is only how the toll is told
             match = None
+        if match is None and self.last_event is not None and self.last_event.date_told \
+                and _EVENT_DATED.match(fold(sentence)) and (days := [
+                    r for r in refs if r.precision == DATE_DAY and r.date is not None]):
+            # "The toll rose to 28 on Wednesday. The attack early on Tuesday hit ...": the
+            # event's own day, not the day its toll was told
+            self.last_event.date, self.last_event.date_told = days[0].date, False
         if match is None:
             if self.sentence_refs and self._earlier_year() and is_background(
                     sentence, self.published, self.sentence_refs):
@@ -702,6 +746,12 @@ class _Extractor:
                 self._add_counts(self.last_event, casualties, sentence)
                 return self.last_event
         mentions = [m for m in self.mentions if start <= m.start < end]
+        if match.violent and (split := self._placed_clauses(sentence, start, match, mentions)):
+            # "a strike in A killed five, while a drone strike in B killed two": the other
+            # clause is its own event with its own toll, told next (see `run`)
+            counts = [c for c in counts if not any(s <= c[0] < e for s, e in split)]
+            casualties = total_casualties(counts)
+            self.pending_clauses = [(start + s, start + e) for s, e in split]
         mentions = _own_clause(sentence, start, match, mentions)
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
         if own_place and match.violent and (
@@ -731,6 +781,12 @@ class _Extractor:
                 setting := self._setting(start)) is not None:
             # "Troops spotted a gunman near X. They opened fire and killed him."
             place, place_text, precision, own_place = *setting, True
+        if own_place and place is not None and place.kind == KIND_PLACE and \
+                casualties.killed and (across := _TALLY_ACROSS.search(fold(sentence))):
+            # "strikes killed 27 across the Gaza Strip, including 11 in a strike on a
+            # school in Jabalia": the region's tally is not the town's toll, its part is
+            casualties = replace(casualties, killed=self._part_at(
+                sentence, start, place, across.end()))
         if counts and not own_place:
             kept = self._not_restated(sentence, counts)
             if len(kept) < len(counts):
@@ -923,6 +979,42 @@ class _Extractor:
                     stem in fold(" ".join(draft.evidence)):
                 return draft
         return last
+
+    def _part_at(self, sentence: str, start: int, place: Place, after: int) -> int | None:
+        """The killed count an "including N in ..." part of a regional tally gives the
+        town `place` (named after offset `after`), else None."""
+        folded = fold(sentence)
+        for part in _PART_IN.finditer(folded, after):
+            if any(part.start() <= m.start - start < part.end() + 80 and m.place is not None
+                   and m.place.id == place.id for m in self.mentions
+                   if start <= m.start < start + len(sentence)):
+                return to_number(part["num"])
+        return None
+
+    def _far_astray(self, place: Place) -> bool:
+        """Is a foreign town thousands of km from every place of the story's own country,
+        in a country the story never names? A misread name, not the event's site."""
+        home = [m.place for m in self.mentions if m.place is not None
+                and m.place.country == self.home]
+        if not home or any(m.place is not None and m.place.country == place.country
+                           and m.place.id != place.id for m in self.mentions):
+            return False
+        return all(_km(place, other) > _ASTRAY_KM for other in home)
+
+    def _placed_clauses(self, sentence: str, start: int, match: EventMatch,
+                        mentions: list[Mention]) -> list[tuple[int, int]]:
+        """The other clauses of a sentence that tell a violent event of their own with a
+        count and a place name of their own: told as events of their own."""
+        out = []
+        for s, e in _other_clauses(sentence, match):
+            clause = sentence[s:e]
+            other = classify(clause)
+            if other is None or not other.violent or not casualty_counts(clause):
+                continue
+            if any(s <= m.start - start < e for m in mentions) and \
+                    any(m.start - start < s or m.start - start >= e for m in mentions):
+                out.append((s, e))
+        return out
 
     def _earlier_year(self) -> bool:
         """Does the sentence date itself in a year before publication ("in the 2020 war")?"""
@@ -1153,9 +1245,10 @@ class _Extractor:
                     or _SPEAKER_AFTER.match(folded, rel_e):
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _speaks_from(head, folded[rel_e: rel_e + 12]) or _SPEAKING_IN.search(head):
+            if _speaks_from(head, folded[rel_e: rel_e + 12]):
                 continue  # "the health ministry in Ramallah said", "speaking in Kyiv"
-            if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head):
+            if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head) \
+                    or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
             if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
                 continue  # "fighting with Azerbaijan": a party to the fight, not its site
@@ -1192,10 +1285,13 @@ class _Extractor:
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
             abroad = self.home is not None and place.country != self.home
+            if abroad and place.kind == KIND_PLACE and self._far_astray(place):
+                continue  # "the Karari district" of Omdurman read as a town in India
             # "In southern Gaza, ... in Rafah": a compass part of a name is an area, the
             # other name the site
-            compass = _COMPASS_BEFORE.search(head) is not None
-            key = (0 if locative else 1, int(abroad), int(compass),
+            compass = _COMPASS_BEFORE.search(head) is not None or \
+                _STATIONED_IN.search(head) is not None  # the shooters' base, not the target
+            key = (0 if locative else 1, int(compass), int(abroad),
                    _SPECIFICITY.get(place.kind, 5), precision, int(weak_prep),
                    -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
@@ -1377,7 +1473,8 @@ class _Extractor:
 
         def rank(r: DateRef) -> tuple[bool, bool, int]:
             rel = r.start - cue
-            said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start))
+            said = bool(_SAID_ON.search(self.folded, max(0, r.start - 30), r.start)
+                        or _ROSE_ON.search(self.folded, max(0, r.start - 45), r.start))
             return (said, r.precision != DATE_DAY, abs(rel) + (0 if rel >= 0 else 5))
         best = min(refs, key=rank)
         self.date_told = rank(best)[0]
@@ -1527,6 +1624,20 @@ def _own_tolls_differ(a: _Draft, b: _Draft) -> bool:
         and a.casualties.killed != b.casualties.killed
 
 
+def _other_clauses(sentence: str, match: EventMatch) -> list[tuple[int, int]]:
+    """Spans of the clauses of `sentence`, other than the one of `match`, that tell an
+    event of their own (see `_own_clause`)."""
+    cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(sentence)]
+    spans = list(pairwise(bounds))
+    if not any(s <= match.start < e for s, e in spans):
+        return []
+    return [(s, e) for s, e in spans if not s <= match.start < e
+            and classify(sentence[s:e]) is not None]
+
+
 def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Mention]
                 ) -> list[Mention]:
     """The mentions of the clause that tells the event, when another clause of the
@@ -1586,6 +1697,13 @@ def _within_its_week(a: _Draft, b: _Draft) -> bool:
     assert a.date is not None and b.date is not None
     return not a.date_own and a.date_precision == DATE_WEEK and b.date_own and \
         0 <= (a.date - b.date).days <= 7
+
+
+def _km(a: Place, b: Place) -> float:
+    """Rough distance in km (equirectangular, fine for a sanity bound)."""
+    dlat = (a.lat - b.lat) * 111.0
+    dlon = (a.lon - b.lon) * 111.0 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dlat, dlon)
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

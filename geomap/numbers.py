@@ -24,7 +24,7 @@ UNITS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100, "another": 1,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "another": 1, "both": 2,
 }
 VAGUE = ("dozens", "scores", "hundreds", "thousands", "several", "many", "a number",
          "a dozen", "numerous", "tens", "a few", "some")
@@ -52,6 +52,9 @@ _NUMBER = (
     r"elder|activist|official|mayor|priest|imam|cleric|judge|lawyer|politician|councillor|"
     r"shopkeeper|pensioner|baby|infant|toddler|conscript|rescuer|firefighter|aid\s+worker|"
     r"photographer|cameraman|reporter|patient|pedestrian)\b)"
+    # "Both men were killed", "killed both of them": two
+    r"|(?<![\w])both(?=\s+(?:of\s+(?:them|whom)\b|(?:[a-z-]+\s+)?(?:were|died|had|have)\b|"
+    r"were\b|died\b))"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
     r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
@@ -71,7 +74,7 @@ _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+
 _WOUNDED = (r"(?:wounded|injured|injuries|injuring|wounding|hurt|wounds|casualties)")
 _CAPTURED = (r"(?:captured|taken\s+(?:prisoner|captive|hostage)|held\s+captive|"
              r"abducted|kidnapped|seized|prisoners\s+of\s+war|pows)")
-_GAP = (r"(?:\s+(?!(?:and|or|but|while|after|before|since|as|in|on|at)\b)"
+_GAP = (r"(?:\s+(?!(?:and|or|but|while|after|before|since|as|in|on|at|among)\b)"
         r"(?:[a-z'\-]+|\d+-[a-z\-]+)){0,5}?")
 _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported|"
        r"also|later|confirmed|believed|feared|said|to|left|received|sustained|suffered|"
@@ -108,6 +111,16 @@ _TOLL = re.compile(
     r"had\s+been\s+)?(?:revised|corrected|lowered|adjusted|raised|updated)(?:\s+(?:down|up)"
     r"(?:wards?)?)?|fell|dropped)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER
+)
+# A live blog's shorthand: "Death toll now two.", "Toll: 4 dead", "death toll now at 9"
+_TOLL_BARE = re.compile(
+    r"\b(?P<kind>(?:death\s+)?toll)(?:\s+now(?:\s+at)?|\s*:)\s+" + _QUAL + _NUMBER
+)
+# "a second body was recovered", "a third victim has died": the toll is now that many
+_NTH_FOUND = re.compile(
+    r"\ban?\s+(?P<num>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[\w-]+\s+)?(?:body|bodies|victim|person|casualty)\s+(?:has\s+been\s+|had\s+been\s+|was\s+)?"
+    r"(?:recovered|found|pulled|retrieved|died|succumbed)\b"
 )
 # "raising the death toll to 12", "officials revised the toll to 14"
 _TOLL_BY = re.compile(
@@ -184,6 +197,12 @@ _TOLL_LONG = re.compile(
     r"climbed|climbs|jumped|increased|grew|surged)\s+(?:now\s+)?" + _TOLL_FROM + r"to\s+"
     + _QUAL + _NUMBER
 )
+# "gave a higher figure of 19 dead", "a toll of 12": another telling of the toll
+_FIGURE_OF = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:figure|tally|toll)\s+of\s+" + _QUAL
+    + r"(?P<num>" + _SIMPLE_NUM + r")(?![\w-])(?:\s+(?P<what>dead|killed|deaths|wounded|"
+    r"injured))?(?!\s+(?:people|persons|civilians)?\s*(?:wounded|injured))"
+)
 # "claimed the lives of two civilians", "cost the lives of 12 soldiers"
 _LIVES_OF = re.compile(
     r"\b(?:claimed|took|cost|taken|claiming|taking|costing)\s+the\s+lives\s+of\s+" + _QUAL
@@ -244,7 +263,8 @@ _ONE_ROLE = (r"(?:driver|pilot|commander|owner|shepherd|farmer|journalist|photog
 _SUBJECT_ONE = re.compile(
     r"\b(?P<num>the|its|their|his|her|an?)\s+(?:[a-z0-9'-]+\s+){0,2}?" + _ONE_ROLE
     + r"(?:\s+aged\s+\d{1,3})?"
-    r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3})?"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)?(?:\s+aged\s+\d{1,3}|"
+    r"\s+in\s+(?:his|her)\s+(?:early\s+|late\s+|mid-)?\d0s)?"
     r"(?:\s*,[^;.:]{1,90}?,)?"
     r"\s+(?:(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
@@ -297,7 +317,7 @@ _KIN_ONE = (r"(?:grand(?:mother|father|son|daughter|child|ma|pa)|uncle|aunt|neph
             r"cousin|baby|infant|toddler|newborn|fianc[eé]e?|friend|neighbou?r|colleague|"
             r"herder|villager|shopkeeper|trader|fisherman|labou?rer|volunteer|rescuer|"
             r"firefighter|pensioner|patient|pedestrian|passer-by|policewoman|conscript|"
-            r"militant|youth|pupil|nun|monk|"
+            r"militant|youth|pupil|nun|monk|bodyguard|aide|deputy|escort|assistant|"
             r"relative|sibling|stepson|stepdaughter|(?:mother|father|son|daughter|brother|"
             r"sister)-in-law)")
 _KIN_MANY = (r"(?:grand(?:sons|daughters|children)|sons|daughters|brothers|sisters|"
@@ -332,6 +352,10 @@ _LIST_OBJECT = re.compile(
 _OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|"
                        r"injured|hurt)\b")
 _UNIT = re.compile(_PERSON_UNIT)
+# A group named generally, then who they were: "two residents, a man and his wife"
+_GENERIC_GROUP = re.compile(r"\b(?:\d{1,3}|" + _NUM_WORD + r")\s+(?:[\w-]+\s+)?(?:people|persons|"
+                            r"residents|civilians|villagers|locals|members|m[ae]n|wom[ae]n|"
+                            r"child(?:ren)?|relatives|siblings|brothers|sisters)$")
 _UNIT_NUM = re.compile(r"\b(" + _NUM_WORD + r"|\d{1,3})\s")
 
 
@@ -393,6 +417,11 @@ _NONE_HURT = re.compile(
 )
 
 
+# Words that bring in another source's figure: "..., while activists said 34 died".
+_SOURCE_WORDS = re.compile(r"\b(?:said|says|say|told|according\s+to|reported|reports|put|puts|"
+                           r"gave|gives|estimated|estimates|claimed|claims|counted|figure)\b")
+_MORE_AFTER = re.compile(r"[\w,-]+\s+(?:more|further|additional|other|others)\b")
+_MORE_BEFORE = re.compile(r"\b(?:more|another|further|additional|also|other)\s+(?:\S+\s+)?$")
 # Who a count is of, from the words after its number: the armed opponents of a state
 # ("112 rebels", "ten insurgents", "three suspected gang members") or its forces ("two
 # soldiers", "seven of our heroes", "a police officer"). Per-side tolls of one clash add.
@@ -435,7 +464,7 @@ def disputed(sentence: str) -> bool:
 
 
 TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives", "life", "fatal",
-             "martyr", "bodies", "toll", "wound", "injur", "hurt", "casualt", "captur",
+             "martyr", "bodies", "body", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
              "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
              "behead", "losses", "loss of", "lost"))
@@ -586,6 +615,9 @@ def _person_lists(text: str, counts: list[Count], used: list[tuple[int, int]]) -
         size = _list_size(m["list"])
         if size is None:
             continue
+        head, comma, _rest = m["list"].partition(",")
+        if comma and _GENERIC_GROUP.search(head) and (first := _list_size(head)):
+            size = first  # "two residents, a man and his wife": who the two were
         kind = m["kind"] or "died"
         category = "killed" if kind.startswith(("claim", "took", "cost", "tak", "bodies",
                                                  "martyr")) else _category(kind)
@@ -679,8 +711,13 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
                 used.append((start, m.end()))
                 counts.append((start, _category(m["kind"]), 2, None))
     n_before = len(counts)
-    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text), *_TOLL_LONG.finditer(text)):
+    for m in (*_TOLL.finditer(text), *_TOLL_BY.finditer(text), *_TOLL_LONG.finditer(text),
+              *_TOLL_BARE.finditer(text)):
         take(m, "wounded" if "wound" in m["kind"] or "injur" in m["kind"] else "killed")
+    if "body" in text or "victim" in text or "person" in text or "casualty" in text:
+        for m in _NTH_FOUND.finditer(text):
+            counts.append((m.start("num"), "killed", ORDINALS[m["num"]], None))
+            used.append((m.start(), m.end()))
     tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
     for m in _SUBJECT.finditer(text):
         if m["kind"] == "casualties":
@@ -698,6 +735,11 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if "bodies of" in text and not _BURIED.search(text):
         for m in _BODIES_OF.finditer(text):
             take(m, "killed")
+    if "figure of" in text or "tally of" in text or "toll of" in text:
+        for m in _FIGURE_OF.finditer(text):
+            if m["what"] or "wound" not in text[m.end(): m.end() + 12]:
+                take(m, "wounded" if m["what"] and m["what"].startswith(("wound", "injur"))
+                     else "killed")
     if "lives of" in text:
         for m in _LIVES_OF.finditer(text):
             take(m, "killed")
@@ -747,4 +789,34 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if tolls:
         # "The death toll rose to 11 as rescuers found two more bodies": 11 in all.
         counts = [c for c in counts if c[1] not in tolls or tolls[c[1]] == c[0]]
+    if len(counts) >= 2 and _SOURCE_WORDS.search(text):
+        counts = _one_figure_per_victims(text, counts)
     return counts
+
+
+def _one_figure_per_victims(text: str, counts: list[Count]) -> list[Count]:
+    """Two sources' figures for the same dead ("the ministry said 21 were killed, while a
+    volunteer group said 34 died"; "gave a higher figure of 19") are one toll, the larger,
+    not two groups to add up. Counts of different sides, or added ones ("two more"), still
+    add."""
+    out: list[Count] = []
+    for count in sorted(counts):
+        at, category, value, _t = count
+        prev = next((c for c in reversed(out) if c[1] == category), None)
+        if prev is None or value is None or prev[2] is None or value == 0 or prev[2] == 0:
+            out.append(count)
+            continue
+        between = text[prev[0]: at]
+        if not _SOURCE_WORDS.search(between) or _MORE_BEFORE.search(text, max(0, at - 15), at) \
+                or _MORE_AFTER.match(text, at) or _side_at(text, prev[0]) != _side_at(text, at):
+            out.append(count)
+            continue
+        if value > prev[2]:
+            out[out.index(prev)] = count
+    return out
+
+
+def _side_at(text: str, at: int) -> str | None:
+    """The side ("armed", "forces" or None) of the count at `at` in folded `text`."""
+    m = _SIDE_NOUN.match(text, at)
+    return None if m is None else ("armed" if m["armed"] else "forces")

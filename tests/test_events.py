@@ -21,6 +21,11 @@ from geomap.events import classify, is_background
         ("Near the bridge, enemy units attacked four times overnight.", tx.BATTLES,
          tx.ARMED_CLASH),
         ("Guards repelled three enemy assaults on the depot.", tx.BATTLES, tx.ARMED_CLASH),
+        ("The garrison repelled a major Rapid Support Forces (RSF) attack at dawn.",
+         tx.BATTLES, tx.ARMED_CLASH),
+        ("Militants attacked the brigade headquarters overnight.", tx.BATTLES, tx.ARMED_CLASH),
+        ("Border troops fired at a farmhouse on the edge of the village, wounding a woman.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Gunmen beheaded a farmer near the village.", tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("Four young men were martyred at dawn in the camp, the ministry said.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
@@ -30,6 +35,8 @@ from geomap.events import classify, is_background
          tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE),
         ("Kherson: an elderly man was killed by a drone near his garden.", tx.EXPLOSIONS,
          tx.AIR_DRONE),
+        ("A pensioner was killed by enemy mortar fire in the village.", tx.EXPLOSIONS,
+         tx.SHELLING),
         ("Two volunteers were injured by a Russian FPV quadcopter on the road.", tx.EXPLOSIONS,
          tx.AIR_DRONE),
         ("Enemy forces staged an armed provocation against our border posts.", tx.BATTLES,
@@ -78,6 +85,8 @@ from geomap.events import classify, is_background
          "enter into Armenia's airspace.", tx.STRATEGIC, tx.DISRUPTED_WEAPONS),
         ("Ukraine's air force said it shot down 15 of the 20 attack drones.", tx.STRATEGIC,
          tx.DISRUPTED_WEAPONS),
+        ("The enemy launched 120 drones and 9 missiles overnight, of which 100 were shot "
+         "down, the air force said.", tx.STRATEGIC, tx.DISRUPTED_WEAPONS),
         ("Iran condemns missile attacks on civilian areas.", tx.STRATEGIC,
          tx.DIPLOMATIC_STATEMENT),
         ("Iran has voiced concern over the latest border clashes.", tx.STRATEGIC,
@@ -110,6 +119,7 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
         "Local fire departments battled a blaze at a home this morning.",
         "The nine-year battle over raising the cigarette tax could end.",
         "Why were so many civilians killed in the strike?",
+        "Photo caption: Smoke rises over the port after a missile strike, 3 May.",
         'Who ordered the shelling of the market?" the mayor asked.',
     ],
 )
@@ -158,6 +168,10 @@ def test_background(sentence: str) -> None:
         "Fighting broke out when gunmen attacked a checkpoint on Tuesday.",
         "Rebels shelled the port on Monday in the heaviest attack since the start of the war.",
         "Clashes escalated on Tuesday near the border crossing.",
+        "A missile killed six people in the port on Tuesday, the fourth deadly strike on the "
+        "city this year.",
+        "On Tuesday a drone killed a driver near the bridge, a week after a similar attack "
+        "there.",
     ],
 )
 def test_fresh_events_are_not_background(sentence: str) -> None:

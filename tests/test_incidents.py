@@ -1131,3 +1131,77 @@ def test_a_provinces_day_tally_told_town_by_town_is_a_sum() -> None:
             "said.\n\nIn Kalbajar, a shell hit a school on Sunday, killing two.")
     found = {(i.place_name, i.killed) for i in violent(run(text))}
     assert found == {("Kalbajar", 2)}
+
+
+def test_where_a_leader_spoke_is_not_the_site() -> None:
+    text = ("A missile hit Ganja on Sunday, killing three.\n\nThe president, speaking in Baku, "
+            "called the strike on Ganja a crime.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 3)]
+
+
+def test_a_second_clause_with_its_own_place_and_toll_is_its_own_event() -> None:
+    text = ("On Sunday a shell hit a house in Ganja, killing a farmer and his two sons, while "
+            "a drone strike in Kalbajar killed a driver.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", 3), ("Kalbajar", 1)]
+
+
+def test_a_comparison_with_an_earlier_day_is_not_an_event() -> None:
+    text = ("A missile hit Ganja on Sunday, killing six.\n\nIt was the deadliest attack on "
+            "the city since Friday, when strikes on Kalbajar killed 40 people.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 6)]
+
+
+def test_a_regional_tally_gives_the_town_only_its_part() -> None:
+    text = ("Air strikes killed at least 30 people across Azerbaijan on Sunday, including 12 "
+            "in a strike on a market in Ganja, officials said.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 12)]
+
+
+def test_the_day_a_toll_rose_is_not_the_events_day() -> None:
+    text = ("The death toll from a missile attack on Ganja rose to 12 on Monday as rescuers "
+            "searched the rubble. The attack late on Saturday destroyed a school.")
+    (inc,) = violent(run(text, date(2020, 10, 12)))
+    assert (inc.killed, inc.date) == (12, date(2020, 10, 10))
+
+
+def test_the_shooters_base_and_a_forces_country_are_not_the_target() -> None:
+    text = ("On Sunday, units of the Armed Forces of Armenia stationed in the direction of "
+            "Gegharkunik subjected our positions located in Kalbajar to fire.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Kalbajar"
+
+
+def test_a_far_foreign_town_the_story_never_leads_to_is_a_misreading() -> None:
+    text = ("Shelling hit a market in Ganja, Azerbaijan, on Sunday, killing four, officials "
+            "in Baku said.\n\nShells landed in the meat section of the market in the "
+            "Moscow district, witnesses said.")
+    got = [(i.place_name, i.killed) for i in violent(run(text))]
+    assert got == [("Ganja", 4)]
+
+
+def test_a_bulleted_town_line_places_its_own_event() -> None:
+    text = ("Over the past day the enemy shelled the region 40 times.\n\n"
+            "- Ganja: artillery killed two residents.\n"
+            "- Kalbajar: a drone hit a car; nobody was hurt.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert ("Ganja", 2) in got and ("Kalbajar", 0) in got
+
+
+def test_a_day_tally_told_town_by_town_is_their_summary() -> None:
+    text = ("Over the past day, the enemy shelled 14 settlements in Azerbaijan.\n\n"
+            "- Ganja: artillery shelling killed two residents.\n"
+            "- Kalbajar: shelling damaged a school; nobody was hurt.")
+    got = sorted((i.place_name, i.killed) for i in violent(run(text)))
+    assert got == [("Ganja", 2), ("Kalbajar", 0)]
+
+
+def test_a_later_entrys_nth_body_and_bare_toll_update_the_event() -> None:
+    text = ("11:15 - Jets struck a building in Ganja. One person was killed.\n\n"
+            "12:30 - Ganja update: a second body has been recovered from the ruins.\n\n"
+            "14:00 - Death toll now three.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3

@@ -436,6 +436,7 @@ def test_counted_object_after_a_determiner_and_bodies_of(sentence: str, killed) 
         ("Militiamen shot dead two traders and a herder at the well.", 3, None),
         ("A pensioner and a volunteer were wounded by fragments.", None, 2),
         ("The shell killed 4 people and 6 others were hurt.", 4, 6),
+        ("Assailants shot dead the mayor and his aide outside the office.", 2, None),
         ("Nine villagers died, among them a teacher and her niece.", 9, None),
     ],
 )
@@ -585,3 +586,69 @@ def test_an_age_after_aged_is_no_count(sentence: str, killed: int) -> None:
 ])
 def test_one_victim_by_role_or_martyred(sentence: str) -> None:
     assert extract_casualties(sentence).killed == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Officials said 14 people died, while medics said at least 22 were killed.", 22),
+        ("The hospital reported nine dead; a rights group gave a higher figure of 13.", 13),
+        ("The governor said eight civilians were killed; the mayor said six died.", 8),
+        ("The army said two soldiers were killed and the rebels said 11 fighters died.", 13),
+        ("Police said three people died, and medics said two more died later.", 5),
+    ],
+)
+def test_two_sources_for_the_same_dead_are_one_toll(sentence: str, killed: int) -> None:
+    """Another source's figure for the same victims is not more victims (the larger
+    figure stands); other sides' dead and deaths told as more still add."""
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A 12-year-old boy was among those killed.", None),
+        ("Four paramedics were among the 20 people killed.", 20),
+        ("A man in his 70s was killed when the drone hit his yard.", 1),
+    ],
+)
+def test_among_the_dead_is_a_part_and_an_age_decade_is_one(sentence: str, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Shelling killed two villagers, a shepherd and his nephew.", 2),
+        ("The strike killed three people, a teacher and her son.", 3),
+        ("Gunmen killed two guards, a nurse and a driver.", 4),
+    ],
+)
+def test_a_group_then_who_they_were_is_the_group(sentence: str, killed: int) -> None:
+    """"two villagers, a shepherd and his nephew" names the two, it adds nobody."""
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Death toll now four.", 4),
+        ("Toll: 9 dead, 20 hurt.", 9),
+        ("Rescuers say a third body was pulled from the rubble.", 3),
+    ],
+)
+def test_a_live_blogs_shorthand_tolls(sentence: str, killed: int) -> None:
+    assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "wounded"),
+    [
+        ("Both brothers were killed instantly.", 2, None),
+        ("The shell wounded both of them.", None, 2),
+        ("Both sides reported heavy casualties.", None, None),
+    ],
+)
+def test_both_is_two(sentence: str, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
