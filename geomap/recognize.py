@@ -441,7 +441,7 @@ class Recognizer:
 
     def _folded_row_name(self, row: int) -> str:
         """A row's name as the text's folded spans spell it (see _row_name)."""
-        return fold(self.gaz.row(row).name)
+        return fold(self.gaz.name_of(row))
 
     def _english_word(self, w: str) -> bool:
         eng = self.gaz.english

@@ -98,7 +98,15 @@ _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # 
 COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
 COLOC_BONUS = 1.5
 COLOC_MAX = 40  # a name with more readings than this is everywhere
-_CELLS = tuple((di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1))
+# Co-location grid cells of a degree, keyed by one int (no tuple to build per probe): a
+# cell and its eight neighbours are these offsets from its key.
+_CELL_ROW = 1024
+_CELLS = tuple(di * _CELL_ROW + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))
+
+
+def _within_reach(scores: list[float], low: float) -> int:
+    """How many readings score at least `low`."""
+    return sum(sc >= low for sc in scores)
 ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
 # An unknown name placed by the text: what may stand between it and the place named next.
 _LOCATED_BY = re.compile(
@@ -125,12 +133,19 @@ def _own_spelling(name: str, span: str, cc: str | None = None) -> bool:
     other romanisations of the name count as its own ("Sweida" is close to "Suweida", a
     spelling of As-Suwayda)."""
     span = _ARTICLE_START.sub("", span.replace("-", " ").replace("'", ""))
-    for own in _romanisations(fold(name), cc):
-        own = _ARTICLE_START.sub("", own.replace("-", " ").replace("'", ""))
-        if own == span or span.startswith(own + " ") or (
-                len(own) >= 5 and fuzz.ratio(own, span) >= OWN_SPELLING_RATIO):
-            return True
-    return False
+    owns = _bare_romanisations(fold(name), cc)
+    if any(own == span or span.startswith(own + " ") for own in owns):
+        return True
+    # the cutoff lets rapidfuzz stop early on spellings too far apart to count
+    return any(len(own) >= 5 and fuzz.ratio(own, span, score_cutoff=OWN_SPELLING_RATIO)
+               >= OWN_SPELLING_RATIO for own in owns)
+
+
+@lru_cache(maxsize=16_384)
+def _bare_romanisations(folded: str, cc: str | None) -> tuple[str, ...]:
+    """_romanisations without hyphens, apostrophes and a leading article, as compared."""
+    return tuple(_ARTICLE_START.sub("", own.replace("-", " ").replace("'", ""))
+                 for own in _romanisations(folded, cc))
 
 
 def _accented(name: str, surface: str) -> bool:
@@ -448,12 +463,12 @@ class Resolver:
         by another of their names (West Point, Virginia, once Delaware) give or get it."""
         # the names the bonus can decide: two readings or more within reach of the best
         # (a reading further behind stays below _context's floor even with the bonus)
-        contested = [m for m in matches if len(m.rows) > 1 and m.scores and sum(
-            sc >= max(m.scores) - MAX_CONTEXT_BONUS - COLOC_BONUS for sc in m.scores) > 1]
+        contested = [m for m in matches if len(m.rows) > 1 and m.scores and _within_reach(
+            m.scores, max(m.scores) - MAX_CONTEXT_BONUS - COLOC_BONUS) > 1]
         if not contested:
             return
         lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
-        grid: dict[tuple[int, int], list[tuple[tuple[int, ...], float, float]]] = {}
+        grid: dict[int, list[tuple[tuple[int, ...], float, float]]] = {}
         keys: dict[tuple[int, ...], frozenset[int]] = {}
         for m in matches:
             if not m.rows or len(m.rows) > COLOC_MAX or m.key in keys:
@@ -465,7 +480,7 @@ class Resolver:
                 if kind[r] != k_country and r not in other and (
                         len(scores) == 1 or scores[idx] >= low):
                     la, lo = lat[r], lon[r]
-                    grid.setdefault((int(la), int(lo)), []).append((m.key, la, lo))
+                    grid.setdefault(int(la) * _CELL_ROW + int(lo), []).append((m.key, la, lo))
         if len(keys) < 2:
             return
         d2_max = (COLOC_KM / 111.2) ** 2
@@ -483,9 +498,9 @@ class Resolver:
                     got = False
                     la, lo = lat[r], lon[r]
                     kx = math.cos(math.radians(la))
-                    ci, cj = int(la), int(lo)
-                    for di, dj in _CELLS:
-                        for k, ola, olo in grid.get((ci + di, cj + dj), ()):
+                    cell = int(la) * _CELL_ROW + int(lo)
+                    for off in _CELLS:
+                        for k, ola, olo in grid.get(cell + off, ()):
                             if k != mk:
                                 dy, dx = ola - la, (olo - lo) * kx
                                 if dy * dy + dx * dx <= d2_max:
@@ -608,7 +623,8 @@ class Resolver:
             if kind[r] != k_place:
                 continue
             # a longer name the phrase only starts ("El Geneina Fort") is not its own
-            if _own_spelling(self._row_name(r), span, self.gaz.country(r)):
+            name = self._row_name(r)
+            if name == span or _own_spelling(name, span, self.gaz.country(r)):
                 own = True
             else:
                 other.append(r)

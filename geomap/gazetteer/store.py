@@ -119,6 +119,11 @@ class Gazetteer:
                      self.cc_codes[self.cc[row]] or None, self._admin1s[self._admin1[row]],
                      self.lat[row], self.lon[row], self.pop[row], self._has_geometry[row] == 1)
 
+    def name_of(self, row: int) -> str:
+        """A row's display name alone: what name tests need, without building its Place."""
+        off = self._name_off
+        return self._names[off[row]:off[row + 1]].decode()
+
     def row_of(self, place_id: str) -> int | None:
         r = self._db().execute("SELECT row FROM place WHERE id=?", (place_id,)).fetchone()
         return r[0] if r else None
