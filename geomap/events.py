@@ -433,8 +433,17 @@ def _weapon_of_fire(folded: str, chosen: tuple[re.Match[str], str, str, float],
                     violent: list[tuple[re.Match[str], str, str, float]]
                     ) -> tuple[re.Match[str], str, str, float]:
     """The strike a generic 'under fire' or 'subjected to fire' names as its source
-    ("subjected to artillery fire", "came under fire from mortars"), else `chosen`."""
-    if not chosen[0].group(0).startswith(("came under", "subjected")):
+    ("subjected to artillery fire", "came under fire from mortars"), else `chosen`. An
+    attack made with a remote weapon and no fighting ("attacked the base with drones") is
+    coded by its means, as ACLED does: an air/drone strike or shelling, not a clash."""
+    cue = chosen[0].group(0)
+    if cue.startswith("attack") and not _CLASHED.search(folded):
+        weapon = _WITH_REMOTE.search(folded, chosen[0].end(), chosen[0].end() + 80)
+        if weapon is None:
+            return chosen
+        sub = tx.AIR_DRONE if weapon["air"] else tx.SHELLING
+        return weapon, tx.EXPLOSIONS, sub, chosen[3]
+    if not cue.startswith(("came under", "subjected")):
         return chosen
     for v in violent:
         if v[1] == tx.EXPLOSIONS and (
@@ -614,6 +623,10 @@ _CIVILIAN_VICTIM = _r(
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
     r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
 _CLASHED = _r(r"\b(?:clashed|fought|exchanged\s+fire|firefights?|gun\s?battles?)\b")
+# "attacked the base with explosive-laden drones": the remote weapon the attack was made with
+_WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcopters?|"
+                  r"air\s?strikes|warplanes|aircraft|helicopters?|barrel\s+bombs)|missiles?|"
+                  r"rockets?|artillery|mortars?|shells|howitzers?|grads?)\b")
 _ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
              r"anti-(?:tank|armou?r))\b")
 _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")

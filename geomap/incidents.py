@@ -131,10 +131,19 @@ _SPEAKING_IN = re.compile(r"\b(?:speaking|talking|addressing\s+\w+|interviewed|r
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
 
 
-def _speaks_from(head: str, tail: str) -> bool:
-    """Is a place named only as where a speaker is ("the ministry in Ramallah said")?"""
-    return bool(_SEAT_TAIL.match(tail) and _SEAT_HEAD.search(head)) or bool(
-        _SPEAKING_IN.search(head))
+def _speaks_from(head: str, tail: str, before: str = "") -> bool:
+    """Is a place named only as where a speaker is ("the ministry in Ramallah said",
+    "according to the health ministry in Ramallah, ten were killed")? `before` is the
+    text ahead of `head`, where an "according to" may open the attribution."""
+    if _SEAT_HEAD.search(head) and (_SEAT_TAIL.match(tail) or (
+            tail.startswith(",") and _ACCORDING.search(before + head))):
+        return True
+    return bool(_SPEAKING_IN.search(head))
+
+
+# "according to the Palestinian Health Ministry in ...": an attribution, ending at its seat
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?[\w'-]+\s+"
+                        r"(?:based\s+)?in\s+(?:the\s+)?$")
 
 
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village|capital)\s+of|central|downtown|"
@@ -1245,7 +1254,8 @@ class _Extractor:
                     or _SPEAKER_AFTER.match(folded, rel_e):
                 continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _speaks_from(head, folded[rel_e: rel_e + 12]):
+            if _speaks_from(head, folded[rel_e: rel_e + 12],
+                            folded[max(0, rel_s - 90): max(0, rel_s - 45)]):
                 continue  # "the health ministry in Ramallah said", "speaking in Kyiv"
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head) \
                     or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):

@@ -759,3 +759,21 @@ def test_killed_by_artillery_fire_is_shelling() -> None:
     match = classify("A retired teacher was killed by enemy artillery fire on the edge of "
                      "the town late on Sunday.")
     assert match is not None and match.sub_event_type == tx.SHELLING
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    ("Insurgents attacked an army outpost with armed quadcopters overnight, wounding four.",
+     tx.AIR_DRONE),
+    ("Fighters attacked the army garrison with mortars at dawn, killing a guard.",
+     tx.SHELLING),
+    ("Fighters attacked the army garrison with rifles at dawn, killing a guard.",
+     tx.ARMED_CLASH),
+    ("Troops attacked the rebel base with artillery and then clashed with its defenders.",
+     tx.ARMED_CLASH),
+])
+def test_an_attack_is_coded_by_the_remote_weapon_it_was_made_with(sentence: str,
+                                                                  sub: str) -> None:
+    # ACLED codes a drone or artillery attack on a base as remote violence, unless the
+    # sentence also tells a fight
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == sub

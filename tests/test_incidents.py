@@ -1205,3 +1205,10 @@ def test_a_later_entrys_nth_body_and_bare_toll_update_the_event() -> None:
             "14:00 - Death toll now three.")
     (inc,) = violent(run(text))
     assert inc.killed == 3
+
+
+def test_an_attribution_to_a_ministry_in_a_city_is_not_the_site() -> None:
+    text = ("According to the health ministry in Ganja, a drone strike killed two people "
+            "near Kalbajar on Sunday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
