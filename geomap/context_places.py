@@ -13,12 +13,11 @@ its own. `geomap toponyms` lists these; incident placement does not use them.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from geomap.folding import fold
-from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention
+from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention, home_country
 from geomap.recognize import DEMONYMS
 
 CONTEXT_CONFIDENCE = 0.35
@@ -102,7 +101,7 @@ def relocate_homonyms(text: str, mentions: list[Mention],
     article's country and its neighbours, in a country the article never names. Such a
     mention is moved to its local container (as contextual_mentions would place it) with
     a low confidence; without a container it is left alone."""
-    home = _home_country(mentions)
+    home = home_country(mentions)
     if home is None:
         return mentions
     named = {m.place.country for m in mentions
@@ -164,7 +163,7 @@ def _container(text: str, phrase_end: int, start: int,
                   and text[m.end:start].rstrip() in ("'s", "’s")]
     if possessive:
         return possessive[0]
-    home = _home_country(mentions)
+    home = home_country(mentions)
     local = [m for m in mentions if m.place is not None and m.place.kind != KIND_COUNTRY
              and (home is None or m.place.country == home)]
     paragraph = text.rfind("\n", 0, start) + 1
@@ -176,14 +175,9 @@ def _container(text: str, phrase_end: int, start: int,
     return after_in_sentence[0] if after_in_sentence else None
 
 
-def _home_country(mentions: list[Mention]) -> str | None:
-    """The country most of the article's places are in: a container found only by
-    nearness must lie there (a person's name read as a town abroad is no container)."""
-    counts = Counter(m.place.country for m in mentions if m.place is not None
-                     and m.place.country)
-    return counts.most_common(1)[0][0] if counts else None
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _sentence_end(text: str, start: int) -> int:
-    found = re.compile(r"[.!?](?:\s|$)|\n").search(text, start)
+    found = _SENTENCE_END.search(text, start)
     return found.start() if found else len(text)

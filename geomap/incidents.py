@@ -62,6 +62,7 @@ from geomap.model import (
     Incident,
     Mention,
     Place,
+    home_country,
 )
 from geomap.numbers import TRIGGERS as CASUALTY_TRIGGERS
 from geomap.numbers import (
@@ -484,7 +485,7 @@ class _Extractor:
         resolved = self.all_mentions() if callable(self.all_mentions) else self.all_mentions
         self.mentions = sorted((m for m in resolved if m.place is not None),
                                key=attrgetter("start"))
-        self.home = _home_country(self.mentions)
+        self.home = home_country(self.mentions, majority=True)
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
         carried: DateRef | None = None  # the previous paragraph's last date
@@ -1601,18 +1602,6 @@ def _dates_close(a: _Draft, b: _Draft, *, lenient: bool) -> bool:
             a.date_precision == DATE_DAY and b.date_precision == DATE_DAY:
         return False  # "on Saturday ... in X" and "on Sunday ... in Y": two days, two events
     return abs((a.date - b.date).days) <= 1
-
-
-def _home_country(mentions: list[Mention]) -> str | None:
-    """The country a clear majority of the story's place names are in, if any."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.place is not None and m.place.country:
-            counts[m.place.country] = counts.get(m.place.country, 0) + 1
-    if not counts:
-        return None
-    iso, n = max(counts.items(), key=lambda kv: kv[1])
-    return iso if n * 2 > sum(counts.values()) else None
 
 
 def _same_stem(a: str, b: str) -> bool:

@@ -101,6 +101,19 @@ class Mention:
     fuzzy: bool = False  # matched by spelling similarity, not exactly
 
 
+def home_country(mentions: list[Mention], majority: bool = False) -> str | None:
+    """The country most of the mentions' places are in (with `majority`, only if more than
+    half are): the story's own country, against which places abroad are weighed."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place is not None and m.place.country:
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    if not counts:
+        return None
+    iso, n = max(counts.items(), key=lambda kv: kv[1])
+    return iso if not majority or n * 2 > sum(counts.values()) else None
+
+
 @dataclass(slots=True)
 class Incident:
     """One located, dated event. Field names are the GeoJSON property names."""

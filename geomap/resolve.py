@@ -143,21 +143,17 @@ def _own_spelling(name: str, span: str, cc: str | None = None) -> bool:
 
 @lru_cache(maxsize=16_384)
 def _bare_romanisations(folded: str, cc: str | None) -> tuple[str, ...]:
-    """_romanisations without hyphens, apostrophes and a leading article, as compared."""
+    """The folded name and the spellings the gazetteer build derives from it, without
+    hyphens, apostrophes and a leading article, as _own_spelling compares them."""
+    owns = (folded, *sorted(transliterations(folded, cc))) if cc else (folded,)
     return tuple(_ARTICLE_START.sub("", own.replace("-", " ").replace("'", ""))
-                 for own in _romanisations(folded, cc))
+                 for own in owns)
 
 
 def _accented(name: str, surface: str) -> bool:
     """The text writes the place's own name with its diacritics ("Ménaka", "Kédougou")."""
     return not surface.isascii() and surface.upper() == name.upper() and \
         any(not c.isascii() and c.isalpha() for c in surface)
-
-
-@lru_cache(maxsize=16_384)
-def _romanisations(folded: str, cc: str | None) -> tuple[str, ...]:
-    """The folded name and the spellings the gazetteer build derives from it."""
-    return (folded, *sorted(transliterations(folded, cc))) if cc else (folded,)
 
 
 class Resolver:
