@@ -328,3 +328,15 @@ def test_q_finds_an_incident_by_what_its_other_report_said(tmp_path):
     for q in ("schoolyard", "mortar", "ombudsman", "villages"):
         assert len(query_incidents(store, Filters(q=q)).features) == 1, q
     assert query_incidents(store, Filters(q="airport")).features == []
+
+
+def test_q_finds_the_old_primary_report_when_a_better_one_takes_its_place(tmp_path):
+    store = new_store(tmp_path)
+    old = "Mortar rounds landed near the schoolyard."
+    _two(store, [line_incident(confidence=0.5, evidence=old)],
+         [line_incident(confidence=0.8, evidence="Shelling hit the border villages.")])
+    (feat,) = query_incidents(store).features
+    assert feat["properties"]["evidence"] == "Shelling hit the border villages."
+    assert feat["properties"]["source_count"] == 2
+    for q in ("schoolyard", "villages"):
+        assert len(query_incidents(store, Filters(q=q)).features) == 1, q

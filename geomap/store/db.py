@@ -21,12 +21,18 @@ DEFAULT_DB = "geomap.db"
 # What an incident's other reports said, for `q` (incidents.other_evidence): their
 # evidence, attribution and headline. Ingest recomputes it when an article merges in;
 # migration 6 filled it once, so changing this text needs a new migration.
-OTHER_EVIDENCE = """
+def other_evidence_sql(primary: str = "incidents.article_id") -> str:
+    """The subquery; `primary` is the SQL for the primary article's id (the row's own, or a
+    parameter when the same UPDATE also changes it)."""
+    return f"""
     SELECT coalesce(group_concat(coalesce(s.evidence, '') || ' ' ||
                                  coalesce(s.reported_by, '') || ' ' || coalesce(a.title, ''),
                                  ' '), '')
     FROM incident_sources s JOIN articles a ON a.id = s.article_id
-    WHERE s.incident_n = incidents.n AND s.article_id IS NOT incidents.article_id"""
+    WHERE s.incident_n = incidents.n AND s.article_id IS NOT {primary}"""
+
+
+OTHER_EVIDENCE = other_evidence_sql()
 
 # Ordered migrations: MIGRATIONS[i] brings user_version i to i + 1. Never edit a shipped one.
 MIGRATIONS: tuple[str, ...] = (

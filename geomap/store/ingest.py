@@ -18,9 +18,12 @@ from typing import Any, Protocol
 
 from geomap.errors import ArticleError, GeomapError, StoreError
 from geomap.model import Article, Incident, content_hash
-from geomap.store.db import OTHER_EVIDENCE, Store
+from geomap.store.db import Store, other_evidence_sql
 from geomap.store.merge import find_match, merged
 from geomap.store.records import COLUMNS, incident_values
+
+# The merged row's primary article may change in the same UPDATE, so name it by parameter.
+_MERGED_OTHER_EVIDENCE = other_evidence_sql(":article_id")
 
 
 class ExtractorLike(Protocol):
@@ -171,15 +174,14 @@ def _store_incident(conn: sqlite3.Connection, incident: Incident, aid: str) -> t
         n, old = match
         values = incident_values(merged(old, incident))
         del values["id"]
+        _link(conn, n, incident, aid)  # first, so one UPDATE counts it (one FTS refresh)
+        assignments = ", ".join(f"{k} = :{k}" for k in values)
         conn.execute(
-            f"UPDATE incidents SET {', '.join(f'{k} = :{k}' for k in values)} WHERE n = :n",
+            f"UPDATE incidents SET {assignments}, source_count = (SELECT count(*) FROM "
+            "incident_sources WHERE incident_n = :n), "
+            f"other_evidence = ({_MERGED_OTHER_EVIDENCE}) WHERE n = :n",
             {**values, "n": n},
         )
-        _link(conn, n, incident, aid)
-        conn.execute(
-            "UPDATE incidents SET source_count = (SELECT count(*) FROM incident_sources "
-            f"WHERE incident_n = :n), other_evidence = ({OTHER_EVIDENCE}) WHERE n = :n",
-            {"n": n})
         _index_point(conn, n, values, replace_old=True)
         return n, True
     values = incident_values(incident)
