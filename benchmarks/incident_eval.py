@@ -3,9 +3,12 @@
 A predicted incident matches a gold one when the event family (event_type) is the same,
 the dates are within a day, and the point lies within the gold tolerance. Matching is
 greedy, one-to-one. Prints precision, recall, F1 and the share of matched incidents whose
-killed count is exact.
+killed count is exact, then the errors by cause, so a round can be judged per class of
+failure rather than per set: a miss is a wrong `family`, `date` or `place` when an unmatched
+prediction fails on that test alone, else `absent`; a wrong toll is `none` (no number),
+`over` or `under`. Several gold files are scored together.
 
-    python benchmarks/incident_eval.py [--gold tests/data/unseen/gold.json] [-v]
+    python benchmarks/incident_eval.py [--gold tests/data/unseen/gold.json ...] [-v]
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,7 @@ class Score:
     false_neg: int = 0
     killed_exact: int = 0
     killed_total: int = 0
+    causes: Counter[str] = field(default_factory=Counter)
 
     @property
     def precision(self) -> float:
@@ -49,15 +54,34 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
-    if pred["event_type"] != gold["event_type"] or pred["lat"] is None:
-        return False
+def failed_tests(pred: dict[str, Any], gold: dict[str, Any]) -> list[str]:
+    """Which of the judging rule's three tests the prediction fails ([] is a match)."""
+    failed = []
+    if pred["event_type"] != gold["event_type"]:
+        failed.append("family")
     if pred["date"] is None or abs(
         (date.fromisoformat(pred["date"]) - date.fromisoformat(gold["date"])).days
     ) > 1:
-        return False
-    km = great_circle((pred["lat"], pred["lon"]), (gold["lat"], gold["lon"])).km
-    return km <= gold["tolerance_km"]
+        failed.append("date")
+    if pred["lat"] is None or great_circle(
+        (pred["lat"], pred["lon"]), (gold["lat"], gold["lon"])
+    ).km > gold["tolerance_km"]:
+        failed.append("place")
+    return failed
+
+
+def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
+    return not failed_tests(pred, gold)
+
+
+def miss_cause(gold: dict[str, Any], unmatched: list[dict[str, Any]]) -> str:
+    """`family`, `date` or `place` when some prediction fails that test alone, else `absent`."""
+    singles = {tuple(failed_tests(p, gold)) for p in unmatched}
+    return next((c for c in ("family", "date", "place") if (c,) in singles), "absent")
+
+
+def toll_cause(got: int | None, gold: int) -> str:
+    return "none" if got is None else "over" if got > gold else "under"
 
 
 def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: Score,
@@ -68,14 +92,19 @@ def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: 
         hit = next((p for p in unmatched if matches(p, gold)), None)
         if hit is None:
             score.false_neg += 1
+            cause = miss_cause(gold, unmatched)
+            score.causes[f"miss: {cause}"] += 1
             if verbose:
-                print(f"  MISS {name}: {gold['event_type']} {gold['date']} {gold['place']}")
+                print(f"  MISS ({cause}) {name}: {gold['event_type']} {gold['date']} "
+                      f"{gold['place']}")
             continue
         unmatched.remove(hit)
         score.true_pos += 1
         if gold.get("killed") is not None:
             score.killed_total += 1
             score.killed_exact += hit["killed"] == gold["killed"]
+            if hit["killed"] != gold["killed"]:
+                score.causes[f"killed: {toll_cause(hit['killed'], gold['killed'])}"] += 1
             if verbose and hit["killed"] != gold["killed"]:
                 print(f"  KILLED {name}: {gold['place']} gold {gold['killed']} "
                       f"got {hit['killed']}")
@@ -88,7 +117,8 @@ def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--gold", type=Path, default=REPO / "tests/data/unseen/gold.json")
+    parser.add_argument("--gold", type=Path, nargs="+",
+                        default=[REPO / "tests/data/unseen/gold.json"])
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
@@ -96,18 +126,21 @@ def main() -> None:
     from geomap.pipeline import Extractor
 
     extractor = Extractor.default()
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))
     score = Score()
-    for name, golds in gold.items():
-        preds = [
-            incident.properties()
-            for article in read_articles(args.gold.parent / name)
-            for incident in extractor.extract(article)
-        ]
-        score_file(preds, golds, score, args.verbose, name)
+    for path in args.gold:
+        for name, golds in json.loads(path.read_text(encoding="utf-8")).items():
+            preds = [
+                incident.properties()
+                for article in read_articles(path.parent / name)
+                for incident in extractor.extract(article)
+            ]
+            score_file(preds, golds, score, args.verbose, name)
     print(f"violent incidents: P {score.precision:.2f} R {score.recall:.2f} F1 {score.f1:.2f} "
           f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})")
     print(f"killed exact: {score.killed_exact}/{score.killed_total}")
+    if score.causes:
+        print("errors by cause: " + ", ".join(
+            f"{cause} {n}" for cause, n in sorted(score.causes.items())))
 
 
 if __name__ == "__main__":

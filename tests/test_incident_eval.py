@@ -1,0 +1,47 @@
+"""The incident scorer applies the judging rule and names each error's cause."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "incident_eval.py"
+_spec = importlib.util.spec_from_file_location("incident_eval", _PATH)
+assert _spec and _spec.loader
+incident_eval = importlib.util.module_from_spec(_spec)
+sys.modules["incident_eval"] = incident_eval  # dataclasses look their module up
+_spec.loader.exec_module(incident_eval)
+
+GOLD = {"event_type": "Battles", "date": "2024-03-10", "place": "X", "lat": 48.0, "lon": 37.0,
+        "tolerance_km": 25, "killed": 3}
+
+
+def pred(**changes):
+    base = {"event_type": "Battles", "date": "2024-03-10", "lat": 48.0, "lon": 37.0,
+            "killed": 3, "place": "X", "place_name": "X", "evidence": "..."}
+    return {**base, **changes}
+
+
+def test_a_day_off_still_matches_but_two_days_or_far_away_do_not() -> None:
+    assert incident_eval.matches(pred(date="2024-03-11"), GOLD)
+    assert incident_eval.failed_tests(pred(date="2024-03-12"), GOLD) == ["date"]
+    assert incident_eval.failed_tests(pred(lat=49.0), GOLD) == ["place"]  # 111 km north
+    assert incident_eval.failed_tests(pred(lat=None, lon=None, date=None),
+                                      GOLD) == ["date", "place"]
+
+
+def test_a_miss_is_blamed_on_the_one_test_a_prediction_failed() -> None:
+    family_only = pred(event_type="Violence against civilians")
+    assert incident_eval.miss_cause(GOLD, [pred(lat=60.0, date=None), family_only]) == "family"
+    assert incident_eval.miss_cause(GOLD, [pred(lat=60.0, date=None)]) == "absent"
+    assert incident_eval.miss_cause(GOLD, []) == "absent"
+
+
+def test_scoring_counts_matches_extras_and_wrong_tolls_by_cause() -> None:
+    score = incident_eval.Score()
+    incident_eval.score_file([pred(killed=5), pred(event_type="Protests"), pred(lat=10.0)],
+                             [GOLD, {**GOLD, "lat": 30.0, "date": "2024-01-01"}], score, False, "f.txt")
+    assert (score.true_pos, score.false_pos, score.false_neg) == (1, 1, 1)
+    assert score.causes == {"killed: over": 1, "miss: absent": 1}
+    assert (score.killed_exact, score.killed_total) == (0, 1)
