@@ -40,8 +40,9 @@ def test_a_miss_is_blamed_on_the_one_test_a_prediction_failed() -> None:
 
 def test_scoring_counts_matches_extras_and_wrong_tolls_by_cause() -> None:
     score = incident_eval.Score()
+    elsewhere = {**GOLD, "lat": 30.0, "date": "2024-01-01"}
     incident_eval.score_file([pred(killed=5), pred(event_type="Protests"), pred(lat=10.0)],
-                             [GOLD, {**GOLD, "lat": 30.0, "date": "2024-01-01"}], score, False, "f.txt")
+                             [GOLD, elsewhere], score, False, "f.txt")
     assert (score.true_pos, score.false_pos, score.false_neg) == (1, 1, 1)
     assert score.causes == {"killed: over": 1, "miss: absent": 1}
     assert (score.killed_exact, score.killed_total) == (0, 1)

@@ -131,6 +131,32 @@ def test_bbox_filter_through_the_date_index_agrees_with_the_rtree(filled, monkey
     assert sorted(_ids(page)) == ["A", "Armenian"]
 
 
+def test_a_bbox_with_west_past_east_crosses_the_antimeridian():
+    assert Filters.parse(bbox="170,-20,-170,-10").bbox == (170.0, -20.0, -170.0, -10.0)
+    # Leaflet's longitudes past 180 after panning round the world wrap onto it
+    assert Filters.parse(bbox="170,-20,190,-10").bbox == (170.0, -20.0, -170.0, -10.0)
+    assert Filters.parse(bbox="-400,-20,400,-10").bbox == (-180.0, -20.0, 180.0, -10.0)
+    assert Filters.parse(bbox="-180,-90,180,90").bbox == (-180.0, -90.0, 180.0, 90.0)
+
+
+@pytest.mark.parametrize("sort_max", [None, 0])  # the R*Tree, then the date-index walk
+def test_incidents_either_side_of_the_antimeridian_are_in_a_box_across_it(
+        tmp_path, monkeypatch, sort_max):
+    if sort_max is not None:
+        monkeypatch.setattr("geomap.store.query.RTREE_SORT_MIN", sort_max)
+        monkeypatch.setattr("geomap.store.query.RTREE_SORT_MAX", sort_max)
+    script = {name: [incident(evidence=f"{name} clash", lat=-17.0, lon=lon)]
+              for name, lon in (("east", 179.5), ("west", -179.6), ("far", 0.0))}
+    store = new_store(tmp_path)
+    ingest(store, [article(k) for k in script], FakeExtractor(script), progress=False)
+    across = Filters.parse(bbox="179,-18,-179,-16")
+    assert sorted(_ids(query_incidents(store, across))) == ["east", "west"]
+    assert sorted(_ids(query_incidents(store, Filters.parse(bbox="179,-18,180,-16")))) == [
+        "east"]
+    assert sum(f["properties"]["count"] for f in clusters(store, across, 6)["features"]) == 2
+    assert sum(c for _, c in timeline(store, across)) == 2
+
+
 def test_date_filters_are_inclusive(filled):
     page = query_incidents(filled, Filters.parse(start="2020-10-04", end="2020-10-11"))
     assert [f["properties"]["date"] for f in page.features] == ["2020-10-11", "2020-10-04"]
@@ -289,7 +315,7 @@ def test_rollup_clusters_equal_grouped_clusters_after_inserts_and_merges(tmp_pat
     report = ingest(store, [article(k) for k in script], FakeExtractor(script), progress=False)
     assert report.incidents_merged > 0
     for zoom in (0, 2, 5, 8):
-        for bbox in (None, "30,30,60,50", "-180,-90,0,0"):
+        for bbox in (None, "30,30,60,50", "-180,-90,0,0", "150,-60,-150,70"):
             filters = Filters.parse(bbox=bbox)
             fast = clusters(store, filters, zoom)
             rows = list(query_module._grouped_rows(store.conn, filters, zoom))

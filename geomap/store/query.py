@@ -88,10 +88,33 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
         raise FilterError(f"bbox latitudes must be within -90..90, got {value!r}")
     if min_lat > max_lat:
         raise FilterError(f"bbox minLat {min_lat} is greater than maxLat {max_lat}")
-    if min_lon > max_lon:
-        raise FilterError(f"bbox minLon {min_lon} is greater than maxLon {max_lon}")
-    # Leaflet reports longitudes beyond ±180 when the world wraps: clamp to the world.
-    return max(-180.0, min_lon), min_lat, min(180.0, max_lon), max_lat
+    if max_lon - min_lon >= 360:
+        return -180.0, min_lat, 180.0, max_lat
+    # Longitudes past ±180 (Leaflet's after panning round the world) wrap onto the world;
+    # west > east then means the box crosses the antimeridian, as RFC 7946 (5.2) says.
+    return _wrapped(min_lon), min_lat, _wrapped(max_lon), max_lat
+
+
+def _wrapped(lon: float) -> float:
+    return lon if -180.0 <= lon <= 180.0 else (lon + 180.0) % 360.0 - 180.0
+
+
+def lon_spans(bbox: tuple[float, float, float, float]) -> tuple[tuple[float, float], ...]:
+    """The bbox's longitude ranges: two when it crosses the antimeridian (west > east)."""
+    west, _, east, _ = bbox
+    return ((west, east),) if west <= east else ((west, 180.0), (-180.0, east))
+
+
+def in_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) -> bool:
+    return bbox[1] <= lat <= bbox[3] and any(w <= lon <= e for w, e in lon_spans(bbox))
+
+
+def _overlaps_sql(bbox: tuple[float, float, float, float], alias: str) -> tuple[str, list[Any]]:
+    """R*Tree entries that overlap the bbox (either side of the antimeridian)."""
+    spans = lon_spans(bbox)
+    lon = " OR ".join(f"({alias}max_lon >= ? AND {alias}min_lon <= ?)" for _ in spans)
+    return (f"({lon}) AND {alias}max_lat >= ? AND {alias}min_lat <= ?",
+            [v for span in spans for v in span] + [bbox[1], bbox[3]])
 
 
 def parse_date(name: str, value: str) -> date:
@@ -174,20 +197,20 @@ def where(filters: Filters, alias: str = "i") -> tuple[str, list[Any]]:
                        "MATCH ?)")
         params.append(fts_query(filters.q))
     if filters.bbox:
-        min_lon, min_lat, max_lon, max_lat = filters.bbox
-        clauses.append(f"{alias}.lon BETWEEN ? AND ? AND {alias}.lat BETWEEN ? AND ?")
-        params.extend((min_lon, max_lon, min_lat, max_lat))
+        spans = lon_spans(filters.bbox)
+        lon = " OR ".join(f"{alias}.lon BETWEEN ? AND ?" for _ in spans)
+        clauses.append(f"({lon}) AND {alias}.lat BETWEEN ? AND ?")
+        params.extend((*(v for span in spans for v in span), filters.bbox[1], filters.bbox[3]))
     return (" AND ".join(clauses) or "1"), params
 
 
 def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float],
                 cap: int) -> int:
     """R*Tree hits in the bbox, counting no further than cap + 1."""
-    min_lon, min_lat, max_lon, max_lat = bbox
+    sql, params = _overlaps_sql(bbox, "")
     return conn.execute(
-        "SELECT count(*) FROM (SELECT n FROM incidents_rtree WHERE max_lon >= ? AND "
-        "min_lon <= ? AND max_lat >= ? AND min_lat <= ? LIMIT ?)",
-        (min_lon, max_lon, min_lat, max_lat, cap + 1),
+        f"SELECT count(*) FROM (SELECT n FROM incidents_rtree WHERE {sql} LIMIT ?)",
+        (*params, cap + 1),
     ).fetchone()[0]
 
 
@@ -215,9 +238,8 @@ def _rtree_page_sql(filters: Filters) -> tuple[str, list[Any]]:
     Only sub_type needs the incident rows; bbox, dates and types are answered by the
     R*Tree entry itself, q by the full-text index.
     """
-    min_lon, min_lat, max_lon, max_lat = filters.bbox  # type: ignore[misc]
-    clauses = ["r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ?"]
-    params: list[Any] = [min_lon, max_lon, min_lat, max_lat]
+    overlap, params = _overlaps_sql(filters.bbox, "r.")  # type: ignore[arg-type]
+    clauses = [overlap]
     rest = Filters(sub_types=filters.sub_types)
     if filters.start:
         clauses.append("r.sort_date >= ?")
@@ -388,9 +410,7 @@ def query_incidents(store: Store, filters: Filters | None = None, *,
     by_n = {row[0]: row for row in _rows(conn, [n for n, _ in keys])}
     rows = [by_n[n] for n, _ in keys if n in by_n]
     if filters.bbox:  # the R*Tree stores float32 boxes: drop hits just outside the bbox
-        min_lon, min_lat, max_lon, max_lat = filters.bbox
-        rows = [r for r in rows
-                if min_lon <= r[_LON] <= max_lon and min_lat <= r[_LAT] <= max_lat]
+        rows = [r for r in rows if in_bbox(r[_LON], r[_LAT], filters.bbox)]
     return Page(features_for_rows(conn, rows), next_cursor)
 
 
@@ -411,13 +431,15 @@ def cell_degrees(zoom: int) -> float:
     return 90.0 / (2 ** zoom)
 
 
-def _cell_range(filters: Filters, size: float) -> tuple[int, int, int, int] | None:
-    """Cells (cx0, cy0, cx1, cy1) that the bbox touches, or None for the whole world."""
+def _cell_range(filters: Filters, size: float
+                ) -> tuple[tuple[tuple[int, int], ...], int, int] | None:
+    """Cells the bbox touches: ((cx0, cx1) per longitude span, cy0, cy1); None for all."""
     if not filters.bbox:
         return None
-    min_lon, min_lat, max_lon, max_lat = filters.bbox
-    return (int((min_lon + 180.0) / size), int((min_lat + 90.0) / size),
-            int((max_lon + 180.0) / size), int((max_lat + 90.0) / size))
+    _, min_lat, _, max_lat = filters.bbox
+    return (tuple((int((w + 180.0) / size), int((e + 180.0) / size))
+                  for w, e in lon_spans(filters.bbox)),
+            int((min_lat + 90.0) / size), int((max_lat + 90.0) / size))
 
 
 def _rollup_rows(conn: sqlite3.Connection, filters: Filters, zoom: int) -> Iterable[tuple]:
@@ -425,8 +447,10 @@ def _rollup_rows(conn: sqlite3.Connection, filters: Filters, zoom: int) -> Itera
     clauses, params = ["level = ?"], [zoom]
     cells = _cell_range(filters, cell_degrees(zoom))
     if cells:
-        clauses.append("cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
-        params += [cells[0], cells[2], cells[1], cells[3]]
+        spans, cy0, cy1 = cells
+        clauses.append(f"({' OR '.join('cx BETWEEN ? AND ?' for _ in spans)}) "
+                       "AND cy BETWEEN ? AND ?")
+        params += [*(c for span in spans for c in span), cy0, cy1]
     if filters.types:
         clauses.append(f"event_type IN ({','.join('?' * len(filters.types))})")
         params += filters.types
@@ -441,11 +465,12 @@ def _grouped_rows(conn: sqlite3.Connection, filters: Filters, zoom: int) -> Iter
     cells = _cell_range(filters, size)
     sql, params = where(replace(filters, bbox=None))
     if cells:  # every incident of every touched cell, as the rollup counts them
-        sql += (" AND i.lon >= ? AND i.lon < ? AND i.lat >= ? AND i.lat < ?"
-                " AND cx BETWEEN ? AND ? AND cy BETWEEN ? AND ?")
-        params += [cells[0] * size - 180.0 - 1e-9, (cells[2] + 1) * size - 180.0 + 1e-9,
-                   cells[1] * size - 90.0 - 1e-9, (cells[3] + 1) * size - 90.0 + 1e-9,
-                   cells[0], cells[2], cells[1], cells[3]]
+        spans, cy0, cy1 = cells
+        lon = " OR ".join("(i.lon >= ? AND i.lon < ? AND cx BETWEEN ? AND ?)" for _ in spans)
+        sql += f" AND ({lon}) AND i.lat >= ? AND i.lat < ? AND cy BETWEEN ? AND ?"
+        for cx0, cx1 in spans:
+            params += [cx0 * size - 180.0 - 1e-9, (cx1 + 1) * size - 180.0 + 1e-9, cx0, cx1]
+        params += [cy0 * size - 90.0 - 1e-9, (cy1 + 1) * size - 90.0 + 1e-9, cy0, cy1]
     return conn.execute(
         "SELECT CAST((i.lon + 180.0) / ? AS INTEGER) AS cx, "
         "CAST((i.lat + 90.0) / ? AS INTEGER) AS cy, i.event_type, count(*), "

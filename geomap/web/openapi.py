@@ -24,7 +24,8 @@ def _param(name: str, description: str, schema: dict[str, Any], *,
 
 
 FILTERS = [
-    _param("bbox", "Viewport minLon,minLat,maxLon,maxLat (WGS84 degrees).",
+    _param("bbox", "Viewport minLon,minLat,maxLon,maxLat (WGS84 degrees); minLon > maxLon "
+           "crosses the antimeridian (RFC 7946, 5.2).",
            {"type": "string", "pattern": r"^[^,]+,[^,]+,[^,]+,[^,]+$"},
            example="44.5,38.5,47.5,41.5"),
     _param("start", "First date, inclusive.", {"type": "string", "format": "date"}),
