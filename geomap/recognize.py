@@ -707,7 +707,11 @@ class Recognizer:
         initial and about its length, if it scores at least `cutoff` (fuzz.ratio)."""
         names, nids, lengths = self._pool(cc, word[:1])
         length = len(word)
-        lo, hi = bisect_left(lengths, length - 3), bisect_right(lengths, length + 3)
+        # A name d characters longer scores at most 100 * 2L / (2L + d) (the Indel distance
+        # is at least d), shorter ones less: past this d no name can reach the cut-off, so
+        # rapidfuzz is not handed them (a third fewer names at 88; same best, same index).
+        reach = min(3, int(2 * length * (100.0 - cutoff) / cutoff + 1e-6))
+        lo, hi = bisect_left(lengths, length - reach), bisect_right(lengths, length + reach)
         got = process.extractOne(word, names[lo:hi], scorer=fuzz.ratio, score_cutoff=cutoff)
         return (got[1], nids[lo + got[2]]) if got else None
 
