@@ -196,7 +196,7 @@ class _Match:
     fuzzy: bool = False
     scores: list[float] = field(default_factory=list)
     own: tuple[str, int] = ("", 0)  # this match's own vote for a document country
-    demoted: set[int] = field(default_factory=set)  # homonyms of a world-known place
+    demoted: frozenset[int] = frozenset()  # homonyms of a world-known place
     listed: bool = False  # follows another place in a list ("Rafah and Khan Younis")
     embedded: bool = False  # a capitalised word of no known kind next to it ("Mir Ali")
 
@@ -233,6 +233,8 @@ class Recognizer:
         self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
         self._seat_memo: dict[tuple[int, ...], frozenset[int]] = {}  # see Resolver._seats
         self._other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]] = {}  # _other_names
+        # (readings, phrase) -> readings a world-known namesake demotes: Resolver._prominent
+        self._prominent_memo: dict[tuple[tuple[int, ...], str], frozenset[int]] = {}
         # row -> fold(its name): resolution compares it with the text for every reading
         self._row_name = lru_cache(maxsize=65536)(self._folded_row_name)
         # (country, initial) -> (names, their ids, their lengths ascending): fuzzy pools,
