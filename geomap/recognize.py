@@ -271,7 +271,8 @@ class Recognizer:
         counties_here = "counties" in folded or "parishes" in folded
         pos = 0
         for sm in _CAPITAL.finditer(text):
-            s = sm.start()
+            # fe: the end of the first word (the regex takes the capitalised word)
+            s, fe = sm.span()
             if s < pos:
                 continue
             if s:
@@ -282,7 +283,6 @@ class Recognizer:
                     pm = _PARTICLE.search(text, max(0, s - 4), s)
                     if pm is not None and pm.start() >= pos:
                         s = pm.start()
-            fe = sm.end()  # end of the first word (the regex takes the capitalised word)
             w = folded[s:fe]
             if not w.isalnum():  # a particle start, or a letter that folds to "'"
                 first = _TOKEN.match(folded, s)

@@ -105,9 +105,15 @@ _CELL_ROW = 1024
 _CELLS = tuple(di * _CELL_ROW + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))
 
 
-def _within_reach(scores: list[float], low: float) -> int:
-    """How many readings score at least `low`."""
-    return sum(sc >= low for sc in scores)
+def _contested(scores: list[float]) -> bool:
+    """Two readings or more score within reach of the best (MAX_CONTEXT_BONUS and
+    COLOC_BONUS): the runner-up, found by a C-speed sort of a few floats, is."""
+    if len(scores) < 2:
+        return False
+    runner_up, top = sorted(scores)[-2:]
+    return runner_up >= top - MAX_CONTEXT_BONUS - COLOC_BONUS
+
+
 ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
 # An unknown name placed by the text: what may stand between it and the place named next.
 _LOCATED_BY = re.compile(
@@ -472,8 +478,7 @@ class Resolver:
         by another of their names (West Point, Virginia, once Delaware) give or get it."""
         # the names the bonus can decide: two readings or more within reach of the best
         # (a reading further behind stays below _context's floor even with the bonus)
-        contested = [m for m in matches if len(m.rows) > 1 and m.scores and _within_reach(
-            m.scores, max(m.scores) - MAX_CONTEXT_BONUS - COLOC_BONUS) > 1]
+        contested = [m for m in matches if len(m.rows) > 1 and m.scores and _contested(m.scores)]
         if not contested:
             return
         lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
