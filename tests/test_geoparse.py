@@ -836,3 +836,20 @@ def test_fuzzy_window_narrowed_by_cutoff_finds_what_the_full_window_finds(
                 assert Geoparser._best_fuzzy(gp, word, cc, cutoff) == full, (word, cc, cutoff)
                 seen += full is not None
     assert seen  # the words do have near names in the test gazetteer
+
+
+def test_remembered_demotions_do_not_cross_a_local_cue(built_gazetteer) -> None:
+    """Demotions by a world-known namesake are remembered per name across articles; a
+    mention with a local cue (an apposition, a container) must be judged as by a fresh
+    parser, whatever bare mentions of the name came before, and the reverse."""
+    bare = "Russian forces shelled Kupiansk overnight. The president later flew to New York."
+    cued = ["Ukrainian officials said Russian forces shelled New York, a village.",
+            "Shelling hit New York, a village."]
+    for text in cued:
+        fresh = Geoparser(built_gazetteer)
+        cold_cued = fresh.parse(text)
+        cold_bare = Geoparser(built_gazetteer).parse(bare)
+        assert fresh.parse(bare) == cold_bare
+        assert fresh.parse(text) == cold_cued
+        assert fresh.parse(bare) == cold_bare
+    assert places(Geoparser(built_gazetteer), bare)["New York"][1] == "US"
