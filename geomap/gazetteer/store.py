@@ -92,10 +92,6 @@ class Gazetteer:
             if row is None or row[0] != str(FORMAT):
                 raise GazetteerError(f"gazetteer database at {db} does not match its index: "
                                      f"{_HINT}")
-            # The index's objects live as long as the process and hold no garbage: out of
-            # the collector's sight, a full collection no longer walks a million of them
-            # (one such pass cost ~40 ms in the middle of an extraction run).
-            gc.freeze()
             return gaz
         except GazetteerError:
             raise
