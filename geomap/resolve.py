@@ -86,6 +86,7 @@ CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
+_NONE: frozenset[int] = frozenset()  # no readings demoted (shared, never changed)
 _ACTOR_AFTER = re.compile(
     r" (?:forces|troops|army|armed forces|military|soldiers|units|strikes?|airstrikes?|"
     r"air ?strikes?|missiles?|drones?|rockets?|shell(?:ing|s)|artillery|jets|warplanes|"
@@ -104,9 +105,15 @@ _CELL_ROW = 1024
 _CELLS = tuple(di * _CELL_ROW + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))
 
 
-def _within_reach(scores: list[float], low: float) -> int:
-    """How many readings score at least `low`."""
-    return sum(sc >= low for sc in scores)
+def _contested(scores: list[float]) -> bool:
+    """Two readings or more score within reach of the best (MAX_CONTEXT_BONUS and
+    COLOC_BONUS): the runner-up, found by a C-speed sort of a few floats, is."""
+    if len(scores) < 2:
+        return False
+    runner_up, top = sorted(scores)[-2:]
+    return runner_up >= top - MAX_CONTEXT_BONUS - COLOC_BONUS
+
+
 ROMANISED_CC = ARABIC_CC | CYRILLIC_CC
 # An unknown name placed by the text: what may stand between it and the place named next.
 _LOCATED_BY = re.compile(
@@ -169,6 +176,7 @@ class Resolver:
     _demonyms: dict[str, str]
     _seat_memo: dict[tuple[int, ...], frozenset[int]]
     _other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
+    _prominent_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
     _fuzzy_best: Any
     _row_name: Any  # row -> its place's name folded, remembered (Recognizer.__init__)
 
@@ -378,6 +386,9 @@ class Resolver:
         k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
         k_country, pop, codes, cc_of = self._k_country, gaz.pop, gaz.cc_codes, gaz.cc
         by_own: dict[tuple[str, int], tuple[set[str], Any]] = {}
+        # A name mentioned again with the same vote, cues, container and demotions scores
+        # its readings the same: the scores are copied, not recomputed.
+        repeats: dict[tuple[Any, ...], list[float]] = {}
         for i, m in enumerate(matches):
             if not m.rows:
                 continue
@@ -391,8 +402,15 @@ class Resolver:
             container = self._container(matches, i, folded)
             m.within = container[1] if container is not None else -1
             poss = self._possessive_countries(matches, i, folded)
+            span = folded[m.start:m.end]
+            m.demoted = self._prominent(m, folded, span, container, poss)
+            sig = (m.key, span, m.own, m.admin_cue, m.place_cue, container,
+                   frozenset(poss) if poss else None, m.demoted)
+            scores = repeats.get(sig)
+            if scores is not None:
+                m.scores = scores.copy()
+                continue
             seats = self._seats(m.rows)  # empty without a province among the rows
-            m.demoted = self._prominent(m, folded, folded[m.start:m.end], container, poss)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
             if got is None:
@@ -446,6 +464,7 @@ class Resolver:
                     sc -= OTHER_NAME_PENALTY
                 scores.append(sc)
             m.scores = scores
+            repeats[sig] = scores.copy()
         self._colocated(matches, folded)
         self._context(matches, folded)
         self._districts_of(matches, folded)
@@ -459,8 +478,7 @@ class Resolver:
         by another of their names (West Point, Virginia, once Delaware) give or get it."""
         # the names the bonus can decide: two readings or more within reach of the best
         # (a reading further behind stays below _context's floor even with the bonus)
-        contested = [m for m in matches if len(m.rows) > 1 and m.scores and _within_reach(
-            m.scores, max(m.scores) - MAX_CONTEXT_BONUS - COLOC_BONUS) > 1]
+        contested = [m for m in matches if len(m.rows) > 1 and m.scores and _contested(m.scores)]
         if not contested:
             return
         lat, lon, kind, k_country = self.gaz.lat, self.gaz.lon, self._kind, self._k_country
@@ -628,7 +646,7 @@ class Resolver:
         return got
 
     def _prominent(self, m: _Match, folded: str, phrase: str,
-                   container: tuple[str, int] | None, poss: set[str]) -> set[int]:
+                   container: tuple[str, int] | None, poss: set[str]) -> frozenset[int]:
         """Candidates to demote because a world-known namesake exists (by GeoNames
         alternate-name count, the prominence signal of CLIFF/Mordecai-style resolvers):
         "Paris" is France and "New York" in a Ukraine article is still the US city, not a
@@ -636,19 +654,35 @@ class Resolver:
         A local cue keeps the homonym in the running ("the village of New York in
         Donetsk region", "Paris, Texas"); so does naming its province (see _context).
         """
+        if m.admin_cue or m.place_cue or container is not None or poss:
+            return _NONE
+        # Without a cue the demotions depend on the readings and the phrase alone:
+        # remembered across articles (bounded like the other memos).
+        memo = self._prominent_memo
+        got = memo.get((m.key, phrase))
+        if got is None:
+            if len(memo) > 65_536:
+                memo.clear()
+            got = memo[(m.key, phrase)] = self._namesakes_abroad(m.rows, phrase)
+        if got and _APPOSITION.match(folded, m.end):
+            return _NONE
+        return got
+
+    def _namesakes_abroad(self, rows: list[int], phrase: str) -> frozenset[int]:
+        """The readings of `rows` that a world-known namesake abroad demotes (see
+        _prominent), cues aside."""
         gaz, kind, k_place, alts = self.gaz, self._kind, self._k_place, self.gaz.alt_count
-        known = [r for r in m.rows if kind[r] == k_place and alts[r] >= FOREIGN_ADMIN1_ALTS]
-        if not known or m.admin_cue or m.place_cue or container is not None or poss or \
-                _APPOSITION.match(folded, m.end):
-            return set()
+        known = [r for r in rows if kind[r] == k_place and alts[r] >= FOREIGN_ADMIN1_ALTS]
+        if not known:
+            return _NONE
         out = set()
         for r in known:
             cc = gaz.country(r)
             # A province abroad yields only to the city's own name, and only if the city's
             # country has no same-name province ("New York" may be the state).
             over_admin1 = self._row_name(r) == phrase and not any(
-                kind[o] == self._k_admin1 and gaz.country(o) == cc for o in m.rows)
-            for o in m.rows:
+                kind[o] == self._k_admin1 and gaz.country(o) == cc for o in rows)
+            for o in rows:
                 if gaz.country(o) == cc:
                     continue
                 k = kind[o]
@@ -656,7 +690,7 @@ class Resolver:
                         k == k_place and alts[r] >= WORLD_KNOWN_ALTS
                         and gaz.pop[o] < OBSCURE_POP and alts[o] < FOREIGN_ADMIN1_ALTS):
                     out.add(o)
-        return out
+        return frozenset(out) if out else _NONE
 
     def _container(self, matches: list[_Match], i: int, folded: str) -> tuple[str, int] | None:
         """'X, Azerbaijan' / 'X, Texas': the country/admin-1 right after a comma."""
@@ -718,14 +752,24 @@ class Resolver:
         admin1_n, inside_n, counties_n = dict(admin1s), dict(inside), dict(counties)
         admin1_of, k_country, k_admin1 = gaz.admin1_of, self._k_country, self._k_admin1
         k_place, k_region = self._k_place, self._k_region
+        # A name mentioned again with the same readings, scores, cues and spelling gets the
+        # same support: its increments are reused (43% of contested mentions repeat one).
+        repeats: dict[tuple[Any, ...], list[tuple[int, float]]] = {}
         for m in matches:
             if len(m.rows) < 2:
                 continue
             scores = m.scores
+            demoted = m.demoted
+            sig = (m.key, tuple(scores), m.within, folded[m.start:m.end], demoted)
+            incs = repeats.get(sig)
+            if incs is not None:
+                for idx, inc in incs:
+                    scores[idx] += inc
+                continue
+            incs = repeats[sig] = []
             mine = m.rows[scores.index(max(scores))]  # the first best, as max(key=) gives
             alone = tops.get(mine, 0) <= 1
             floor = max(scores) - MAX_CONTEXT_BONUS
-            demoted = m.demoted
             mine_a1, mine_kind = admin1_of[mine], kind[mine]
             others = None
             mk = m.key
@@ -767,7 +811,9 @@ class Resolver:
                         others = [p for p in points if p[0] != mine] if alone else points
                     got = self._near(r, others)
                     cache[key] = got
-                scores[idx] += bonus + got
+                inc = bonus + got
+                scores[idx] += inc
+                incs.append((idx, inc))
 
     def _province_support(self, matches: list[_Match]) -> dict[int, dict[Any, float]]:
         """admin-1 row -> {name: weight, ..., -1: total}: the names of the article with a

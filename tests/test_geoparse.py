@@ -812,3 +812,44 @@ def test_an_unknown_village_stands_where_the_text_puts_it(gp: Geoparser) -> None
     assert m.place.country == "UA"
     # no place cue, or no place named after it: nothing is made up
     assert "Prohres" not in places(gp, "Prohres said the talks would go on in Kyiv.")
+
+
+def test_fuzzy_window_narrowed_by_cutoff_finds_what_the_full_window_finds(
+        gp: Geoparser) -> None:
+    """_best_fuzzy hands rapidfuzz only names close enough in length to reach the cut-off;
+    the best name (and which of equals) must be the one the whole +-3 window gives."""
+    from bisect import bisect_left, bisect_right
+
+    from rapidfuzz import fuzz, process
+
+    words = ["kalbjar", "fizuli", "shusa", "agdam", "lachn", "ganca", "terter", "kubatli"]
+    seen = 0
+    for word in words:
+        for cc in ("AZ", "*"):
+            for cutoff in (80.0, 85.0, 88.0, 90.0):
+                names, nids, lengths = gp._pool(cc, word[:1])
+                lo = bisect_left(lengths, len(word) - 3)
+                hi = bisect_right(lengths, len(word) + 3)
+                got = process.extractOne(word, names[lo:hi], scorer=fuzz.ratio,
+                                         score_cutoff=cutoff)
+                full = (got[1], nids[lo + got[2]]) if got else None
+                assert Geoparser._best_fuzzy(gp, word, cc, cutoff) == full, (word, cc, cutoff)
+                seen += full is not None
+    assert seen  # the words do have near names in the test gazetteer
+
+
+def test_remembered_demotions_do_not_cross_a_local_cue(built_gazetteer) -> None:
+    """Demotions by a world-known namesake are remembered per name across articles; a
+    mention with a local cue (an apposition, a container) must be judged as by a fresh
+    parser, whatever bare mentions of the name came before, and the reverse."""
+    bare = "Russian forces shelled Kupiansk overnight. The president later flew to New York."
+    cued = ["Ukrainian officials said Russian forces shelled New York, a village.",
+            "Shelling hit New York, a village."]
+    for text in cued:
+        fresh = Geoparser(built_gazetteer)
+        cold_cued = fresh.parse(text)
+        cold_bare = Geoparser(built_gazetteer).parse(bare)
+        assert fresh.parse(bare) == cold_bare
+        assert fresh.parse(text) == cold_cued
+        assert fresh.parse(bare) == cold_bare
+    assert places(Geoparser(built_gazetteer), bare)["New York"][1] == "US"
