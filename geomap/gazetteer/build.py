@@ -19,7 +19,7 @@ import re
 import sqlite3
 import time
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from geomap.gazetteer.names import (
     azerbaijani,
     common_words,
     english_words,
+    international_given_names,
     person_names,
     strip_generic,
     transliterations,
@@ -145,6 +146,40 @@ class _Builder:
         if f:
             for v in variants(f):
                 self.names[v].add(row)
+
+
+# An international given name (Faker) is left out when it names a country, province or
+# region, or a town of this size that fewer locales than INTL_GIVEN_SURE list: there the
+# place is the likelier reading ('Amani' is Amman's alternate name; 'Minna' a Nigerian
+# state capital), and the recognizer would ask for context before believing it. So is one
+# of two letters, or one that opens many multi-word place names ('El', 'Nova', 'Wadi',
+# 'Campo') unless most locales list it ('Ali'): a given name makes the capitalised word
+# after it a person, and "El Gezira state" is no person. And so is a common English word
+# ('Over', 'Said', 'Mercy'): "Six Flags Over Texas" has no person in it.
+INTL_GIVEN_BIG_TOWN = 100_000
+INTL_GIVEN_SURE = 3
+INTL_GIVEN_HEAD = 20  # multi-word place names opening with the word
+INTL_GIVEN_COMMON = 5  # locales
+
+
+def _given_names(b: _Builder, census: set[str], intl: dict[str, int],
+                 english: set[str]) -> set[str]:
+    """The census given names plus the international ones that are not chiefly places
+    or words."""
+    out = set(census)
+    heads = Counter(name.partition(" ")[0] for name in b.names if " " in name)
+    for name, locales in intl.items():
+        if name in out or len(name) <= 2 or name in english:
+            continue
+        if heads[name] >= INTL_GIVEN_HEAD and locales < INTL_GIVEN_COMMON:
+            continue
+        rows = b.names.get(name, ())
+        if any(b.rows[r][2] != KIND_PLACE for r in rows):
+            continue
+        if locales < INTL_GIVEN_SURE and any(b.rows[r][8] >= INTL_GIVEN_BIG_TOWN for r in rows):
+            continue
+        out.add(name)
+    return out
 
 
 def _countries(b: _Builder, demonyms: set[str]) -> dict[str, int]:
@@ -608,9 +643,10 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _admin1_exonyms(b)
     _admin1_dedupe(b)
     _admin1_seat_display(b)
-    given, surnames = person_names()
+    census_given, surnames = person_names()
     english = english_words()
-    _county_population(b, counties, english, given | surnames)
+    _county_population(b, counties, english, census_given | surnames)
+    given = _given_names(b, census_given, international_given_names(), english)
 
     common = common_words(b.names, frozenset(
         name for name, rows in b.names.items()
