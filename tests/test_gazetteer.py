@@ -406,3 +406,28 @@ def test_ukrainian_apostrophe_family() -> None:
 
     assert "kam'ianske" in transliterations("kamianske", "UA")
     assert "slov'iansk" in transliterations("sloviansk", "UA")
+
+
+@pytest.mark.parametrize(("place_id", "display"), [
+    ("gn:586047", "Kalbajar"),  # Kəlbəcər: NE's English alternate agrees with the romanisation
+    ("gn:587081", "Baku"),      # Bakı: the seat's English name
+    ("gn:585686", "Kurdamir"),  # Kürdəmir
+    ("gn:524894", "Moscow"),    # Moskva: a city that is its own unit, named so by NE too
+    ("gn:586290", "Qakh"),      # no certain English form: kept, not "Qax"
+])
+def test_admin1_english_display(gaz: Gazetteer, place_id: str, display: str) -> None:
+    unit = gaz.get(place_id)
+    assert unit is not None and unit.feature == "ADM1" and unit.name == display
+
+
+def test_oblast_not_renamed_after_the_city_next_door(gaz: Gazetteer) -> None:
+    assert {p.name for p in gaz.lookup("Leningrad") if p.feature == "ADM1"} == {"Leningrad"}
+
+
+def test_azerbaijani_english_needs_agreement() -> None:
+    from geomap.gazetteer.build import _azerbaijani_english
+
+    assert _azerbaijani_english("Kəlbəcər", ["Kalbajar"]) == "Kalbajar"
+    assert _azerbaijani_english("Lacin", ["Shusha"]) is None  # NE's mislabel
+    assert _azerbaijani_english("Babək", ["Babek"]) == "Babek"
+    assert _azerbaijani_english("Ağdaş", ["Agdas"]) is None  # ş is sh in English

@@ -122,6 +122,7 @@ class _Builder:
         self.by_gnid: dict[str, int] = {}
         self.alt_count: dict[int, int] = {}  # GeoNames alternate names per place row
         self.exonyms: list[tuple[int, str]] = []  # admin-1 exonyms, added after the places
+        self.ne_names: dict[int, list[str]] = {}  # admin-1 row -> NE's names (see _admin1)
 
     def add(self, pid: str, name: str, kind: str, feature: str, cc: str | None,
             admin1: str | None, lat: float, lon: float, pop: int, geom: dict | None,
@@ -236,6 +237,13 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
                     lat, lon, 0, f["geometry"])
         b.exonyms.extend((row, x) for x in exonyms)
+        if p["gn_name"] and strip_generic(p["gn_name"]) == p["gn_name"]:
+            # a unit GeoNames names like a town ("Moskva"): a city that is its own unit
+            b.ne_names[row] = [x for x in (p.get("name"), p.get("woe_name"),
+                                           *(p.get("name_alt") or "").split("|")) if x]
+        if p["iso_a2"] in SEAT_DISPLAY_LATIN_CC:
+            b.ne_names[row] = [x for x in (*(p.get("name_alt") or "").split("|"),
+                                           p.get("woe_name")) if x]
         code = p.get("gn_a1_code") or ""
         if code.startswith("US."):
             spellings += US_STATE_ABBREVIATIONS.get(code[3:], ())
@@ -344,20 +352,41 @@ SEAT_DISPLAY_MIN_POP = 10_000  # a seat whose name a unit takes is a real town
 # takes only a near spelling ("Stavropol'skiy": Stavropol, 78), not the new name
 # ("Sverdlovsk": Yekaterinburg, 17; "Dnipropetrovs'k": Dnipro, 57).
 SEAT_DISPLAY_CYRILLIC_RATIO = 60
+# Azerbaijan's units carry Azerbaijani Latin names in NE ("Bakı", "Kəlbəcər") where GeoNames
+# names the seat in English ("Baku", "Kalbajar"): the seat's name is shown, under the
+# Cyrillic rule (a near spelling, or one NE lists for the unit: Moskva's "Moscow").
+SEAT_DISPLAY_LATIN_CC = frozenset({"AZ"})
+
+
+def _azerbaijani_english(display: str, ne_names: list[str]) -> str | None:
+    """NE's English alternate name for an Azerbaijani unit where it is certain: plain
+    ASCII and the English romanisation of the unit's own name, or that name without its
+    accents ("Kəlbəcər", "Kalbacar" -> "Kalbajar"; "Kürdəmir" -> "Kurdamir"; "Babək" ->
+    "Babek"), so no neighbour's name NE mislabels a unit with ("Lacin" is no "Shusha")."""
+    english = azerbaijani(display)
+    if not display.isascii() and not any(ch in display for ch in "qQxXğĞcCçÇşŞ"):
+        english.add(usable(display))  # "Babək" -> "Babek"; not "Ağdaş" -> "Agdas"
+    for alt in ne_names:
+        alt = strip_generic(alt)
+        if alt.isascii() and alt != display and usable(alt) in english:
+            return alt
+    return None
 
 
 def _admin1_seat_display(b: _Builder) -> None:
     """A unit named after its seat is shown by the seat's English name where the unit's
     own name is a transliteration ("Halab" -> "Aleppo", "Donets'k" -> "Donetsk"): analysts
     read the English one, and the seat carries the unit's name among its alternates.
-    Only in Arabic- and Cyrillic-script countries: elsewhere GeoNames lists a province's
-    name on towns that are not named after it (Hatay on Antakya, Nayarit on Tepic). The
+    Only in Arabic- and Cyrillic-script countries and Azerbaijan (where NE's certain English
+    alternate name comes first, _azerbaijani_english): elsewhere GeoNames lists a
+    province's name on towns that are not named after it (Hatay on Antakya, Nayarit on
+    Tepic). The
     seat is a populous town inside the unit (or, for an oblast, near it: the city of Kyiv
     is its own unit) with a plain-ASCII name that is not the unit's name plus words
     ("Karak City"). Cyrillic names also lose the soft sign's apostrophe, as news writes
     them. The display name and the admin-1 label of every place in the unit change; the
     searchable names do not."""
-    scripts = ARABIC_CC | CYRILLIC_CC
+    scripts = ARABIC_CC | CYRILLIC_CC | SEAT_DISPLAY_LATIN_CC
     # An oblast also shares a name with its capital when only the capital's spelling is
     # its English name (the oblast "Zaporiz'ka" is known as "Zaporizhzhia").
     towns_by_oblast: dict[int, set[int]] = defaultdict(set)
@@ -375,13 +404,22 @@ def _admin1_seat_display(b: _Builder) -> None:
         stem = _adjective_stem(own)
         keys = {own, own.replace("'", ""), stem, stem.replace("'", "")}
         towns = {t for key in keys for t in b.names.get(key, ())} | towns_by_oblast.get(row, set())
+        if unit[4] in SEAT_DISPLAY_LATIN_CC:
+            english = _azerbaijani_english(unit[1], b.ne_names.get(row, []))
+            if english or unit[1].isascii():
+                if english:
+                    renamed[row] = english
+                continue
+        # the city that is its own unit takes its English name when NE lists it for the
+        # unit ("Moskva": "Moscow"), however far the spellings are
+        ne = {fold(strip_generic(x)) for x in b.ne_names.get(row, [])}
         seats = [t for t in towns
                  if b.rows[t][2] == KIND_PLACE and b.rows[t][4] == unit[4]
                  and b.rows[t][8] >= SEAT_DISPLAY_MIN_POP and b.rows[t][1].isascii()
                  and (b.admin1_row[t] == row or (unit[4] in CYRILLIC_CC
                                                  and _km(unit, b.rows[t]) <= SEAT_NEAR_KM))
                  and own not in fold(b.rows[t][1])
-                 and (unit[4] in ARABIC_CC
+                 and (unit[4] in ARABIC_CC or fold(b.rows[t][1]) in ne
                       or fuzz.ratio(own, fold(b.rows[t][1])) >= SEAT_DISPLAY_CYRILLIC_RATIO)]
         seat = max(seats, key=lambda t: b.rows[t][8]) if seats else None
         display = b.rows[seat][1] if seat is not None else unit[1]
