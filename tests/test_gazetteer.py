@@ -463,3 +463,22 @@ def test_admin1_shift_rule() -> None:
     assert far
     _admin1_points_toward_people(b)  # towns now centre at lon 3.15: half is 0.475 deg
     assert 2.2 < b.rows[unit][7] <= 2.2 + 60.5 / 111.2
+
+
+@pytest.mark.parametrize(("text", "place_id"), [
+    ("Insurgents raided Palma and Mocimboa da Praia in Cabo Delgado, Mozambique.",
+     "cur:palma-mz"),
+    ("Rebels advanced on Walikale in North Kivu, Congo.", "cur:walikale"),
+])
+def test_curated_towns_win_in_their_country(built_gazetteer, text, place_id):
+    from geomap.geoparse import Geoparser
+
+    mentions = Geoparser(built_gazetteer).parse(text)
+    assert place_id in {m.place.id for m in mentions if m.place}
+
+
+def test_palma_alone_is_still_mallorca(built_gazetteer):
+    from geomap.geoparse import Geoparser
+
+    mentions = Geoparser(built_gazetteer).parse("Tourists returned to Palma this summer.")
+    assert [m.place.country for m in mentions if m.place] == ["ES"]

@@ -546,7 +546,8 @@ def _curated(b: _Builder) -> None:
             shape(geom).interpolate(0.5, normalized=True)
         # a region known only by a point has no outline to draw or to place incidents in
         row = b.add(p["id"], p["name"], p["kind"], p["feature"], p.get("country"), None,
-                    round(pt.y, 5), round(pt.x, 5), 0, geom if p.get("outline", True) else None)
+                    round(pt.y, 5), round(pt.x, 5), int(p.get("population") or 0),
+                    geom if p.get("outline", True) else None)
         names = [p["name"], *p.get("alternate_names", [])]
         for n in names:
             b.name(row, n)

