@@ -56,9 +56,11 @@ PLACES: list[dict[str, Any]] = [
      "lon": 46.8081, "alternate_names": ["Aghdara", "Ağdərə", "Agdere", "Mardakert"],
      "review": "Town in the north of the former Nagorno-Karabakh (Aghdara)."},
     {"slug": "tawila", "name": "Tawila", "country": "SD", "lat": 13.4900, "lon": 24.8100,
-     "alternate_names": ["Tawilah", "Tawila camp"],
+     "alternate_names": ["Tawilah", "Tawila camp"], "population": 10_000,
      "review": "Town in North Darfur about 60 km west of El Fasher; host of displacement "
-               "camps."},
+               "camps. Population: an order-of-magnitude estimate of the town before the "
+               "war (the camps now hold far more), so it outranks Yemen's hamlet At "
+               "Tawilah (GeoNames: population 0)."},
     {"slug": "jebel-aulia", "name": "Jebel Aulia", "country": "SD", "lat": 15.2390,
      "lon": 32.4990, "alternate_names": ["Jabal Awliya", "Jebel Awlia", "Jabal Aulia"],
      "review": "Town and dam on the White Nile about 40 km south of Khartoum."},
