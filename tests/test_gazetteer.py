@@ -482,3 +482,14 @@ def test_palma_alone_is_still_mallorca(built_gazetteer):
 
     mentions = Geoparser(built_gazetteer).parse("Tourists returned to Palma this summer.")
     assert [m.place.country for m in mentions if m.place] == ["ES"]
+
+
+def test_burkina_regions_are_unions_of_provinces(gaz: Gazetteer) -> None:
+    from shapely.geometry import Point, shape
+
+    (region,) = [p for p in gaz.lookup("Centre-Nord") if p.id.startswith("cur:bf-")]
+    assert region.kind == KIND_REGION and region.country == "BF"
+    outline = shape(gaz.geometry(region.id))
+    kaya = next(p for p in gaz.lookup("Kaya") if p.country == "BF")  # the region's seat
+    assert outline.contains(Point(kaya.lon, kaya.lat))
+    assert not any(p.id.startswith("cur:bf-") for p in gaz.lookup("Cascades"))

@@ -356,6 +356,23 @@ REGIONS: list[dict[str, Any]] = [
      "alternate_names": ["Southern Caucasus", "Transcaucasia"], "countries": ("AM", "AZ", "GE"),
      "review": "Union of the Natural Earth outlines of Armenia, Azerbaijan and Georgia."},
 ]
+# Burkina Faso's regions, which conflict copy names ("the Centre-Nord region"): NE's
+# admin-1 units there are the 45 provinces, grouped by NE's 'region' field. Centre
+# (Ouagadougou) and Sahel are left out, bare names that mean other things; Nord, Est and
+# Cascades (a US range) are indexed only with "region".
+BF_REGIONS: list[tuple[str, list[str]]] = [
+    ("Boucle du Mouhoun", []), ("Cascades", []), ("Centre-Est", ["Centre-East"]),
+    ("Centre-Nord", ["Centre-North"]), ("Centre-Ouest", ["Centre-West"]),
+    ("Centre-Sud", ["Centre-South"]), ("Hauts-Bassins", []), ("Plateau-Central", []),
+    ("Sud-Ouest", ["South-West region"]), ("Nord", []), ("Est", ["East region"]),
+]
+REGIONS += [
+    {"slug": f"bf-{region.lower().replace(' ', '-')}",
+     "name": region if region not in ("Nord", "Est", "Cascades") else f"{region} region",
+     "country": "BF", "alternate_names": alternates, "ne_region": region,
+     "review": f"Union of Burkina Faso's NE admin-1 provinces whose NE region is {region}."}
+    for region, alternates in BF_REGIONS
+]
 BORDERS: list[dict[str, Any]] = [
     {"slug": "armenia-azerbaijan-border", "name": "Armenia–Azerbaijan border",
      "pair": ("AM", "AZ"), "country": "AZ",
@@ -451,7 +468,11 @@ def make_curated() -> dict[str, Any]:
     a1_features = json.loads((DATA_DIR / "ne_admin1.geojson").read_text())["features"]
     admin1 = {f["properties"]["gn_id"]: shape(f["geometry"]) for f in a1_features}
     gb_regions: dict[str, list[Any]] = {}
+    ne_regions: dict[tuple[str, str], list[Any]] = {}  # (country, NE 'region') -> units
     for f in a1_features:
+        if f["properties"].get("region"):
+            ne_regions.setdefault((f["properties"]["iso_a2"], f["properties"]["region"]),
+                                  []).append(shape(f["geometry"]))
         if f["properties"]["iso_a2"] == "GB" and f["properties"].get("region"):
             gb_regions.setdefault(f["properties"]["region"], []).append(shape(f["geometry"]))
     countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
@@ -465,7 +486,8 @@ def make_curated() -> dict[str, Any]:
     for r in REGIONS:
         parts = [admin1[i] for i in r.get("units", ())] + \
                 [countries[c] for c in r.get("countries", ())] + \
-                [g for n in r.get("nuts", ()) for g in gb_regions[n]]
+                [g for n in r.get("nuts", ()) for g in gb_regions[n]] + \
+                ne_regions.get((r["country"], r.get("ne_region", "")), [])
         feats.append(_feature(r["slug"], r["name"], "region", "RGN", r["country"],
                               r["alternate_names"], union(parts), r["review"]))
 
