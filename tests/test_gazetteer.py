@@ -493,3 +493,10 @@ def test_burkina_regions_are_unions_of_provinces(gaz: Gazetteer) -> None:
     kaya = next(p for p in gaz.lookup("Kaya") if p.country == "BF")  # the region's seat
     assert outline.contains(Point(kaya.lon, kaya.lat))
     assert not any(p.id.startswith("cur:bf-") for p in gaz.lookup("Cascades"))
+
+
+def test_own_name_breaks_a_tie(gaz: Gazetteer) -> None:
+    # two admin-1 units with equal priors: Nigeria's is named Adamawa, Cameroon's lists it
+    # as an alternate of Adamaoua
+    first = gaz.lookup("Adamawa")[0]
+    assert (first.country, first.feature, first.name) == ("NG", "ADM1", "Adamawa")

@@ -734,9 +734,12 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
         if " " not in name and any(b.rows[r][2] == KIND_PLACE and b.rows[r][8] >= CITY_POP
                                    and fold(b.rows[r][1]) == name for r in rows)))
     priors = [_prior(row, b.alt_count.get(r, 0)) for r, row in enumerate(b.rows)]
+    folded_display = [fold(row[1]) for row in b.rows]
     keys, cands, flags = [], [], bytearray()
     for name in sorted(b.names):
-        rows = sorted(b.names[name], key=lambda r: -priors[r])
+        # equal priors (admin-1 units, places without population): the row whose own name
+        # this is comes first ("Adamawa": Nigeria's state, not Cameroon's Adamaoua)
+        rows = sorted(b.names[name], key=lambda r: (-priors[r], folded_display[r] != name))
         if name in common:  # small places named like common words are not worth the risk
             rows = [r for r in rows if b.rows[r][2] != KIND_PLACE or b.rows[r][8] >= COMMON_MIN_POP]
         if not rows:
