@@ -4,6 +4,7 @@ Load time and memory are printed by benchmarks/bench_extract.py, never asserted 
 
 from __future__ import annotations
 
+import math
 import pickle
 from itertools import pairwise
 from pathlib import Path
@@ -406,3 +407,96 @@ def test_ukrainian_apostrophe_family() -> None:
 
     assert "kam'ianske" in transliterations("kamianske", "UA")
     assert "slov'iansk" in transliterations("sloviansk", "UA")
+
+
+@pytest.mark.parametrize(("place_id", "display"), [
+    ("gn:586047", "Kalbajar"),  # Kəlbəcər: NE's English alternate agrees with the romanisation
+    ("gn:587081", "Baku"),      # Bakı: the seat's English name
+    ("gn:585686", "Kurdamir"),  # Kürdəmir
+    ("gn:524894", "Moscow"),    # Moskva: a city that is its own unit, named so by NE too
+    ("gn:586290", "Qakh"),      # no certain English form: kept, not "Qax"
+])
+def test_admin1_english_display(gaz: Gazetteer, place_id: str, display: str) -> None:
+    unit = gaz.get(place_id)
+    assert unit is not None and unit.feature == "ADM1" and unit.name == display
+
+
+def test_oblast_not_renamed_after_the_city_next_door(gaz: Gazetteer) -> None:
+    assert {p.name for p in gaz.lookup("Leningrad") if p.feature == "ADM1"} == {"Leningrad"}
+
+
+def test_azerbaijani_english_needs_agreement() -> None:
+    from geomap.gazetteer.build import _azerbaijani_english
+
+    assert _azerbaijani_english("Kəlbəcər", ["Kalbajar"]) == "Kalbajar"
+    assert _azerbaijani_english("Lacin", ["Shusha"]) is None  # NE's mislabel
+    assert _azerbaijani_english("Babək", ["Babek"]) == "Babek"
+    assert _azerbaijani_english("Ağdaş", ["Agdas"]) is None  # ş is sh in English
+
+
+def test_admin1_point_moves_toward_its_towns(gaz: Gazetteer) -> None:
+    from shapely.geometry import Point, shape
+
+    from geomap.gazetteer.build import ADMIN1_SHIFT_MAX_KM
+
+    (unit,) = [p for p in gaz.lookup("North Darfur") if p.feature == "ADM1"]
+    outline = shape(gaz.geometry(unit.id))
+    c = outline.centroid
+    fasher = next(p for p in gaz.lookup("El Fasher") if p.country == "SD")
+    moved = 111.2 * math.hypot(unit.lat - c.y, (unit.lon - c.x) * math.cos(math.radians(c.y)))
+    assert 20 < moved <= ADMIN1_SHIFT_MAX_KM + 1
+    assert outline.contains(Point(unit.lon, unit.lat))
+    assert abs(unit.lat - fasher.lat) < abs(c.y - fasher.lat)  # south, toward its people
+
+
+def test_admin1_shift_rule() -> None:
+    from geomap.gazetteer.build import _admin1_points_toward_people, _Builder
+
+    b = _Builder()
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]}
+    unit = b.add("gn:1", "Square", "admin1", "ADM1", "XX", "Square", 2.0, 2.0, 0, square)
+    b.add("gn:2", "Town", "place", "PPL", "XX", "Square", 2.0, 2.4, 10_000, None, unit)
+    b.add("gn:3", "Hamlet", "place", "PPL", "XX", "Square", 2.0, 2.4, 0, None, unit)  # no pop
+    _admin1_points_toward_people(b)
+    assert b.rows[unit][6:8] == (2.0, 2.2)  # halfway, under the cap
+    far = b.add("gn:4", "City", "place", "PPL", "XX", "Square", 2.0, 3.9, 10_000, None, unit)
+    assert far
+    _admin1_points_toward_people(b)  # towns now centre at lon 3.15: half is 0.475 deg
+    assert 2.2 < b.rows[unit][7] <= 2.2 + 60.5 / 111.2
+
+
+@pytest.mark.parametrize(("text", "place_id"), [
+    ("Insurgents raided Palma and Mocimboa da Praia in Cabo Delgado, Mozambique.",
+     "cur:palma-mz"),
+    ("Rebels advanced on Walikale in North Kivu, Congo.", "cur:walikale"),
+])
+def test_curated_towns_win_in_their_country(built_gazetteer, text, place_id):
+    from geomap.geoparse import Geoparser
+
+    mentions = Geoparser(built_gazetteer).parse(text)
+    assert place_id in {m.place.id for m in mentions if m.place}
+
+
+def test_palma_alone_is_still_mallorca(built_gazetteer):
+    from geomap.geoparse import Geoparser
+
+    mentions = Geoparser(built_gazetteer).parse("Tourists returned to Palma this summer.")
+    assert [m.place.country for m in mentions if m.place] == ["ES"]
+
+
+def test_burkina_regions_are_unions_of_provinces(gaz: Gazetteer) -> None:
+    from shapely.geometry import Point, shape
+
+    (region,) = [p for p in gaz.lookup("Centre-Nord") if p.id.startswith("cur:bf-")]
+    assert region.kind == KIND_REGION and region.country == "BF"
+    outline = shape(gaz.geometry(region.id))
+    kaya = next(p for p in gaz.lookup("Kaya") if p.country == "BF")  # the region's seat
+    assert outline.contains(Point(kaya.lon, kaya.lat))
+    assert not any(p.id.startswith("cur:bf-") for p in gaz.lookup("Cascades"))
+
+
+def test_own_name_breaks_a_tie(gaz: Gazetteer) -> None:
+    # two admin-1 units with equal priors: Nigeria's is named Adamawa, Cameroon's lists it
+    # as an alternate of Adamaoua
+    first = gaz.lookup("Adamawa")[0]
+    assert (first.country, first.feature, first.name) == ("NG", "ADM1", "Adamawa")

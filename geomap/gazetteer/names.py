@@ -308,3 +308,46 @@ def person_names() -> tuple[set[str], set[str]]:
 
     given = read("dist.male.first", 85.0) | read("dist.female.first", 85.0)
     return given, read("dist.all.last", 40.0)
+
+
+# Faker locales whose given-name lists are left out: the English-speaking ones (the census
+# list covers Anglo names; Faker's long `en` list holds place words, 'China', 'Brooklyn',
+# and the British and Irish lists rare Anglo names that are US towns, 'Godfrey'), `sw`
+# (Swahili words used as names: 'Bahari' sea, 'Boma'), `es` (a stub), and is_IS (3,700
+# Icelandic names that conflict copy does not need).
+_FAKER_SKIP = frozenset({"en", "en_US", "en_GB", "en_IE", "en_NZ", "es", "sw", "is_IS"})
+_LATIN_NAME = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' -]*")
+
+
+def international_given_names() -> dict[str, int]:
+    """Latin-script given names of Faker's person providers (PyPI `faker`, MIT): folded
+    name -> number of locales listing it.
+
+    The census list is US-only; conflict copy quotes Somali, Congolese, Mozambican,
+    Arab and Caucasian people ('Hassan', 'Amina', 'Jean-Pierre'), whose names otherwise
+    read as the towns they share a spelling with. The count tells how surely a spelling is
+    a given name across languages.
+    """
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    counts: dict[str, int] = {}
+    for mod in pkgutil.iter_modules(person.__path__):
+        if mod.name in _FAKER_SKIP:
+            continue
+        provider = getattr(importlib.import_module(f"{person.__name__}.{mod.name}"),
+                           "Provider", None)
+        found: set[str] = set()
+        for attr in ("first_names", "first_names_male", "first_names_female",
+                     "first_names_nonbinary"):
+            value = getattr(provider, attr, None)
+            if value is None or isinstance(value, property):
+                continue
+            found.update(fold(n.strip()) for n in value
+                         if _LATIN_NAME.fullmatch(n.strip()))
+        for name in found:
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    return counts
