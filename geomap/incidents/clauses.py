@@ -99,15 +99,19 @@ class _Segments:
     def _entry_start(self, paragraphs: list[list[tuple[int, int]]], n: int
                      ) -> tuple[bool, tuple[Place, str, int] | None]:
         """Does paragraph `n` open a live page's entry ("12:05 BST", "10:42 GMT - Toll
-        rises to 12")? And the place its headline names, if any: the stamp's own text,
-        else the short line after it."""
+        rises to 12", "19 May, 17:05")? And the place its headline names, if any: the
+        stamp's own text, else a bare place line after the stamp ("Kupiansk."), else
+        the short line after it."""
         if not paragraphs[n]:
             return False, None
         start, end = paragraphs[n][0][0], paragraphs[n][-1][1]
-        stamp = _STAMP.match(self.text, start, end)
+        stamp = _STAMP.match(self.text, start, paragraphs[n][0][1])
         if stamp is None:
             return False, None
         head_start, head_end = stamp.end(), end
+        if head_start >= paragraphs[n][0][1] and len(paragraphs[n]) > 1:
+            # the stamp is a line of its own, then the post: "19 May, 17:05 / Kupiansk. ..."
+            return True, self._heading(*paragraphs[n][1])
         if head_start >= head_end and n + 1 < len(paragraphs) and paragraphs[n + 1]:
             head_start, head_end = paragraphs[n + 1][0][0], paragraphs[n + 1][-1][1]
             line = self.text[head_start:head_end]

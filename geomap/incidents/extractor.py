@@ -52,7 +52,6 @@ from geomap.incidents.patterns import (
     _FIRE_ONLY,
     _HISTORY_DAYS,
     _ITEMISED,
-    _LIVE_STAMP,
     _NO_CUES,
     _NTH_DEATH,
     _PERFECT_TALLY,
@@ -62,7 +61,6 @@ from geomap.incidents.patterns import (
     _REPORTING,
     _SENTENCE_STEMS,
     _SEPARATE,
-    _STAMP_LINE,
     _TALLY_ACROSS,
     _TALLY_MIN,
     _THE_CITY,
@@ -198,17 +196,14 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             opens, entry_place = self._entry_start(paragraphs, n)
             if opens:
                 # A live page's next timestamped entry: its events do not continue the
-                # last entry's; those naming no place are at its headline's place.
+                # last entry's; those naming no place are at its headline's place. It is
+                # told on the page's day: the day the entry before narrated is not
+                # carried into it.
                 self.entry_place = entry_place
                 self.entry_prev = self.last_event or self.entry_prev
                 self.last_event, self.unplaced = None, False
-                carried = None  # nor does the last entry's date carry over
+                carried, self.anchor = None, self.published
             self.heading = own_heading = self._heading(row[0][0], row[0][1]) if row else None
-            if self.heading is None and len(row) > 1 and _STAMP_LINE.fullmatch(
-                    fold(row[0][2])):
-                # "19 May, 17:05 / Kupiansk. A woman was killed": a post's stamp, then
-                # its place line
-                self.heading = self._heading(row[1][0], row[1][1])
             if self.heading is None and row and line_heading is not None:
                 self.heading = line_heading  # "Kupiansk." alone on the line before
             if self.heading is None and row:
@@ -216,10 +211,6 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             line_heading = own_heading if len(row) == 1 else None
             self.lead = lead
             lead = row[0][:3] if len(row) == 1 else None
-            if row and _LIVE_STAMP.match(row[0][2]):
-                # a live blog's timestamped entry is told on the blog's day: the day the
-                # entry before narrated is not carried into it
-                carried, self.anchor = None, self.published
             self.row = row
             for start, end, sentence, present, match in row:
                 while ref_i < n_refs and all_refs[ref_i].start < start:

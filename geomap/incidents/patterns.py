@@ -323,11 +323,13 @@ _QUARTER_OF = re.compile(r"['’]s\s+(?:[A-Z][\w'-]+\s+){1,3}(?:district|neighbo
 _CITYS = re.compile(r"\bthe\s+(?:city|town)['’]s\s+$")
 
 
-# A live page's entry stamp: "12:05 BST", "10:42 GMT –", "09:30 local time -"
-_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|IST|"
-                    r"local\s+time|[ap]\.?m\.?))?\s*(?:[-–—|]\s*|$)")
-
-
+# A live page's entry stamp, at a paragraph's start: "12:05 BST -", "9:12 am —", "14:05"
+# alone on its line, "19 May, 17:05", "Tuesday, 3 June 2025 - 09:30", "09.30 GMT:"
+_STAMP = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:(?:\d{1,2}\s+[a-z]{3,9}\.?"
+    r"(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\W+)?\d{1,2}[:.]\d{2}"
+    r"(?:\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|est|edt|ist|local\s+time|[ap]\.?m\.?))?"
+    r"\s*(?:[-–—|:]\s*|$)", re.I)
 _NIGHT = re.compile(r"\b(?:overnight|night)\b")
 
 
@@ -407,21 +409,9 @@ _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|
                        r"region|district|area|province|oblast|camp))|in\s+a\s+different)\b")
 
 
-# A post's stamp line alone: "19 May, 17:05", "14:05", "Tuesday, 3 June 2025 - 09:30"
-_STAMP_LINE = re.compile(
-    r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\W+)?(?:\d{1,2}\s+[a-z]{3,9}\.?"
-    r"(?:\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\W*(?:\d{1,2}[:.]\d{2}\s*"
-    r"(?:[ap]\.?m\.?|gmt|utc)?)?\W*")
-
-
 # A paragraph's lead line naming what it updates: "Update on Kharkiv.", "Kharkiv update:"
 _UPDATE_LEAD = re.compile(r"\W*(?:(?:an?\s+)?update\s+(?:on|from)\s+[\w' -]{2,40}|[\w' -]{2,40}?"
                           r"\s+update)\s*[.:]?\s*$")
-
-
-# A live blog's entry stamp: "10:40 am —", "14:05 -", "09.30 GMT:"
-_LIVE_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|utc|local(?:\s+time)?)?"
-                         r"\s*(?:[-–—:|]|\n)", re.I)
 
 
 # "the toll of the raid", "the death toll from the strike": the toll names its event.
