@@ -113,6 +113,16 @@ def _speaks_from(head: str, tail: str, before: str = "") -> bool:
     return bool(_SPEAKING_IN.search(head))
 
 
+def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
+    """Is the name at `folded[rel_s:rel_e]` there for who speaks, not where the event
+    was: a speaker ("Russia's Interfax", "Israel says") or its seat ("the ministry in
+    Ramallah said", "according to the ministry in Ramallah, ...")?"""
+    return bool(_ORG_AFTER.match(folded[rel_e: rel_e + 40])
+                or _SPEAKER_AFTER.match(folded, rel_e)
+                or _speaks_from(folded[max(0, rel_s - 45): rel_s], folded[rel_e: rel_e + 12],
+                                folded[max(0, rel_s - 90): max(0, rel_s - 45)]))
+
+
 # "according to the Palestinian Health Ministry in ...": an attribution, ending at its seat
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?[\w'-]+\s+"
                         r"(?:based\s+)?in\s+(?:the\s+)?$")
@@ -163,11 +173,12 @@ _CARE_PLACE = re.compile(r"\b(?:hospitals?|clinic|morgue|mortuary)\s+(?:[\w'-]+\
 
 # What a heading line holds besides its place name: "Nikopol district.", "Kherson region:"
 # (A dateline, "TEHRAN -", is not a heading: it ends in a dash.)
-# ("Update on Kharkiv.": a post's heading too)
-_HEADING_REST = re.compile(r"\s*(?:(?:update|updates|latest|more|news)\s+(?:on|from)\s+)?"
+# ("Update on Kharkiv.", "Kharkiv update:": a post's heading too, naming what it updates)
+_HEADING_REST = re.compile(r"\s*(?:(?:an?\s+)?(?:update|updates|latest|more|news)\s+"
+                           r"(?:on|from)\s+)?"
                            r"(?:(?:the\s+)?(?:city|town|region|district|province|oblast|"
                            r"raion|rayon|governorate|state|county|area|community|front|"
-                           r"direction|sector|axis)\b)?\s*[.:]\s*")
+                           r"direction|sector|axis)\b)?\s*(?:update\s*)?[.:]\s*")
 
 
 # The story's own city, named earlier: "on the edge of the city", "in the town centre".
@@ -407,11 +418,6 @@ _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|no
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|in\s+another\s+(?:incident|attack|strike|raid)|"
                        r"elsewhere(?!\s+in\s+the\s+(?:same\s+)?(?:city|town|village|capital|"
                        r"region|district|area|province|oblast|camp))|in\s+a\s+different)\b")
-
-
-# A paragraph's lead line naming what it updates: "Update on Kharkiv.", "Kharkiv update:"
-_UPDATE_LEAD = re.compile(r"\W*(?:(?:an?\s+)?update\s+(?:on|from)\s+[\w' -]{2,40}|[\w' -]{2,40}?"
-                          r"\s+update)\s*[.:]?\s*$")
 
 
 # "the toll of the raid", "the death toll from the strike": the toll names its event.

@@ -32,7 +32,6 @@ from geomap.incidents.patterns import (
     _NEAR,
     _ON_BORDER,
     _OPPONENT,
-    _ORG_AFTER,
     _PRECISION,
     _PROVINCE_WORD,
     _QUARTER_OF,
@@ -41,7 +40,6 @@ from geomap.incidents.patterns import (
     _RIVER_BANK,
     _ROAD_AFTER,
     _SAME_STORY_SPAN,
-    _SPEAKER_AFTER,
     _SPECIFICITY,
     _STATIONED_IN,
     _STORY_TOWN_SPAN,
@@ -49,7 +47,7 @@ from geomap.incidents.patterns import (
     _TOWN_OF,
     _TOWNS_PART,
     _WAR_OVER,
-    _speaks_from,
+    names_speaker,
 )
 from geomap.model import (
     GEO_LINE_OR_COUNTRY,
@@ -119,13 +117,10 @@ class _Places:
             place = m.place
             assert place is not None
             rel_s, rel_e = m.start - start, m.end - start
-            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE \
-                    or _SPEAKER_AFTER.match(folded, rel_e):
-                continue  # a speaker ("Russia's Interfax") or an armed group ("Hamas")
+            if fold(m.text) in NON_STATE or names_speaker(folded, rel_s, rel_e):
+                continue  # an armed group ("Hamas"), a speaker or its seat ("Russia's
+                # Interfax", "the health ministry in Ramallah said", "speaking in Kyiv")
             head = folded[max(0, rel_s - 45): rel_s]
-            if _speaks_from(head, folded[rel_e: rel_e + 12],
-                            folded[max(0, rel_s - 90): max(0, rel_s - 45)]):
-                continue  # "the health ministry in Ramallah said", "speaking in Kyiv"
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head) \
                     or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
@@ -213,7 +208,7 @@ class _Places:
             if place is None or place.kind == KIND_COUNTRY:
                 continue
             rel_s, rel_e = m.start - start, m.end - start
-            if _ORG_AFTER.match(folded[rel_e: rel_e + 40]) or fold(m.text) in NON_STATE:
+            if fold(m.text) in NON_STATE or names_speaker(folded, rel_s, rel_e):
                 continue
             head = folded[max(0, rel_s - 45): rel_s]
             if not _LOCATIVE.search(head):

@@ -18,14 +18,12 @@ from geomap.incidents.merging import (
 from geomap.incidents.patterns import (
     _CARE_PLACE,
     _CUE_DATE_GAP,
-    _ORG_AFTER,
     _PART_IN,
     _REPORTED_THAT,
     _THE_EVENT,
     _TOLL_OF_EVENT,
     _TOWN_LEAD,
-    _UPDATE_LEAD,
-    _speaks_from,
+    names_speaker,
 )
 from geomap.model import (
     DATE_DAY,
@@ -78,18 +76,11 @@ class _Tolls:
         named = [m.place for m in self.mentions if start <= m.start < end
                  and m.place is not None and m.place.kind != KIND_COUNTRY
                  and not _CARE_PLACE.search(folded, 0, m.start - start)
-                 and not _ORG_AFTER.match(folded[m.end - start: m.end - start + 40])
-                 and not _speaks_from(folded[max(0, m.start - start - 45): m.start - start],
-                                      folded[m.end - start: m.end - start + 12])]
-        lead = self.row[0][:3] if self.row and self.row[0][0] < start else self.lead
-        if not named and lead is not None and _UPDATE_LEAD.match(fold(lead[2])):
-            # "Update on Kharkiv. The number of dead has risen to six.": the paragraph's
-            # lead (or a line alone before it) names the place the update is about
-            named = [m.place for m in self.mentions
-                     if lead[0] <= m.start < lead[1] and m.place is not None
-                     and m.place.kind != KIND_COUNTRY]
+                 and not names_speaker(folded, m.start - start, m.end - start)]
         if not named and self.heading is not None:
-            named = [self.heading[0]]  # a post headed by its town: "Kupiansk. ..."
+            # a post headed by its town ("Kupiansk. ...", "Update on Kharkiv. The number of
+            # dead has risen to six."): the place the update is about
+            named = [self.heading[0]]
         violent = [d for d in reversed(self.drafts) if d.event.violent and d.place is not None]
         if not named and (event := _TOLL_OF_EVENT.search(folded)):
             # "raising the toll of the raid to four": an incident told before, the one
