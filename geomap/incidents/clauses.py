@@ -179,44 +179,28 @@ class _Segments:
                 self.dateline_country = place.country
                 return
 
-    def _other_clauses(self, start: int, sentence: str, match: EventMatch,
-                       refs: list[DateRef], local: DateRef | None,
-                       context: DateRef | None) -> None:
-        """A second clause that tells another kind of violence at a place of its own ("the
-        army and the RSF traded artillery fire on Saturday, and clashes were reported in
-        Bahri"): an event of its own, dated by its clause, else by the sentence. Only a
-        dated sentence and a town or quarter: a summary's "fighting flared in North Kivu"
-        or an undated aside is not coded apart."""
-        cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence)]
-        if not cuts or not refs:
-            return
-        for s, e in pairwise([0, *cuts, len(sentence)]):
-            if s <= match.start < e:
-                continue
-            clause = sentence[s:e]
-            other = classify(clause)
-            if other is None or not other.violent or other.family == match.family:
-                continue
-            mentions = [m for m in self.mentions if start + s <= m.start < start + e]
-            place, _text, _precision, own = self._place(clause, start + s, mentions)
-            self.extra_places = []
-            if not own or place is None or place.kind != KIND_PLACE:
-                continue
-            own_refs = [r for r in refs if start + s <= r.start < start + e]
-            self._sentence(start + s, start + e, clause, other, own_refs or refs, local,
-                           context, None)
-
-    def _placed_clauses(self, sentence: str, start: int, match: EventMatch,
-                        mentions: list[Mention]) -> list[tuple[int, int]]:
-        """The other clauses of a sentence that tell a violent event of their own with a
-        count and a place name of their own: told as events of their own."""
+    def _second_clauses(self, sentence: str, start: int, match: EventMatch,
+                        mentions: list[Mention], refs: list[DateRef]) -> list[tuple[int, int]]:
+        """The other clauses of a sentence that tell a violent event of their own, told as
+        events of their own: one with its own count and its own place name while the
+        event's clause has another ("a strike in A killed five, while a drone strike in B
+        killed two"), or another kind of violence at a town of its own in a dated
+        sentence ("the army and the RSF traded artillery fire on Saturday, and clashes
+        were reported in Bahri"). A summary's "fighting flared in North Kivu" or an
+        undated aside is not coded apart."""
         out = []
         for s, e in _other_clauses(sentence, match):
             clause = sentence[s:e]
             other = classify(clause)
-            if other is None or not other.violent or not casualty_counts(clause):
+            if other is None or not other.violent:
                 continue
-            if any(s <= m.start - start < e for m in mentions) and \
-                    any(m.start - start < s or m.start - start >= e for m in mentions):
+            if casualty_counts(clause) and any(s <= m.start - start < e for m in mentions) \
+                    and any(m.start - start < s or m.start - start >= e for m in mentions):
                 out.append((s, e))
+            elif refs and other.family != match.family:
+                inside = [m for m in mentions if s <= m.start - start < e]
+                place, _text, _precision, own = self._place(clause, start + s, inside)
+                self.extra_places = []
+                if own and place is not None and place.kind == KIND_PLACE:
+                    out.append((s, e))
         return out

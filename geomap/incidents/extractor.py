@@ -231,16 +231,12 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
-                if self.pending_clauses:
-                    while self.pending_clauses:  # "..., while a drone strike in B killed two"
-                        cs, ce = self.pending_clauses.pop(0)
-                        clause = self.text[cs:ce]
-                        self._sentence(cs, ce, clause, classify(clause, present),
-                                       [r for r in day_refs if cs <= r.start < ce] or day_refs,
-                                       local, local or carried, None)
-                elif match is not None and match.violent:
-                    self._other_clauses(start, sentence, match, day_refs, local,
-                                        local or carried)
+                while self.pending_clauses:  # "..., while a drone strike in B killed two"
+                    cs, ce = self.pending_clauses.pop(0)
+                    clause = self.text[cs:ce]
+                    self._sentence(cs, ce, clause, classify(clause, present),
+                                   [r for r in day_refs if cs <= r.start < ce] or day_refs,
+                                   local, local or carried, None)
                 if day_refs:
                     local = day_refs[-1]
                     if day_refs[-1].precision == DATE_DAY:
@@ -333,7 +329,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 self._add_counts(self.last_event, casualties, sentence)
                 return self.last_event
         mentions = [m for m in self.mentions if start <= m.start < end]
-        if match.violent and (split := self._placed_clauses(sentence, start, match, mentions)):
+        if match.violent and (split := self._second_clauses(sentence, start, match, mentions,
+                                                            refs)):
             # "a strike in A killed five, while a drone strike in B killed two": the other
             # clause is its own event with its own toll, told next (see `run`)
             counts = [c for c in counts if not any(s <= c[0] < e for s, e in split)]
