@@ -36,11 +36,13 @@ KALB_ADM = Place("gn:586047", "Kəlbəcər", "admin1", "ADM1", "AZ", "Kəlbəcə
                  True)
 BORDER = Place("cur:armenia-azerbaijan-border", "Armenia–Azerbaijan border", "line", "BDR",
                "AZ", None, 40.0, 45.6, 0, True)
+# an invented lakeside town in Gegharkunik, for the province-and-town rules
+LAKETOWN = Place("t:lake", "Laketown", "place", "PPL", "AM", "Gegharkunik", 40.3, 45.2, 9000)
 AVDIIVKA = Place("gn:713122", "Avdiivka", "place", "PPL", "UA", "Donetsk", 48.14, 37.75, 30000)
 
 NAMES = {"Ganja": GANJA, "Azerbaijan": AZ, "Armenia": AM, "Iran": IR, "TEHRAN": TEHRAN,
          "Tehran": TEHRAN, "Moscow": MOSCOW, "Gegharkunik": GEGH, "Kalbajar": KALB_TOWN,
-         "Avdiivka": AVDIIVKA, "Baku": BAKU}
+         "Avdiivka": AVDIIVKA, "Baku": BAKU, "Laketown": LAKETOWN}
 BY_NAME = {"armenia-azerbaijan border": [BORDER], "azerbaijan-armenia border": [BORDER],
            "kəlbəcər": [KALB_ADM], "kalbajar": [KALB_ADM, KALB_TOWN], "ganja": [GANJA_ADM, GANJA],
            "azerbaijan": [AZ], "iran": [IR], "tehran": [TEHRAN], "baku": [BAKU]}
@@ -1212,3 +1214,17 @@ def test_an_attribution_to_a_ministry_in_a_city_is_not_the_site() -> None:
             "near Kalbajar on Sunday.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_a_province_line_told_again_town_by_town_is_only_their_sum() -> None:
+    text = ("In Gegharkunik, two people were killed and four wounded in attacks on Sunday. "
+            "Both died in Laketown, where a drone hit a house on Sunday.")
+    incs = violent(run(text))
+    assert [(i.place_name, i.killed) for i in incs] == [("Laketown", 2)]
+
+
+def test_a_province_line_with_one_named_event_stays_beside_its_town() -> None:
+    text = ("On Sunday a drone hit a bus depot in Gegharkunik, killing a driver. "
+            "On Sunday a missile struck Laketown, killing two.")
+    incs = sorted(violent(run(text)), key=lambda i: i.place_name)
+    assert [(i.place_name, i.killed) for i in incs] == [("Gegharkunik", 1), ("Laketown", 2)]

@@ -27,6 +27,7 @@ from geomap.incidents.patterns import (
 )
 from geomap.model import (
     DATE_DAY,
+    KIND_ADMIN1,
     KIND_COUNTRY,
     KIND_PLACE,
     Place,
@@ -46,24 +47,34 @@ class _Tolls:
     """Which incident a count belongs to, and how counts combine. (A part of `_Extractor`.)"""
 
     def _summed_up(self, d: _Draft) -> bool:
-        """A country-wide toll ("air strikes killed 11 people in south Lebanon on Monday")
-        or a province's day tally ("... in Donetsk region over the past day") whose events
-        the story tells one by one at their own towns, the same kind on the same day or
-        the next: a summary's sum, not an event of its own."""
+        """A country-wide toll ("air strikes killed 11 people in south Lebanon on Monday"),
+        a province's line ("In Kherson Oblast, two were killed in Russian attacks") or its
+        day tally ("... in Donetsk region over the past day") whose events the story tells
+        one by one at their own towns, on the same day or the next: a summary's sum, not an
+        event of its own. The towns' events are the same kind, or any violence when the
+        summary names none ("attacks", "were killed"); a province's line or tally is a sum
+        only if its towns account for its dead ("shelled 40 times, six killed" with one
+        town's two wounded is still the province's own record)."""
         area = d.place
         if area is None or not d.event.violent or d.date is None or not (
-                area.kind == KIND_COUNTRY or d.tally):
+                area.kind in (KIND_COUNTRY, KIND_ADMIN1) or d.tally):
             return False
         towns = [o for o in self.drafts
                  if o is not d and o.place is not None and o.place.kind == KIND_PLACE
                  and (o.place.country == area.country if area.kind == KIND_COUNTRY
                       else _places_compatible(o.place, area))
-                 and o.event.family == d.event.family
+                 and o.event.violent
+                 and (o.event.family == d.event.family or d.event.generic)
                  and o.date is not None and abs((o.date - d.date).days) <= 1]
-        if not d.tally:
+        if area.kind == KIND_COUNTRY and not d.tally:
             return bool(towns)
-        # a day tally is only a sum if its towns account for its dead ("shelled 40 times,
-        # six killed" with one town's two wounded is still the province's own record)
+        if not d.tally:
+            # a province's line names no one event ("were killed in Russian attacks", not
+            # "drones hit a depot in the district") and comes before its towns' lines, on
+            # the same day
+            if not (d.event.generic or _names_many(d)):
+                return False
+            towns = [o for o in towns if o.first_offset > d.first_offset and o.date == d.date]
         told = sum(o.casualties.killed or 0 for o in towns)
         return bool(towns) and (d.casualties.killed or 0) <= told
 
@@ -214,3 +225,10 @@ class _Tolls:
                     stem in fold(" ".join(draft.evidence)):
                 return draft
         return last
+
+
+def _names_many(d: _Draft) -> bool:
+    """Does the draft's first sentence name its violence in the plural ("in Russian
+    attacks", "strikes hit the region"): several events, not one?"""
+    cue = fold(d.evidence[0])[d.event.start: d.event.end]
+    return cue.endswith("s") and not cue.endswith("ss")
