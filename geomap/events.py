@@ -505,9 +505,16 @@ _STABBING_STEMS = frozenset(("stabb", "knife", "to death"))
 _MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\b(?!\s+\d)")
 
 
+# Weapons news writes with a capital, as the names they are: "a Shahed struck", "Grad fire"
+_WEAPON_NAME = re.compile(r"(?:shaheds?|gerans?|grads?|iskanders?|kalibrs?|lancets?|"
+                          r"tochkas?|uragans?|smerchs?|himars|hellfires?|tomahawks?)\b", re.I)
+
+
 def _is_name(original: str, pos: int) -> bool:
     if not original[pos: pos + 1].isupper() or pos == 0:
         return False
+    if _WEAPON_NAME.match(original, pos):
+        return False  # "a Shahed struck": a weapon's name is the weapon
     if _DEMONYM_CUE.match(original, pos):
         return False  # "in Israeli strike on Rafah": a demonym, not a name
     before = original[:pos].rstrip(" \t\"'“‘(")

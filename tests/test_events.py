@@ -777,3 +777,8 @@ def test_an_attack_is_coded_by_the_remote_weapon_it_was_made_with(sentence: str,
     # sentence also tells a fight
     match = classify(sentence)
     assert match is not None and match.sub_event_type == sub
+
+
+def test_a_weapon_written_with_a_capital_is_still_the_weapon() -> None:
+    match = classify("Overnight a Shahed slammed into a grain silo; a Grad salvo followed.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS

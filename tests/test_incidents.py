@@ -1228,3 +1228,11 @@ def test_a_province_line_with_one_named_event_stays_beside_its_town() -> None:
             "On Sunday a missile struck Laketown, killing two.")
     incs = sorted(violent(run(text)), key=lambda i: i.place_name)
     assert [(i.place_name, i.killed) for i in incs] == [("Gegharkunik", 1), ("Laketown", 2)]
+
+
+def test_a_summary_line_headed_by_its_place_and_a_dash_is_placed_there() -> None:
+    text = ("Over the past day the region was shelled 30 times.\n\n"
+            "Laketown community – mortar shelling (4 explosions). No casualties.\n\n"
+            "Ganja – a drone struck a shed. A man was wounded.")
+    incs = sorted(violent(run(text)), key=lambda i: i.place_name)
+    assert [(i.place_name, i.wounded) for i in incs] == [("Ganja", 1), ("Laketown", 0)]

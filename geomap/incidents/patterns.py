@@ -64,6 +64,11 @@ _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close
                    r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
 
 
+# What follows the place that heads a summary line: "Kharkiv: ...", "X hromada – ...",
+# "Nikopol district - ..." (a colon, or a spaced dash: "Seredyna-Buda" is one name)
+_LINE_HEAD_AFTER = re.compile(r"(?:\s+(?:region|district|province|oblast|governorate|state|"
+                              r"rayon|raion|county|area|township|municipality|hromada|"
+                              r"community))?\s*(?::|\s[-–—]\s)")
 _PROVINCE_WORD = re.compile(r"^\s*(?:region|province|oblast|governorate|state)\b")
 
 

@@ -26,6 +26,7 @@ from geomap.incidents.patterns import (
     _COMPASS_BEFORE,
     _FORCES_OF,
     _INTRODUCED_TOWN,
+    _LINE_HEAD_AFTER,
     _LIST_JOIN,
     _LOCATIVE,
     _MANY_SITES,
@@ -130,9 +131,10 @@ class _Places:
                     folded[rel_e: rel_e + 30]):
                 continue  # "the city's Zavodskyi district": a quarter, not a namesake town
             loc = _LOCATIVE.search(head)
-            # "Kharkiv: 2 killed, 5 injured": a summary line headed by its place
+            # "Kharkiv: 2 killed, 5 injured", "X hromada – mortar attack": a summary line
+            # headed by its place (a dateline, "KYIV -", is a span of its own)
             locative = loc is not None or (not head.strip(_BULLET_CHARS)
-                                           and folded.startswith(":", rel_e))
+                                           and _LINE_HEAD_AFTER.match(folded, rel_e) is not None)
             if _ROAD_AFTER.match(folded, rel_e):
                 locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE and _QUARTER_OF.match(sentence, rel_e):
