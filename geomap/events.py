@@ -345,6 +345,13 @@ _FRESH_EVENT_VERBS = _r(
 )
 
 
+def tells_outbreak(sentence: str) -> bool:
+    """Does the sentence tell how the fighting began ("clashes erupted on 27 September",
+    "the conflict flared up on ...")? The outbreak of the war a story is about is coded
+    at its day even weeks on, unlike other recalled events."""
+    return _FRESH_EVENT_VERBS.search(fold(sentence)) is not None
+
+
 # A violent cue that is only what a statement is about: "in reaction to ... clashes".
 _OBJECT_OF_CONCERN = _r(
     r"\b(?:over|about|regarding|in\s+reaction\s+to|in\s+response\s+to|amid|concern\w*)"

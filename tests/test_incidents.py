@@ -1236,3 +1236,16 @@ def test_a_summary_line_headed_by_its_place_and_a_dash_is_placed_there() -> None
             "Ganja – a drone struck a shed. A man was wounded.")
     incs = sorted(violent(run(text)), key=lambda i: i.place_name)
     assert [(i.place_name, i.wounded) for i in incs] == [("Ganja", 1), ("Laketown", 0)]
+
+
+def test_a_strike_dated_two_weeks_before_the_story_is_recalled_not_news() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two.\n\n"
+            "On September 28, a missile strike on Ganja had killed seven people.")
+    incs = violent(run(text))
+    assert [(i.date, i.killed) for i in incs] == [(date(2020, 10, 11), 2)]
+
+
+def test_the_outbreak_of_the_war_weeks_ago_is_still_coded_at_its_day() -> None:
+    text = "Clashes erupted between Azerbaijan and Armenia on September 27."
+    (inc,) = violent(run(text))
+    assert inc.date == date(2020, 9, 27)

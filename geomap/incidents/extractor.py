@@ -30,7 +30,7 @@ from geomap.actors import (
     reported_by,
 )
 from geomap.dates import DATE_STEMS, DateRef, find_dates
-from geomap.events import EventMatch, classify, is_background
+from geomap.events import EventMatch, classify, is_background, tells_outbreak
 from geomap.incidents.assembly import _Assembly
 from geomap.incidents.clauses import (
     _cue_is_anaphor,
@@ -54,6 +54,7 @@ from geomap.incidents.patterns import (
     _ITEMISED,
     _NO_CUES,
     _NTH_DEATH,
+    _OUTBREAK_DAYS,
     _PERFECT_TALLY,
     _PRECISION,
     _QUARTER,
@@ -424,9 +425,11 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             return last
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if own_date and date_ is not None and self.published is not None and \
-                date_prec == DATE_DAY and (self.published - date_).days > _HISTORY_DAYS:
-            # "On December 30, a strike on the city centre killed 25" in a March story:
-            # an earlier event recalled for context, as is what the paragraph says next
+                date_prec == DATE_DAY and (self.published - date_).days > (
+                    _OUTBREAK_DAYS if tells_outbreak(sentence) else _HISTORY_DAYS):
+            # "On December 30, a strike on the city centre killed 25" in a March story,
+            # "On Sept. 23, strikes killed 550" two weeks before: an earlier event
+            # recalled for context, as is what the paragraph says next
             self.past_frame = True
             return None
         if not own_place and date_prec == DATE_MONTH and not casualties.any():

@@ -221,7 +221,10 @@ _ZERO_ONLY = re.compile(r"(?:(?:an?\s+|the\s+)?[\w' -]{2,40}?\s+(?:said|says|rep
                         r"added|stated))?\s*[.!]?")
 
 
-_HISTORY_DAYS = 30  # an event dated further back than this is recalled, not reported
+# An event dated further back than this is recalled, not reported: daily news tells the
+# last day or two, a weekly roundup its week (gold never codes an event 9+ days old).
+_HISTORY_DAYS = 8
+_OUTBREAK_DAYS = 30  # ... but the outbreak of the war the story is about is its news
 
 
 _ANCHOR_DAYS = 7  # a narrated day further from publication is history, not today's news
