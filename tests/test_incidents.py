@@ -1249,3 +1249,16 @@ def test_the_outbreak_of_the_war_weeks_ago_is_still_coded_at_its_day() -> None:
     text = "Clashes erupted between Azerbaijan and Armenia on September 27."
     (inc,) = violent(run(text))
     assert inc.date == date(2020, 9, 27)
+
+
+def test_a_sentence_opening_with_an_earlier_month_recalls_it_whatever_weekday_follows() -> None:
+    text = ("A drone hit Ganja on Sunday, wounding three.\n\n"
+            "In August, a missile attack on Ganja on a Sunday killed 12 people.")
+    incs = violent(run(text))
+    assert [(i.date, i.wounded, i.killed) for i in incs] == [(date(2020, 10, 11), 3, None)]
+
+
+def test_the_story_s_own_month_opening_a_sentence_does_not_make_history() -> None:
+    text = "In October, shelling of Ganja on Sunday killed four people."
+    (inc,) = violent(run(text))
+    assert (inc.date, inc.killed) == (date(2020, 10, 11), 4)

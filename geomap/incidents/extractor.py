@@ -309,6 +309,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         if is_background(sentence, self.published, self.sentence_refs):
             self.past_frame = self.past_frame or self._earlier_year()
             return None
+        if match.violent and self._framed_earlier(start):
+            self.past_frame = True  # "In April, a strike on ... killed 35": background
+            return None
         if self.past_frame and not refs:
             # "In the 2020 war, 6,500 were killed. Azerbaijan regained X.": still history
             return None

@@ -3,17 +3,37 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from geomap.dates import DateRef
 from geomap.events import EventMatch
 from geomap.incidents.patterns import (
+    _HISTORY_DAYS,
     _NIGHT,
     _ROSE_ON,
     _SAID_ON,
 )
-from geomap.model import DATE_DAY
+from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
+
+# What may stand before a time that opens a sentence: "In late April, ...", "On 3 May, ..."
+_OPENING = re.compile(r"\W*(?:(?:in|during|on|by|at|throughout|back\s+in)\s+)?"
+                      r"(?:(?:early|late|mid|the\s+(?:end|start|middle)\s+of)[\s-]+)?"
+                      r"(?:the\s+)?")
+
+
+def _last_day(ref: DateRef) -> date | None:
+    """The last day a date reference covers: its month's for "in April", its week's for
+    "last week", else its day."""
+    if ref.date is None:
+        return None
+    if ref.precision == DATE_MONTH:
+        return ref.date.replace(day=calendar.monthrange(ref.date.year, ref.date.month)[1])
+    if ref.precision == DATE_WEEK:
+        return ref.date + timedelta(days=6)
+    return ref.date
 
 
 class _History:
@@ -52,3 +72,17 @@ class _History:
         self.date_told = rank(best)[0]
         self.date_night = _NIGHT.search(self.folded, best.start, best.end) is not None
         return best.date, best.precision, True
+
+    def _framed_earlier(self, start: int) -> bool:
+        """Does the sentence open with a time weeks before publication ("In April, a
+        missile attack on Palm Sunday killed 35", "On 3 May, ...")? A fronted time
+        dates the whole sentence: a weekday later in it falls in that time, not in the
+        story's week, so the sentence recalls background."""
+        if self.published is None or not self.sentence_refs:
+            return False
+        first = self.sentence_refs[0]
+        end = _last_day(first)
+        if end is None or first.kind == "anchor" or \
+                not _OPENING.fullmatch(self.folded, start, first.start):
+            return False
+        return (self.published - end).days > _HISTORY_DAYS
