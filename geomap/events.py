@@ -312,7 +312,12 @@ _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
     r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
-    r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
+    # a state since a time: "has been besieged by the RSF since May"
+    r"(?:have|has|had)\s+been\s+\w+\s+(?:[\w'-]+\s+){0,4}?since|"
+    r"since\s+(?:early\s+|late\s+|mid-?)?" + _MONTHS + r"(?!\s+\d)|"
+    # a habit, not an event: "every day people are being killed"
+    r"every\s+(?:single\s+)?(?:day|night|week)|(?:day|night)\s+after\s+(?:day|night)|"
+    r"last\s+year|a\s+year\s+ago|years\s+ago|"
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
     r"this\s+year(?!'s)|"  # a tally of the year, unless a recent day dates it
     r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"

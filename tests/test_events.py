@@ -782,3 +782,14 @@ def test_an_attack_is_coded_by_the_remote_weapon_it_was_made_with(sentence: str,
 def test_a_weapon_written_with_a_capital_is_still_the_weapon() -> None:
     match = classify("Overnight a Shahed slammed into a grain silo; a Grad salvo followed.")
     assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_a_state_held_since_a_month_is_background() -> None:
+    assert is_background("The town has been encircled by militia fighters since March.",
+                         date(2024, 10, 27))
+
+
+def test_a_habit_is_background_but_a_dated_deed_is_not() -> None:
+    assert is_background("Every night the drones come and people die.", date(2024, 10, 27))
+    assert not is_background("Drones struck the market on Sunday night, killing two.",
+                             date(2024, 10, 27))
