@@ -53,7 +53,7 @@ _DAY_MONTH = re.compile(
 _NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(
-    r"\b(?P<mon>january|february|march|april|june|july|august|september|october|"
+    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 _MONTH_PREP = re.compile(r"\b(?:in|since|during|last|early|late|mid)[\s-]+$")
@@ -222,7 +222,13 @@ def find_dates(
                 _month_day(m, before.start(), published, add, day=int(before["day"]))
                 continue
             m = _MONTH_YEAR.match(text, pos)
-            if (m and m["mon"] != "may") or (m and m["year"]):
+            # "in May", "since May": the month, capitalised after a preposition; the
+            # verb "may" is neither
+            if m and m["mon"] == "may" and not m["year"] and not (
+                    original[pos].isupper()
+                    and _MONTH_PREP.search(text, max(0, pos - 8), pos)):
+                m = None
+            if m:
                 month = MONTHS[m["mon"]]
                 if m["year"]:
                     value: date | None = date(int(m["year"]), month, 1)

@@ -161,3 +161,8 @@ def test_nights_and_habits() -> None:
     assert [r.date for r in find_dates("The port was shelled overnight.", pub)] \
         == [date(2023, 3, 7)]
     assert find_dates("The cafe, crowded on Saturday evenings, was hit.", pub) == []
+
+
+def test_the_month_may_after_a_preposition_is_a_month_and_the_verb_is_not() -> None:
+    refs = find_dates("Talks may resume. The town fell in May, officials said.", date(2024, 7, 14))
+    assert [(r.kind, r.date) for r in refs] == [("month", date(2024, 5, 1))]
