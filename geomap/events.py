@@ -173,7 +173,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
-        r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
+        r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|"
+        # "armed confrontations erupted between fighters and troops"
+        r"(?:armed|violent|fierce|heavy|deadly)\s+confrontations?|"
+        r"confrontations?\s+(?:erupted|broke\s+out|raged)|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
         # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
         r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
@@ -563,7 +566,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
-     "combat"),
+     "combat", "confrontation"),
 )
 _STATEMENT_STEMS = frozenset((
     "condemn", "urg", "call", "express", "voic", "concern", "warn", "welcom", "deplor",
@@ -640,7 +643,9 @@ _CIVILIAN_VICTIM = _r(
     r"\b(?:civilians?|villagers?|residents?|child(?:ren)?|boys?|girls?|teenagers?|wom[ae]n|"
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
-    r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
+    r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?|"
+    # a person told by age or as a man: "a young man", "a 21-year-old", "an elderly man"
+    r"(?:young|elderly|old)\s+m[ae]n|(?:a|an|the)\s+(?:\w+\s+)?man|\d+-year-old)\b")
 _CLASHED = _r(r"\b(?:clashed|fought|exchanged\s+fire|firefights?|gun\s?battles?)\b")
 # "attacked the base with explosive-laden drones": the remote weapon the attack was made with
 _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcopters?|"
@@ -649,7 +654,8 @@ _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcop
 _ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
              r"anti-(?:tank|armou?r))\b")
 _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
-_HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot)\b")
+_HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot|"
+           r"martyred)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
     r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"

@@ -793,3 +793,14 @@ def test_a_habit_is_background_but_a_dated_deed_is_not() -> None:
     assert is_background("Every night the drones come and people die.", date(2024, 10, 27))
     assert not is_background("Drones struck the market on Sunday night, killing two.",
                              date(2024, 10, 27))
+
+
+def test_armed_confrontations_are_a_battle_but_a_political_one_is_not() -> None:
+    match = classify("Armed confrontations broke out between gunmen and troops at dawn.")
+    assert match is not None and match.event_type == tx.BATTLES
+    assert classify("The confrontation between the two capitals deepened.") is None
+
+
+def test_gunfire_that_killed_a_young_man_on_his_way_to_work_is_one_sided() -> None:
+    match = classify("A young man was martyred by army gunfire on his way to work.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
