@@ -1262,3 +1262,15 @@ def test_the_story_s_own_month_opening_a_sentence_does_not_make_history() -> Non
     text = "In October, shelling of Ganja on Sunday killed four people."
     (inc,) = violent(run(text))
     assert (inc.date, inc.killed) == (date(2020, 10, 11), 4)
+
+
+def test_a_country_named_as_the_attacker_does_not_stop_the_city_being_the_story_s() -> None:
+    text = ("Two people were killed in an attack on Ganja overnight, the mayor said. "
+            "Armenia struck the city with rockets and drones before dawn.")
+    assert tx.EXPLOSIONS in {i.event_type for i in violent(run(text)) if i.place_name == "Ganja"}
+
+
+def test_a_name_in_apposition_to_the_capital_is_the_site() -> None:
+    text = "Late on Sunday, strikes hit the outskirts of the capital, Baku, officials said."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Baku"

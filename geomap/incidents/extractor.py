@@ -350,8 +350,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             return None
         if not own_place and match.violent and self.heading is None and not _cue_is_anaphor(
                 fold(sentence), match.start) and (  # under "Kupiansk." the city is Kupiansk
-                town := self._story_town(sentence, start, unplaced=place is None,
-                                         family=match.family)):
+                town := self._story_town(
+                    sentence, start, family=match.family,
+                    # "Russia struck the city": a country named as the actor is no place
+                    unplaced=place is None or place.kind == KIND_COUNTRY)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
         raid = prev if prev is not None else self.last_event if place is None else None

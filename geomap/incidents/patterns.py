@@ -58,6 +58,10 @@ _LOCATIVE = re.compile(
 )
 
 
+# "the outskirts of the capital, Sanaa", "in the port city, Hodeidah": a name in
+# apposition to a locative phrase is that phrase's place
+_APPOSED = re.compile(r"\b(?:in|at|near|on|of|outside|around|into|hit|struck)\s+the\s+"
+                      r"(?:[\w'-]+\s+){0,2}?(?:capital|city|town|village|port|camp)\s*,\s+$")
 _NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"

@@ -18,6 +18,7 @@ from geomap.incidents.merging import (
 )
 from geomap.incidents.patterns import (
     _ACROSS,
+    _APPOSED,
     _ASTRAY_KM,
     _BORDER,
     _BULLET_CHARS,
@@ -130,7 +131,7 @@ class _Places:
             if place.kind == KIND_PLACE and _CITYS.search(head) and _REGION_WORD.match(
                     folded[rel_e: rel_e + 30]):
                 continue  # "the city's Zavodskyi district": a quarter, not a namesake town
-            loc = _LOCATIVE.search(head)
+            loc = _LOCATIVE.search(head) or _APPOSED.search(head)
             # "Kharkiv: 2 killed, 5 injured", "X hromada – mortar attack": a summary line
             # headed by its place (a dateline, "KYIV -", is a span of its own)
             locative = loc is not None or (not head.strip(_BULLET_CHARS)
