@@ -1274,3 +1274,10 @@ def test_a_name_in_apposition_to_the_capital_is_the_site() -> None:
     text = "Late on Sunday, strikes hit the outskirts of the capital, Baku, officials said."
     (inc,) = violent(run(text))
     assert inc.place_name == "Baku"
+
+
+def test_a_killing_told_without_its_weapon_takes_the_strike_told_next() -> None:
+    text = ("Two people were killed in an attack on Ganja on Sunday, the mayor said. "
+            "Armenian rockets struck Ganja before dawn on Sunday, hitting a school.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.killed) == (tx.EXPLOSIONS, 2)

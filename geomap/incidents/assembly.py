@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
+from geomap import taxonomy as tx
 from geomap.actors import (
     OFFICIAL_WORDS,
     country_name,
@@ -24,7 +26,7 @@ from geomap.incidents.merging import (
     _own_tolls_differ,
     _places_compatible,
 )
-from geomap.incidents.patterns import _PRECISION
+from geomap.incidents.patterns import _PRECISION, _SAME_STORY_SPAN
 from geomap.model import (
     DATE_WEEK,
     GEO_LINE_OR_COUNTRY,
@@ -46,7 +48,9 @@ class _Assembly:
 
     def _merge(self, draft: _Draft, *, weak: bool) -> _Draft | None:
         for other in reversed(self.drafts):
-            if other.event.family != draft.event.family or other.tally != draft.tally:
+            means = _means_of(other, draft)
+            if (other.event.family != draft.event.family and not means) \
+                    or other.tally != draft.tally:
                 continue
             if not _dates_close(other, draft, lenient=weak):
                 continue
@@ -59,6 +63,11 @@ class _Assembly:
                 # soldiers had been killed": each side's dead, summed
                 draft.casualties = _other_side_added(other, draft.casualties,
                                                      draft.evidence[0])
+            if means and other.event.generic:
+                # "killed in a Russian attack on X" + "Russia struck X with drones": the
+                # attack's means name its type, as ACLED codes it
+                other.event = replace(draft.event, start=other.event.start,
+                                      end=other.event.end)
             _absorb(other, draft)
             return other
         if weak:
@@ -148,3 +157,15 @@ class _Assembly:
             area=area,
             uncertainty_km=TOLERANCE_KM.get(d.precision) if d.precision else None,
         )
+
+
+def _means_of(a: _Draft, b: _Draft) -> bool:
+    """Is one of two violent drafts a killing told with no weapon or fight ("two were
+    killed in an attack on X") and the other the same day's strike or shelling at the
+    same place, told right after it? Then the second tells the first one's means."""
+    if not (a.event.violent and b.event.violent) or a.event.generic == b.event.generic:
+        return False
+    generic, means = (a, b) if a.event.generic else (b, a)
+    return means.event.event_type == tx.EXPLOSIONS and generic.place is not None \
+        and means.place is not None and generic.place.id == means.place.id \
+        and abs(means.first_offset - generic.first_offset) <= _SAME_STORY_SPAN
