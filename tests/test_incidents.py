@@ -1281,3 +1281,11 @@ def test_a_killing_told_without_its_weapon_takes_the_strike_told_next() -> None:
             "Armenian rockets struck Ganja before dawn on Sunday, hitting a school.")
     (inc,) = violent(run(text))
     assert (inc.event_type, inc.killed) == (tx.EXPLOSIONS, 2)
+
+
+def test_a_live_page_s_toll_update_above_its_event_still_updates_it() -> None:
+    text = ("10:40\n\nThe death toll from the overnight drone attack on Ganja has risen to "
+            "three, the mayor said.\n\n08:12\n\nTwo people were killed when a drone struck "
+            "a house in Ganja overnight, the mayor said.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)

@@ -145,6 +145,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         self.past_frame = False  # the paragraph told an earlier year's war (see _sentence)
         self.entry_place: tuple[Place, str, int] | None = None  # a live entry's headline
         self.entry_prev: _Draft | None = None  # the last event before the entry began
+        # toll updates naming a place no event told so far is at (see _apply_later_updates)
+        self.later_updates: list[tuple[list[Place], int, str]] = []
 
     def run(self) -> list[Incident]:
         paragraphs = sentences_by_paragraph(self.text)
@@ -244,6 +246,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                         self.anchor = day_refs[-1].date
             if row:  # a paragraph of page chrome (a caption) does not end the narration
                 carried = local
+        if self.later_updates:
+            self._apply_later_updates()
         return [self._incident(d) for d in self.drafts
                 if d.place is not None and not self._summed_up(d)]
 

@@ -37,6 +37,7 @@ from geomap.numbers import (
     Count,
     added_deaths,
     disputed,
+    extract_casualties,
     to_number,
     toll_corrected,
 )
@@ -104,10 +105,25 @@ class _Tolls:
         if not named and self.unplaced:
             return None
         if named:
-            return next((d for d in violent if all(_places_compatible(p, d.place)
-                                                   for p in named)), None)
+            target = next((d for d in violent if all(_places_compatible(p, d.place)
+                                                     for p in named)), None)
+            if target is None:
+                # a live page runs newest first: the event may be told further down
+                self.later_updates.append((named, start, sentence))
+            return target
         return next((d for d in violent if d.casualties.killed is not None),
                     violent[0] if violent else None)
+
+    def _apply_later_updates(self) -> None:
+        """Toll updates told above their event ("10:40 UPDATE: the toll from the overnight
+        attack on X has risen to two" over the 08:12 entry that told it): on a live page,
+        newest first, they update the first event at their place told further down."""
+        for named, start, sentence in self.later_updates:
+            target = next((d for d in self.drafts if d.first_offset > start and d.event.violent
+                           and d.place is not None
+                           and all(_places_compatible(p, d.place) for p in named)), None)
+            if target is not None:
+                self._add_counts(target, extract_casualties(sentence), sentence)
 
     def _town_count(self, start: int, end: int, sentence: str, prev: _Draft,
                     casualties: Casualties, refs: list[DateRef]) -> _Draft | None:
