@@ -1289,3 +1289,9 @@ def test_a_live_page_s_toll_update_above_its_event_still_updates_it() -> None:
             "a house in Ganja overnight, the mayor said.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
+def test_an_exchange_of_fire_that_came_after_a_strike_wave_is_not_a_new_battle() -> None:
+    text = ("Rockets hit Ganja on Sunday, wounding two. "
+            "The exchange of fire came a day after warplanes pounded Armenia.")
+    assert tx.BATTLES not in {i.event_type for i in violent(run(text))}
