@@ -256,6 +256,12 @@ _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octo
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # Sentence-level background: totals, history, habits.
 _STRONG_BACKGROUND = _r(
+    # a running toll: "the cross-border fighting has killed 26 civilians", "the war has
+    # left thousands dead" (a day's clash is told in the past: "the clashes killed 12")
+    r"\b(?:war|conflict|hostilities|insurgency|cross-border\s+(?:fighting|exchanges|"
+    r"violence|fire))\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?:killed|claimed|left)\b|"
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
     r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"

@@ -804,3 +804,9 @@ def test_armed_confrontations_are_a_battle_but_a_political_one_is_not() -> None:
 def test_gunfire_that_killed_a_young_man_on_his_way_to_work_is_one_sided() -> None:
     match = classify("A young man was martyred by army gunfire on his way to work.")
     assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+def test_a_war_s_running_toll_is_background_but_a_day_s_clash_is_not() -> None:
+    assert is_background("The conflict has now killed more than 300 people.", date(2024, 9, 24))
+    assert is_background("The cross-border exchanges have killed 41 soldiers.", date(2024, 9, 24))
+    assert not is_background("The clashes killed 12 people on Sunday.", date(2024, 9, 24))
