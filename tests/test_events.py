@@ -810,3 +810,8 @@ def test_a_war_s_running_toll_is_background_but_a_day_s_clash_is_not() -> None:
     assert is_background("The conflict has now killed more than 300 people.", date(2024, 9, 24))
     assert is_background("The cross-border exchanges have killed 41 soldiers.", date(2024, 9, 24))
     assert not is_background("The clashes killed 12 people on Sunday.", date(2024, 9, 24))
+
+
+def test_aircraft_that_had_also_struck_is_a_strike() -> None:
+    match = classify("Warplanes had also struck depots outside the town, the army said.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE

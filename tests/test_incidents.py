@@ -1295,3 +1295,9 @@ def test_an_exchange_of_fire_that_came_after_a_strike_wave_is_not_a_new_battle()
     text = ("Rockets hit Ganja on Sunday, wounding two. "
             "The exchange of fire came a day after warplanes pounded Armenia.")
     assert tx.BATTLES not in {i.event_type for i in violent(run(text))}
+
+
+def test_a_country_wide_tally_is_not_the_toll_of_a_town_s_strike() -> None:
+    text = ("A drone hit a house in Ganja on Sunday. More than 300 people were killed "
+            "across the country on Sunday, officials in Azerbaijan said.")
+    assert [i.killed for i in violent(run(text))] == [None]

@@ -41,6 +41,7 @@ from geomap.incidents.clauses import (
 from geomap.incidents.history import _History
 from geomap.incidents.merging import _Draft
 from geomap.incidents.patterns import (
+    _ACROSS_THE_LAND,
     _ANAPHOR,
     _ANAPHOR_PREP,
     _ANCHOR_DAYS,
@@ -295,8 +296,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                     # "There were no casualties." is still the strike's.
                     self._may_speak(sentence)
                     return prev
-                if casualties.any() and not is_background(sentence, self.published,
-                                                          self.sentence_refs):
+                if casualties.any() and not is_background(
+                        sentence, self.published, self.sentence_refs) \
+                        and not _ACROSS_THE_LAND.search(fold(sentence)):
                     if (other := self._town_count(start, end, sentence, prev, casualties,
                                                   refs)) is not None:
                         return other
@@ -424,6 +426,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 last.event = replace(match, confidence=last.event.confidence)
             self._add_counts(last, casualties, sentence)
             return last
+        if match.generic and not own_place and _ACROSS_THE_LAND.search(fold(sentence)):
+            return None  # "more than 550 were killed across the country": a tally
         if match.generic and not own_place and last is not None and last.event.violent \
                 and not _SEPARATE.search(fold(sentence)) \
                 and (not refs or (last.date is not None and all(

@@ -380,6 +380,10 @@ _ITEMISED = re.compile(r":\s*" + _NUM + r"\s+(?:[a-z'-]+\s+)?(?:in|at|near)\s+[^
                        r"(?:,|\s+and)\s+" + _NUM + r"\s+(?:[a-z'-]+\s+)?(?:in|at|near)\s")
 
 
+# "killed across the country", "throughout the region": the land itself, named by a noun
+_ACROSS_THE_LAND = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:whole\s+|"
+                              r"entire\s+)?(?:country|region|province|territory|strip|enclave|"
+                              r"state|nation)\b")
 _ACROSS = re.compile(r"\b(?:across|throughout|all\s+over)\s+(?:the\s+)?(?:[\w'-]+\s+)?$")
 
 

@@ -18,6 +18,7 @@ from geomap.incidents.merging import (
 )
 from geomap.incidents.patterns import (
     _ACROSS,
+    _ACROSS_THE_LAND,
     _APPOSED,
     _ASTRAY_KM,
     _BORDER,
@@ -103,6 +104,8 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
     folded = fold(sentence)
     if _MANY_SITES.search(folded):
         return True  # "settlers attacked several villages in the West Bank"
+    if _ACROSS_THE_LAND.search(folded):
+        return True  # "550 were killed across the country ... in Lebanon"
     return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 
