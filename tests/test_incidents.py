@@ -1301,3 +1301,10 @@ def test_a_country_wide_tally_is_not_the_toll_of_a_town_s_strike() -> None:
     text = ("A drone hit a house in Ganja on Sunday. More than 300 people were killed "
             "across the country on Sunday, officials in Azerbaijan said.")
     assert [i.killed for i in violent(run(text))] == [None]
+
+
+def test_the_day_an_anaphor_gives_replaces_the_day_the_event_was_told() -> None:
+    text = ("Shelling killed five civilians in Ganja, officials said on Tuesday. "
+            "The shelling began on Sunday evening and lasted for hours.")
+    (inc,) = violent(run(text, published=date(2020, 10, 13)))
+    assert (inc.date, inc.killed) == (date(2020, 10, 11), 5)

@@ -336,6 +336,12 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 match = replace(told_next, start=told_next.start + then.end(),
                                 end=told_next.end + then.end())
             elif self.last_event is not None and self.last_event.event.violent:
+                if self.last_event.date_told and (days := [
+                        r for r in refs if r.precision == DATE_DAY and r.date is not None]):
+                    # "killed dozens, medics said Tuesday. The attacks began on Sunday
+                    # ...": the event's own day, not the day it was told
+                    self.last_event.date, self.last_event.date_told = days[0].date, False
+                    self.last_event.date_own = True
                 self._add_counts(self.last_event, casualties, sentence)
                 return self.last_event
         mentions = [m for m in self.mentions if start <= m.start < end]

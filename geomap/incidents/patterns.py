@@ -329,7 +329,7 @@ _ANAPHOR_PREP = re.compile(r"(?:^\W*|\b(?:as\s+a\s+result\s+of|in|during|after|f
 # "The strike came a day after ...", "The shelling came as ...": the event just told.
 _CUE_IS_ANAPHOR = re.compile(r"(?:(?:the|this|that)\s+(?:[\w-]+\s+)?)?(?:(?:strikes?|attacks?|"
                              r"shelling|bombing|raid|blast|explosion)\s+(?:came|comes|was|"
-                             r"happened|occurred|took\s+place|followed)|"
+                             r"happened|occurred|took\s+place|followed|began|started)|"
                              # "The exchange of fire came a day after ...": fighting placed
                              # beside another happening ("the fighting took place near X"
                              # places it: no anaphor)
