@@ -43,8 +43,12 @@ _MONTH = (
     r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
+# Between a month and its day: spaces, or one line break (hard-wrapped text); a
+# paragraph break ends the date ("... since 10 May.\n\n20 May, 07:10" is two dates)
+_GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _MONTH_DAY = re.compile(
-    _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    _MONTH + _GAP + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _DAY_MONTH = re.compile(
     r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH

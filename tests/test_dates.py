@@ -166,3 +166,9 @@ def test_nights_and_habits() -> None:
 def test_the_month_may_after_a_preposition_is_a_month_and_the_verb_is_not() -> None:
     refs = find_dates("Talks may resume. The town fell in May, officials said.", date(2024, 7, 14))
     assert [(r.kind, r.date) for r in refs] == [("month", date(2024, 5, 1))]
+
+
+def test_a_paragraph_break_ends_a_date() -> None:
+    text = "Residents fled after 10 May.\n\n20 May, 07:10\nShelling resumed."
+    refs = find_dates(text, date(2024, 5, 21))
+    assert [text[r.start:r.end].rstrip(".") for r in refs] == ["10 May", "20 May"]
