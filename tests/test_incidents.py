@@ -1308,3 +1308,14 @@ def test_the_day_an_anaphor_gives_replaces_the_day_the_event_was_told() -> None:
             "The shelling began on Sunday evening and lasted for hours.")
     (inc,) = violent(run(text, published=date(2020, 10, 13)))
     assert (inc.date, inc.killed) == (date(2020, 10, 11), 5)
+
+
+def test_a_live_entry_is_told_on_its_stamp_s_day() -> None:
+    text = ("10 October, 21:30\n\nShelling hit Ganja, killing one man.\n\n"
+            "12 October, 08:10\n\nA drone struck Baku port, wounding two.")
+    # stamps are page chrome (see geomap.articles): their day must still date the entry
+    stamps = tuple((m.start(), m.end()) for m in re.finditer(r"^\d+ October, \d\d:\d\d$",
+                                                              text, re.M))
+    incs = {i.place_name: i.date
+            for i in violent(run(text, published=date(2020, 10, 12), chrome=stamps))}
+    assert incs == {"Ganja": date(2020, 10, 10), "Baku": date(2020, 10, 12)}

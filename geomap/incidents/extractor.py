@@ -201,12 +201,18 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             if opens:
                 # A live page's next timestamped entry: its events do not continue the
                 # last entry's; those naming no place are at its headline's place. It is
-                # told on the page's day: the day the entry before narrated is not
-                # carried into it.
+                # told on its stamp's day ("19 May, 17:05"), else the page's: the day the
+                # entry before narrated is not carried into it.
                 self.entry_place = entry_place
                 self.entry_prev = self.last_event or self.entry_prev
                 self.last_event, self.unplaced = None, False
                 carried, self.anchor = None, self.published
+                stamp_end = paragraphs[n][0][1]
+                for ref in all_refs:
+                    if ref.start >= stamp_end:
+                        break
+                    if ref.start >= paragraphs[n][0][0] and ref.precision == DATE_DAY:
+                        carried, self.anchor = ref, ref.date
             self.heading = own_heading = self._heading(row[0][0], row[0][1]) if row else None
             if self.heading is None and row and line_heading is not None:
                 self.heading = line_heading  # "Kupiansk." alone on the line before
