@@ -90,6 +90,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
         r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?|"
+        # "a Russian drone injured two women": the weapon as the subject of the harm
+        r"(?:drones?|uavs?|quadcopters?|air\s?strikes?|warplanes?)\s+(?:also\s+)?"
+        r"(?:killed|wounded|injured|kills|wounds|injures)\b|"
         # "a woman was killed by a drone": the weapon told as the killer
         r"(?:killed|wounded|injured|hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:drones?|uavs?|air\s?strikes?|warplanes?|quadcopters?))\b"),

@@ -815,3 +815,8 @@ def test_a_war_s_running_toll_is_background_but_a_day_s_clash_is_not() -> None:
 def test_aircraft_that_had_also_struck_is_a_strike() -> None:
     match = classify("Warplanes had also struck depots outside the town, the army said.")
     assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_a_drone_that_injured_people_is_a_drone_strike() -> None:
+    match = classify("In the village, a drone wounded a farmer on his tractor.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
