@@ -1319,3 +1319,10 @@ def test_a_live_entry_is_told_on_its_stamp_s_day() -> None:
     incs = {i.place_name: i.date
             for i in violent(run(text, published=date(2020, 10, 12), chrome=stamps))}
     assert incs == {"Ganja": date(2020, 10, 10), "Baku": date(2020, 10, 12)}
+
+
+def test_a_place_in_a_speaker_s_title_is_not_the_site() -> None:
+    text = ("GANJA - Rockets struck the city on Sunday, killing two, the governor of "
+            "Gegharkunik, a province across the border, said.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Ganja"

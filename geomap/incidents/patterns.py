@@ -122,12 +122,18 @@ def _speaks_from(head: str, tail: str, before: str = "") -> bool:
     return bool(_SPEAKING_IN.search(head))
 
 
+# "the head of the Donetsk region, Vadym Filashkin, said": the place is in a title
+_TITLE_OF = re.compile(r"\b(?:head|governor|mayor|chief|leader|administrator|prosecutor|"
+                       r"spokes(?:man|woman|person))\s+of\s+(?:the\s+)?$")
+
+
 def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
     """Is the name at `folded[rel_s:rel_e]` there for who speaks, not where the event
     was: a speaker ("Russia's Interfax", "Israel says") or its seat ("the ministry in
     Ramallah said", "according to the ministry in Ramallah, ...")?"""
     return bool(_ORG_AFTER.match(folded[rel_e: rel_e + 40])
                 or _SPEAKER_AFTER.match(folded, rel_e)
+                or _TITLE_OF.search(folded, max(0, rel_s - 40), rel_s)
                 or _speaks_from(folded[max(0, rel_s - 45): rel_s], folded[rel_e: rel_e + 12],
                                 folded[max(0, rel_s - 90): max(0, rel_s - 45)]))
 
