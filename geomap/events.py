@@ -85,7 +85,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:struck|hit|attacked|targeted|killed|wounded|injured)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+)?(?:drones?|uavs?|warplanes?|jets?|aircraft)\b|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
         r"(?:[\w'-]+\s+){0,4}?"
-        r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
+        r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w()-]+\s+){1,8}?"
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
@@ -130,7 +130,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b(?!\s+(?:on\s+)?(?:[\w'-]+\s+)"
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
-        r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
+        r"(?:killed|killing|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
         # "settler attacks spread to two villages": settlers' violence is against civilians
         r"settler\s+(?:attacks?|raids?|violence|rampages?|assaults?)|"
@@ -172,7 +172,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "repelled a large Rapid Support Forces (RSF) attack" (air defences "thwarted an
         # attempt to strike": a weapon stopped, not a fight)
         r"(?:repelled|repulsed|thwarted|foiled|fended\s+off|beat\s+back)\s+(?:an?\s+)?"
-        r"(?:[\w()'-]+\s+){0,5}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
+        r"(?:[\w()'\"“”-]+\s+){0,5}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
         r"infiltration)|(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attempts?|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
@@ -266,6 +266,9 @@ _STRONG_BACKGROUND = _r(
     r"violence|fire))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left)\b|"
+    # "the conflict, which began in the north, has spread ..., killing thousands"
+    r"\b(?:war|conflict|insurgency|hostilities)\b[^.;]{0,60}?\b(?:has|have)\s+\w+"
+    r"[^.;]{0,80}?\bkilling\b|"
     # a time before the story's own: "600 had been killed before this week"
     r"\b(?:before|prior\s+to)\s+(?:this|last)\s+(?:week|month|year)\b|"
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"

@@ -820,3 +820,23 @@ def test_aircraft_that_had_also_struck_is_a_strike() -> None:
 def test_a_drone_that_injured_people_is_a_drone_strike() -> None:
     match = classify("In the village, a drone wounded a farmer on his tractor.")
     assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_drones_launched_by_a_named_force_struck_is_a_strike() -> None:
+    match = classify("Drones launched by the Rapid Support Forces (RSF) struck the depot.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_repelling_a_quoted_large_scale_attack_is_a_battle() -> None:
+    match = classify('The garrison repelled a "large-scale" attack by the militia on the town.')
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_fighters_killing_civilians_house_to_house_is_violence_against_civilians() -> None:
+    match = classify("Fighters went house to house, killing between 20 and 30 civilians.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+def test_a_conflict_that_has_spread_killing_thousands_is_background() -> None:
+    assert is_background("The conflict, which began in the north, has spread south, killing "
+                         "thousands of civilians.", date(2026, 1, 15))
