@@ -333,6 +333,12 @@ _WEAK_BACKGROUND = _r(
     # a state since a time: "has been besieged by the RSF since May"
     r"(?:have|has|had)\s+been\s+\w+\s+(?:[\w'-]+\s+){0,4}?since|"
     r"since\s+(?:early\s+|late\s+|mid-?)?" + _MONTHS + r"(?!\s+\d)|"
+    # a campaign over weeks, not an event: "repeated strikes on energy infrastructure",
+    # "continued airstrikes in the weeks after the quake"
+    r"repeated\s+(?:[\w-]+\s+)?(?:strikes|attacks|shelling|raids|bombardments?)|"
+    r"in\s+the\s+(?:days|weeks|months)\s+(?:after|since|following)|"
+    # a risk, not an event: "aid agencies warn that the fighting could cut off the city"
+    r"warn(?:s|ed|ing)?\s+(?:that\s+)?[^.;]{0,120}?\b(?:could|would|might|may)\s+\w+|"
     # a habit, not an event: "every day people are being killed"
     r"every\s+(?:single\s+)?(?:day|night|week)|(?:day|night)\s+after\s+(?:day|night)|"
     r"last\s+year|a\s+year\s+ago|years\s+ago|"

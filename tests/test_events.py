@@ -840,3 +840,11 @@ def test_fighters_killing_civilians_house_to_house_is_violence_against_civilians
 def test_a_conflict_that_has_spread_killing_thousands_is_background() -> None:
     assert is_background("The conflict, which began in the north, has spread south, killing "
                          "thousands of civilians.", date(2026, 1, 15))
+
+
+def test_repeated_strikes_a_campaign_and_a_warned_risk_are_background() -> None:
+    day = date(2025, 5, 13)
+    assert is_background("Repeated drone strikes on the grid have left the city dark.", day)
+    assert is_background("Air raids went on in the weeks after the earthquake.", day)
+    assert is_background("Agencies warn that fighting on the road could cut off the town.", day)
+    assert not is_background("Drones struck the grid on Monday, officials said.", day)
