@@ -666,7 +666,10 @@ _CIVILIAN_VICTIM = _r(
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
     r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?|"
     # a person told by age or as a man: "a young man", "a 21-year-old", "an elderly man"
-    r"(?:young|elderly|old)\s+m[ae]n|(?:a|an|the)\s+(?:\w+\s+)?man|\d+-year-old)\b")
+    r"(?:young|elderly|old)\s+m[ae]n|(?:a|an|the)\s+(?:\w+\s+)?man|\d+-year-old|"
+    # medical and aid work: "a vehicle carrying our mobile clinic team came under gunfire"
+    r"medics|ambulances?|(?:medical|clinic|aid|relief|humanitarian|rescue)\s+(?:teams?|"
+    r"convoys?|staff|vehicles?|trucks?))\b")
 _CLASHED = _r(r"\b(?:clashed|fought|exchanged\s+fire|firefights?|gun\s?battles?)\b")
 # "attacked the base with explosive-laden drones": the remote weapon the attack was made with
 _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcopters?|"
@@ -674,13 +677,15 @@ _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcop
                   r"rockets?|artillery|mortars?|shells|howitzers?|grads?)\b")
 _ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
              r"anti-(?:tank|armou?r))\b")
+_CAME_UNDER = _r(r"\bcame\s+under\s+(?:heavy\s+)?$")  # "... came under gunfire": a target
 _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
 _HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot|"
            r"martyred)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
-    r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"
-    r"combat)\b")
+    r"battl\w*|skirmish\w*|repel\w*|repuls\w*|positions?|returned\s+fire|combat|"
+    # "clashes between X and Y", not "the road between Zamzam and El Fasher"
+    r"(?<!road\s)(?<!highway\s)(?<!route\s)between)\b")
 _ARMED_VICTIM = _r(r"\b(?:soldiers?|servicem[ae]n|troops|fighters?|militants?|gunm[ae]n|"
                    r"combatants?|policem[ae]n|officers?|guards?|militiam[ae]n)\b")
 
@@ -690,7 +695,8 @@ def _one_sided(folded: str, cue: int) -> bool:
     gunfire ("when the gunfire started, she grabbed her children") needs someone hurt."""
     return bool(_ONE_SIDED_CUE.match(folded, cue) and _CIVILIAN_VICTIM.search(folded)
                 and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue)
-                and (not _BARE_FIRE.match(folded, cue) or _HARM.search(folded)))
+                and (not _BARE_FIRE.match(folded, cue) or _HARM.search(folded)
+                     or _CAME_UNDER.search(folded, max(0, cue - 30), cue)))
 
 
 # A report's title or header line: "Hostilities in X - Flash Update #191".

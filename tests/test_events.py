@@ -848,3 +848,11 @@ def test_repeated_strikes_a_campaign_and_a_warned_risk_are_background() -> None:
     assert is_background("Air raids went on in the weeks after the earthquake.", day)
     assert is_background("Agencies warn that fighting on the road could cut off the town.", day)
     assert not is_background("Drones struck the grid on Monday, officials said.", day)
+
+
+def test_an_aid_convoy_that_came_under_gunfire_is_violence_against_civilians() -> None:
+    match = classify("A convoy carrying a medical team came under gunfire on the road between "
+                     "the two towns.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+    match = classify("Troops came under gunfire near the base.")
+    assert match is not None and match.event_type == tx.BATTLES
