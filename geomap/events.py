@@ -155,7 +155,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:[\w'-]+\s+){0,2}?(?:headquarters|garrison|barracks|bases?))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
-        r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
+        r"(?:battles?|battled)(?!\s+(?:with|against)\s+(?:[\w-]+\s+){0,2}?(?:cancer|"
+        r"illness|disease|addiction|depression|covid|leukemia|tumou?rs?)\b)"
+        r"(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
@@ -542,8 +544,10 @@ _MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\
 
 
 # Weapons news writes with a capital, as the names they are: "a Shahed struck", "Grad fire"
-_WEAPON_NAME = re.compile(r"(?:shaheds?|gerans?|grads?|iskanders?|kalibrs?|lancets?|"
-                          r"tochkas?|uragans?|smerchs?|himars|hellfires?|tomahawks?)\b", re.I)
+# (Only drones named alone: "Grad rockets", "Iskander missiles" carry their own noun, and
+# "Grad missile systems are set up" is no attack.)
+_WEAPON_NAME = re.compile(r"(?:shaheds?|gerans?|lancets?)\b(?!\s+(?:drones?\s+)?(?:systems?|"
+                          r"factory|plants?|production|launchers?))", re.I)
 
 
 def _is_name(original: str, pos: int) -> bool:

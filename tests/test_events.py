@@ -856,3 +856,8 @@ def test_an_aid_convoy_that_came_under_gunfire_is_violence_against_civilians() -
     assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
     match = classify("Troops came under gunfire near the base.")
     assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_a_battle_with_an_illness_and_a_deployed_weapon_system_are_no_events() -> None:
+    assert classify("The former mayor died after a long battle with lung cancer.") is None
+    assert classify("Officials say Grad missile systems are set up near the town.") is None
