@@ -60,6 +60,9 @@ _MONTH_YEAR = re.compile(
     r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
+# A plan or a schedule: the month named after it is to come ("plans to hold in December")
+_FUTURE_BEFORE = re.compile(r"\b(?:ahead\s+of|plans?|planned|planning|scheduled|due|expected|"
+                            r"will|next|upcoming|intends?|promised)\b[^.;,]{0,40}$")
 _MONTH_PREP = re.compile(r"\b(?:in|since|during|last|early|late|mid)[\s-]+$")
 _WEEKDAY = re.compile(
     r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -237,7 +240,13 @@ def find_dates(
                 if m["year"]:
                     value: date | None = date(int(m["year"]), month, 1)
                 elif published and _MONTH_PREP.search(text, max(0, pos - 8), pos):
-                    year = published.year if month <= published.month else published.year - 1
+                    if _FUTURE_BEFORE.search(text, max(0, pos - 50), pos):
+                        # "an election it plans to hold in December": the coming one
+                        year = published.year if month >= published.month \
+                            else published.year + 1
+                    else:
+                        year = published.year if month <= published.month \
+                            else published.year - 1
                     value = date(year, month, 1)
                 else:
                     value = None

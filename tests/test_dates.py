@@ -172,3 +172,11 @@ def test_a_paragraph_break_ends_a_date() -> None:
     text = "Residents fled after 10 May.\n\n20 May, 07:10\nShelling resumed."
     refs = find_dates(text, date(2024, 5, 21))
     assert [text[r.start:r.end].rstrip(".") for r in refs] == ["10 May", "20 May"]
+
+
+def test_a_month_after_a_plan_is_the_coming_one() -> None:
+    refs = find_dates("The army steps up attacks ahead of a vote it plans to hold in December.",
+                      date(2025, 9, 3))
+    assert [r.date for r in refs] == [date(2025, 12, 1)]
+    refs = find_dates("The town fell in December.", date(2025, 9, 3))
+    assert [r.date for r in refs] == [date(2024, 12, 1)]
