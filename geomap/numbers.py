@@ -808,12 +808,34 @@ def _one_figure_per_victims(text: str, counts: list[Count]) -> list[Count]:
             continue
         between = text[prev[0]: at]
         if not _SOURCE_WORDS.search(between) or _MORE_BEFORE.search(text, max(0, at - 15), at) \
-                or _MORE_AFTER.match(text, at) or _side_at(text, prev[0]) != _side_at(text, at):
+                or _MORE_AFTER.match(text, at) or _side_at(text, prev[0]) != _side_at(text, at) \
+                or _own_losses_of_two(text, prev[0], at):
             out.append(count)
             continue
         if value > prev[2]:
             out[out.index(prev)] = count
     return out
+
+
+# "49 of its soldiers", "it had lost 50 servicemen": a side's own dead, told by that side
+_OWN_AFTER = re.compile(r"\S+\s+(?:of\s+)?(?:its|their|our)\s+(?:own\s+)?\w+")
+_OWN_BEFORE = re.compile(r"\b(?:lost|losing|loss\s+of)\s+(?:\w+\s+){0,2}$")
+# The teller of a count: the word before the last "said" ahead of it
+_TELLER = re.compile(r"\b([a-z][\w'-]*)\s+(?:said|says|reported|claimed|announced)\b"
+                     r"(?!.*\b(?:said|says|reported|claimed|announced)\b)")
+
+
+def _own_losses_of_two(text: str, a: int, b: int) -> bool:
+    """Are counts at `a` and `b` two tellers' own dead ("Armenia said 49 of its soldiers
+    were killed, while Azerbaijan said it had lost 50 servicemen")? Two sides' losses,
+    to add up, not two figures for the same dead."""
+    def own(at: int) -> bool:
+        return bool(_OWN_AFTER.match(text, at) or _OWN_BEFORE.search(text, max(0, at - 30), at))
+
+    if not (own(a) and own(b)):
+        return False
+    first, second = _TELLER.search(text, 0, a), _TELLER.search(text, a, b)
+    return first is not None and second is not None and first[1] != second[1]
 
 
 def _side_at(text: str, at: int) -> str | None:
