@@ -418,6 +418,10 @@ _NONE_HURT = re.compile(
 
 
 # Words that bring in another source's figure: "..., while activists said 34 died".
+# "up from an earlier toll of 80", "from an initial figure of 15": a superseded figure
+_EARLIER_FIGURE = re.compile(r"\b(?:up|down|revised)?\s*from\s+(?:an?\s+|the\s+)?(?:earlier|"
+                             r"previous|initial|original|first|preliminary)\s+(?:death\s+)?"
+                             r"(?:toll|figure|count|estimate|tally|report)s?\s+(?:of\s+)?$")
 _SOURCE_WORDS = re.compile(r"\b(?:said|says|say|told|according\s+to|reported|reports|put|puts|"
                            r"gave|gives|estimated|estimates|claimed|claims|counted|figure)\b")
 _MORE_AFTER = re.compile(r"[\w,-]+\s+(?:more|further|additional|other|others)\b")
@@ -664,6 +668,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return  # "the April 10 strike killed four": a day of the month
         if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
             return  # "No one was hurt": nobody
+        if _EARLIER_FIGURE.search(text, max(0, start - 50), start):
+            return  # "89 were killed, up from an earlier toll of 80": the old figure
         token = m["num"]
         value = 1 if token in _ONE_OF else to_number(token)
         if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):

@@ -660,3 +660,10 @@ def test_two_tellers_own_dead_add_up_but_two_figures_for_one_toll_do_not() -> No
     assert total_casualties(casualty_counts(both)).killed == 32
     one = "The ministry said 21 were killed, while a volunteer group said 34 died."
     assert total_casualties(casualty_counts(one)).killed == 34
+
+
+def test_a_superseded_figure_is_not_added_to_the_new_one() -> None:
+    found = extract_casualties("At least 40 people were killed, up from an earlier toll of 31.")
+    assert found.killed == 40
+    found = extract_casualties("The toll rose to 12 from an initial figure of 5.")
+    assert found.killed == 12
