@@ -287,7 +287,9 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"(?:strikes?|attacks?|bombings?|shelling|raids?|assault|massacre|"
                           r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
                           # "the strike on May 5 killed 12": no noun, so a date
-                          r"killed|kill|killing|left|wounded|injured|claimed)\b)")
+                          r"killed|kill|killing|left|wounded|injured|claimed|"
+                          # "shelling ... on May 18 had killed one woman"
+                          r"(?:had|has|have)\s+(?:been\s+)?(?:killed|wounded|injured|left))\b)")
 _ACCUSED_OF = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|jailed|sentenced|"
                          r"wanted|guilty|tried)\s+(?:\w+\s+){0,2}?(?:of|for|with)\s+$")
 _PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"

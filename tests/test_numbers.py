@@ -667,3 +667,8 @@ def test_a_superseded_figure_is_not_added_to_the_new_one() -> None:
     assert found.killed == 40
     found = extract_casualties("The toll rose to 12 from an initial figure of 5.")
     assert found.killed == 12
+
+
+def test_a_day_of_the_month_before_had_killed_is_a_date_not_a_count() -> None:
+    found = extract_casualties("Shelling of the village on June 21 had killed two farmers.")
+    assert found.killed == 2
