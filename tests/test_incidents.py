@@ -1326,3 +1326,8 @@ def test_a_place_in_a_speaker_s_title_is_not_the_site() -> None:
             "Gegharkunik, a province across the border, said.")
     (inc,) = violent(run(text))
     assert inc.place_name == "Ganja"
+
+
+def test_a_city_that_opens_a_sentence_before_its_speaker_is_where_they_spoke() -> None:
+    text = "In Baku, officials said on Sunday that Armenian rockets had hit a village."
+    assert "Baku" not in {i.place_name for i in violent(run(text))}

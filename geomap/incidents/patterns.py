@@ -127,6 +127,12 @@ _TITLE_OF = re.compile(r"\b(?:head|governor|mayor|chief|leader|administrator|pro
                        r"spokes(?:man|woman|person))\s+of\s+(?:the\s+)?$")
 
 
+# "In Kyiv, President Zelensky said ...": the place that opens the sentence is where the
+# speaker speaks
+_OPENS_IN = re.compile(r"\W*in\s+")
+_SPEAKER_NEXT = re.compile(r"\s*,\s+(?:[\w'.-]+\s+){1,6}?(?:said|says|told|announced|stated)\b")
+
+
 def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
     """Is the name at `folded[rel_s:rel_e]` there for who speaks, not where the event
     was: a speaker ("Russia's Interfax", "Israel says") or its seat ("the ministry in
@@ -134,6 +140,8 @@ def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
     return bool(_ORG_AFTER.match(folded[rel_e: rel_e + 40])
                 or _SPEAKER_AFTER.match(folded, rel_e)
                 or _TITLE_OF.search(folded, max(0, rel_s - 40), rel_s)
+                or (_OPENS_IN.fullmatch(folded, 0, rel_s) is not None
+                    and _SPEAKER_NEXT.match(folded, rel_e) is not None)
                 or _speaks_from(folded[max(0, rel_s - 45): rel_s], folded[rel_e: rel_e + 12],
                                 folded[max(0, rel_s - 90): max(0, rel_s - 45)]))
 
