@@ -274,7 +274,9 @@ _STRONG_BACKGROUND = _r(
     # a time before the story's own: "600 had been killed before this week"
     r"\b(?:before|prior\s+to)\s+(?:this|last)\s+(?:week|month|year)\b|"
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
-    r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    # ("since the start of the day": today's count, not the war's)
+    r"(?:the\s+(?:start|beginning|outbreak|latest)(?!\s+of\s+(?:the\s+|this\s+)?(?:day|"
+    r"morning|night|evening|afternoon)\b)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past(?!\s+(?:24|twenty-four)\s+hours|\s+day\b)|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since|"

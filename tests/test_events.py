@@ -861,3 +861,10 @@ def test_an_aid_convoy_that_came_under_gunfire_is_violence_against_civilians() -
 def test_a_battle_with_an_illness_and_a_deployed_weapon_system_are_no_events() -> None:
     assert classify("The former mayor died after a long battle with lung cancer.") is None
     assert classify("Officials say Grad missile systems are set up near the town.") is None
+
+
+def test_since_the_start_of_the_day_is_today_but_since_the_start_of_the_war_is_not() -> None:
+    day = date(2025, 11, 12)
+    assert not is_background("Troops repelled 30 assaults near the town since the start of "
+                             "the day.", day)
+    assert is_background("Over 500 people have been killed since the start of the war.", day)
