@@ -43,8 +43,12 @@ _MONTH = (
     r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
+# Between a month and its day: spaces, or one line break (hard-wrapped text); a
+# paragraph break ends the date ("... since 10 May.\n\n20 May, 07:10" is two dates)
+_GAP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _MONTH_DAY = re.compile(
-    _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    _MONTH + _GAP + r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 _DAY_MONTH = re.compile(
     r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
@@ -53,9 +57,12 @@ _DAY_MONTH = re.compile(
 _NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(
-    r"\b(?P<mon>january|february|march|april|june|july|august|september|october|"
+    r"\b(?P<mon>january|february|march|april|may|june|july|august|september|october|"
     r"november|december)(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
+# A plan or a schedule: the month named after it is to come ("plans to hold in December")
+_FUTURE_BEFORE = re.compile(r"\b(?:ahead\s+of|plans?|planned|planning|scheduled|due|expected|"
+                            r"will|next|upcoming|intends?|promised)\b[^.;,]{0,40}$")
 _MONTH_PREP = re.compile(r"\b(?:in|since|during|last|early|late|mid)[\s-]+$")
 _WEEKDAY = re.compile(
     r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -222,12 +229,24 @@ def find_dates(
                 _month_day(m, before.start(), published, add, day=int(before["day"]))
                 continue
             m = _MONTH_YEAR.match(text, pos)
-            if (m and m["mon"] != "may") or (m and m["year"]):
+            # "in May", "since May": the month, capitalised after a preposition; the
+            # verb "may" is neither
+            if m and m["mon"] == "may" and not m["year"] and not (
+                    original[pos].isupper()
+                    and _MONTH_PREP.search(text, max(0, pos - 8), pos)):
+                m = None
+            if m:
                 month = MONTHS[m["mon"]]
                 if m["year"]:
                     value: date | None = date(int(m["year"]), month, 1)
                 elif published and _MONTH_PREP.search(text, max(0, pos - 8), pos):
-                    year = published.year if month <= published.month else published.year - 1
+                    if _FUTURE_BEFORE.search(text, max(0, pos - 50), pos):
+                        # "an election it plans to hold in December": the coming one
+                        year = published.year if month >= published.month \
+                            else published.year + 1
+                    else:
+                        year = published.year if month <= published.month \
+                            else published.year - 1
                     value = date(year, month, 1)
                 else:
                     value = None

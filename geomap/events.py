@@ -78,17 +78,21 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:ground|land)\s+and\s+air\s+(?:assaults?|offensives?|attacks?|operations?)|"
         r"air\s+and\s+ground\s+(?:assaults?|offensives?|attacks?|operations?)|aerial\s+(?:bombard\w*|attack\w*|"
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
-        r"aircraft|helicopters?|gunships?)\s+(?:struck|hit|bombed|attacked|targeted|fired|"
+        r"aircraft|helicopters?|gunships?)\s+(?:(?:had|have|has|also|then|later|again|"
+        r"reportedly)\s+){0,3}(?:struck|hit|bombed|attacked|targeted|fired|"
         r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted|killed|wounded|injured)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+)?(?:drones?|uavs?|warplanes?|jets?|aircraft)\b|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
         r"(?:[\w'-]+\s+){0,4}?"
-        r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w-]+\s+){1,5}?"
+        r"with\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)|(?:drones?|uavs?)\s+(?:[\w()-]+\s+){1,8}?"
         r"(?:struck|hit|crashed\s+into|exploded)|(?:launched|fired|sent)\s+(?:[\w-]+\s+){0,2}?(?:drones?|uavs?)\s+"
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
         r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?|"
+        # "a Russian drone injured two women": the weapon as the subject of the harm
+        r"(?:drones?|uavs?|quadcopters?|air\s?strikes?|warplanes?)\s+(?:also\s+)?"
+        r"(?:killed|wounded|injured|kills|wounds|injures)\b|"
         # "a woman was killed by a drone": the weapon told as the killer
         r"(?:killed|wounded|injured|hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:drones?|uavs?|air\s?strikes?|warplanes?|quadcopters?))\b"),
@@ -126,7 +130,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b(?!\s+(?:on\s+)?(?:[\w'-]+\s+)"
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
-        r"(?:killed|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
+        r"(?:killed|killing|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
         # "settler attacks spread to two villages": settlers' violence is against civilians
         r"settler\s+(?:attacks?|raids?|violence|rampages?|assaults?)|"
@@ -151,7 +155,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:[\w'-]+\s+){0,2}?(?:headquarters|garrison|barracks|bases?))\b"),
      tx.BATTLES, tx.NON_STATE_TAKEOVER, 0.7),
     (_r(r"\b(?:clash(?:es|ed)?|(?<!flood\s)(?<!crime\s)(?<!blaze\s)(?<!fire\s)fighting(?!\s+over\b)|fought(?!\s+(?:a|the)\s+(?:[\w-]+\s+)?war)|firefights?|gunfights?|gun\s?battles?|"
-        r"(?:battles?|battled)(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
+        r"(?:battles?|battled)(?!\s+(?:with|against)\s+(?:[\w-]+\s+){0,2}?(?:cancer|"
+        r"illness|disease|addiction|depression|covid|leukemia|tumou?rs?)\b)"
+        r"(?!\s+(?:a\s+|the\s+)?(?:blazes?|fires?|flames|cancer|illness|"
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
@@ -168,12 +174,15 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "repelled a large Rapid Support Forces (RSF) attack" (air defences "thwarted an
         # attempt to strike": a weapon stopped, not a fight)
         r"(?:repelled|repulsed|thwarted|foiled|fended\s+off|beat\s+back)\s+(?:an?\s+)?"
-        r"(?:[\w()'-]+\s+){0,5}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
+        r"(?:[\w()'\"“”-]+\s+){0,5}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
         r"infiltration)|(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attempts?|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"
         r"attacked\s+(?:\w+\s+)?times|"
         r"(?:conflict|violence|fighting)\s+(?:flared|erupted|broke\s+out|resumed|"
-        r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
+        r"escalated)|flared\s+up|(?:close-quarters?|heavy|fierce|ground)\s+combat|"
+        # "armed confrontations erupted between fighters and troops"
+        r"(?:armed|violent|fierce|heavy|deadly)\s+confrontations?|"
+        r"confrontations?\s+(?:erupted|broke\s+out|raged)|in\s+combat|shoot-?outs?|shootings?(?!\s+(?:footage|scenes?|a\s+film|photos|range|stars?|"
         r"guard))|gunfire|firing|"
         # "a soldier was killed by Azerbaijani fire": an armed force's fire, not a blaze
         r"(?:killed|wounded|injured|hit)\s+by\s+(?:(?!(?:a|an|the|house|forest|wild)\b)"
@@ -253,8 +262,21 @@ _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octo
            r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # Sentence-level background: totals, history, habits.
 _STRONG_BACKGROUND = _r(
+    # a running toll: "the cross-border fighting has killed 26 civilians", "the war has
+    # left thousands dead" (a day's clash is told in the past: "the clashes killed 12")
+    r"\b(?:war|conflict|hostilities|insurgency|cross-border\s+(?:fighting|exchanges|"
+    r"violence|fire))\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
+    r"(?:killed|claimed|left)\b|"
+    # "the conflict, which began in the north, has spread ..., killing thousands"
+    r"\b(?:war|conflict|insurgency|hostilities)\b[^.;]{0,60}?\b(?:has|have)\s+\w+"
+    r"[^.;]{0,80}?\bkilling\b|"
+    # a time before the story's own: "600 had been killed before this week"
+    r"\b(?:before|prior\s+to)\s+(?:this|last)\s+(?:week|month|year)\b|"
     r"\b(?:claimed\s+(?:\w+\s+){0,3}?lives|so\s+far|to\s+date|in\s+total|overall|since\s+"
-    r"(?:the\s+(?:start|beginning|outbreak|latest)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    # ("since the start of the day": today's count, not the war's)
+    r"(?:the\s+(?:start|beginning|outbreak|latest)(?!\s+of\s+(?:the\s+|this\s+)?(?:day|"
+    r"morning|night|evening|afternoon)\b)|then)|since\s+(?:the\s+)?(?:\w+\s+){0,2}"
     r"(?:began|started|erupted|broke\s+out)|(?:have|has|had)\s+"
     r"(?:died|been\s+killed)\s+since|ever\s+since|in\s+the\s+past(?!\s+(?:24|twenty-four)\s+hours|\s+day\b)|historically|"
     r"first\s+broke\s+out|death\s+toll\s+(?:\w+\s+){0,4}?since|"
@@ -312,7 +334,18 @@ _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
     r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
-    r"(?:have|has)\s+been\s+\w+\s+since|last\s+year|a\s+year\s+ago|years\s+ago|"
+    # a state since a time: "has been besieged by the RSF since May"
+    r"(?:have|has|had)\s+been\s+\w+\s+(?:[\w'-]+\s+){0,4}?since|"
+    r"since\s+(?:early\s+|late\s+|mid-?)?" + _MONTHS + r"(?!\s+\d)|"
+    # a campaign over weeks, not an event: "repeated strikes on energy infrastructure",
+    # "continued airstrikes in the weeks after the quake"
+    r"repeated\s+(?:[\w-]+\s+)?(?:strikes|attacks|shelling|raids|bombardments?)|"
+    r"in\s+the\s+(?:days|weeks|months)\s+(?:after|since|following)|"
+    # a risk, not an event: "aid agencies warn that the fighting could cut off the city"
+    r"warn(?:s|ed|ing)?\s+(?:that\s+)?[^.;]{0,120}?\b(?:could|would|might|may)\s+\w+|"
+    # a habit, not an event: "every day people are being killed"
+    r"every\s+(?:single\s+)?(?:day|night|week)|(?:day|night)\s+after\s+(?:day|night)|"
+    r"last\s+year|a\s+year\s+ago|years\s+ago|"
     r"earlier\s+this\s+year|last\s+(?:summer|winter|spring|autumn|fall)|"
     r"this\s+year(?!'s)|"  # a tally of the year, unless a recent day dates it
     r"(?:several|many|multiple|numerous|a\s+number\s+of)\s+times\s+(?:before|in\s+the\s+past)|"
@@ -343,6 +376,13 @@ _SUPERLATIVE_SINCE = _r(
 _FRESH_EVENT_VERBS = _r(
     r"\b(?:erupted|flared|broke\s+out|began|started|resumed|escalated)\b"
 )
+
+
+def tells_outbreak(sentence: str) -> bool:
+    """Does the sentence tell how the fighting began ("clashes erupted on 27 September",
+    "the conflict flared up on ...")? The outbreak of the war a story is about is coded
+    at its day even weeks on, unlike other recalled events."""
+    return _FRESH_EVENT_VERBS.search(fold(sentence)) is not None
 
 
 # A violent cue that is only what a statement is about: "in reaction to ... clashes".
@@ -505,9 +545,18 @@ _STABBING_STEMS = frozenset(("stabb", "knife", "to death"))
 _MODAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:may|could|would|might|will|can)\b(?!\s+\d)")
 
 
+# Weapons news writes with a capital, as the names they are: "a Shahed struck", "Grad fire"
+# (Only drones named alone: "Grad rockets", "Iskander missiles" carry their own noun, and
+# "Grad missile systems are set up" is no attack.)
+_WEAPON_NAME = re.compile(r"(?:shaheds?|gerans?|lancets?)\b(?!\s+(?:drones?\s+)?(?:systems?|"
+                          r"factory|plants?|production|launchers?))", re.I)
+
+
 def _is_name(original: str, pos: int) -> bool:
     if not original[pos: pos + 1].isupper() or pos == 0:
         return False
+    if _WEAPON_NAME.match(original, pos):
+        return False  # "a Shahed struck": a weapon's name is the weapon
     if _DEMONYM_CUE.match(original, pos):
         return False  # "in Israeli strike on Rafah": a demonym, not a name
     before = original[:pos].rstrip(" \t\"'“‘(")
@@ -544,7 +593,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",
      "resum", "escalat", "shoot", "gun", "firing", "positions", "exchange", "flared",
-     "combat"),
+     "combat", "confrontation"),
 )
 _STATEMENT_STEMS = frozenset((
     "condemn", "urg", "call", "express", "voic", "concern", "warn", "welcom", "deplor",
@@ -621,7 +670,12 @@ _CIVILIAN_VICTIM = _r(
     r"\b(?:civilians?|villagers?|residents?|child(?:ren)?|boys?|girls?|teenagers?|wom[ae]n|"
     r"farmers?|shepherds?|worshippers?|passers-?by|pedestrians?|students?|pupils?|infants?|"
     r"toddlers?|journalists?|aid\s+workers?|displaced|families|elderly|mourners|"
-    r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?)\b")
+    r"protesters|fishermen|paramedics?|crowds?|people|aid\s+seekers|queues?|"
+    # a person told by age or as a man: "a young man", "a 21-year-old", "an elderly man"
+    r"(?:young|elderly|old)\s+m[ae]n|(?:a|an|the)\s+(?:\w+\s+)?man|\d+-year-old|"
+    # medical and aid work: "a vehicle carrying our mobile clinic team came under gunfire"
+    r"medics|ambulances?|(?:medical|clinic|aid|relief|humanitarian|rescue)\s+(?:teams?|"
+    r"convoys?|staff|vehicles?|trucks?))\b")
 _CLASHED = _r(r"\b(?:clashed|fought|exchanged\s+fire|firefights?|gun\s?battles?)\b")
 # "attacked the base with explosive-laden drones": the remote weapon the attack was made with
 _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcopters?|"
@@ -629,12 +683,15 @@ _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcop
                   r"rockets?|artillery|mortars?|shells|howitzers?|grads?)\b")
 _ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
              r"anti-(?:tank|armou?r))\b")
+_CAME_UNDER = _r(r"\bcame\s+under\s+(?:heavy\s+)?$")  # "... came under gunfire": a target
 _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
-_HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot)\b")
+_HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot|"
+           r"martyred)\b")
 _TWO_SIDED = _r(
     r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
-    r"battl\w*|skirmish\w*|between|repel\w*|repuls\w*|positions?|returned\s+fire|"
-    r"combat)\b")
+    r"battl\w*|skirmish\w*|repel\w*|repuls\w*|positions?|returned\s+fire|combat|"
+    # "clashes between X and Y", not "the road between Zamzam and El Fasher"
+    r"(?<!road\s)(?<!highway\s)(?<!route\s)between)\b")
 _ARMED_VICTIM = _r(r"\b(?:soldiers?|servicem[ae]n|troops|fighters?|militants?|gunm[ae]n|"
                    r"combatants?|policem[ae]n|officers?|guards?|militiam[ae]n)\b")
 
@@ -644,7 +701,8 @@ def _one_sided(folded: str, cue: int) -> bool:
     gunfire ("when the gunfire started, she grabbed her children") needs someone hurt."""
     return bool(_ONE_SIDED_CUE.match(folded, cue) and _CIVILIAN_VICTIM.search(folded)
                 and not _TWO_SIDED.search(folded) and not _ARMED_VICTIM.search(folded, cue)
-                and (not _BARE_FIRE.match(folded, cue) or _HARM.search(folded)))
+                and (not _BARE_FIRE.match(folded, cue) or _HARM.search(folded)
+                     or _CAME_UNDER.search(folded, max(0, cue - 30), cue)))
 
 
 # A report's title or header line: "Hostilities in X - Flash Update #191".

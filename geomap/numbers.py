@@ -287,7 +287,9 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"(?:strikes?|attacks?|bombings?|shelling|raids?|assault|massacre|"
                           r"explosions?|blasts?|offensive|incident|ambush|(?:19|20)\d\d|"
                           # "the strike on May 5 killed 12": no noun, so a date
-                          r"killed|kill|killing|left|wounded|injured|claimed)\b)")
+                          r"killed|kill|killing|left|wounded|injured|claimed|"
+                          # "shelling ... on May 18 had killed one woman"
+                          r"(?:had|has|have)\s+(?:been\s+)?(?:killed|wounded|injured|left))\b)")
 _ACCUSED_OF = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|jailed|sentenced|"
                          r"wanted|guilty|tried)\s+(?:\w+\s+){0,2}?(?:of|for|with)\s+$")
 _PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"
@@ -418,6 +420,10 @@ _NONE_HURT = re.compile(
 
 
 # Words that bring in another source's figure: "..., while activists said 34 died".
+# "up from an earlier toll of 80", "from an initial figure of 15": a superseded figure
+_EARLIER_FIGURE = re.compile(r"\b(?:up|down|revised)?\s*from\s+(?:an?\s+|the\s+)?(?:earlier|"
+                             r"previous|initial|original|first|preliminary)\s+(?:death\s+)?"
+                             r"(?:toll|figure|count|estimate|tally|report)s?\s+(?:of\s+)?$")
 _SOURCE_WORDS = re.compile(r"\b(?:said|says|say|told|according\s+to|reported|reports|put|puts|"
                            r"gave|gives|estimated|estimates|claimed|claims|counted|figure)\b")
 _MORE_AFTER = re.compile(r"[\w,-]+\s+(?:more|further|additional|other|others)\b")
@@ -664,6 +670,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return  # "the April 10 strike killed four": a day of the month
         if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
             return  # "No one was hurt": nobody
+        if _EARLIER_FIGURE.search(text, max(0, start - 50), start):
+            return  # "89 were killed, up from an earlier toll of 80": the old figure
         token = m["num"]
         value = 1 if token in _ONE_OF else to_number(token)
         if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
@@ -808,12 +816,34 @@ def _one_figure_per_victims(text: str, counts: list[Count]) -> list[Count]:
             continue
         between = text[prev[0]: at]
         if not _SOURCE_WORDS.search(between) or _MORE_BEFORE.search(text, max(0, at - 15), at) \
-                or _MORE_AFTER.match(text, at) or _side_at(text, prev[0]) != _side_at(text, at):
+                or _MORE_AFTER.match(text, at) or _side_at(text, prev[0]) != _side_at(text, at) \
+                or _own_losses_of_two(text, prev[0], at):
             out.append(count)
             continue
         if value > prev[2]:
             out[out.index(prev)] = count
     return out
+
+
+# "49 of its soldiers", "it had lost 50 servicemen": a side's own dead, told by that side
+_OWN_AFTER = re.compile(r"\S+\s+(?:of\s+)?(?:its|their|our)\s+(?:own\s+)?\w+")
+_OWN_BEFORE = re.compile(r"\b(?:lost|losing|loss\s+of)\s+(?:\w+\s+){0,2}$")
+# The teller of a count: the word before the last "said" ahead of it
+_TELLER = re.compile(r"\b([a-z][\w'-]*)\s+(?:said|says|reported|claimed|announced)\b"
+                     r"(?!.*\b(?:said|says|reported|claimed|announced)\b)")
+
+
+def _own_losses_of_two(text: str, a: int, b: int) -> bool:
+    """Are counts at `a` and `b` two tellers' own dead ("Armenia said 49 of its soldiers
+    were killed, while Azerbaijan said it had lost 50 servicemen")? Two sides' losses,
+    to add up, not two figures for the same dead."""
+    def own(at: int) -> bool:
+        return bool(_OWN_AFTER.match(text, at) or _OWN_BEFORE.search(text, max(0, at - 30), at))
+
+    if not (own(a) and own(b)):
+        return False
+    first, second = _TELLER.search(text, 0, a), _TELLER.search(text, a, b)
+    return first is not None and second is not None and first[1] != second[1]
 
 
 def _side_at(text: str, at: int) -> str | None:

@@ -161,3 +161,22 @@ def test_nights_and_habits() -> None:
     assert [r.date for r in find_dates("The port was shelled overnight.", pub)] \
         == [date(2023, 3, 7)]
     assert find_dates("The cafe, crowded on Saturday evenings, was hit.", pub) == []
+
+
+def test_the_month_may_after_a_preposition_is_a_month_and_the_verb_is_not() -> None:
+    refs = find_dates("Talks may resume. The town fell in May, officials said.", date(2024, 7, 14))
+    assert [(r.kind, r.date) for r in refs] == [("month", date(2024, 5, 1))]
+
+
+def test_a_paragraph_break_ends_a_date() -> None:
+    text = "Residents fled after 10 May.\n\n20 May, 07:10\nShelling resumed."
+    refs = find_dates(text, date(2024, 5, 21))
+    assert [text[r.start:r.end].rstrip(".") for r in refs] == ["10 May", "20 May"]
+
+
+def test_a_month_after_a_plan_is_the_coming_one() -> None:
+    refs = find_dates("The army steps up attacks ahead of a vote it plans to hold in December.",
+                      date(2025, 9, 3))
+    assert [r.date for r in refs] == [date(2025, 12, 1)]
+    refs = find_dates("The town fell in December.", date(2025, 9, 3))
+    assert [r.date for r in refs] == [date(2024, 12, 1)]

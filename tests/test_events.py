@@ -777,3 +777,94 @@ def test_an_attack_is_coded_by_the_remote_weapon_it_was_made_with(sentence: str,
     # sentence also tells a fight
     match = classify(sentence)
     assert match is not None and match.sub_event_type == sub
+
+
+def test_a_weapon_written_with_a_capital_is_still_the_weapon() -> None:
+    match = classify("Overnight a Shahed slammed into a grain silo; a Grad salvo followed.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_a_state_held_since_a_month_is_background() -> None:
+    assert is_background("The town has been encircled by militia fighters since March.",
+                         date(2024, 10, 27))
+
+
+def test_a_habit_is_background_but_a_dated_deed_is_not() -> None:
+    assert is_background("Every night the drones come and people die.", date(2024, 10, 27))
+    assert not is_background("Drones struck the market on Sunday night, killing two.",
+                             date(2024, 10, 27))
+
+
+def test_armed_confrontations_are_a_battle_but_a_political_one_is_not() -> None:
+    match = classify("Armed confrontations broke out between gunmen and troops at dawn.")
+    assert match is not None and match.event_type == tx.BATTLES
+    assert classify("The confrontation between the two capitals deepened.") is None
+
+
+def test_gunfire_that_killed_a_young_man_on_his_way_to_work_is_one_sided() -> None:
+    match = classify("A young man was martyred by army gunfire on his way to work.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+def test_a_war_s_running_toll_is_background_but_a_day_s_clash_is_not() -> None:
+    assert is_background("The conflict has now killed more than 300 people.", date(2024, 9, 24))
+    assert is_background("The cross-border exchanges have killed 41 soldiers.", date(2024, 9, 24))
+    assert not is_background("The clashes killed 12 people on Sunday.", date(2024, 9, 24))
+
+
+def test_aircraft_that_had_also_struck_is_a_strike() -> None:
+    match = classify("Warplanes had also struck depots outside the town, the army said.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_a_drone_that_injured_people_is_a_drone_strike() -> None:
+    match = classify("In the village, a drone wounded a farmer on his tractor.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_drones_launched_by_a_named_force_struck_is_a_strike() -> None:
+    match = classify("Drones launched by the Rapid Support Forces (RSF) struck the depot.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+def test_repelling_a_quoted_large_scale_attack_is_a_battle() -> None:
+    match = classify('The garrison repelled a "large-scale" attack by the militia on the town.')
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_fighters_killing_civilians_house_to_house_is_violence_against_civilians() -> None:
+    match = classify("Fighters went house to house, killing between 20 and 30 civilians.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+
+
+def test_a_conflict_that_has_spread_killing_thousands_is_background() -> None:
+    assert is_background("The conflict, which began in the north, has spread south, killing "
+                         "thousands of civilians.", date(2026, 1, 15))
+
+
+def test_repeated_strikes_a_campaign_and_a_warned_risk_are_background() -> None:
+    day = date(2025, 5, 13)
+    assert is_background("Repeated drone strikes on the grid have left the city dark.", day)
+    assert is_background("Air raids went on in the weeks after the earthquake.", day)
+    assert is_background("Agencies warn that fighting on the road could cut off the town.", day)
+    assert not is_background("Drones struck the grid on Monday, officials said.", day)
+
+
+def test_an_aid_convoy_that_came_under_gunfire_is_violence_against_civilians() -> None:
+    match = classify("A convoy carrying a medical team came under gunfire on the road between "
+                     "the two towns.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+    match = classify("Troops came under gunfire near the base.")
+    assert match is not None and match.event_type == tx.BATTLES
+
+
+def test_a_battle_with_an_illness_and_a_deployed_weapon_system_are_no_events() -> None:
+    assert classify("The former mayor died after a long battle with lung cancer.") is None
+    assert classify("Officials say Grad missile systems are set up near the town.") is None
+
+
+def test_since_the_start_of_the_day_is_today_but_since_the_start_of_the_war_is_not() -> None:
+    day = date(2025, 11, 12)
+    assert not is_background("Troops repelled 30 assaults near the town since the start of "
+                             "the day.", day)
+    assert is_background("Over 500 people have been killed since the start of the war.", day)

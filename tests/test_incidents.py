@@ -36,11 +36,13 @@ KALB_ADM = Place("gn:586047", "Kəlbəcər", "admin1", "ADM1", "AZ", "Kəlbəcə
                  True)
 BORDER = Place("cur:armenia-azerbaijan-border", "Armenia–Azerbaijan border", "line", "BDR",
                "AZ", None, 40.0, 45.6, 0, True)
+# an invented lakeside town in Gegharkunik, for the province-and-town rules
+LAKETOWN = Place("t:lake", "Laketown", "place", "PPL", "AM", "Gegharkunik", 40.3, 45.2, 9000)
 AVDIIVKA = Place("gn:713122", "Avdiivka", "place", "PPL", "UA", "Donetsk", 48.14, 37.75, 30000)
 
 NAMES = {"Ganja": GANJA, "Azerbaijan": AZ, "Armenia": AM, "Iran": IR, "TEHRAN": TEHRAN,
          "Tehran": TEHRAN, "Moscow": MOSCOW, "Gegharkunik": GEGH, "Kalbajar": KALB_TOWN,
-         "Avdiivka": AVDIIVKA, "Baku": BAKU}
+         "Avdiivka": AVDIIVKA, "Baku": BAKU, "Laketown": LAKETOWN}
 BY_NAME = {"armenia-azerbaijan border": [BORDER], "azerbaijan-armenia border": [BORDER],
            "kəlbəcər": [KALB_ADM], "kalbajar": [KALB_ADM, KALB_TOWN], "ganja": [GANJA_ADM, GANJA],
            "azerbaijan": [AZ], "iran": [IR], "tehran": [TEHRAN], "baku": [BAKU]}
@@ -1212,3 +1214,120 @@ def test_an_attribution_to_a_ministry_in_a_city_is_not_the_site() -> None:
             "near Kalbajar on Sunday.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Kalbajar", 2)
+
+
+def test_a_province_line_told_again_town_by_town_is_only_their_sum() -> None:
+    text = ("In Gegharkunik, two people were killed and four wounded in attacks on Sunday. "
+            "Both died in Laketown, where a drone hit a house on Sunday.")
+    incs = violent(run(text))
+    assert [(i.place_name, i.killed) for i in incs] == [("Laketown", 2)]
+
+
+def test_a_province_line_with_one_named_event_stays_beside_its_town() -> None:
+    text = ("On Sunday a drone hit a bus depot in Gegharkunik, killing a driver. "
+            "On Sunday a missile struck Laketown, killing two.")
+    incs = sorted(violent(run(text)), key=lambda i: i.place_name)
+    assert [(i.place_name, i.killed) for i in incs] == [("Gegharkunik", 1), ("Laketown", 2)]
+
+
+def test_a_summary_line_headed_by_its_place_and_a_dash_is_placed_there() -> None:
+    text = ("Over the past day the region was shelled 30 times.\n\n"
+            "Laketown community – mortar shelling (4 explosions). No casualties.\n\n"
+            "Ganja – a drone struck a shed. A man was wounded.")
+    incs = sorted(violent(run(text)), key=lambda i: i.place_name)
+    assert [(i.place_name, i.wounded) for i in incs] == [("Ganja", 1), ("Laketown", 0)]
+
+
+def test_a_strike_dated_two_weeks_before_the_story_is_recalled_not_news() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two.\n\n"
+            "On September 28, a missile strike on Ganja had killed seven people.")
+    incs = violent(run(text))
+    assert [(i.date, i.killed) for i in incs] == [(date(2020, 10, 11), 2)]
+
+
+def test_the_outbreak_of_the_war_weeks_ago_is_still_coded_at_its_day() -> None:
+    text = "Clashes erupted between Azerbaijan and Armenia on September 27."
+    (inc,) = violent(run(text))
+    assert inc.date == date(2020, 9, 27)
+
+
+def test_a_sentence_opening_with_an_earlier_month_recalls_it_whatever_weekday_follows() -> None:
+    text = ("A drone hit Ganja on Sunday, wounding three.\n\n"
+            "In August, a missile attack on Ganja on a Sunday killed 12 people.")
+    incs = violent(run(text))
+    assert [(i.date, i.wounded, i.killed) for i in incs] == [(date(2020, 10, 11), 3, None)]
+
+
+def test_the_story_s_own_month_opening_a_sentence_does_not_make_history() -> None:
+    text = "In October, shelling of Ganja on Sunday killed four people."
+    (inc,) = violent(run(text))
+    assert (inc.date, inc.killed) == (date(2020, 10, 11), 4)
+
+
+def test_a_country_named_as_the_attacker_does_not_stop_the_city_being_the_story_s() -> None:
+    text = ("Two people were killed in an attack on Ganja overnight, the mayor said. "
+            "Armenia struck the city with rockets and drones before dawn.")
+    assert tx.EXPLOSIONS in {i.event_type for i in violent(run(text)) if i.place_name == "Ganja"}
+
+
+def test_a_name_in_apposition_to_the_capital_is_the_site() -> None:
+    text = "Late on Sunday, strikes hit the outskirts of the capital, Baku, officials said."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Baku"
+
+
+def test_a_killing_told_without_its_weapon_takes_the_strike_told_next() -> None:
+    text = ("Two people were killed in an attack on Ganja on Sunday, the mayor said. "
+            "Armenian rockets struck Ganja before dawn on Sunday, hitting a school.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.killed) == (tx.EXPLOSIONS, 2)
+
+
+def test_a_live_page_s_toll_update_above_its_event_still_updates_it() -> None:
+    text = ("10:40\n\nThe death toll from the overnight drone attack on Ganja has risen to "
+            "three, the mayor said.\n\n08:12\n\nTwo people were killed when a drone struck "
+            "a house in Ganja overnight, the mayor said.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Ganja", 3)
+
+
+def test_an_exchange_of_fire_that_came_after_a_strike_wave_is_not_a_new_battle() -> None:
+    text = ("Rockets hit Ganja on Sunday, wounding two. "
+            "The exchange of fire came a day after warplanes pounded Armenia.")
+    assert tx.BATTLES not in {i.event_type for i in violent(run(text))}
+
+
+def test_a_country_wide_tally_is_not_the_toll_of_a_town_s_strike() -> None:
+    text = ("A drone hit a house in Ganja on Sunday. More than 300 people were killed "
+            "across the country on Sunday, officials in Azerbaijan said.")
+    assert [i.killed for i in violent(run(text))] == [None]
+
+
+def test_the_day_an_anaphor_gives_replaces_the_day_the_event_was_told() -> None:
+    text = ("Shelling killed five civilians in Ganja, officials said on Tuesday. "
+            "The shelling began on Sunday evening and lasted for hours.")
+    (inc,) = violent(run(text, published=date(2020, 10, 13)))
+    assert (inc.date, inc.killed) == (date(2020, 10, 11), 5)
+
+
+def test_a_live_entry_is_told_on_its_stamp_s_day() -> None:
+    text = ("10 October, 21:30\n\nShelling hit Ganja, killing one man.\n\n"
+            "12 October, 08:10\n\nA drone struck Baku port, wounding two.")
+    # stamps are page chrome (see geomap.articles): their day must still date the entry
+    stamps = tuple((m.start(), m.end()) for m in re.finditer(r"^\d+ October, \d\d:\d\d$",
+                                                              text, re.M))
+    incs = {i.place_name: i.date
+            for i in violent(run(text, published=date(2020, 10, 12), chrome=stamps))}
+    assert incs == {"Ganja": date(2020, 10, 10), "Baku": date(2020, 10, 12)}
+
+
+def test_a_place_in_a_speaker_s_title_is_not_the_site() -> None:
+    text = ("GANJA - Rockets struck the city on Sunday, killing two, the governor of "
+            "Gegharkunik, a province across the border, said.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Ganja"
+
+
+def test_a_city_that_opens_a_sentence_before_its_speaker_is_where_they_spoke() -> None:
+    text = "In Baku, officials said on Sunday that Armenian rockets had hit a village."
+    assert "Baku" not in {i.place_name for i in violent(run(text))}

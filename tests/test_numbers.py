@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.numbers import extract_casualties, to_number
+from geomap.numbers import casualty_counts, extract_casualties, to_number, total_casualties
 
 
 @pytest.mark.parametrize(
@@ -652,3 +652,23 @@ def test_a_live_blogs_shorthand_tolls(sentence: str, killed: int) -> None:
 def test_both_is_two(sentence: str, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_two_tellers_own_dead_add_up_but_two_figures_for_one_toll_do_not() -> None:
+    both = ("Country A said 12 of its soldiers had been killed in the fighting, while "
+            "country B said it had lost 20 servicemen.")
+    assert total_casualties(casualty_counts(both)).killed == 32
+    one = "The ministry said 21 were killed, while a volunteer group said 34 died."
+    assert total_casualties(casualty_counts(one)).killed == 34
+
+
+def test_a_superseded_figure_is_not_added_to_the_new_one() -> None:
+    found = extract_casualties("At least 40 people were killed, up from an earlier toll of 31.")
+    assert found.killed == 40
+    found = extract_casualties("The toll rose to 12 from an initial figure of 5.")
+    assert found.killed == 12
+
+
+def test_a_day_of_the_month_before_had_killed_is_a_date_not_a_count() -> None:
+    found = extract_casualties("Shelling of the village on June 21 had killed two farmers.")
+    assert found.killed == 2
