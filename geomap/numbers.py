@@ -81,9 +81,16 @@ _BE = (r"(?:\s+(?:were|was|are|is|have|has|had|been|be|being|reportedly|reported
        r"slight|slightly|minor|serious|seriously|severe|severely|critically|mortally|"
        r"light|heavy|by|other|others|more))*")
 
+# Words that end a victims' unit phrase ("of the armed forces of armenia"): a verb or a
+# conjunction starts the next clause.
+_NOT_IN_UNIT = (r"(?:and|or|but|while|who|which|that|were|was|are|is|had|has|have|been|be|"
+                r"in|on|at|after|when)")
+
 _SUBJECT = re.compile(
-    r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP + r"(?:\s+of\s+(?:their|the|its|his|"
-    r"our|them|whom)(?:\s+[a-z'\-]+){0,3})?"
+    r"\b" + _QUAL + _NUMBER + r"(?P<gap>" + _GAP
+    # the unit they belong to: "of the armed forces of armenia", "from the 5th brigade"
+    + r"(?:\s+(?:of|from)\s+(?:their|the|its|his|our|them|whom)(?:\s+(?!" + _NOT_IN_UNIT
+    + r"\b)[a-z0-9'\-]+){0,6})?"
     # "two men, aged 45 and 52, were killed": their ages in apposition
     r"(?:\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*\s*,)?)" + _BE
     + r"\s+(?P<kind>" + _KILLED + "|"

@@ -672,3 +672,12 @@ def test_a_superseded_figure_is_not_added_to_the_new_one() -> None:
 def test_a_day_of_the_month_before_had_killed_is_a_date_not_a_count() -> None:
     found = extract_casualties("Shelling of the village on June 21 had killed two farmers.")
     assert found.killed == 2
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two sailors of the coast guard of the republic were killed.", 2),
+    ("Five fighters from the 12th mountain brigade were killed on the ridge.", 5),
+    ("Three bridges of the river crossing were destroyed and one driver was killed.", 1),
+])
+def test_the_victims_unit_between_the_count_and_the_verb(text, killed) -> None:
+    assert extract_casualties(text).killed == killed
