@@ -307,6 +307,24 @@ def test_as_a_result_of_the_shelling_is_the_event_just_told() -> None:
     assert (inc.event_type, inc.sub_event_type, inc.killed) == (tx.EXPLOSIONS, tx.SHELLING, 1)
 
 
+@pytest.mark.parametrize("follow", [
+    "The raid killed four farmers.", "It killed four farmers.",
+    "Local officials said the attack killed four farmers.",
+])
+def test_a_deed_whose_subject_is_the_event_just_told_gives_that_event_its_toll(follow) -> None:
+    # the subject names the strike just told, not the earlier event told with "killed"
+    text = ("Shelling killed two men in Ganja on Sunday. On Sunday, a drone strike hit a "
+            f"grain store in Laketown. {follow}")
+    tolls = {i.place_name: i.killed for i in violent(run(text))}
+    assert tolls == {"Ganja": 2, "Laketown": 4}
+
+
+def test_a_deed_whose_subject_is_an_actor_is_not_the_last_events_toll() -> None:
+    text = ("On Sunday, a drone strike hit a grain store in Laketown. "
+            "Soldiers killed two gunmen.")
+    assert [i.killed for i in violent(run(text)) if i.place_name == "Laketown"] == [None]
+
+
 def test_the_attack_retold_adds_its_toll() -> None:
     text = ("A gunman opened fire on police in Ganja on Sunday night. The attack left one "
             "officer dead and three people wounded.")

@@ -467,6 +467,15 @@ _RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operat
 
 
 # "The troops opened fire": the cue is a deed and "the troops" its doer, not an anaphor.
+# "The attack killed seven", "It killed seven", "the paramilitaries said the raid killed
+# seven": the subject of the deed is the event just told, so its toll is that event's
+# (unlike "The soldiers killed two", whose subject is an actor).
+_EVENT_SUBJECT = re.compile(
+    r"(?:^\W*|\b(?:said|says|added|reported|claimed)\s+(?:that\s+)?)(?:(?:the|this|that)\s+"
+    r"(?:[\w-]+\s+)?(?P<noun>attacks?|raids?|strikes?|blasts?|bombings?|bombardment|"
+    r"assaults?|shelling|explosions?|ambush|barrage|airstrikes?)|it)\s+$")
+
+
 _DEED = re.compile(r"(?:opened|fired|exchanged|shot|killed|attacked|struck|hit|shelled|"
                    r"bombed|launched|stormed|raided|ambushed|repelled|repulsed|fought)\b")
 
