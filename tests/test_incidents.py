@@ -1349,3 +1349,14 @@ def test_a_place_in_a_speaker_s_title_is_not_the_site() -> None:
 def test_a_city_that_opens_a_sentence_before_its_speaker_is_where_they_spoke() -> None:
     text = "In Baku, officials said on Sunday that Armenian rockets had hit a village."
     assert "Baku" not in {i.place_name for i in violent(run(text))}
+
+
+@pytest.mark.parametrize("speaker", [
+    "The ministry said in Baku that", "Officials told reporters in Baku that",
+    "A spokesman said at a news briefing in Baku that",
+])
+def test_where_the_words_were_spoken_is_not_the_site(speaker) -> None:
+    text = f"{speaker} four soldiers had been killed in overnight fighting."
+    assert [i.place_name for i in violent(run(text))] == []
+    text = f"{speaker} four soldiers had been killed in overnight fighting in Kalbajar."
+    assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]

@@ -105,8 +105,13 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
 
 
 # "Zelensky, speaking in Kyiv, called the strike on Odesa ...": where a speaker spoke.
-_SPEAKING_IN = re.compile(r"\b(?:speaking|talking|addressing\s+\w+|interviewed|reporting)\s+"
-                          r"(?:to\s+\w+\s+)?(?:in|from|at)\s+(?:the\s+)?$")
+_SPEAKING_IN = re.compile(r"\b(?:(?:speaking|talking|addressing\s+\w+|interviewed|reporting)\s+"
+                          r"(?:to\s+\w+\s+)?(?:in|from|at)|"
+                          # "the ministry said in Yerevan that", "told reporters in Kyiv",
+                          # "said at a briefing in Baku": where the words were spoken
+                          r"(?:said|says|told(?:\s+\w+){1,3}?|announced|stated|added|wrote)"
+                          r"(?:\s+at\s+(?:a|an|the)(?:\s+[\w-]+){1,3}?)?\s+(?:in|from))"
+                          r"\s+(?:the\s+)?$")
 
 
 _SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
