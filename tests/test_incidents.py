@@ -1360,3 +1360,12 @@ def test_where_the_words_were_spoken_is_not_the_site(speaker) -> None:
     assert [i.place_name for i in violent(run(text))] == []
     text = f"{speaker} four soldiers had been killed in overnight fighting in Kalbajar."
     assert [i.place_name for i in violent(run(text))] == ["Kalbajar"]
+
+
+def test_the_other_sides_own_dead_in_the_fighting_join_the_one_battle_told() -> None:
+    text = ("On Sunday, Azerbaijani troops attacked Armenian positions in Gegharkunik. Three "
+            "Armenian soldiers were killed in the fighting, the ministry said.\n\n"
+            "Azerbaijan's defence ministry, for its part, said five of its servicemen were "
+            "killed in the fighting and blamed Armenia for provocations in the Kalbajar "
+            "direction.")
+    assert [(i.place_name, i.killed) for i in violent(run(text))] == [("Gegharkunik", 8)]

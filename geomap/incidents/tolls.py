@@ -220,7 +220,13 @@ class _Tolls:
         days = [r.date for r in refs if r.precision == DATE_DAY and r.date is not None
                 and 0 <= r.start - (start + match.end) <= _CUE_DATE_GAP]
         if not days:
-            return None  # "in the fighting on 16 November": the day right after the cue
+            if refs or not _OWN_LOSSES.search(folded):
+                return None  # "in the fighting on 16 November": the day right after the cue
+            # "The other side, for its part, said seven of its servicemen were killed in the
+            # fighting": its own dead in the one battle told, however it places it
+            told = [d for d in self.drafts if d.event.family == match.family
+                    and d.place is not None and d.date_own]
+            return told[0] if len(told) == 1 else None
         day = days[0]
         told = [d for d in self.drafts if d.event.family == match.family and d.date_own
                 and d.date == day and d.place is not None]
@@ -241,6 +247,12 @@ class _Tolls:
                     stem in fold(" ".join(draft.evidence)):
                 return draft
         return last
+
+
+# The teller's own dead: "seven of its servicemen", "their own losses", "for its part".
+_OWN_LOSSES = re.compile(r"\b(?:of\s+(?:its|their)\s+(?:own\s+)?(?:servicem[ae]n|soldiers|troops|"
+                         r"fighters|personnel|members)|(?:its|their)\s+own|for\s+(?:its|their)"
+                         r"\s+part)\b")
 
 
 def _names_many(d: _Draft) -> bool:
