@@ -115,6 +115,12 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:[\w-]+\s+)?(?:car|truck|lorry|bus|vehicle|train|lightning|storm|flood\w*|fire|"
         r"earthquake|tornado|hurricane|winds?|tree|landslide|wave)s?\b)"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.6),
+    # "its fighters targeted the enemy's positions in X with appropriate weapons": an
+    # armed group's claim of fire on military sites, no weapon named (ACLED codes such
+    # claimed strikes as remote violence)
+    (_r(r"\btargeted\s+(?:the\s+|an?\s+)?(?:[a-z'-]+\s+){0,3}?(?:positions?|(?:out)?posts?|"
+        r"bases?|barracks|gatherings?|military\s+sites?|headquarters)\b"),
+     tx.EXPLOSIONS, tx.SHELLING, 0.55),
     (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
      tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
     (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*|behead\w*)\b"),
@@ -577,6 +583,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),
+    ("targeted",),
     ("chemical", "chlorine", "sarin", "nerve agent"),
     ("massacre", "execut", "summarily", "lynch", "behead"),
     ("abduct", "kidnap", "disappeared", "hostage"),

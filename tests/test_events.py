@@ -868,3 +868,15 @@ def test_since_the_start_of_the_day_is_today_but_since_the_start_of_the_war_is_n
     assert not is_background("Troops repelled 30 assaults near the town since the start of "
                              "the day.", day)
     assert is_background("Over 500 people have been killed since the start of the war.", day)
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("The group said its fighters had targeted the enemy's positions near the border.",
+     tx.EXPLOSIONS),
+    ("Militants targeted an army outpost on the hill overnight.", tx.EXPLOSIONS),
+    ("The budget cuts targeted 40 positions at the plant.", None),
+    ("The campaign targeted young voters in the suburbs.", None),
+])
+def test_a_claimed_attack_on_military_sites_with_no_weapon_named(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
