@@ -1369,3 +1369,9 @@ def test_the_other_sides_own_dead_in_the_fighting_join_the_one_battle_told() -> 
             "killed in the fighting and blamed Armenia for provocations in the Kalbajar "
             "direction.")
     assert [(i.place_name, i.killed) for i in violent(run(text))] == [("Gegharkunik", 8)]
+
+
+def test_the_fighting_somewhere_comes_as_another_happening_adds_no_event() -> None:
+    text = ("Shelling killed two men in Ganja on Sunday. The fighting in the west comes as "
+            "Azerbaijani troops continue an offensive in Kalbajar.")
+    assert [i.place_name for i in violent(run(text))] == ["Ganja"]

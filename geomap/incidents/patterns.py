@@ -353,7 +353,8 @@ _CUE_IS_ANAPHOR = re.compile(r"(?:(?:the|this|that)\s+(?:[\w-]+\s+)?)?(?:(?:stri
                              # beside another happening ("the fighting took place near X"
                              # places it: no anaphor)
                              r"(?:exchanges?\s+of\s+fire|fighting|clashes|violence|escalation|"
-                             r"assault|offensive)\s+(?:came|comes|followed))\b")
+                             r"assault|offensive)(?:\s+(?:in|on|along|around)\s+the\s+[\w-]+)?"
+                             r"\s+(?:came|comes|followed))\b")
 
 
 _DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:the|this|that)\s+(?:[\w-]+\s+)?$")
