@@ -1373,5 +1373,5 @@ def test_the_other_sides_own_dead_in_the_fighting_join_the_one_battle_told() -> 
 
 def test_the_fighting_somewhere_comes_as_another_happening_adds_no_event() -> None:
     text = ("Shelling killed two men in Ganja on Sunday. The fighting in the west comes as "
-            "Azerbaijani troops continue an offensive in Kalbajar.")
+            "Azerbaijani troops press on with an incursion into Kalbajar.")
     assert [i.place_name for i in violent(run(text))] == ["Ganja"]
