@@ -1375,3 +1375,13 @@ def test_the_fighting_somewhere_comes_as_another_happening_adds_no_event() -> No
     text = ("Shelling killed two men in Ganja on Sunday. The fighting in the west comes as "
             "Azerbaijani troops press on with an incursion into Kalbajar.")
     assert [i.place_name for i in violent(run(text))] == ["Ganja"]
+
+
+def test_an_event_that_inherits_a_day_weeks_before_publication_is_not_news() -> None:
+    text = ("The siege began on 2 September.\n\nFighting continued in and around Ganja, "
+            "residents said.")
+    assert violent(run(text, published=date(2020, 10, 12))) == []
+    text = "Shelling hit Ganja on 10 October.\n\nFighting continued in and around Ganja."
+    assert {i.date for i in violent(run(text, published=date(2020, 10, 12)))} == {
+        date(2020, 10, 10)}
+

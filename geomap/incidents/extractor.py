@@ -259,6 +259,16 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         return [self._incident(d) for d in self.drafts
                 if d.place is not None and not self._summed_up(d)]
 
+    def _before_the_news(self, day: date | None, precision: int | None, sentence: str) -> bool:
+        """Does a day (its whole month, at month precision) end before the stretch of days
+        an article reports as news (`_HISTORY_DAYS`; `_OUTBREAK_DAYS` for the outbreak of
+        the war the story is about)?"""
+        if day is None or self.published is None:
+            return False
+        last = _month_end(day) if precision == DATE_MONTH else day
+        return (self.published - last).days > (
+            _OUTBREAK_DAYS if tells_outbreak(sentence) else _HISTORY_DAYS)
+
     def _sentence(self, start: int, end: int, sentence: str, match: EventMatch | None,
                   refs: list[DateRef], local: DateRef | None, context: DateRef | None,
                   prev: _Draft | None) -> _Draft | None:
@@ -455,9 +465,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             self._add_counts(last, casualties, sentence)
             return last
         date_, date_prec, own_date = self._own_date(match, refs, start)
-        if own_date and date_ is not None and self.published is not None and \
-                date_prec == DATE_DAY and (self.published - date_).days > (
-                    _OUTBREAK_DAYS if tells_outbreak(sentence) else _HISTORY_DAYS):
+        if own_date and date_prec in (DATE_DAY, DATE_MONTH) and \
+                self._before_the_news(date_, date_prec, sentence):
             # "On December 30, a strike on the city centre killed 25" in a March story,
             # "On Sept. 23, strikes killed 550" two weeks before: an earlier event
             # recalled for context, as is what the paragraph says next
@@ -511,6 +520,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 date_prec = DATE_WEEK if self.anchor == self.published else DATE_DAY
             elif self.published is not None:
                 date_, date_prec = self.published, DATE_WEEK  # the narration is in history
+        if match.violent and not own_date and self._before_the_news(date_, date_prec, sentence):
+            # "Fighting continued in and around X" under a paragraph dated "since 10 May" a
+            # month back: the day it inherits is history, and it has no day of its own
+            return None
         actor1, actor2 = find_actors(sentence, place_country=place.country if place else None,
                                      violent=match.violent)
         conf = match.confidence * (1.0 if own_place else 0.7) * (1.0 if own_date else 0.85)
@@ -537,6 +550,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         self.unplaced = False
         self.last_event = merged
         return merged
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def extract_incidents(
