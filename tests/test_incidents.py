@@ -222,7 +222,7 @@ def test_each_place_keeps_its_own_toll() -> None:
         incs = {i.place_name: i for i in violent(run(text))}
         assert set(incs) == {"Ganja", "Baku"}, text
         assert (incs["Ganja"].killed, incs["Ganja"].wounded) == (1, None), text
-        assert (incs["Baku"].killed, incs["Baku"].wounded) == (None, 2), text
+        assert (incs["Baku"].killed, incs["Baku"].wounded) == (0, 2), text
 
 
 def test_one_toll_for_places_listed_together_stays_whole() -> None:
@@ -239,7 +239,7 @@ def test_a_reported_restatement_of_an_earlier_toll_is_not_a_new_death() -> None:
             "died in the shootings. Two Armenian soldiers were wounded in the shootings.")
     incs = {i.place_name: i for i in violent(run(text))}
     assert incs["Kalbajar"].killed == 1
-    assert (incs["Gegharkunik"].killed, incs["Gegharkunik"].wounded) == (None, 2)
+    assert (incs["Gegharkunik"].killed, incs["Gegharkunik"].wounded) == (0, 2)
 
 
 def test_a_new_toll_in_reported_speech_still_counts() -> None:
@@ -322,7 +322,7 @@ def test_a_deed_whose_subject_is_the_event_just_told_gives_that_event_its_toll(f
 def test_a_deed_whose_subject_is_an_actor_is_not_the_last_events_toll() -> None:
     text = ("On Sunday, a drone strike hit a grain store in Laketown. "
             "Soldiers killed two gunmen.")
-    assert [i.killed for i in violent(run(text)) if i.place_name == "Laketown"] == [None]
+    assert [i.killed for i in violent(run(text)) if i.place_name == "Laketown"] == [0]
 
 
 def test_the_attack_retold_adds_its_toll() -> None:
@@ -375,7 +375,7 @@ def test_a_toll_update_goes_to_the_event_with_a_toll_not_the_last_told() -> None
             "Separately, clashes broke out in Kalbajar on Sunday.\n\n"
             "By Monday the death toll had climbed to six, officials said.")
     incs = {i.place_name: i for i in violent(run(text))}
-    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (6, None)
+    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (6, 0)
 
 
 def test_a_hospital_town_does_not_block_a_toll_update() -> None:
@@ -754,7 +754,7 @@ def test_a_bulletins_next_town_line_is_its_own_incident() -> None:
     text = ("Artillery shelled Ganja on Sunday, killing two people. In Kalbajar, three "
             "people were injured.")
     got = sorted((i.place_name, i.killed, i.wounded) for i in violent(run(text)))
-    assert got == [("Ganja", 2, None), ("Kalbajar", None, 3)]
+    assert got == [("Ganja", 2, None), ("Kalbajar", 0, 3)]
 
 
 def test_a_death_in_another_towns_hospital_stays_with_the_event() -> None:
@@ -778,7 +778,7 @@ def test_a_provinces_daily_total_stays_apart_from_its_towns() -> None:
     article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
     got = sorted((i.place_name, i.killed) for i in violent(extract_incidents(
         article, found, lookup=lookup, capital=CAPITALS.get)))
-    assert got == [("Kalbajar", None), ("Kəlbəcər", 6)]
+    assert got == [("Kalbajar", 0), ("Kəlbəcər", 6)]
 
 
 def test_a_later_entry_saying_how_many_are_now_dead_updates_the_toll() -> None:
@@ -1074,7 +1074,7 @@ def test_a_live_entry_is_placed_by_its_headline() -> None:
             "09:10 GMT\nGanja market hit\n\n"
             "A shell struck the market on Sunday morning, killing two.")
     found = {(i.event_type, i.place_name, i.killed) for i in violent(run(text))}
-    assert found == {(tx.BATTLES, "Kalbajar", None), (tx.EXPLOSIONS, "Ganja", 2)}
+    assert found == {(tx.BATTLES, "Kalbajar", 0), (tx.EXPLOSIONS, "Ganja", 2)}
 
 
 def test_a_night_spans_two_days() -> None:
@@ -1273,7 +1273,7 @@ def test_a_sentence_opening_with_an_earlier_month_recalls_it_whatever_weekday_fo
     text = ("A drone hit Ganja on Sunday, wounding three.\n\n"
             "In August, a missile attack on Ganja on a Sunday killed 12 people.")
     incs = violent(run(text))
-    assert [(i.date, i.wounded, i.killed) for i in incs] == [(date(2020, 10, 11), 3, None)]
+    assert [(i.date, i.wounded, i.killed) for i in incs] == [(date(2020, 10, 11), 3, 0)]
 
 
 def test_the_story_s_own_month_opening_a_sentence_does_not_make_history() -> None:
@@ -1318,7 +1318,7 @@ def test_an_exchange_of_fire_that_came_after_a_strike_wave_is_not_a_new_battle()
 def test_a_country_wide_tally_is_not_the_toll_of_a_town_s_strike() -> None:
     text = ("A drone hit a house in Ganja on Sunday. More than 300 people were killed "
             "across the country on Sunday, officials in Azerbaijan said.")
-    assert [i.killed for i in violent(run(text))] == [None]
+    assert [i.killed for i in violent(run(text))] == [0]
 
 
 def test_the_day_an_anaphor_gives_replaces_the_day_the_event_was_told() -> None:
@@ -1385,3 +1385,15 @@ def test_an_event_that_inherits_a_day_weeks_before_publication_is_not_news() -> 
     assert {i.date for i in violent(run(text, published=date(2020, 10, 12)))} == {
         date(2020, 10, 10)}
 
+
+
+def test_a_violent_event_with_no_toll_has_zero_killed_and_a_vague_toll_none() -> None:
+    # ACLED's convention: fatalities are 0 unless a number is reported; a vague amount
+    # is kept as text, never guessed as a number
+    (quiet,) = violent(run("Shelling hit Ganja on Sunday, damaging two houses."))
+    assert (quiet.killed, quiet.killed_text) == (0, None)
+    (vague,) = violent(run("Shelling hit Ganja on Sunday, killing dozens of people."))
+    assert (vague.killed, vague.killed_text) == (None, "dozens")
+    statements = [i for i in run("Azerbaijan condemned the shelling of Ganja on Sunday.")
+                  if i.event_type not in tx.VIOLENT_EVENT_TYPES]
+    assert all(i.killed is None for i in statements)

@@ -139,7 +139,7 @@ class _Assembly:
             geo_precision=d.precision,
             lat=place.lat,
             lon=place.lon,
-            killed=d.casualties.killed,
+            killed=_fatalities(d),
             wounded=d.casualties.wounded,
             captured=d.casualties.captured,
             killed_text=d.casualties.killed_text,
@@ -157,6 +157,16 @@ class _Assembly:
             area=area,
             uncertainty_km=TOLERANCE_KM.get(d.precision) if d.precision else None,
         )
+
+
+def _fatalities(d: _Draft) -> int | None:
+    """The toll; 0 for a violent event whose report gives none, as ACLED codes fatalities
+    (an analyst sums them); None only where the report gives a vague amount ("dozens",
+    kept in killed_text) rather than a number."""
+    killed = d.casualties.killed
+    if killed is None and d.event.violent and d.casualties.killed_text is None:
+        return 0
+    return killed
 
 
 def _means_of(a: _Draft, b: _Draft) -> bool:
