@@ -21,10 +21,16 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention, home_co
 from geomap.recognize import DEMONYMS
 
 CONTEXT_CONFIDENCE = 0.35
+CONTAINER_BACK = 1000  # characters back, past its paragraph, a name's container is sought
 
-# "the Zeitoun neighbourhood", "Masisi territory", "Far'a camp"
+# "the Zeitoun neighbourhood", "Masisi territory", "Far'a camp", "the Afungi peninsula"
 _TYPE_AFTER = (r"neighbou?rhoods?|district|sub-?district|quarter|suburb|territory|"
-               r"(?:refugee )?camp|village|township|commune|municipality|locality|hromada")
+               r"(?:refugee )?camp|village|township|commune|municipality|locality|hromada|"
+               r"region|zone|peninsula|river|forest|lake")
+# the same words written as part of the name ("Budalin Township", "Sambisa Forest")
+_TYPE_AFTER_CAPITAL = r"|".join(w[:1].upper() + w[1:] for w in (
+    "neighbourhood", "neighborhood", "district", "quarter", "camp", "township", "river",
+    "forest", "lake", "peninsula"))
 # "the village of Aitaroun", "the town of Mucojo"
 _TYPE_BEFORE = (r"villages?|town|city|neighbou?rhoods?|district|suburb|camp|hamlet|"
                 r"settlement|locality|quarter|hromada")
@@ -35,7 +41,7 @@ _ARTICLE = r"(?:(?:al|el|as|ash|an|ar|at|az|ad|Al|El|As|Ash|An|Ar|At|Az|Ad)[- ])
 _NAME = rf"{_ARTICLE}?{_WORD}(?: (?:{_ARTICLE})?{_WORD}){{0,2}}"
 # Found from the place-type word, which few sentences have, then the name next to it:
 # scanning every capitalised run for a following type word cost a third of the parse.
-_TYPE_AFTER_WORD = re.compile(rf" (?:{_TYPE_AFTER})\b")
+_TYPE_AFTER_WORD = re.compile(rf" (?:{_TYPE_AFTER}|{_TYPE_AFTER_CAPITAL})\b")
 _NAME_ENDING = re.compile(rf"(?<![\w'’-]){_NAME}$")  # searched with endpos at the type word
 _OF_CAPITAL = re.compile(r" of (?=[A-Z])")
 _TYPE_WORD_ENDING = re.compile(rf"(?<![\w-])(?:{_TYPE_BEFORE})$")  # endpos before " of "
@@ -51,7 +57,10 @@ _NOT_NAMES = frozenset(str.split("""
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
     christian muslim druze alawite sunni shia shiite jewish yazidi arab bedouin
+    by in at on from for with to of after before during near outside inside into across
+    and or but as
     """))
+HEADLINE_CAPITALS = 0.7  # a line with this share of its longer words capitalised is a title
 
 
 def contextual_mentions(text: str, mentions: list[Mention],
@@ -64,13 +73,15 @@ def contextual_mentions(text: str, mentions: list[Mention],
         mentions = relocate_homonyms(text, mentions, neighbours)
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
+    placed: dict[str, Mention] = {}  # a name placed once stands there when named again
     for s, e, phrase_end in _typed_names(text):
         s, e = _trim(text, s, e)
         if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
-        container = _container(text, phrase_end, s, mentions)
+        container = placed.get(text[s:e]) or _container(text, phrase_end, s, mentions, True)
         if container is None or container.place is None:
             continue
+        placed.setdefault(text[s:e], container)
         taken.append((s, e))
         added.append(Mention(text=text[s:e], start=s, end=e, place=container.place,
                              confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
@@ -83,6 +94,8 @@ def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, phrase end) of each capitalised name next to a place-type word:
     "<Name> district" (the phrase ends after the type word), "village of <Name>"."""
     for typed in _TYPE_AFTER_WORD.finditer(text):
+        if text[typed.start() + 1].isupper() and _headline(text, typed.start()):
+            continue  # "Strike Hits Displacement Camp": title case, not a name's own word
         name = _NAME_ENDING.search(text, max(0, typed.start() - 80), typed.start())
         if name:
             yield name.start(), name.end(), typed.end()
@@ -91,6 +104,15 @@ def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
             name = _NAME_AT.match(text, of.end())
             if name:
                 yield name.start(), name.end(), name.end()
+
+
+def _headline(text: str, at: int) -> bool:
+    """Is the line holding `at` written in title case (most longer words capitalised)?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 3 and \
+        sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],
@@ -150,10 +172,11 @@ def _demonym(word: str) -> bool:
 
 
 def _container(text: str, phrase_end: int, start: int,
-               mentions: list[Mention]) -> Mention | None:
+               mentions: list[Mention], far: bool = False) -> Mention | None:
     """The mention that contains the name: named right after the phrase, else the
     nearest place (not a country) before it in its paragraph, else the first one after
-    it in its sentence."""
+    it in its sentence; with `far`, else the last one within CONTAINER_BACK before it
+    (for the toponym list only: a far guess moves no incident)."""
     after = _CONTAINER_AFTER.match(text, phrase_end)
     if after:
         for m in mentions:
@@ -172,7 +195,11 @@ def _container(text: str, phrase_end: int, start: int,
         return before[-1]
     sentence_end = _sentence_end(text, start)
     after_in_sentence = [m for m in local if start < m.start < sentence_end]
-    return after_in_sentence[0] if after_in_sentence else None
+    if after_in_sentence or not far:
+        return after_in_sentence[0] if after_in_sentence else None
+    # else the story is still where it last was: the last place named not long before
+    before = [m for m in local if start - CONTAINER_BACK <= m.start and m.end <= start]
+    return before[-1] if before else None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

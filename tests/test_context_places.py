@@ -91,3 +91,40 @@ def test_a_city_abroad_without_a_place_type_word_stays(gp: Geoparser,
     moved = {m.text: m.place.country for m in relocate_homonyms(
         text, gp.parse(text), built_gazetteer.neighbours)}
     assert moved["Geneva"] == "CH"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jets struck Mandalay again. Monks fled a monastery in Qorvintu Township.", "Qorvintu"),
+    ("Fighters in Maiduguri withdrew into the Qorvintu Forest at dusk.", "Qorvintu"),
+    ("Gas works resumed on the Qorvintu peninsula near Pemba.", "Qorvintu"),
+    ("Shelling hit Kharkiv. Aid reached the Qorvintu region later.", "Qorvintu"),
+])
+def test_a_capitalised_type_word_and_wider_types_make_a_name(gp: Geoparser, text: str,
+                                                            name: str) -> None:
+    assert name in located(gp, text)
+
+
+def test_a_name_placed_once_stands_there_when_named_again(gp: Geoparser) -> None:
+    # the second mention's paragraph and sentence name no place, and the first place
+    # lies too far back to be reached by nearness alone
+    text = ("Drones hit Kharkiv's Qorvintu district overnight.\n\n"
+            + "Rescuers worked through the night. " * 40
+            + "\n\nA second strike on Qorvintu district followed.")
+    got = [m for m in contextual_mentions(text, gp.parse(text)) if m.text == "Qorvintu"]
+    assert len(got) == 2 and got[1].place == got[0].place
+    assert got[0].place.name == "Kharkiv"
+
+
+def test_the_story_stays_where_it_last_was(gp: Geoparser) -> None:
+    text = ("Troops retook Konduga, in Borno state, on Monday.\n\n"
+            "Insurgents fled into the Qorvintu Forest, the army said.")
+    assert located(gp, text).get("Qorvintu", ("", ""))[1] == "NG"
+
+
+@pytest.mark.parametrize("text", [
+    "Jets struck Mandalay. Read more: Regime Shells Village Camp in Sagaing, Killing Six",
+    "Shelling hit Sumy.\n\nBy hromada: two strikes.",  # a preposition opens no name
+])
+def test_titles_and_function_words_make_no_name(gp: Geoparser, text: str) -> None:
+    got = located(gp, text)
+    assert not any(k.split()[0] in ("Regime", "Shells", "Village", "By") for k in got), got
