@@ -853,3 +853,11 @@ def test_remembered_demotions_do_not_cross_a_local_cue(built_gazetteer) -> None:
         assert fresh.parse(text) == cold_cued
         assert fresh.parse(bare) == cold_bare
     assert places(Geoparser(built_gazetteer), bare)["New York"][1] == "US"
+
+
+def test_a_province_listed_after_another_of_its_country(gp: Geoparser) -> None:
+    # a state whose name is also a surname is a state when listed after a state
+    got = places(gp, "Recounts were sought in Ohio, Michigan and Iowa last week.")
+    assert got.get("Michigan", ("", None, ""))[:2] == (KIND_ADMIN1, "US")
+    # a town-first name after a bare state stays a person
+    assert "Carter" not in places(gp, "In Ohio, Carter said the vote was fair.")
