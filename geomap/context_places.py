@@ -26,11 +26,15 @@ CONTAINER_BACK = 1000  # characters back, past its paragraph, a name's container
 # "the Zeitoun neighbourhood", "Masisi territory", "Far'a camp", "the Afungi peninsula"
 _TYPE_AFTER = (r"neighbou?rhoods?|district|sub-?district|quarter|suburb|territory|"
                r"(?:refugee )?camp|village|township|commune|municipality|locality|hromada|"
-               r"region|zone|peninsula|river|forest|lake")
-# the same words written as part of the name ("Budalin Township", "Sambisa Forest")
+               r"region|zone|peninsula|river|forest|lake|area")
+# the same words written as part of the name ("Budalin Township", "Sambisa Forest"); not
+# "District", which in English copy names offices more often ("School District")
 _TYPE_AFTER_CAPITAL = r"|".join(w[:1].upper() + w[1:] for w in (
-    "neighbourhood", "neighborhood", "district", "quarter", "camp", "township", "river",
-    "forest", "lake", "peninsula"))
+    "neighbourhood", "neighborhood", "camp", "township", "river", "forest", "lake",
+    "peninsula"))
+# a capitalised word after a capitalised type word: an organisation's name ("... River
+# Seafood", "... Neighborhood Association")
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 # "the village of Aitaroun", "the town of Mucojo"
 _TYPE_BEFORE = (r"villages?|town|city|neighbou?rhoods?|district|suburb|camp|hamlet|"
                 r"settlement|locality|quarter|hromada")
@@ -85,16 +89,46 @@ def contextual_mentions(text: str, mentions: list[Mention],
         taken.append((s, e))
         added.append(Mention(text=text[s:e], start=s, end=e, place=container.place,
                              confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+    for s, e, at in _near_names(text):
+        s, e = _trim(text, s, e)
+        if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        container = next((m for m in mentions if m.start == at and m.place is not None
+                          and m.place.kind != KIND_COUNTRY), None)
+        if container is None:
+            continue  # placed only by a place named right after it
+        placed.setdefault(text[s:e], container)
+        taken.append((s, e))
+        added.append(Mention(text=text[s:e], start=s, end=e, place=container.place,
+                             confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+    added += _named_again(text, placed, taken)
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _named_again(text: str, placed: dict[str, Mention],
+                 taken: list[tuple[int, int]]) -> list[Mention]:
+    """Each other occurrence of a name placed by its type word ("Myinmu Township" ...
+    "near Myinmu"): the same place, as the gazetteer would give a known name's."""
+    out: list[Mention] = []
+    for name, container in placed.items():
+        for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
+            s, e = found.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(text=name, start=s, end=e, place=container.place,
+                               confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+    return out
 
 
 def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, phrase end) of each capitalised name next to a place-type word:
     "<Name> district" (the phrase ends after the type word), "village of <Name>"."""
     for typed in _TYPE_AFTER_WORD.finditer(text):
-        if text[typed.start() + 1].isupper() and _headline(text, typed.start()):
+        if text[typed.start() + 1].isupper() and (
+                _CAPITAL_NEXT.match(text, typed.end()) or _headline(text, typed.start())):
             continue  # "Strike Hits Displacement Camp": title case, not a name's own word
         name = _NAME_ENDING.search(text, max(0, typed.start() - 80), typed.start())
         if name:
@@ -113,6 +147,20 @@ def _headline(text: str, at: int) -> bool:
     words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3]
     return len(words) >= 3 and \
         sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+# "near Komanda in Ituri province", "in Zabarmari, near Maiduguri": a name the text puts
+# near the place it names right after ("in X in Y" alone is no such cue: "in Congress in")
+_NEAR_NAME = re.compile(rf"\b(near|outside|in|at) ({_NAME})( in|,? near|,? outside|, in) "
+                        r"(?:the )?")
+_NEAR_WORDS = ("near", "outside")
+
+
+def _near_names(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, where the place after it must start) of each such name."""
+    for found in _NEAR_NAME.finditer(text):
+        if found.group(1) in _NEAR_WORDS or found.group(3).lstrip(", ") in _NEAR_WORDS:
+            yield found.start(2), found.end(2), found.end()
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],

@@ -128,3 +128,37 @@ def test_the_story_stays_where_it_last_was(gp: Geoparser) -> None:
 def test_titles_and_function_words_make_no_name(gp: Geoparser, text: str) -> None:
     got = located(gp, text)
     assert not any(k.split()[0] in ("Regime", "Shells", "Village", "By") for k in got), got
+
+
+def test_a_placed_name_is_placed_wherever_it_recurs(gp: Geoparser) -> None:
+    text = ("Jets struck Mandalay. Monks fled Qorvintu Township at dawn.\n\n"
+            "Later, troops shelled the roads around Qorvintu again.")
+    got = [m for m in contextual_mentions(text, gp.parse(text)) if m.text == "Qorvintu"]
+    assert len(got) == 2 and got[0].place == got[1].place
+    assert all(m.confidence <= CONTEXT_CONFIDENCE for m in got)
+
+
+def test_an_area_names_a_place(gp: Geoparser) -> None:
+    assert located(gp, "Shells struck the Qorvintu area of Omdurman.") == {
+        "Qorvintu": ("Omdurman", "SD")}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided homes near Qorvintu in Ituri province on Saturday.",
+    "Farmers were killed in Qorvintu, near Maiduguri, in 2020.",
+])
+def test_a_name_put_near_the_place_named_after_it(gp: Geoparser, text: str) -> None:
+    got = located(gp, text)
+    assert got.get("Qorvintu", ("", ""))[1] in ("CD", "NG"), got
+
+
+def test_in_a_name_in_a_place_is_no_cue(gp: Geoparser) -> None:
+    # "in X in Y" is how people and bodies are written too
+    assert located(gp, "The bill stalled in Qorvintu in Kharkiv last week.") == {}
+
+
+def test_a_capitalised_type_word_before_another_capital_is_an_organisation(
+        gp: Geoparser) -> None:
+    tail = " met through the night and into the following morning, officials there said."
+    assert located(gp, "In Kharkiv the Qorvintu Camp Association" + tail) == {}
+    assert located(gp, "In Kharkiv the Qorvintu Camp residents" + tail) != {}
