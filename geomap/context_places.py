@@ -29,9 +29,7 @@ _TYPE_AFTER = (r"neighbou?rhoods?|district|sub-?district|quarter|suburb|territor
                r"region|zone|peninsula|river|forest|lake|area")
 # the same words written as part of the name ("Budalin Township", "Sambisa Forest"); not
 # "District", which in English copy names offices more often ("School District")
-_TYPE_AFTER_CAPITAL = r"|".join(w[:1].upper() + w[1:] for w in (
-    "neighbourhood", "neighborhood", "camp", "township", "river", "forest", "lake",
-    "peninsula"))
+_TYPE_AFTER_CAPITAL = r"Neighbou?rhood|Camp|Township|River|Forest|Lake|Peninsula"
 # a capitalised word after a capitalised type word: an organisation's name ("... River
 # Seafood", "... Neighborhood Association")
 _CAPITAL_NEXT = re.compile(r" [A-Z]")
@@ -150,17 +148,28 @@ def _headline(text: str, at: int) -> bool:
 
 
 # "near Komanda in Ituri province", "in Zabarmari, near Maiduguri": a name the text puts
-# near the place it names right after ("in X in Y" alone is no such cue: "in Congress in")
-_NEAR_NAME = re.compile(rf"\b(near|outside|in|at) ({_NAME})( in|,? near|,? outside|, in) "
-                        r"(?:the )?")
-_NEAR_WORDS = ("near", "outside")
+# near the place it names right after ("in X in Y" alone is no such cue: "in Congress in").
+# Found from the rarer "near" / "outside", then the name after or before it.
+_NEAR_WORDS = ("near ", "outside ")
+_NAME_THEN_IN = re.compile(rf"({_NAME}),? in (?:the )?")
+_NAME_BEFORE_NEAR = re.compile(rf"\b(?:in|at) ({_NAME}),? $")
 
 
 def _near_names(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, where the place after it must start) of each such name."""
-    for found in _NEAR_NAME.finditer(text):
-        if found.group(1) in _NEAR_WORDS or found.group(3).lstrip(", ") in _NEAR_WORDS:
-            yield found.start(2), found.end(2), found.end()
+    for near in _NEAR_WORDS:  # str.find: a regex scan for them costs several times more
+        i = text.find(near)
+        while i >= 0:
+            at = i + len(near)
+            if i == 0 or not text[i - 1].isalnum():
+                after = _NAME_THEN_IN.match(text, at)
+                if after:
+                    yield after.start(1), after.end(1), after.end()
+                before = _NAME_BEFORE_NEAR.search(text, max(0, i - 80), i)
+                if before:
+                    yield before.start(1), before.end(1), \
+                        at + 4 if text.startswith("the ", at) else at
+            i = text.find(near, at)
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],
