@@ -12,6 +12,7 @@ its own. `geomap toponyms` lists these; incident placement does not use them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -73,6 +74,7 @@ def contextual_mentions(text: str, mentions: list[Mention],
     homonym abroad has (see relocate_homonyms)."""
     if neighbours is not None:
         mentions = relocate_homonyms(text, mentions, neighbours)
+    mentions = _districts_home(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
     placed: dict[str, Mention] = {}  # a name placed once stands there when named again
@@ -170,6 +172,48 @@ def _near_names(text: str) -> Iterator[tuple[int, int, int]]:
                     yield before.start(1), before.end(1), \
                         at + 4 if text.startswith("the ", at) else at
             i = text.find(near, at)
+
+
+CITY_POP = 100_000  # a city this big has districts named like villages elsewhere
+DISTRICT_VILLAGE_POP = 20_000  # ... and a namesake this small is such a village
+DISTRICT_KM = 30.0  # a city's district lies this near the city's point
+_DISTRICT_NEXT = re.compile(r" (?:city )?districts?\b")
+
+
+def _districts_home(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The city's Kyivskyi district" read as a village of that name far away, or as
+    another city's district (GeoNames PPLX): a city's district lies in the city the text
+    is in, so the mention moves there (as a place the gazetteer lacks would be placed)
+    when that city is big and the reading far."""
+    out = []
+    for m in mentions:
+        p = m.place
+        district = _DISTRICT_NEXT.match(text, m.end) if p is not None and \
+            p.kind == KIND_PLACE else None
+        if district is not None:
+            city = _container(text, district.end(), m.start,
+                              [x for x in mentions if x is not m], True)
+            c = city.place if city is not None else None
+            # a small or sectional namesake, or a town much smaller than the city the text
+            # names as the district's own ("the city's X district", "X district of Y")
+            small = p.population < DISTRICT_VILLAGE_POP or p.feature == "PPLX" or (
+                c is not None and p.population * 5 < c.population and (
+                    text.endswith("city's ", 0, m.start) or
+                    text.startswith(" of ", district.end())))
+            if small and c is not None and c.kind == KIND_PLACE and \
+                    c.population >= CITY_POP and _km(p.lat, p.lon, c.lat, c.lon) > DISTRICT_KM:
+                m = replace(m, place=c, confidence=min(CONTEXT_CONFIDENCE, city.confidence),
+                            runner_up=p, runner_up_confidence=m.confidence)
+        out.append(m)
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],

@@ -162,3 +162,21 @@ def test_a_capitalised_type_word_before_another_capital_is_an_organisation(
     tail = " met through the night and into the following morning, officials there said."
     assert located(gp, "In Kharkiv the Qorvintu Camp Association" + tail) == {}
     assert located(gp, "In Kharkiv the Qorvintu Camp residents" + tail) != {}
+
+
+def test_a_citys_district_read_as_a_namesake_far_away_moves_to_the_city(
+        gp: Geoparser) -> None:
+    # a made-up document: a known town name used as a district of a big city it is
+    # far from ("the city's X district")
+    base = {m.text: m for m in gp.parse("Drones hit Kharkiv at night. The city's "
+                                        "Pokrovsk district lost power.")}
+    assert base["Pokrovsk"].place.name != "Kharkiv"  # the town in Donetsk region
+    text = "Drones hit Kharkiv at night. The city's Pokrovsk district lost power."
+    got = {m.text: m for m in contextual_mentions(text, gp.parse(text))}
+    assert got["Pokrovsk"].place.name == "Kharkiv"
+    assert got["Pokrovsk"].confidence <= CONTEXT_CONFIDENCE
+    assert got["Pokrovsk"].runner_up == base["Pokrovsk"].place
+    # without a city named as its container, a raion keeps its town
+    text = "Shelling hit Pokrovsk district overnight."
+    got = {m.text: m for m in contextual_mentions(text, gp.parse(text))}
+    assert got["Pokrovsk"].place.name != "Kharkiv"
