@@ -64,6 +64,7 @@ _NOT_NAMES = frozenset(str.split("""
     and or but as
     """))
 HEADLINE_CAPITALS = 0.7  # a line with this share of its longer words capitalised is a title
+HEADLINE_MAX = 300  # ... and no longer than this (characters)
 
 
 def contextual_mentions(text: str, mentions: list[Mention],
@@ -113,13 +114,18 @@ def _named_again(text: str, placed: dict[str, Mention],
     "near Myinmu"): the same place, as the gazetteer would give a known name's."""
     out: list[Mention] = []
     for name, container in placed.items():
-        for found in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", text):
-            s, e = found.span()
-            if any(s < te and ts < e for ts, te in taken):
+        s = text.find(name)
+        while s >= 0:
+            e = s + len(name)
+            whole = (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "'’-")) and (
+                e == len(text) or not (text[e].isalnum() or text[e] == "-"))
+            if not whole or any(s < te and ts < e for ts, te in taken):
+                s = text.find(name, e)
                 continue
             taken.append((s, e))
             out.append(Mention(text=name, start=s, end=e, place=container.place,
                                confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+            s = text.find(name, e)
     return out
 
 
@@ -127,7 +133,10 @@ def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, phrase end) of each capitalised name next to a place-type word:
     "<Name> district" (the phrase ends after the type word), "village of <Name>"."""
     for typed in _TYPE_AFTER_WORD.finditer(text):
-        if text[typed.start() + 1].isupper() and (
+        at = typed.start()
+        if text[text.rfind(" ", max(0, at - 40), at) + 1:at].islower():
+            continue  # "the area", "a village": no name before it (no regex search)
+        if text[at + 1].isupper() and (
                 _CAPITAL_NEXT.match(text, typed.end()) or _headline(text, typed.start())):
             continue  # "Strike Hits Displacement Camp": title case, not a name's own word
         name = _NAME_ENDING.search(text, max(0, typed.start() - 80), typed.start())
@@ -144,7 +153,10 @@ def _headline(text: str, at: int) -> bool:
     """Is the line holding `at` written in title case (most longer words capitalised)?"""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3]
+    end = end if end >= 0 else len(text)
+    if end - start > HEADLINE_MAX:
+        return False  # a paragraph, not a title
+    words = [w for w in text[start:end].split() if len(w) > 3]
     return len(words) >= 3 and \
         sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
 
