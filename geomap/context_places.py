@@ -12,6 +12,7 @@ its own. `geomap toponyms` lists these; incident placement does not use them.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -21,10 +22,18 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention, home_co
 from geomap.recognize import DEMONYMS
 
 CONTEXT_CONFIDENCE = 0.35
+CONTAINER_BACK = 1000  # characters back, past its paragraph, a name's container is sought
 
-# "the Zeitoun neighbourhood", "Masisi territory", "Far'a camp"
+# "the Zeitoun neighbourhood", "Masisi territory", "Far'a camp", "the Afungi peninsula"
 _TYPE_AFTER = (r"neighbou?rhoods?|district|sub-?district|quarter|suburb|territory|"
-               r"(?:refugee )?camp|village|township|commune|municipality|locality|hromada")
+               r"(?:refugee )?camp|village|township|commune|municipality|locality|hromada|"
+               r"region|zone|peninsula|river|forest|lake|area")
+# the same words written as part of the name ("Budalin Township", "Sambisa Forest"); not
+# "District", which in English copy names offices more often ("School District")
+_TYPE_AFTER_CAPITAL = r"Neighbou?rhood|Camp|Township|River|Forest|Lake|Peninsula"
+# a capitalised word after a capitalised type word: an organisation's name ("... River
+# Seafood", "... Neighborhood Association")
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 # "the village of Aitaroun", "the town of Mucojo"
 _TYPE_BEFORE = (r"villages?|town|city|neighbou?rhoods?|district|suburb|camp|hamlet|"
                 r"settlement|locality|quarter|hromada")
@@ -35,7 +44,7 @@ _ARTICLE = r"(?:(?:al|el|as|ash|an|ar|at|az|ad|Al|El|As|Ash|An|Ar|At|Az|Ad)[- ])
 _NAME = rf"{_ARTICLE}?{_WORD}(?: (?:{_ARTICLE})?{_WORD}){{0,2}}"
 # Found from the place-type word, which few sentences have, then the name next to it:
 # scanning every capitalised run for a following type word cost a third of the parse.
-_TYPE_AFTER_WORD = re.compile(rf" (?:{_TYPE_AFTER})\b")
+_TYPE_AFTER_WORD = re.compile(rf" (?:{_TYPE_AFTER}|{_TYPE_AFTER_CAPITAL})\b")
 _NAME_ENDING = re.compile(rf"(?<![\w'’-]){_NAME}$")  # searched with endpos at the type word
 _OF_CAPITAL = re.compile(r" of (?=[A-Z])")
 _TYPE_WORD_ENDING = re.compile(rf"(?<![\w-])(?:{_TYPE_BEFORE})$")  # endpos before " of "
@@ -51,7 +60,11 @@ _NOT_NAMES = frozenset(str.split("""
     monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december
     christian muslim druze alawite sunni shia shiite jewish yazidi arab bedouin
+    by in at on from for with to of after before during near outside inside into across
+    and or but as
     """))
+HEADLINE_CAPITALS = 0.7  # a line with this share of its longer words capitalised is a title
+HEADLINE_MAX = 300  # ... and no longer than this (characters)
 
 
 def contextual_mentions(text: str, mentions: list[Mention],
@@ -62,27 +75,70 @@ def contextual_mentions(text: str, mentions: list[Mention],
     homonym abroad has (see relocate_homonyms)."""
     if neighbours is not None:
         mentions = relocate_homonyms(text, mentions, neighbours)
+    mentions = _districts_home(text, mentions)
     taken = [(m.start, m.end) for m in mentions]
     added: list[Mention] = []
+    placed: dict[str, Mention] = {}  # a name placed once stands there when named again
     for s, e, phrase_end in _typed_names(text):
         s, e = _trim(text, s, e)
         if e <= s or any(s < te and ts < e for ts, te in taken):
             continue
-        container = _container(text, phrase_end, s, mentions)
+        container = placed.get(text[s:e]) or _container(text, phrase_end, s, mentions, True)
         if container is None or container.place is None:
             continue
+        placed.setdefault(text[s:e], container)
         taken.append((s, e))
         added.append(Mention(text=text[s:e], start=s, end=e, place=container.place,
                              confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+    for s, e, at in _near_names(text):
+        s, e = _trim(text, s, e)
+        if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        container = next((m for m in mentions if m.start == at and m.place is not None
+                          and m.place.kind != KIND_COUNTRY), None)
+        if container is None:
+            continue  # placed only by a place named right after it
+        placed.setdefault(text[s:e], container)
+        taken.append((s, e))
+        added.append(Mention(text=text[s:e], start=s, end=e, place=container.place,
+                             confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+    added += _named_again(text, placed, taken)
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _named_again(text: str, placed: dict[str, Mention],
+                 taken: list[tuple[int, int]]) -> list[Mention]:
+    """Each other occurrence of a name placed by its type word ("Myinmu Township" ...
+    "near Myinmu"): the same place, as the gazetteer would give a known name's."""
+    out: list[Mention] = []
+    for name, container in placed.items():
+        s = text.find(name)
+        while s >= 0:
+            e = s + len(name)
+            whole = (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "'’-")) and (
+                e == len(text) or not (text[e].isalnum() or text[e] == "-"))
+            if not whole or any(s < te and ts < e for ts, te in taken):
+                s = text.find(name, e)
+                continue
+            taken.append((s, e))
+            out.append(Mention(text=name, start=s, end=e, place=container.place,
+                               confidence=min(CONTEXT_CONFIDENCE, container.confidence)))
+            s = text.find(name, e)
+    return out
 
 
 def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, phrase end) of each capitalised name next to a place-type word:
     "<Name> district" (the phrase ends after the type word), "village of <Name>"."""
     for typed in _TYPE_AFTER_WORD.finditer(text):
+        at = typed.start()
+        if text[text.rfind(" ", max(0, at - 40), at) + 1:at].islower():
+            continue  # "the area", "a village": no name before it (no regex search)
+        if text[at + 1].isupper() and (
+                _CAPITAL_NEXT.match(text, typed.end()) or _headline(text, typed.start())):
+            continue  # "Strike Hits Displacement Camp": title case, not a name's own word
         name = _NAME_ENDING.search(text, max(0, typed.start() - 80), typed.start())
         if name:
             yield name.start(), name.end(), typed.end()
@@ -91,6 +147,85 @@ def _typed_names(text: str) -> Iterator[tuple[int, int, int]]:
             name = _NAME_AT.match(text, of.end())
             if name:
                 yield name.start(), name.end(), name.end()
+
+
+def _headline(text: str, at: int) -> bool:
+    """Is the line holding `at` written in title case (most longer words capitalised)?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = end if end >= 0 else len(text)
+    if end - start > HEADLINE_MAX:
+        return False  # a paragraph, not a title
+    words = [w for w in text[start:end].split() if len(w) > 3]
+    return len(words) >= 3 and \
+        sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+# "near Komanda in Ituri province", "in Zabarmari, near Maiduguri": a name the text puts
+# near the place it names right after ("in X in Y" alone is no such cue: "in Congress in").
+# Found from the rarer "near" / "outside", then the name after or before it.
+_NEAR_WORDS = ("near ", "outside ")
+_NAME_THEN_IN = re.compile(rf"({_NAME}),? in (?:the )?")
+_NAME_BEFORE_NEAR = re.compile(rf"\b(?:in|at) ({_NAME}),? $")
+
+
+def _near_names(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, where the place after it must start) of each such name."""
+    for near in _NEAR_WORDS:  # str.find: a regex scan for them costs several times more
+        i = text.find(near)
+        while i >= 0:
+            at = i + len(near)
+            if i == 0 or not text[i - 1].isalnum():
+                after = _NAME_THEN_IN.match(text, at)
+                if after:
+                    yield after.start(1), after.end(1), after.end()
+                before = _NAME_BEFORE_NEAR.search(text, max(0, i - 80), i)
+                if before:
+                    yield before.start(1), before.end(1), \
+                        at + 4 if text.startswith("the ", at) else at
+            i = text.find(near, at)
+
+
+CITY_POP = 100_000  # a city this big has districts named like villages elsewhere
+DISTRICT_VILLAGE_POP = 20_000  # ... and a namesake this small is such a village
+DISTRICT_KM = 30.0  # a city's district lies this near the city's point
+_DISTRICT_NEXT = re.compile(r" (?:city )?districts?\b")
+
+
+def _districts_home(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"The city's Kyivskyi district" read as a village of that name far away, or as
+    another city's district (GeoNames PPLX): a city's district lies in the city the text
+    is in, so the mention moves there (as a place the gazetteer lacks would be placed)
+    when that city is big and the reading far."""
+    out = []
+    for m in mentions:
+        p = m.place
+        district = _DISTRICT_NEXT.match(text, m.end) if p is not None and \
+            p.kind == KIND_PLACE else None
+        if district is not None:
+            city = _container(text, district.end(), m.start,
+                              [x for x in mentions if x is not m], True)
+            c = city.place if city is not None else None
+            # a small or sectional namesake, or a town much smaller than the city the text
+            # names as the district's own ("the city's X district", "X district of Y")
+            small = p.population < DISTRICT_VILLAGE_POP or p.feature == "PPLX" or (
+                c is not None and p.population * 5 < c.population and (
+                    text.endswith("city's ", 0, m.start) or
+                    text.startswith(" of ", district.end())))
+            if small and c is not None and c.kind == KIND_PLACE and \
+                    c.population >= CITY_POP and _km(p.lat, p.lon, c.lat, c.lon) > DISTRICT_KM:
+                m = replace(m, place=c, confidence=min(CONTEXT_CONFIDENCE, city.confidence),
+                            runner_up=p, runner_up_confidence=m.confidence)
+        out.append(m)
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + \
+        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],
@@ -150,10 +285,11 @@ def _demonym(word: str) -> bool:
 
 
 def _container(text: str, phrase_end: int, start: int,
-               mentions: list[Mention]) -> Mention | None:
+               mentions: list[Mention], far: bool = False) -> Mention | None:
     """The mention that contains the name: named right after the phrase, else the
     nearest place (not a country) before it in its paragraph, else the first one after
-    it in its sentence."""
+    it in its sentence; with `far`, else the last one within CONTAINER_BACK before it
+    (for the toponym list only: a far guess moves no incident)."""
     after = _CONTAINER_AFTER.match(text, phrase_end)
     if after:
         for m in mentions:
@@ -172,7 +308,11 @@ def _container(text: str, phrase_end: int, start: int,
         return before[-1]
     sentence_end = _sentence_end(text, start)
     after_in_sentence = [m for m in local if start < m.start < sentence_end]
-    return after_in_sentence[0] if after_in_sentence else None
+    if after_in_sentence or not far:
+        return after_in_sentence[0] if after_in_sentence else None
+    # else the story is still where it last was: the last place named not long before
+    before = [m for m in local if start - CONTAINER_BACK <= m.start and m.end <= start]
+    return before[-1] if before else None
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")

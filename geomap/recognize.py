@@ -359,8 +359,8 @@ class Recognizer:
                     folded[s:e].rpartition(" ")[2].rpartition("-")[2] in _MID_PARTICLES:
                 continue  # "Tal al-Sultan": a longer name than "Tal al" goes on
             # "Goris and Kapan": after a town (not "Israel and Hamas": countries pair with actors)
-            listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS and \
-                self._town_reading(out[-1].rows)
+            listed = bool(out) and folded[out[-1].end:s] in _LIST_JOINS and (
+                self._town_reading(out[-1].rows) or self._peer_province(out[-1].rows, nid))
             # the capitalised word before the match, scanned once for both checks
             j = self._prev_start(text, s)
             prev = self._prev_at(text, folded, s, j)
@@ -411,6 +411,15 @@ class Recognizer:
             return True
         return kind[rows[0]] == self._k_admin1 and any(
             kind[r] == self._k_place and self.gaz.pop[r] >= LISTING_TOWN_POP for r in rows[1:4])
+
+    def _peer_province(self, rows: list[int], nid: int) -> bool:
+        """A province listed after another of its country ("Wisconsin, Michigan and
+        Ohio"): a name read first as a province is one there, whatever else the word is
+        (a surname); not a town after a state ("In Pennsylvania, Meredith escaped")."""
+        kind, k_admin1 = self._kind, self._k_admin1
+        top = self.gaz.cand_flat[self.gaz.cand_off[nid]]
+        return kind[rows[0]] == k_admin1 and kind[top] == k_admin1 and \
+            self.gaz.cc[rows[0]] == self.gaz.cc[top]
 
     def _word_info(self, w: str) -> tuple[int | None, bool, bool, bool]:
         """(name id or None, starts a longer name, demonym, long non-English word a fuzzy

@@ -39,6 +39,7 @@ from geomap.recognize import (
     _COUNTY_LIST,
     _DATELINE_DASH,
     _GENERICS,
+    _LIST_JOINS,
     _LOCAL_AFTER,
     _NEVER,
     _PLACE_AFTER,
@@ -82,6 +83,7 @@ SAME_NAME = 60.0  # fuzz.ratio of a spelling of a town's own name ("Kupiansk", "
 # gets this share of the support: bare state and country names mean the state.
 COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
 OTHER_NAME_PENALTY = 0.75  # a town named by another (former) name, when one bears it as its own
+PEER_PROVINCE_BONUS = 3.0  # a province's reading of a name listed after a province
 CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
@@ -404,8 +406,9 @@ class Resolver:
             poss = self._possessive_countries(matches, i, folded)
             span = folded[m.start:m.end]
             m.demoted = self._prominent(m, folded, span, container, poss)
+            peer = self._listed_after_province(matches, i, folded)
             sig = (m.key, span, m.own, m.admin_cue, m.place_cue, container,
-                   frozenset(poss) if poss else None, m.demoted)
+                   frozenset(poss) if poss else None, m.demoted, peer)
             scores = repeats.get(sig)
             if scores is not None:
                 m.scores = scores.copy()
@@ -458,6 +461,8 @@ class Resolver:
                         sc += CONTAINER_COUNTRY  # "Atlanta, Georgia": another US Atlanta
                 if cc in poss:
                     sc += 3.0
+                if k == k_admin1 and cc_of[r] == peer:
+                    sc += PEER_PROVINCE_BONUS  # "Montana and Wyoming": a state too
                 if r in demoted:
                     sc -= PROMINENCE_BONUS
                 if r in other_name:
@@ -468,6 +473,16 @@ class Resolver:
         self._colocated(matches, folded)
         self._context(matches, folded)
         self._districts_of(matches, folded)
+
+    def _listed_after_province(self, matches: list[_Match], i: int, folded: str) -> int:
+        """The country code index of the province the name is listed after ("Montana and
+        Wyoming"), or -1 when what it is listed after is no province."""
+        prev = matches[i - 1] if i else None
+        if prev is None or not prev.rows or \
+                folded[prev.end:matches[i].start] not in _LIST_JOINS:
+            return -1
+        r = self._best(prev)
+        return self.gaz.cc[r] if self._kind[r] == self._k_admin1 else -1
 
     def _colocated(self, matches: list[_Match], folded: str) -> None:
         """Readings that lie together: a reading of a contested name gets COLOC_BONUS when

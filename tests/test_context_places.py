@@ -91,3 +91,92 @@ def test_a_city_abroad_without_a_place_type_word_stays(gp: Geoparser,
     moved = {m.text: m.place.country for m in relocate_homonyms(
         text, gp.parse(text), built_gazetteer.neighbours)}
     assert moved["Geneva"] == "CH"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jets struck Mandalay again. Monks fled a monastery in Qorvintu Township.", "Qorvintu"),
+    ("Fighters in Maiduguri withdrew into the Qorvintu Forest at dusk.", "Qorvintu"),
+    ("Gas works resumed on the Qorvintu peninsula near Pemba.", "Qorvintu"),
+    ("Shelling hit Kharkiv. Aid reached the Qorvintu region later.", "Qorvintu"),
+])
+def test_a_capitalised_type_word_and_wider_types_make_a_name(gp: Geoparser, text: str,
+                                                            name: str) -> None:
+    assert name in located(gp, text)
+
+
+def test_a_name_placed_once_stands_there_when_named_again(gp: Geoparser) -> None:
+    # the second mention's paragraph and sentence name no place, and the first place
+    # lies too far back to be reached by nearness alone
+    text = ("Drones hit Kharkiv's Qorvintu district overnight.\n\n"
+            + "Rescuers worked through the night. " * 40
+            + "\n\nA second strike on Qorvintu district followed.")
+    got = [m for m in contextual_mentions(text, gp.parse(text)) if m.text == "Qorvintu"]
+    assert len(got) == 2 and got[1].place == got[0].place
+    assert got[0].place.name == "Kharkiv"
+
+
+def test_the_story_stays_where_it_last_was(gp: Geoparser) -> None:
+    text = ("Troops retook Konduga, in Borno state, on Monday.\n\n"
+            "Insurgents fled into the Qorvintu Forest, the army said.")
+    assert located(gp, text).get("Qorvintu", ("", ""))[1] == "NG"
+
+
+@pytest.mark.parametrize("text", [
+    "Jets struck Mandalay. Read more: Regime Shells Village Camp in Sagaing, Killing Six",
+    "Shelling hit Sumy.\n\nBy hromada: two strikes.",  # a preposition opens no name
+])
+def test_titles_and_function_words_make_no_name(gp: Geoparser, text: str) -> None:
+    got = located(gp, text)
+    assert not any(k.split()[0] in ("Regime", "Shells", "Village", "By") for k in got), got
+
+
+def test_a_placed_name_is_placed_wherever_it_recurs(gp: Geoparser) -> None:
+    text = ("Jets struck Mandalay. Monks fled Qorvintu Township at dawn.\n\n"
+            "Later, troops shelled the roads around Qorvintu again.")
+    got = [m for m in contextual_mentions(text, gp.parse(text)) if m.text == "Qorvintu"]
+    assert len(got) == 2 and got[0].place == got[1].place
+    assert all(m.confidence <= CONTEXT_CONFIDENCE for m in got)
+
+
+def test_an_area_names_a_place(gp: Geoparser) -> None:
+    assert located(gp, "Shells struck the Qorvintu area of Omdurman.") == {
+        "Qorvintu": ("Omdurman", "SD")}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen raided homes near Qorvintu in Ituri province on Saturday.",
+    "Farmers were killed in Qorvintu, near Maiduguri, in 2020.",
+])
+def test_a_name_put_near_the_place_named_after_it(gp: Geoparser, text: str) -> None:
+    got = located(gp, text)
+    assert got.get("Qorvintu", ("", ""))[1] in ("CD", "NG"), got
+
+
+def test_in_a_name_in_a_place_is_no_cue(gp: Geoparser) -> None:
+    # "in X in Y" is how people and bodies are written too
+    assert located(gp, "The bill stalled in Qorvintu in Kharkiv last week.") == {}
+
+
+def test_a_capitalised_type_word_before_another_capital_is_an_organisation(
+        gp: Geoparser) -> None:
+    tail = " met through the night and into the following morning, officials there said."
+    assert located(gp, "In Kharkiv the Qorvintu Camp Association" + tail) == {}
+    assert located(gp, "In Kharkiv the Qorvintu Camp residents" + tail) != {}
+
+
+def test_a_citys_district_read_as_a_namesake_far_away_moves_to_the_city(
+        gp: Geoparser) -> None:
+    # a made-up document: a known town name used as a district of a big city it is
+    # far from ("the city's X district")
+    base = {m.text: m for m in gp.parse("Drones hit Kharkiv at night. The city's "
+                                        "Pokrovsk district lost power.")}
+    assert base["Pokrovsk"].place.name != "Kharkiv"  # the town in Donetsk region
+    text = "Drones hit Kharkiv at night. The city's Pokrovsk district lost power."
+    got = {m.text: m for m in contextual_mentions(text, gp.parse(text))}
+    assert got["Pokrovsk"].place.name == "Kharkiv"
+    assert got["Pokrovsk"].confidence <= CONTEXT_CONFIDENCE
+    assert got["Pokrovsk"].runner_up == base["Pokrovsk"].place
+    # without a city named as its container, a raion keeps its town
+    text = "Shelling hit Pokrovsk district overnight."
+    got = {m.text: m for m in contextual_mentions(text, gp.parse(text))}
+    assert got["Pokrovsk"].place.name != "Kharkiv"

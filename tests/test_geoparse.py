@@ -853,3 +853,22 @@ def test_remembered_demotions_do_not_cross_a_local_cue(built_gazetteer) -> None:
         assert fresh.parse(text) == cold_cued
         assert fresh.parse(bare) == cold_bare
     assert places(Geoparser(built_gazetteer), bare)["New York"][1] == "US"
+
+
+def test_a_province_listed_after_another_of_its_country(gp: Geoparser) -> None:
+    # a state whose name is also a surname is a state when listed after a state
+    got = places(gp, "Recounts were sought in Ohio, Michigan and Iowa last week.")
+    assert got.get("Michigan", ("", None, ""))[:2] == (KIND_ADMIN1, "US")
+    # a town-first name after a bare state stays a person
+    assert "Carter" not in places(gp, "In Ohio, Carter said the vote was fair.")
+
+
+def test_a_name_listed_after_a_province_reads_as_a_province(gp: Geoparser) -> None:
+    # Wyoming is also a town in Ohio, which the sentence names: listed after Montana,
+    # the name is the state
+    got = places(gp, "They searched from central Ohio to the far edges of Montana and "
+                     "Wyoming before settling.")
+    assert got["Wyoming"][:2] == (KIND_ADMIN1, "US")
+    # after a town, no such pull: the town reading of a namesake may stand
+    got = places(gp, "Crews drove from Dayton and Wyoming to Cincinnati on Monday.")
+    assert got["Wyoming"][0] == KIND_PLACE
