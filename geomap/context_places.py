@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from geomap.folding import fold
-from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention, home_country
+from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention, Place, home_country
 from geomap.recognize import DEMONYMS
 
 CONTEXT_CONFIDENCE = 0.35
@@ -245,12 +245,21 @@ def relocate_homonyms(text: str, mentions: list[Mention],
     out = []
     for m in mentions:
         p = m.place
-        if p is not None and p.kind in (KIND_PLACE, KIND_ADMIN1) and p.country not in near \
-                and p.country not in named and p.feature != "PPLC" and _typed(text, m):
-            typed = _TYPE_NEXT.match(text, m.end)
-            container = _container(text, typed.end() if typed else m.end, m.start,
-                                   [x for x in mentions if x is not m])
-            if container is not None and container.place is not None:
+        if p is None or p.kind not in (KIND_PLACE, KIND_ADMIN1) or p.feature == "PPLC":
+            out.append(m)
+            continue
+        typed = _TYPE_NEXT.match(text, m.end) or _LISTED_TYPE.match(text, m.end)
+        others = [x for x in mentions if x is not m]
+        container = None
+        if p.country not in near and p.country not in named and (typed or _typed(text, m)):
+            container = _container(text, typed.end() if typed else m.end, m.start, others)
+        elif typed and (named_after := _named_container(text, typed.end(), others)) and \
+                _km(p.lat, p.lon, named_after.lat, named_after.lon) > NAMED_CONTAINER_KM:
+            # "the Al Wahda and Al Thawra neighbourhoods of El Fasher": the city named as
+            # the container outweighs a reading far from it, even next door (South
+            # Sudan's Unity state is Al Wahda in Arabic)
+            container = next(x for x in others if x.place is named_after)
+        if container is not None and container.place is not None:
                 m = replace(m, place=container.place,
                             confidence=min(CONTEXT_CONFIDENCE, container.confidence),
                             runner_up=p, runner_up_confidence=m.confidence)
@@ -259,6 +268,23 @@ def relocate_homonyms(text: str, mentions: list[Mention],
 
 
 _TYPE_NEXT = re.compile(rf" (?:{_TYPE_AFTER}|area)\b")
+# "Shujaiya and Zeitoun neighbourhoods", "Al Wahda, Al Thawra and Al Qubba districts": the
+# plural type word is every listed name's
+_PLURAL_TYPE = (r"neighbou?rhoods|districts|sub-?districts|quarters|suburbs|camps|villages|"
+                r"townships|communes|municipalities|localities|areas|hromadas")
+_LISTED_TYPE = re.compile(rf"(?:(?:,| and|, and) (?:the )?{_NAME})+ (?:{_PLURAL_TYPE})\b")
+NAMED_CONTAINER_KM = 50  # a typed name's reading this far from the city named as its container
+
+
+def _named_container(text: str, phrase_end: int, mentions: list[Mention]) -> Place | None:
+    """The town named right after a typed phrase ("... neighbourhoods of El Fasher")."""
+    after = _CONTAINER_AFTER.match(text, phrase_end)
+    if after is None:
+        return None
+    for m in mentions:
+        if m.start == after.end() and m.place is not None and m.place.kind == KIND_PLACE:
+            return m.place
+    return None
 _TYPE_PREV = re.compile(rf"\b(?:{_TYPE_BEFORE}) of $")
 
 

@@ -180,3 +180,24 @@ def test_a_citys_district_read_as_a_namesake_far_away_moves_to_the_city(
     text = "Shelling hit Pokrovsk district overnight."
     got = {m.text: m for m in contextual_mentions(text, gp.parse(text))}
     assert got["Pokrovsk"].place.name != "Kharkiv"
+
+
+def test_names_listed_before_a_plural_type_word_of_a_city_stand_in_that_city(
+        gp: Geoparser, built_gazetteer) -> None:
+    from geomap.context_places import relocate_homonyms
+
+    # "Al Wahda" is also the Arabic name of a state next door: named as a neighbourhood of
+    # the city, with another, it is the city's
+    text = ("Clashes took place on Tuesday in the Al Wahda and Al Qubba neighbourhoods of "
+            "El Fasher, residents said.")
+    base = {m.text: m.place for m in gp.parse(text)}
+    assert base["Al Wahda"].country != "SD"
+    moved = {m.text: m for m in relocate_homonyms(text, gp.parse(text),
+                                                  built_gazetteer.neighbours)}
+    assert moved["Al Wahda"].place.name == "El Fasher"
+    assert moved["Al Wahda"].confidence <= CONTEXT_CONFIDENCE
+    # a real district of the city stays itself
+    text = "Israeli tanks shelled the Shujaiya and Zeitoun neighbourhoods of Gaza City."
+    kept = {m.text: m.place.name for m in relocate_homonyms(text, gp.parse(text),
+                                                            built_gazetteer.neighbours)}
+    assert kept["Shujaiya"] == "Shujaiya"
