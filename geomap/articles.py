@@ -328,6 +328,10 @@ _LINK_LIST_HEADING = re.compile(
     re.I)
 _NAV = re.compile(r"^\s*[\w&'-]+(?:\s+[\w&'-]+)?(?:\s*[/|>»›]\s*[\w&'-]+(?:\s+[\w&'-]+)?)+\s*$")
 _SIGNATURE = re.compile(r"(?<!\S)[A-Z]{1,4}/[A-Z]{1,4}(?!\S)")
+# A page's time stamp line: "Published On 12 Mar 2024 | Updated 14:32 GMT", "Last updated:
+# 03.09.2024, 10:15". Its date is the page's, never an event's day.
+_STAMP_LINE = re.compile(r"^(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+on)?\s*:?\s+"
+                         r"(?=[^!?]*\d)(?:[^.!?]|(?<=\d)\.(?=\d))*$", re.I)
 _TERMINAL_CHARS = ".!?\"”’:)"
 
 
@@ -454,6 +458,7 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
                 and _banner_in(low, start, end, banner_at)
                 and (words <= 15 or len(split_sentences(body)) == 1))
             or (words <= 8 and _NAV.match(body))
+            or (words <= 14 and _STAMP_LINE.match(body))
             or (norm_title and norm == norm_title)
             or (norm in seen_lines and words >= 3)
             or (words <= 6 and body[-1] not in _TERMINAL_CHARS)
@@ -476,6 +481,17 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
             spans.append(m.span())
         slash = text.find("/", slash + 1)
     return _merge_spans(spans)
+
+
+def furniture(article: Article) -> tuple[tuple[int, int], ...]:
+    """The article's chrome spans less the headline line it repeats: the headline is page
+    furniture for counting (no incident is told there) but the story's own words for
+    where it happened, so its places stay."""
+    if not article.chrome or not article.title:
+        return article.chrome
+    title = _norm(article.title)
+    return tuple((s, e) for s, e in article.chrome
+                 if _norm(article.text[s:e].strip()) != title)
 
 
 def _norm(text: str) -> str:

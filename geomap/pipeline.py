@@ -10,6 +10,7 @@ import gc
 from functools import cache, partial
 from typing import Any
 
+from geomap.articles import furniture
 from geomap.context_places import contextual_mentions, relocate_homonyms
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
@@ -36,7 +37,7 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Incident]:
         # Toponyms are resolved only once a sentence reports an event (see extract_incidents).
-        return extract_incidents(article, partial(self._located, article.text),
+        return extract_incidents(article, partial(self._located, _without_chrome(article)),
                                  geometry=self.gazetteer.geometry,
                                  lookup=self.gazetteer.lookup,
                                  capital=self.gazetteer.capital_of)
@@ -44,6 +45,18 @@ class Extractor:
     def _located(self, text: str) -> list[Mention]:
         """The geoparser's mentions, local places read as namesakes abroad moved home."""
         return relocate_homonyms(text, self.geoparser.parse(text), self.gazetteer.neighbours)
+
+
+def _without_chrome(article: Article) -> str:
+    """The text with its page furniture (captions, "Related" headlines) blanked, offsets
+    kept: a caption's places would otherwise weigh in the story's readings."""
+    spans = furniture(article)
+    if not spans:
+        return article.text
+    chars = list(article.text)
+    for start, end in spans:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
 
 
 @cache

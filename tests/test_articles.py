@@ -206,3 +206,16 @@ def test_jsonl_text_may_hold_raw_unicode_line_separators(tmp_path) -> None:
                     encoding="utf-8")
     articles = list(read_articles(path))
     assert [a.text for a in articles] == [body]
+
+
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Published On 3 Feb 2025 | Updated 09:10 GMT", True),
+    ("Last updated: 04.02.2025, 11:45", True),
+    ("Posted 3h ago", True),
+    ("Updated figures released on Monday show 12 dead.", False),
+    ("Published in 2023, the survey counted 40 ruined villages.", False),
+])
+def test_a_page_time_stamp_line_is_chrome(line, chrome) -> None:
+    text = f"Shelling hit the port overnight, officials said.\n{line}\nMore prose follows here."
+    start = text.index(line)
+    assert ((start, start + len(line)) in detect_chrome(text)) is chrome
