@@ -500,3 +500,16 @@ def test_own_name_breaks_a_tie(gaz: Gazetteer) -> None:
     # as an alternate of Adamaoua
     first = gaz.lookup("Adamawa")[0]
     assert (first.country, first.feature, first.name) == ("NG", "ADM1", "Adamawa")
+
+
+def test_an_outlined_regions_point_leans_toward_its_towns_and_stays_inside(
+        built_gazetteer) -> None:
+    from shapely.geometry import Point, shape
+
+    (darfur,) = [p for p in built_gazetteer.lookup("Darfur") if p.kind == "region"]
+    outline = shape(built_gazetteer.geometry(darfur.id))
+    assert outline.contains(Point(darfur.lon, darfur.lat))
+    rep = outline.representative_point()
+    el_fasher = Point(25.35, 13.63)  # the towns are in the south, the desert in the north
+    assert Point(darfur.lon, darfur.lat).distance(el_fasher) < rep.distance(el_fasher)
+    assert darfur.lat < rep.y

