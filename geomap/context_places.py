@@ -14,11 +14,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 
+from geomap.actors import country_name
 from geomap.folding import fold
-from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_PLACE, Mention, Place, home_country
+from geomap.model import (
+    KIND_ADMIN1,
+    KIND_COUNTRY,
+    KIND_LINE,
+    KIND_PLACE,
+    Mention,
+    Place,
+    home_country,
+)
 from geomap.recognize import DEMONYMS
 
 CONTEXT_CONFIDENCE = 0.35
@@ -226,6 +235,33 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a = math.sin((p2 - p1) / 2) ** 2 + \
         math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# "near the Libyan border", "the Lebanese frontier": a people's adjective before "border"
+_DEMONYM_BORDER = re.compile(r"\b([A-Z][a-z]+) (?:border|frontier)\b")
+BORDER_CONFIDENCE = 0.6
+
+
+def demonym_borders(text: str, mentions: list[Mention],
+                    lookup: Callable[[str], list[Place]]) -> list[Mention]:
+    """"The Libyan border" in a Sudanese story is the Libya–Sudan border: a demonym before
+    "border" names the line between its country and the article's home country, which
+    the gazetteer knows by the two countries' names. Added where no mention covers it."""
+    home = home_country(mentions)
+    if home is None or (" border" not in text and " frontier" not in text):
+        return mentions
+    added = []
+    for m in _DEMONYM_BORDER.finditer(text):
+        other = DEMONYMS.get(fold(m.group(1)))
+        if other is None or other == home or any(
+                x.start < m.end() and m.start() < x.end for x in mentions):
+            continue
+        line = next((p for p in lookup(f"{country_name(other)}-{country_name(home)} border")
+                     if p.kind == KIND_LINE), None)
+        if line is not None:
+            added.append(Mention(text=m.group(0), start=m.start(), end=m.end(), place=line,
+                                 confidence=BORDER_CONFIDENCE))
+    return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
 
 
 def relocate_homonyms(text: str, mentions: list[Mention],

@@ -11,7 +11,7 @@ from functools import cache, partial
 from typing import Any
 
 from geomap.articles import furniture
-from geomap.context_places import contextual_mentions, relocate_homonyms
+from geomap.context_places import contextual_mentions, demonym_borders, relocate_homonyms
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
 from geomap.incidents import extract_incidents
@@ -32,7 +32,7 @@ class Extractor:
 
     def toponyms(self, article: Article) -> list[Mention]:
         """Every place name, with those the gazetteer lacks located by their context."""
-        return contextual_mentions(article.text, self.geoparser.parse(article.text),
+        return contextual_mentions(article.text, self._parsed(article.text),
                                    self.gazetteer.neighbours)
 
     def extract(self, article: Article) -> list[Incident]:
@@ -44,7 +44,12 @@ class Extractor:
 
     def _located(self, text: str) -> list[Mention]:
         """The geoparser's mentions, local places read as namesakes abroad moved home."""
-        return relocate_homonyms(text, self.geoparser.parse(text), self.gazetteer.neighbours)
+        return relocate_homonyms(text, self._parsed(text), self.gazetteer.neighbours)
+
+    def _parsed(self, text: str) -> list[Mention]:
+        """The geoparser's mentions, with "the Libyan border" read as the line between
+        that country and the article's home country."""
+        return demonym_borders(text, self.geoparser.parse(text), self.gazetteer.lookup)
 
 
 def _without_chrome(article: Article) -> str:

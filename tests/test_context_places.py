@@ -201,3 +201,20 @@ def test_names_listed_before_a_plural_type_word_of_a_city_stand_in_that_city(
     kept = {m.text: m.place.name for m in relocate_homonyms(text, gp.parse(text),
                                                             built_gazetteer.neighbours)}
     assert kept["Shujaiya"] == "Shujaiya"
+
+
+def test_a_demonym_before_border_is_the_line_with_the_home_country(built_gazetteer) -> None:
+    from geomap.context_places import demonym_borders
+
+    gp = Geoparser(built_gazetteer)
+    text = ("Sudanese troops shelled positions near the Chadian border in West Darfur, and "
+            "clashes were reported in El Geneina.")
+    got = {m.text: m.place for m in demonym_borders(text, gp.parse(text),
+                                                     built_gazetteer.lookup)}
+    assert got["Chadian border"].kind == "line"
+    assert "Chad" in got["Chadian border"].name and "Sudan" in got["Chadian border"].name
+    # the home country's own border, or no home country at all, adds nothing
+    for text in ("Troops massed near the Sudanese border in West Darfur and El Geneina.",
+                 "Talks on the Chadian border question resumed."):
+        assert all(m.text.endswith("border") is False
+                   for m in demonym_borders(text, gp.parse(text), built_gazetteer.lookup))
