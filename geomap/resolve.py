@@ -440,10 +440,12 @@ class Resolver:
                     sc += bonus
                 elif cc in near:
                     sc += 1.0  # a neighbour of a country the article is about
-                elif doc_bonus and k != k_country and (pop[r] < WORLD_CITY_POP or home):
+                elif doc_bonus and cc and k != k_country and (pop[r] < WORLD_CITY_POP or home):
                     # a place in a country the article never touches; a world city too,
                     # when a town of 50k+ of its name lies in one it does (Tripoli in a
-                    # Lebanon article; not New York for a Donbas village)
+                    # Lebanon article; not New York for a Donbas village). A sea or a
+                    # region of several countries lies in none: "the Red Sea" in a Yemen
+                    # story is not Egypt's Red Sea governorate
                     sc -= 1.5
                 if admin_cue:
                     sc += 4.0 if k in (k_admin1, k_region) else 0.0

@@ -872,3 +872,17 @@ def test_a_name_listed_after_a_province_reads_as_a_province(gp: Geoparser) -> No
     # after a town, no such pull: the town reading of a namesake may stand
     got = places(gp, "Crews drove from Dayton and Wyoming to Cincinnati on Monday.")
     assert got["Wyoming"][0] == KIND_PLACE
+
+
+def test_a_sea_is_in_no_country_the_article_never_touches(gp: Geoparser) -> None:
+    # a sea lies in no country, so it is not demoted as a place abroad; the provinces
+    # named after it (in Egypt and Sudan) are
+    # Israel named: Egypt, its neighbour, is "near", which lifts Egypt's Red Sea province
+    text = ("Drones hit a house in Taiz, Yemen, on Monday, days after Israel struck the "
+            "port. The coalition said the strikes targeted launch sites that threatened "
+            "shipping in the Red Sea.")
+    (sea,) = [m for m in gp.parse(text) if m.text == "Red Sea"]
+    assert sea.place.kind == "region" and sea.place.country is None
+    text = "Floods hit Port Sudan in Sudan's Red Sea state on Monday."
+    (state,) = [m for m in gp.parse(text) if m.text.startswith("Red Sea")]
+    assert state.place.country == "SD"
