@@ -513,3 +513,13 @@ def test_an_outlined_regions_point_leans_toward_its_towns_and_stays_inside(
     el_fasher = Point(25.35, 13.63)  # the towns are in the south, the desert in the north
     assert Point(darfur.lon, darfur.lat).distance(el_fasher) < rep.distance(el_fasher)
     assert darfur.lat < rep.y
+
+
+def test_every_country_code_is_iso_alpha2_even_where_natural_earth_has_none(
+        built_gazetteer) -> None:
+    bad = [c for c in built_gazetteer.cc_codes if c and not (len(c) == 2 and c.isalpha())]
+    assert bad == []
+    # Natural Earth gives Kosovo's districts and Baikonur "-1"
+    assert {p.country for p in built_gazetteer.lookup("Mitrovices") if p.kind == "admin1"} \
+        == {"XK"}
+    assert {p.country for p in built_gazetteer.lookup("Bayqongyr Qalasy")} == {"KZ"}

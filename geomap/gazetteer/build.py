@@ -511,6 +511,35 @@ def _admin1_points_toward_people(b: _Builder) -> None:
             b.rows[unit] = (*r[:6], lat, lon, *r[8:])
 
 
+def _admin1_countries_from_towns(b: _Builder) -> None:
+    """Natural Earth gives some units no ISO code ("-1": Kosovo's districts, Baikonur):
+    such a unit takes the country most of the GeoNames towns inside it have (XK, KZ), or
+    its nearest town's, so every `country` the tool writes is an ISO 3166-1 alpha-2 code."""
+    import numpy as np
+    from shapely import contains_xy
+    from shapely.geometry import shape
+
+    odd = [i for i, r in enumerate(b.rows) if r[2] == KIND_ADMIN1 and r[0] in b.geoms
+           and not (isinstance(r[4], str) and len(r[4]) == 2 and r[4].isalpha())]
+    if not odd:
+        return
+    towns = [r for r in b.rows if r[2] == KIND_PLACE and r[4]]
+    lats = np.array([r[6] for r in towns])
+    lons = np.array([r[7] for r in towns])
+    for i in odd:
+        r = b.rows[i]
+        geom = shape(json.loads(b.geoms[r[0]]))
+        x0, y0, x1, y1 = geom.bounds
+        near = np.flatnonzero((lats >= y0) & (lats <= y1) & (lons >= x0) & (lons <= x1))
+        inside = near[contains_xy(geom, lons[near], lats[near])] if len(near) else near
+        codes = Counter(towns[j][4] for j in inside)
+        if codes:
+            cc = codes.most_common(1)[0][0]
+        else:  # a small unit with no town inside: its nearest town's
+            cc = towns[int(np.argmin((lats - r[6]) ** 2 + (lons - r[7]) ** 2))][4]
+        b.rows[i] = (*r[:4], cc, *r[5:])
+
+
 def _region_points_toward_people(b: _Builder) -> None:
     """The same move for curated regions drawn as outlines (Darfur, Sinai, Donbas): from
     the outline's representative point halfway toward the square-root-population centre
@@ -810,6 +839,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     _admin1_dedupe(b)
     _admin1_seat_display(b)
     _admin1_points_toward_people(b)
+    _admin1_countries_from_towns(b)
     _region_points_toward_people(b)
     census_given, surnames = person_names()
     english = english_words()
