@@ -29,7 +29,6 @@ from geomap.actors import (
     find_actors,
     reported_by,
 )
-from geomap.articles import furniture
 from geomap.dates import DATE_STEMS, DateRef, find_dates
 from geomap.events import EventMatch, classify, is_background, tells_outbreak
 from geomap.incidents.assembly import _Assembly
@@ -182,11 +181,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         if not any_event:
             return []  # counts and statements only ever attach to an event
         resolved = self.all_mentions() if callable(self.all_mentions) else self.all_mentions
-        # a caption's or a "Related" headline's places are no story's: they would be "the
-        # town" a later sentence names, or tip the article's home country
-        spans = furniture(self.article)
-        self.mentions = sorted((m for m in resolved if m.place is not None and not (
-            spans and _overlaps_chrome((m.start, m.end), spans))), key=attrgetter("start"))
+        self.mentions = sorted((m for m in resolved if m.place is not None),
+                               key=attrgetter("start"))
         self.home = home_country(self.mentions, majority=True)
         self._find_dateline(paragraphs)
         self.headline = self._find_headline()
