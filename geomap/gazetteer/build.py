@@ -486,7 +486,6 @@ def _admin1_points_toward_people(b: _Builder) -> None:
     instead of 86 lie within 50 km and all instead of 105 within 161 km (NE's label
     points: 43 km; the polygon's representative point: 37 km; its pole of
     inaccessibility: 66 km)."""
-    from shapely import contains_xy
     from shapely.geometry import shape
 
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
@@ -502,13 +501,45 @@ def _admin1_points_toward_people(b: _Builder) -> None:
         r = b.rows[unit]
         if r[2] != KIND_ADMIN1 or r[0] not in b.geoms:
             continue
-        dlat, dlon = (wlat / w - r[6]) / 2, (wlon / w - r[7]) / 2
-        shift = 111.2 * math.hypot(dlat, dlon * math.cos(math.radians(r[6])))
-        if shift > ADMIN1_SHIFT_MAX_KM:
-            dlat, dlon = dlat * ADMIN1_SHIFT_MAX_KM / shift, dlon * ADMIN1_SHIFT_MAX_KM / shift
-        lat, lon = round(r[6] + dlat, 5), round(r[7] + dlon, 5)
-        if contains_xy(shape(json.loads(b.geoms[r[0]])), lon, lat):
-            b.rows[unit] = (*r[:6], lat, lon, *r[8:])
+        moved = _halfway_toward(r, wlat / w, wlon / w, shape(json.loads(b.geoms[r[0]])))
+        if moved is not None:
+            b.rows[unit] = (*r[:6], *moved, *r[8:])
+
+
+def _halfway_toward(r: tuple[Any, ...], lat: float, lon: float,
+                    geom: Any) -> tuple[float, float] | None:
+    """Row r's point moved half the way toward (lat, lon), by at most ADMIN1_SHIFT_MAX_KM;
+    None when that point would leave `geom`."""
+    from shapely import contains_xy
+
+    dlat, dlon = (lat - r[6]) / 2, (lon - r[7]) / 2
+    shift = 111.2 * math.hypot(dlat, dlon * math.cos(math.radians(r[6])))
+    if shift > ADMIN1_SHIFT_MAX_KM:
+        dlat, dlon = dlat * ADMIN1_SHIFT_MAX_KM / shift, dlon * ADMIN1_SHIFT_MAX_KM / shift
+    new_lat, new_lon = round(r[6] + dlat, 5), round(r[7] + dlon, 5)
+    return (new_lat, new_lon) if contains_xy(geom, new_lon, new_lat) else None
+
+
+class _TownPoints:
+    """GeoNames towns (rows chosen by the caller) as coordinate arrays, for asking which
+    lie inside an outline."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        import numpy as np
+
+        self.rows = rows
+        self.lats = np.array([r[6] for r in rows])
+        self.lons = np.array([r[7] for r in rows])
+
+    def inside(self, geom: Any) -> Any:
+        """Indices of the towns inside `geom` (a bounding-box test first, then shapely)."""
+        import numpy as np
+        from shapely import contains_xy
+
+        x0, y0, x1, y1 = geom.bounds
+        lats, lons = self.lats, self.lons
+        near = np.flatnonzero((lats >= y0) & (lats <= y1) & (lons >= x0) & (lons <= x1))
+        return near[contains_xy(geom, lons[near], lats[near])] if len(near) else near
 
 
 def _admin1_countries_from_towns(b: _Builder) -> None:
@@ -516,27 +547,21 @@ def _admin1_countries_from_towns(b: _Builder) -> None:
     such a unit takes the country most of the GeoNames towns inside it have (XK, KZ), or
     its nearest town's, so every `country` the tool writes is an ISO 3166-1 alpha-2 code."""
     import numpy as np
-    from shapely import contains_xy
     from shapely.geometry import shape
 
     odd = [i for i, r in enumerate(b.rows) if r[2] == KIND_ADMIN1 and r[0] in b.geoms
            and not (isinstance(r[4], str) and len(r[4]) == 2 and r[4].isalpha())]
     if not odd:
         return
-    towns = [r for r in b.rows if r[2] == KIND_PLACE and r[4]]
-    lats = np.array([r[6] for r in towns])
-    lons = np.array([r[7] for r in towns])
+    towns = _TownPoints([r for r in b.rows if r[2] == KIND_PLACE and r[4]])
     for i in odd:
         r = b.rows[i]
-        geom = shape(json.loads(b.geoms[r[0]]))
-        x0, y0, x1, y1 = geom.bounds
-        near = np.flatnonzero((lats >= y0) & (lats <= y1) & (lons >= x0) & (lons <= x1))
-        inside = near[contains_xy(geom, lons[near], lats[near])] if len(near) else near
-        codes = Counter(towns[j][4] for j in inside)
+        codes = Counter(towns.rows[j][4] for j in towns.inside(shape(json.loads(b.geoms[r[0]]))))
         if codes:
             cc = codes.most_common(1)[0][0]
         else:  # a small unit with no town inside: its nearest town's
-            cc = towns[int(np.argmin((lats - r[6]) ** 2 + (lons - r[7]) ** 2))][4]
+            nearest = np.argmin((towns.lats - r[6]) ** 2 + (towns.lons - r[7]) ** 2)
+            cc = towns.rows[int(nearest)][4]
         b.rows[i] = (*r[:4], cc, *r[5:])
 
 
@@ -547,32 +572,23 @@ def _region_points_toward_people(b: _Builder) -> None:
     Darfur's outline is mostly North Darfur's desert: its representative point lies
     170 km north of where copy puts the region."""
     import numpy as np
-    from shapely import contains_xy
     from shapely.geometry import shape
 
-    towns = [r for r in b.rows if r[2] == KIND_PLACE and r[8] > 0]
-    lats = np.array([r[6] for r in towns])
-    lons = np.array([r[7] for r in towns])
-    weights = np.sqrt(np.array([r[8] for r in towns], dtype=float))
+    towns = _TownPoints([r for r in b.rows if r[2] == KIND_PLACE and r[8] > 0])
+    weights = np.sqrt(np.array([r[8] for r in towns.rows], dtype=float))
     for i, r in enumerate(b.rows):
         if r[2] != KIND_REGION or r[0] not in b.geoms:
             continue
         geom = shape(json.loads(b.geoms[r[0]]))
-        x0, y0, x1, y1 = geom.bounds
-        near = (lats >= y0) & (lats <= y1) & (lons >= x0) & (lons <= x1)
-        inside = near.copy()
-        inside[near] = contains_xy(geom, lons[near], lats[near])
+        inside = towns.inside(geom)
         w = weights[inside].sum()
         if not w:
             continue
-        dlat = (float((weights[inside] * lats[inside]).sum() / w) - r[6]) / 2
-        dlon = (float((weights[inside] * lons[inside]).sum() / w) - r[7]) / 2
-        shift = 111.2 * math.hypot(dlat, dlon * math.cos(math.radians(r[6])))
-        if shift > ADMIN1_SHIFT_MAX_KM:
-            dlat, dlon = dlat * ADMIN1_SHIFT_MAX_KM / shift, dlon * ADMIN1_SHIFT_MAX_KM / shift
-        lat, lon = round(r[6] + dlat, 5), round(r[7] + dlon, 5)
-        if contains_xy(geom, lon, lat):
-            b.rows[i] = (*r[:6], lat, lon, *r[8:])
+        centre_lat = float((weights[inside] * towns.lats[inside]).sum() / w)
+        centre_lon = float((weights[inside] * towns.lons[inside]).sum() / w)
+        moved = _halfway_toward(r, centre_lat, centre_lon, geom)
+        if moved is not None:
+            b.rows[i] = (*r[:6], *moved, *r[8:])
 
 
 def _continents(b: _Builder) -> None:
