@@ -289,16 +289,17 @@ def relocate_homonyms(text: str, mentions: list[Mention],
         container = None
         if p.country not in near and p.country not in named and (typed or _typed(text, m)):
             container = _container(text, typed.end() if typed else m.end, m.start, others)
-        elif typed and (named_after := _named_container(text, typed.end(), others)) and \
-                _km(p.lat, p.lon, named_after.lat, named_after.lon) > NAMED_CONTAINER_KM:
+        elif typed and (after := _named_after(text, typed.end(), others)) is not None and \
+                after.place.kind == KIND_PLACE and \
+                _km(p.lat, p.lon, after.place.lat, after.place.lon) > NAMED_CONTAINER_KM:
             # "the Al Wahda and Al Thawra neighbourhoods of El Fasher": the city named as
             # the container outweighs a reading far from it, even next door (South
             # Sudan's Unity state is Al Wahda in Arabic)
-            container = next(x for x in others if x.place is named_after)
+            container = after
         if container is not None and container.place is not None:
-                m = replace(m, place=container.place,
-                            confidence=min(CONTEXT_CONFIDENCE, container.confidence),
-                            runner_up=p, runner_up_confidence=m.confidence)
+            m = replace(m, place=container.place,
+                        confidence=min(CONTEXT_CONFIDENCE, container.confidence),
+                        runner_up=p, runner_up_confidence=m.confidence)
         out.append(m)
     return out
 
@@ -312,15 +313,15 @@ _LISTED_TYPE = re.compile(rf"(?:(?:,| and|, and) (?:the )?{_NAME})+ (?:{_PLURAL_
 NAMED_CONTAINER_KM = 50  # a typed name's reading this far from the city named as its container
 
 
-def _named_container(text: str, phrase_end: int, mentions: list[Mention]) -> Place | None:
-    """The town named right after a typed phrase ("... neighbourhoods of El Fasher")."""
+def _named_after(text: str, phrase_end: int, mentions: list[Mention]) -> Mention | None:
+    """The place named right after a typed phrase ("... neighbourhoods of El Fasher",
+    "... district in Omdurman")."""
     after = _CONTAINER_AFTER.match(text, phrase_end)
     if after is None:
         return None
-    for m in mentions:
-        if m.start == after.end() and m.place is not None and m.place.kind == KIND_PLACE:
-            return m.place
-    return None
+    return next((m for m in mentions if m.start == after.end() and m.place is not None), None)
+
+
 _TYPE_PREV = re.compile(rf"\b(?:{_TYPE_BEFORE}) of $")
 
 
@@ -352,11 +353,9 @@ def _container(text: str, phrase_end: int, start: int,
     nearest place (not a country) before it in its paragraph, else the first one after
     it in its sentence; with `far`, else the last one within CONTAINER_BACK before it
     (for the toponym list only: a far guess moves no incident)."""
-    after = _CONTAINER_AFTER.match(text, phrase_end)
-    if after:
-        for m in mentions:
-            if m.start == after.end() and m.place is not None:
-                return m
+    after = _named_after(text, phrase_end, mentions)
+    if after is not None:
+        return after
     possessive = [m for m in mentions if m.end in (start - 3, start - 2)
                   and text[m.end:start].rstrip() in ("'s", "’s")]
     if possessive:
