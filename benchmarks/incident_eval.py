@@ -115,6 +115,22 @@ def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: 
                   f"-> {p['place_name']} :: {p['evidence'][:90]!r}")
 
 
+def score_golds(extractor: Any, paths: list[Path], verbose: bool = False) -> Score:
+    """Score `extractor.extract` on every article of the gold files."""
+    from geomap.articles import read_articles
+
+    score = Score()
+    for path in paths:
+        for name, golds in json.loads(path.read_text(encoding="utf-8")).items():
+            preds = [
+                incident.properties()
+                for article in read_articles(path.parent / name)
+                for incident in extractor.extract(article)
+            ]
+            score_file(preds, golds, score, verbose, name)
+    return score
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--gold", type=Path, nargs="+",
@@ -122,19 +138,9 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
-    from geomap.articles import read_articles
     from geomap.pipeline import Extractor
 
-    extractor = Extractor.default()
-    score = Score()
-    for path in args.gold:
-        for name, golds in json.loads(path.read_text(encoding="utf-8")).items():
-            preds = [
-                incident.properties()
-                for article in read_articles(path.parent / name)
-                for incident in extractor.extract(article)
-            ]
-            score_file(preds, golds, score, args.verbose, name)
+    score = score_golds(Extractor.default(), args.gold, args.verbose)
     print(f"violent incidents: P {score.precision:.2f} R {score.recall:.2f} F1 {score.f1:.2f} "
           f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})")
     print(f"killed exact: {score.killed_exact}/{score.killed_total}")

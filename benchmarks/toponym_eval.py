@@ -23,7 +23,6 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -89,20 +88,24 @@ def resolved(gold: GoldMention, mention: dict[str, Any]) -> bool:
     return distance <= KM
 
 
-def main(argv: list[str] | None = None) -> int:
+@dataclass
+class Tally:
+    """Gold mentions, predictions and how they met, over one or more gold files."""
+
+    gold: int = 0
+    recalled: int = 0
+    resolved: int = 0
+    predicted: int = 0
+    predicted_listed: int = 0
+
+
+def score_golds(extractor: Any, paths: list[Path], verbose: bool = False) -> Tally:
+    """Score `extractor.toponyms` on every article of the gold files (see the module doc)."""
     from geomap.articles import read_articles
-    from geomap.pipeline import Extractor, mention_record
+    from geomap.pipeline import mention_record
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", type=Path, nargs="+",
-                    default=[REPO / "tests/data/unseen7/toponyms.json"])
-    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
-    args = ap.parse_args(argv)
-
-    extractor = Extractor.default()
-    n_gold = n_recalled = n_resolved = n_pred = n_pred_hit = 0
-    misses: Counter[str] = Counter()
-    for gold_path in args.gold:
+    t = Tally()
+    for gold_path in paths:
         gold = json.loads(gold_path.read_text("utf-8"))
         for name, entries in sorted(gold.items()):
             (article,) = list(read_articles(gold_path.parent / name))
@@ -110,38 +113,48 @@ def main(argv: list[str] | None = None) -> int:
             body_start = len(text) - len(text.lstrip())
             golds = gold_mentions(text[body_start:], entries, body_start)
             predicted = [mention_record(m, article) for m in extractor.toponyms(article)]
-            n_pred += len(predicted)
+            t.predicted += len(predicted)
             for p in predicted:
                 if any(p["start"] < g.end and g.start < p["end"] for g in golds):
-                    n_pred_hit += 1
-                elif args.verbose:
+                    t.predicted_listed += 1
+                elif verbose:
                     print(f"EXTRA {name}: {p['text']!r} -> {p['name']} {p['country']} "
                           f"{p['feature']}")
             for g in golds:
-                n_gold += 1
+                t.gold += 1
                 hits = [p for p in predicted if p["start"] < g.end and g.start < p["end"]]
                 if not hits:
-                    misses["missed"] += 1
-                    if args.verbose:
+                    if verbose:
                         print(f"MISS  {name}: {g.text!r} ({g.kind})")
                     continue
-                n_recalled += 1
+                t.recalled += 1
                 if any(resolved(g, p) for p in hits):
-                    n_resolved += 1
-                else:
-                    misses["wrong place"] += 1
-                    if args.verbose:
-                        p = hits[0]
-                        print(f"WRONG {name}: {g.text!r} ({g.kind}) -> {p['name']} "
-                              f"{p['country']} {p['feature']} ({p['lat']}, {p['lon']})")
-    recall = n_recalled / n_gold if n_gold else 0.0
-    print(f"gold mentions {n_gold}, predicted {n_pred}")
-    print(f"recall (overlap)           {recall:.3f}  ({n_recalled}/{n_gold})")
-    print(f"precision vs listed names  {n_pred_hit / n_pred if n_pred else 0:.3f}"
-          f"  ({n_pred_hit}/{n_pred})")
-    print(f"resolution of recalled     {n_resolved / n_recalled if n_recalled else 0:.3f}"
-          f"  ({n_resolved}/{n_recalled}; within {KM:.0f} km, countries by outline)")
-    print(f"end to end (found + right) {n_resolved / n_gold if n_gold else 0:.3f}")
+                    t.resolved += 1
+                elif verbose:
+                    p = hits[0]
+                    print(f"WRONG {name}: {g.text!r} ({g.kind}) -> {p['name']} "
+                          f"{p['country']} {p['feature']} ({p['lat']}, {p['lon']})")
+    return t
+
+
+def main(argv: list[str] | None = None) -> int:
+    from geomap.pipeline import Extractor
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, nargs="+",
+                    default=[REPO / "tests/data/unseen7/toponyms.json"])
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = ap.parse_args(argv)
+
+    t = score_golds(Extractor.default(), args.gold, args.verbose)
+    print(f"gold mentions {t.gold}, predicted {t.predicted}")
+    print(f"recall (overlap)           {t.recalled / t.gold if t.gold else 0.0:.3f}"
+          f"  ({t.recalled}/{t.gold})")
+    print(f"precision vs listed names  {t.predicted_listed / t.predicted if t.predicted else 0:.3f}"
+          f"  ({t.predicted_listed}/{t.predicted})")
+    print(f"resolution of recalled     {t.resolved / t.recalled if t.recalled else 0:.3f}"
+          f"  ({t.resolved}/{t.recalled}; within {KM:.0f} km, countries by outline)")
+    print(f"end to end (found + right) {t.resolved / t.gold if t.gold else 0:.3f}")
     return 0
 
 

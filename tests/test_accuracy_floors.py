@@ -9,29 +9,14 @@ is the session 7 figure less a small margin.
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
 from pathlib import Path
 
 import pytest
-
-from geomap.articles import read_articles
+from benchmark_loader import load_benchmark
 
 DATA = Path(__file__).resolve().parent / "data"
-_BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
-
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(name, _BENCH / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-incident_eval = _module("incident_eval")
+incident_eval = load_benchmark("incident_eval")
+toponym_eval = load_benchmark("toponym_eval")
 
 # gold file: (F1 floor, exact-killed share floor)
 INCIDENT_FLOORS = {
@@ -51,19 +36,12 @@ INCIDENT_FLOORS = {
 
 @pytest.mark.parametrize(("gold", "floors"), INCIDENT_FLOORS.items())
 def test_incident_accuracy_on_studied_copy_does_not_regress(extractor, gold, floors) -> None:
-    path = DATA / gold
-    score = incident_eval.Score()
-    for name, golds in json.loads(path.read_text(encoding="utf-8")).items():
-        preds = [incident.properties() for article in read_articles(path.parent / name)
-                 for incident in extractor.extract(article)]
-        incident_eval.score_file(preds, golds, score, False, name)
+    score = incident_eval.score_golds(extractor, [DATA / gold])
     f1_floor, killed_floor = floors
     assert score.f1 >= f1_floor, (gold, round(score.f1, 3), dict(score.causes))
     assert score.killed_exact >= killed_floor * score.killed_total, (
         gold, score.killed_exact, score.killed_total)
 
-
-toponym_eval = _module("toponym_eval")
 
 # toponym gold files: (recall floor, resolution-of-recalled floor)
 TOPONYM_FLOORS = {
@@ -77,20 +55,7 @@ TOPONYM_FLOORS = {
 
 @pytest.mark.parametrize(("gold", "floors"), TOPONYM_FLOORS.items())
 def test_toponym_accuracy_on_studied_copy_does_not_regress(extractor, gold, floors) -> None:
-    from geomap.pipeline import mention_record
-
-    path = DATA / gold
-    n_gold = n_recalled = n_resolved = 0
-    for name, entries in json.loads(path.read_text(encoding="utf-8")).items():
-        (article,) = list(read_articles(path.parent / name))
-        text = article.text
-        body_start = len(text) - len(text.lstrip())
-        predicted = [mention_record(m, article) for m in extractor.toponyms(article)]
-        for g in toponym_eval.gold_mentions(text[body_start:], entries, body_start):
-            n_gold += 1
-            hits = [p for p in predicted if p["start"] < g.end and g.start < p["end"]]
-            n_recalled += bool(hits)
-            n_resolved += any(toponym_eval.resolved(g, p) for p in hits)
+    t = toponym_eval.score_golds(extractor, [DATA / gold])
     recall_floor, resolution_floor = floors
-    assert n_recalled >= recall_floor * n_gold, (gold, n_recalled, n_gold)
-    assert n_resolved >= resolution_floor * n_recalled, (gold, n_resolved, n_recalled)
+    assert t.recalled >= recall_floor * t.gold, (gold, t.recalled, t.gold)
+    assert t.resolved >= resolution_floor * t.recalled, (gold, t.resolved, t.recalled)

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from benchmark_loader import load_benchmark
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "incident_eval.py"
-_spec = importlib.util.spec_from_file_location("incident_eval", _PATH)
-assert _spec and _spec.loader
-incident_eval = importlib.util.module_from_spec(_spec)
-sys.modules["incident_eval"] = incident_eval  # dataclasses look their module up
-_spec.loader.exec_module(incident_eval)
+incident_eval = load_benchmark("incident_eval")
 
 GOLD = {"event_type": "Battles", "date": "2024-03-10", "place": "X", "lat": 48.0, "lon": 37.0,
         "tolerance_km": 25, "killed": 3}

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from benchmark_loader import load_benchmark
 
-_PATH = Path(__file__).resolve().parent.parent / "benchmarks" / "toponym_eval.py"
-_spec = importlib.util.spec_from_file_location("toponym_eval", _PATH)
-assert _spec and _spec.loader
-toponym_eval = importlib.util.module_from_spec(_spec)
-sys.modules["toponym_eval"] = toponym_eval  # dataclasses look their module up
-_spec.loader.exec_module(toponym_eval)
+toponym_eval = load_benchmark("toponym_eval")
 
 
 def test_longest_name_claims_its_span_and_whole_words_only() -> None:
