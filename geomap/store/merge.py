@@ -13,6 +13,7 @@ import sqlite3
 from datetime import timedelta
 
 from geomap.model import GEO_LINE_OR_COUNTRY, TOLERANCE_KM, Incident
+from geomap.store.query import rtree_overlap_sql
 from geomap.store.records import SELECT_COLUMNS, incident_from_row
 from geomap.taxonomy import (
     BATTLES,
@@ -154,11 +155,12 @@ def find_match(conn: sqlite3.Connection, incident: Incident,
         ).fetchall()
     else:
         min_lon, max_lon, min_lat, max_lat = _bbox(incident.lat, incident.lon, MAX_TOLERANCE_KM)
+        overlap, params = rtree_overlap_sql((min_lon, min_lat, max_lon, max_lat), "r.")
         rows = conn.execute(
             f"SELECT {SELECT_COLUMNS} FROM incidents_rtree r JOIN incidents i ON i.n = r.n "
-            "WHERE r.max_lon >= ? AND r.min_lon <= ? AND r.max_lat >= ? AND r.min_lat <= ? "
-            f"AND i.sort_date BETWEEN ? AND ? AND i.event_type IN ({type_sql}) {not_linked}",
-            (min_lon, max_lon, min_lat, max_lat, lo, hi, *types, article_id),
+            f"WHERE {overlap} AND i.sort_date BETWEEN ? AND ? "
+            f"AND i.event_type IN ({type_sql}) {not_linked}",
+            (*params, lo, hi, *types, article_id),
         ).fetchall()
     best: tuple[float, int, Incident] | None = None
     for row in rows:

@@ -109,8 +109,10 @@ def in_bbox(lon: float, lat: float, bbox: tuple[float, float, float, float]) -> 
     return bbox[1] <= lat <= bbox[3] and any(w <= lon <= e for w, e in lon_spans(bbox))
 
 
-def _overlaps_sql(bbox: tuple[float, float, float, float], alias: str) -> tuple[str, list[Any]]:
-    """R*Tree entries that overlap the bbox (either side of the antimeridian)."""
+def rtree_overlap_sql(bbox: tuple[float, float, float, float],
+                      alias: str) -> tuple[str, list[Any]]:
+    """SQL for the R*Tree entries that overlap the bbox (either side of the antimeridian),
+    and its parameters; `alias` is the R*Tree's table prefix ("r." or "")."""
     spans = lon_spans(bbox)
     lon = " OR ".join(f"({alias}max_lon >= ? AND {alias}min_lon <= ?)" for _ in spans)
     return (f"({lon}) AND {alias}max_lat >= ? AND {alias}min_lat <= ?",
@@ -207,7 +209,7 @@ def where(filters: Filters, alias: str = "i") -> tuple[str, list[Any]]:
 def _rtree_hits(conn: sqlite3.Connection, bbox: tuple[float, float, float, float],
                 cap: int) -> int:
     """R*Tree hits in the bbox, counting no further than cap + 1."""
-    sql, params = _overlaps_sql(bbox, "")
+    sql, params = rtree_overlap_sql(bbox, "")
     return conn.execute(
         f"SELECT count(*) FROM (SELECT n FROM incidents_rtree WHERE {sql} LIMIT ?)",
         (*params, cap + 1),
@@ -238,7 +240,7 @@ def _rtree_page_sql(filters: Filters) -> tuple[str, list[Any]]:
     Only sub_type needs the incident rows; bbox, dates and types are answered by the
     R*Tree entry itself, q by the full-text index.
     """
-    overlap, params = _overlaps_sql(filters.bbox, "r.")  # type: ignore[arg-type]
+    overlap, params = rtree_overlap_sql(filters.bbox, "r.")  # type: ignore[arg-type]
     clauses = [overlap]
     rest = Filters(sub_types=filters.sub_types)
     if filters.start:
