@@ -433,20 +433,20 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # killed more than 41,000 Palestinians": a tally, no one event
             return None
         last = self.last_event
-        subject = _EVENT_SUBJECT.search(fold(sentence), 0, match.start)
         if match.violent and not own_place and last is not None and last.event.violent \
-                and (subject or (
+                and ((subject := _EVENT_SUBJECT.search(fold(sentence), 0, match.start)) or (
                     (_ANAPHOR.search(fold(sentence), 0, match.start) or (
                         fold(sentence).startswith("the ", match.start)
                         and _ANAPHOR_PREP.search(fold(sentence), 0, match.start))
                      or _cue_is_anaphor(fold(sentence), match.start))
                     and not _DEED.match(fold(sentence), match.start))):
             # "As a result of the shelling, a serviceman was killed": the event just told,
-            # or the latest one told with the same word ("killed in the strike on ...")
-            # the event named by the subject ("the raid"; "it" is the last), else the cue
-            last = (last if subject.group("noun") is None else self._told_with(
-                subject.group("noun"), last)) if subject else self._told_with(
-                fold(sentence)[match.start: match.end], last)
+            # or the latest one told with the same word ("killed in the strike on ...");
+            # "The raid killed seven": the one its subject names ("it" is the last)
+            if subject is None:
+                last = self._told_with(fold(sentence)[match.start: match.end], last)
+            elif subject.group("noun") is not None:
+                last = self._told_with(subject.group("noun"), last)
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
                     tx.EXPLOSIONS and _FIRE_ONLY.search(fold(" ".join(last.evidence))):
                 # "subjected to fire ... As a result of the shelling": the teller's word
