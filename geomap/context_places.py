@@ -285,11 +285,11 @@ def relocate_homonyms(text: str, mentions: list[Mention],
             out.append(m)
             continue
         typed = _TYPE_NEXT.match(text, m.end) or _LISTED_TYPE.match(text, m.end)
-        others = [x for x in mentions if x is not m]
         container = None
         if p.country not in near and p.country not in named and (typed or _typed(text, m)):
-            container = _container(text, typed.end() if typed else m.end, m.start, others)
-        elif typed and (after := _named_after(text, typed.end(), others)) is not None and \
+            container = _container(text, typed.end() if typed else m.end, m.start,
+                                   [x for x in mentions if x is not m])
+        elif typed and (after := _named_after(text, typed.end(), mentions)) is not None and \
                 after.place.kind == KIND_PLACE and \
                 _km(p.lat, p.lon, after.place.lat, after.place.lon) > NAMED_CONTAINER_KM:
             # "the Al Wahda and Al Thawra neighbourhoods of El Fasher": the city named as
