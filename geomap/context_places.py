@@ -12,7 +12,6 @@ its own. `geomap toponyms` lists these; incident placement does not use them.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
@@ -26,6 +25,7 @@ from geomap.model import (
     KIND_PLACE,
     Mention,
     Place,
+    haversine_km,
     home_country,
 )
 from geomap.recognize import DEMONYMS
@@ -221,20 +221,12 @@ def _districts_home(text: str, mentions: list[Mention]) -> list[Mention]:
                 c is not None and p.population * 5 < c.population and (
                     text.endswith("city's ", 0, m.start) or
                     text.startswith(" of ", district.end())))
-            if small and c is not None and c.kind == KIND_PLACE and \
-                    c.population >= CITY_POP and _km(p.lat, p.lon, c.lat, c.lon) > DISTRICT_KM:
+            if small and c is not None and c.kind == KIND_PLACE and c.population >= CITY_POP \
+                    and haversine_km(p.lat, p.lon, c.lat, c.lon) > DISTRICT_KM:
                 m = replace(m, place=c, confidence=min(CONTEXT_CONFIDENCE, city.confidence),
                             runner_up=p, runner_up_confidence=m.confidence)
         out.append(m)
     return out
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + \
-        math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # "near the Libyan border", "the Lebanese frontier": a people's adjective before "border"
@@ -291,7 +283,7 @@ def relocate_homonyms(text: str, mentions: list[Mention],
                                    [x for x in mentions if x is not m])
         elif typed and (after := _named_after(text, typed.end(), mentions)) is not None and \
                 after.place.kind == KIND_PLACE and \
-                _km(p.lat, p.lon, after.place.lat, after.place.lon) > NAMED_CONTAINER_KM:
+                haversine_km(p.lat, p.lon, after.place.lat, after.place.lon) > NAMED_CONTAINER_KM:
             # "the Al Wahda and Al Thawra neighbourhoods of El Fasher": the city named as
             # the container outweighs a reading far from it, even next door (South
             # Sudan's Unity state is Al Wahda in Arabic)

@@ -12,7 +12,7 @@ import math
 import sqlite3
 from datetime import timedelta
 
-from geomap.model import GEO_LINE_OR_COUNTRY, TOLERANCE_KM, Incident
+from geomap.model import GEO_LINE_OR_COUNTRY, TOLERANCE_KM, Incident, haversine_km
 from geomap.store.query import rtree_overlap_sql
 from geomap.store.records import SELECT_COLUMNS, incident_from_row
 from geomap.taxonomy import (
@@ -25,7 +25,6 @@ from geomap.taxonomy import (
     VIOLENCE_CIVILIANS,
 )
 
-EARTH_RADIUS_KM = 6371.0088
 MAX_TOLERANCE_KM = max(TOLERANCE_KM.values())
 
 # Event types whose reports may describe the same event: one article's "clashes" is
@@ -44,13 +43,6 @@ def family(incident: Incident) -> str:
     if incident.sub_event_type == DIPLOMATIC_STATEMENT:
         return "statement"
     return FAMILIES.get(incident.event_type, incident.event_type)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _norm(value: str | None) -> str | None:
