@@ -51,6 +51,24 @@ DATELINE = re.compile(
     r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
 )
 
+_MONTH_DAY_YEAR = (r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s*\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\.?,?\s\d{4})")
+# The date-first form, the place in brackets: "July 4, 2024 (SENNAR) –" (Sudan Tribune).
+DATED_DATELINE = re.compile(
+    _MONTH_DAY_YEAR + r"\s*\((?P<city>[A-Z][A-Za-z.'’\- ]{1,38})\)"
+    r"\s*[-–—]{1,2}\s+(?=[A-Z“\"‘'])"
+)
+# A place in title case, then a spaced dash: "Addis Abeba – A drone ...", "Mogadishu (HOL)
+# - ...". Read only at the head of the lede: lower down, "Kupiansk - Two civilians were
+# wounded" is a bulletin line whose place belongs to its own event.
+TITLE_DATELINE = re.compile(
+    r"(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
+    r"(?:,\s*[A-Z][a-z]+\.?\s\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^)\n]{1,40}\))?"
+    r"\s+[-–—]{1,2}\s+(?=[A-Z“\"‘'])"
+)
+# The lede is the first paragraph at least this long; a headline or a byline is shorter.
+LEDE_MIN_CHARS = 100
+
 
 _DOUBLE_QUOTES = "“”«»"
 
@@ -123,9 +141,13 @@ def _next_char(text: str, start: int, end: int) -> str:
     return text[m.start()] if m else ""
 
 
-def dateline(text: str, start: int = 0, end: int | None = None) -> tuple[int, int, str] | None:
-    """The dateline at the head of a paragraph: (start, end of dateline, city as written)."""
-    m = DATELINE.match(text, start, len(text) if end is None else end)
+def dateline(text: str, start: int = 0, end: int | None = None,
+             lede: bool = False) -> tuple[int, int, str] | None:
+    """The dateline at the head of a paragraph: (start, end of dateline, city as written).
+    A title-case place ("Addis Abeba – ") is a dateline only at the head of the `lede`."""
+    stop = len(text) if end is None else end
+    m = DATELINE.match(text, start, stop) or DATED_DATELINE.match(text, start, stop) or (
+        TITLE_DATELINE.match(text, start, stop) if lede else None)
     if not m:
         return None
     city = m.group("city").strip(" .,")
@@ -149,12 +171,18 @@ def _by_paragraph(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     """Cached: reading an article (chrome) and extracting from it split the same text,
     and `geomap extract` reads all its files before extracting (256 texts of a few KB
     and their spans are well under a few MB)."""
-    return tuple(tuple(_split_paragraph(text, s, e)) for s, e in paragraphs(text))
+    lede = lede_paragraph(text)
+    return tuple(tuple(_split_paragraph(text, s, e, (s, e) == lede)) for s, e in paragraphs(text))
 
 
-def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def lede_paragraph(text: str) -> tuple[int, int] | None:
+    """The span of the first paragraph of LEDE_MIN_CHARS or more: the one a dateline heads."""
+    return next(((s, e) for s, e in paragraphs(text) if e - s >= LEDE_MIN_CHARS), None)
+
+
+def _split_paragraph(text: str, start: int, end: int, lede: bool = False) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    dl = dateline(text, start, end)
+    dl = dateline(text, start, end, lede)
     if dl:
         span = _trim(text, dl[0], dl[1])
         if span:

@@ -91,3 +91,23 @@ def test_datelines_of_two_cities_or_with_a_long_country() -> None:
     assert dateline("NABLUS, Palestinian Territories, May 5, 2024 (AFP) - Troops")[2] == \
         "Nablus"
     assert dateline("ABU DHABI, United Arab Emirates (AP) — Officials")[2] == "Abu Dhabi"
+
+
+def test_date_first_dateline_with_the_place_in_brackets() -> None:
+    text = "July 4, 2024 (SENNAR) - The army said it repelled an attack on Tuesday."
+    assert texts(text) == ["July 4, 2024 (SENNAR) -",
+                           "The army said it repelled an attack on Tuesday."]
+    assert dateline(text)[2] == "Sennar"
+    assert dateline("12 March 2024 (KHARTOUM) – Shelling hit Omdurman.")[2] == "Khartoum"
+
+
+def test_title_case_dateline_heads_only_the_lede() -> None:
+    lede = ("Addis Abeba - A drone strike hit a minibus on the road outside Debre Tabor on "
+            "Tuesday, killing seven passengers, residents said.")
+    assert texts(lede)[0] == "Addis Abeba -"
+    assert dateline(lede, lede=True)[2] == "Addis Abeba"
+    assert dateline(lede) is None  # not the lede: a bulletin line keeps its place
+    bulletin = f"{lede}\n\nKupiansk - Two civilians were wounded by shelling on Monday."
+    assert "Kupiansk - Two civilians were wounded by shelling on Monday." in texts(bulletin)
+    assert dateline("The US - and Iran - talked about it for hours and hours on end, "
+                    "officials said on Monday night.", lede=True) is None

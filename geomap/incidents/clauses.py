@@ -31,7 +31,7 @@ from geomap.model import (
     Place,
 )
 from geomap.numbers import casualty_counts
-from geomap.sentences import dateline, fold
+from geomap.sentences import dateline, fold, lede_paragraph
 
 
 def _overlaps_chrome(span: tuple[int, int], chrome: tuple[tuple[int, int], ...]) -> bool:
@@ -159,6 +159,7 @@ class _Segments:
         return inside[0] if inside else None
 
     def _find_dateline(self, paragraphs: list[list[tuple[int, int]]]) -> None:
+        lede = lede_paragraph(self.text)
         for sentences in paragraphs:
             if not sentences:
                 continue
@@ -167,7 +168,8 @@ class _Segments:
                 continue
             # The dateline is its own sentence span: match on, into the paragraph (its
             # pattern looks at the first letter after the dash).
-            dl = dateline(self.text, start, sentences[-1][1] + 1)
+            dl = dateline(self.text, start, sentences[-1][1] + 1,
+                          lede is not None and lede[0] <= start < lede[1])
             if not dl:
                 continue
             inside = [m for m in self.mentions if dl[0] <= m.start < dl[1]]
