@@ -1397,3 +1397,18 @@ def test_a_violent_event_with_no_toll_has_zero_killed_and_a_vague_toll_none() ->
     statements = [i for i in run("Azerbaijan condemned the shelling of Ganja on Sunday.")
                   if i.event_type not in tx.VIOLENT_EVENT_TYPES]
     assert all(i.killed is None for i in statements)
+
+
+def test_where_people_flee_to_is_not_the_site() -> None:
+    text = ("Azerbaijani forces shelled positions near Gegharkunik on Sunday, as "
+            "residents continued to flee towards Ganja.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Gegharkunik"
+
+
+def test_the_day_a_statement_was_issued_does_not_split_the_event() -> None:
+    text = ("Armenian forces shelled Ganja on Sunday, killing two people.\n\n"
+            "In a statement issued on Monday, the ministry said the shelling of Ganja had "
+            "destroyed several houses.")
+    (inc,) = violent(run(text))
+    assert inc.date == date(2020, 10, 11)

@@ -309,8 +309,11 @@ _REPORTED_THAT = re.compile(
 )
 
 
-# "the governor said on Tuesday": the day of the telling, not of the event.
-_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote)"
+# "the governor said on Tuesday", "in a statement issued on Wednesday": the day of the
+# telling, not of the event.
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote|"
+                      r"(?:statement|communiqu[eé]|report|video|post)\s+(?:it\s+)?"
+                      r"(?:issued|released|published|posted|put\s+out))"
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
@@ -451,6 +454,12 @@ _STATIONED_IN = re.compile(r"\b(?:stationed|based|deployed|positioned|located\s+
                            r"(?:the\s+)?$")
 
 
+# Where people flee or move to is not where the violence was: "as residents continued to
+# flee the state capital towards Gedaref", "families fled to Rafah".
+_FLIGHT_TO = re.compile(r"\b(?:fle[de]|fleeing|flees|escap(?:e|ed|ing)|evacuated|relocated|"
+                        r"displaced|sought\s+refuge|took\s+refuge|heading|headed|moved|"
+                        r"made\s+their\s+way)\b[^.;]{0,50}?\b(?:to|towards?|into|for)\s+"
+                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 

@@ -26,6 +26,7 @@ from geomap.incidents.patterns import (
     _CITY_POP,
     _CITYS,
     _COMPASS_BEFORE,
+    _FLIGHT_TO,
     _FORCES_OF,
     _INTRODUCED_TOWN,
     _LINE_HEAD_AFTER,
@@ -127,6 +128,7 @@ class _Places:
                 # Interfax", "the health ministry in Ramallah said", "speaking in Kyiv")
             head = folded[max(0, rel_s - 45): rel_s]
             if _RIVER_BANK.search(head) or _WAR_OVER.search(head) or _REASON.search(head) \
+                    or _FLIGHT_TO.search(head) \
                     or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
             if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
