@@ -102,7 +102,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"sales?|factory|plants?|makers?|engines?|scientists?|lifted|launch\w*|industry))|"
         r"rocket\s+fire|mortars?|tank\s+(?:fire|shells?|rounds?)|"
         r"bombard\w*|howitzers?|mlrs|grad|multiple\s+rocket|cluster\s+munitions?|"
-        r"heavy\s+weapons?\s+fire|projectiles?)\b"),
+        r"heavy\s+weapons?\s+fire|projectiles?|"
+        # "bombs fired from the hills landed near the camp": bombs lobbed, not dropped
+        r"bombs?\s+(?:were\s+)?(?:fired|lobbed))\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
     (_r(r"\bgrenades?\b"), tx.EXPLOSIONS, tx.GRENADE, 0.8),
     (_r(r"\b(?:(?:another|a|the|israeli|russian|ukrainian|us|u\.s\.|turkish|saudi)\s+"
@@ -579,7 +581,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("air", "drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
      "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
-     "grad", "munition", "heavy weapon", "projectile", "tank"),
+     "grad", "munition", "heavy weapon", "projectile", "tank", "bomb"),
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),

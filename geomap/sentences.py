@@ -41,12 +41,14 @@ _NOT_BLANK = re.compile(r"[^ \t]")
 # bullets are each a claim of their own, even when the line before has no full stop.
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 
-# "TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -", "GAZA CITY, Oct 9 —"
+# "TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -", "GAZA CITY, Oct 9 —",
+# "KHARKIV, 3 March 2024 -"
 # ... "YEREVAN/BAKU, Sept 14 (Reuters) -", "RAMALLAH, Palestinian Territories, April 14,
 # 2024 (AFP) -", "DUBAI, United Arab Emirates (AP) —"
 DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’\-]+(?:/[A-Z][A-Z.'’\-]+)*(?:\s[A-Z][A-Z.'’\-]+){0,3})"
-    r"(?:,\s*[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?(?:,\s*\d{4})?){0,2}"
+    r"(?:,\s*(?:\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?|"
+    r"[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?(?:,\s*\d{4})?)){0,2}"
     r"(?:\s*\([^)\n]{1,40}\))?"
     r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
 )
@@ -62,7 +64,7 @@ DATED_DATELINE = re.compile(
 # wounded" is a bulletin line whose place belongs to its own event.
 TITLE_DATELINE = re.compile(
     r"(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
-    r"(?:,\s*[A-Z][a-z]+\.?\s\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?))?"
     r"(?:\s*\([^)\n]{1,40}\))?"
     r"\s+[-–—]{1,2}\s+(?=[A-Z“\"‘'])"
 )

@@ -15,6 +15,8 @@ from geomap.events import classify, is_background
     [
         ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
          tx.ARMED_CLASH),
+        ("Bombs fired from the hills landed near the camp, killing three displaced people.",
+         tx.EXPLOSIONS, tx.SHELLING),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),

@@ -1412,3 +1412,22 @@ def test_the_day_a_statement_was_issued_does_not_split_the_event() -> None:
             "destroyed several houses.")
     (inc,) = violent(run(text))
     assert inc.date == date(2020, 10, 11)
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_strike_it_reports() -> None:
+    text = ("The command said in a statement on Tuesday that it conducted an air strike "
+            "against the fighters in a remote area about 35 kilometres northeast of Ganja, "
+            "in the border region, on Sunday, killing three of them.")
+    (inc,) = violent(run(text, date(2020, 10, 14)))
+    assert inc.date == date(2020, 10, 11)
+
+
+def test_a_town_given_as_a_reference_point_is_not_the_site() -> None:
+    text = ("Fighting raged on Sunday on the hills overlooking Laketown, about 25 km west "
+            "of Ganja, residents said.")
+    found = [Mention("Laketown", text.index("Laketown"), text.index("Laketown") + 8,
+                     LAKETOWN, 0.6),
+             Mention("Ganja", text.index("Ganja"), text.index("Ganja") + 5, GANJA, 0.95)]
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert inc.place_name == "Laketown"

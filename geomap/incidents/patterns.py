@@ -48,6 +48,7 @@ _PRECISION = {KIND_PLACE: GEO_POINT, KIND_ADMIN1: GEO_REGION, KIND_REGION: GEO_R
 # A place name the event happened at: introduced by a locative word (a few words back).
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|on|along|outside|around|across|into|inside|within|towards?|over|"
+    r"overlooking|"
     r"off|of|hit|struck|shelled|bombed|attacked|targeted|pounded|captured|seized|"
     r"entered|recaptured|raided|stormed|besieged|"
     # a headline's present tense: "Artillery hits Bureij", "Drones target Odesa port"
@@ -62,7 +63,7 @@ _LOCATIVE = re.compile(
 # apposition to a locative phrase is that phrase's place
 _APPOSED = re.compile(r"\b(?:in|at|near|on|of|outside|around|into|hit|struck)\s+the\s+"
                       r"(?:[\w'-]+\s+){0,2}?(?:capital|city|town|village|port|camp)\s*,\s+$")
-_NEAR = re.compile(r"\b(?:near|outside|around|outskirts\s+of|vicinity\s+of|close\s+to|"
+_NEAR = re.compile(r"\b(?:near|outside|around|overlooking|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
                    r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
@@ -309,11 +310,11 @@ _REPORTED_THAT = re.compile(
 )
 
 
-# "the governor said on Tuesday", "in a statement issued on Wednesday": the day of the
+# "the governor said on Tuesday", "in a statement (issued) on Wednesday": the day of the
 # telling, not of the event.
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|added|told\s+\w+|stated|wrote|"
-                      r"(?:statement|communiqu[eé]|report|video|post)\s+(?:it\s+)?"
-                      r"(?:issued|released|published|posted|put\s+out))"
+                      r"(?:statement|communiqu[eé]|report|video|post)(?:\s+(?:it\s+)?"
+                      r"(?:issued|released|published|posted|put\s+out))?)"
                       r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
@@ -460,6 +461,13 @@ _FLIGHT_TO = re.compile(r"\b(?:fle[de]|fleeing|flees|escap(?:e|ed|ing)|evacuated
                         r"displaced|sought\s+refuge|took\s+refuge|heading|headed|moved|"
                         r"made\s+their\s+way)\b[^.;]{0,50}?\b(?:to|towards?|into|for)\s+"
                         r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$")
+# "on the hills overlooking Sake, about 25 km west of Goma": an appositive that says where
+# the place just named lies; its town is a reference point, not the site.
+_REFERENCE_POINT = re.compile(
+    r",\s*(?:about|some|around|roughly|nearly|approximately|just|only)?\s*\d+(?:\.\d+)?\s*"
+    r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,2}$")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 

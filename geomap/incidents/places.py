@@ -40,6 +40,7 @@ from geomap.incidents.patterns import (
     _PROVINCE_WORD,
     _QUARTER_OF,
     _REASON,
+    _REFERENCE_POINT,
     _REGION_WORD,
     _RIVER_BANK,
     _ROAD_AFTER,
@@ -173,8 +174,9 @@ class _Places:
             # other name the site
             compass = _COMPASS_BEFORE.search(head) is not None or \
                 _STATIONED_IN.search(head) is not None  # the shooters' base, not the target
+            reference = bool(scored) and _REFERENCE_POINT.search(head) is not None
             key = (0 if locative else 1, int(compass), int(abroad),
-                   _SPECIFICITY.get(place.kind, 5), precision, int(weak_prep),
+                   _SPECIFICITY.get(place.kind, 5), int(reference), precision, int(weak_prep),
                    -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
