@@ -111,3 +111,8 @@ def test_title_case_dateline_heads_only_the_lede() -> None:
     assert "Kupiansk - Two civilians were wounded by shelling on Monday." in texts(bulletin)
     assert dateline("The US - and Iran - talked about it for hours and hours on end, "
                     "officials said on Monday night.", lede=True) is None
+
+
+def test_datelines_with_a_day_first_date() -> None:
+    assert dateline("KHARKIV, 3 March 2024 - Shelling hit the city.")[:2] == (0, 24)
+    assert dateline("Goma, 8 February 2024 - Fighting went on.", lede=True)[2] == "Goma"
