@@ -1431,3 +1431,14 @@ def test_a_town_given_as_a_reference_point_is_not_the_site() -> None:
     article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
     (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert inc.place_name == "Laketown"
+
+
+def test_and_before_armed_actors_opens_a_clause_with_its_own_site() -> None:
+    text = ("Shelling killed a civilian in the town of Ganja on Sunday and Armenian forces "
+            "pounded Laketown, the regional centre, overnight.")
+    found = [Mention("Ganja", text.index("Ganja"), text.index("Ganja") + 5, GANJA, 0.8),
+             Mention("Laketown", text.index("Laketown"), text.index("Laketown") + 8,
+                     LAKETOWN, 0.95)]
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    incidents = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert [(i.place_name, i.killed) for i in incidents][0] == ("Ganja", 1)

@@ -10,6 +10,7 @@ from itertools import pairwise
 from geomap.dates import DateRef
 from geomap.events import EventMatch, classify
 from geomap.incidents.patterns import (
+    _ACTOR_CLAUSE,
     _CLAUSE_CUT,
     _CUE_IS_ANAPHOR,
     _DETERMINER_BEFORE,
@@ -75,8 +76,9 @@ def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Men
             break
     else:
         return mentions
+    deeds = {c.end() for c in _ACTOR_CLAUSE.finditer(sentence)}
     others = [(s, e) for s, e in pairwise(bounds) if (s, e) != own
-              and classify(sentence[s:e]) is not None]
+              and (s in deeds or classify(sentence[s:e]) is not None)]
     if not others:
         return mentions
     return [m for m in mentions if not any(s <= m.start - start < e for s, e in others)]

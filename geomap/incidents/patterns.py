@@ -269,7 +269,13 @@ _NATION_REACH = 80  # characters between a count and the country it belongs to
 
 
 # Where a sentence's second clause starts: ", and troops reported ...", "; police ..."
-_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but|as)\s+|;\s+")
+# "... killed a civilian in Tartar on Sunday and Azerbaijani forces pounded Stepanakert":
+# "and" before armed actors doing a deed of their own opens a clause with its own site
+_ACTOR_AND = (r"\s+and\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|army|militants|"
+              r"fighters|rebels|soldiers|units|jets|warplanes|drones|militia|gunmen)\s+"
+              r"(?:also\s+)?\w+ed\b)")
+_ACTOR_CLAUSE = re.compile(_ACTOR_AND)
+_CLAUSE_CUT = re.compile(r",\s+(?:and|while|whereas|but|as)\s+|;\s+|" + _ACTOR_AND)
 
 
 # "the Solino neighbourhood": a quarter the gazetteer lacks, in the dateline's city.
