@@ -1441,4 +1441,4 @@ def test_and_before_armed_actors_opens_a_clause_with_its_own_site() -> None:
                      LAKETOWN, 0.95)]
     article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
     incidents = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
-    assert [(i.place_name, i.killed) for i in incidents][0] == ("Ganja", 1)
+    assert (incidents[0].place_name, incidents[0].killed) == ("Ganja", 1)
