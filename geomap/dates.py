@@ -64,6 +64,10 @@ _MONTH_YEAR = re.compile(
 _FUTURE_BEFORE = re.compile(r"\b(?:ahead\s+of|plans?|planned|planning|scheduled|due|expected|"
                             r"will|next|upcoming|intends?|promised)\b[^.;,]{0,40}$")
 _MONTH_PREP = re.compile(r"\b(?:in|since|during|last|early|late|mid)[\s-]+$")
+# "early May", "mid-May": a third of the month, dated on the 4th or the 14th so that
+# `last_day` ends it on the 10th or the 20th: a strike "in mid-May" is not news on 1 June.
+_PART_OF_MONTH = re.compile(r"\b(?P<part>early|mid)[\s-]+$")
+_PART_START = {"early": 4, "mid": 14}
 _WEEKDAY = re.compile(
     r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b"
@@ -132,6 +136,16 @@ def parse_explicit(text: str) -> date | None:
                   "REQUIRE_PARTS": ["day", "month", "year"]},
     )
     return parsed.date() if parsed else None
+
+
+def last_day(day: date, precision: int | None) -> date:
+    """The last day a resolved date covers: the month's end for a month ("in April"),
+    six days on for a third of one ("mid-May", dated the 14th) or a week, else the day."""
+    if precision == DATE_MONTH and day.day == 1:
+        return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision in (DATE_MONTH, DATE_WEEK):
+        return day + timedelta(days=6)
+    return day
 
 
 def resolve_month_day(month: int, day: int, published: date) -> date | None:
@@ -250,6 +264,11 @@ def find_dates(
                     value = date(year, month, 1)
                 else:
                     value = None
+                part = _PART_OF_MONTH.search(text, max(0, pos - 7), pos)
+                if value is not None and part is not None:
+                    add(m.start(), m.end(), value.replace(day=_PART_START[part["part"]]),
+                        DATE_MONTH, "month")
+                    continue
                 add(m.start(), m.end(), value, DATE_MONTH if value else None, "month")
                 continue
         m = _WEEKDAY.match(text, pos)

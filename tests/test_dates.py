@@ -12,6 +12,7 @@ from geomap.dates import (
     WEEKDAYS,
     find_dates,
     find_publication_date,
+    last_day,
     resolve_month_day,
     resolve_weekday,
 )
@@ -180,3 +181,13 @@ def test_a_month_after_a_plan_is_the_coming_one() -> None:
     assert [r.date for r in refs] == [date(2025, 12, 1)]
     refs = find_dates("The town fell in December.", date(2025, 9, 3))
     assert [r.date for r in refs] == [date(2024, 12, 1)]
+
+
+def test_a_third_of_a_month_ends_on_its_tenth_or_twentieth() -> None:
+    (mid,) = find_dates("In mid-May a strike killed five.", date(2024, 6, 1))
+    (early,) = find_dates("In early March, shelling hit the town.", date(2024, 6, 1))
+    (whole,) = find_dates("In May, shelling hit the town.", date(2024, 6, 1))
+    assert last_day(mid.date, mid.precision) == date(2024, 5, 20)
+    assert last_day(early.date, early.precision) == date(2024, 3, 10)
+    assert last_day(whole.date, whole.precision) == date(2024, 5, 31)
+    assert mid.precision == whole.precision == DATE_MONTH

@@ -1442,3 +1442,11 @@ def test_and_before_armed_actors_opens_a_clause_with_its_own_site() -> None:
     article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
     incidents = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert (incidents[0].place_name, incidents[0].killed) == ("Ganja", 1)
+
+
+def test_what_follows_an_event_in_mid_month_weeks_ago_is_background() -> None:
+    text = ("Shelling hit Ganja on Sunday, killing two people.\n\n"
+            "In mid-May, a strike on a store in Ganja killed 12 people. Days later, missiles "
+            "hit a printing house in Ganja, killing seven workers.")
+    (inc,) = violent(run(text, date(2020, 6, 1)))
+    assert inc.killed == 2

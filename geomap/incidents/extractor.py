@@ -29,7 +29,7 @@ from geomap.actors import (
     find_actors,
     reported_by,
 )
-from geomap.dates import DATE_STEMS, DateRef, find_dates
+from geomap.dates import DATE_STEMS, DateRef, find_dates, last_day
 from geomap.events import EventMatch, classify, is_background, tells_outbreak
 from geomap.incidents.assembly import _Assembly
 from geomap.incidents.clauses import (
@@ -265,7 +265,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         the war the story is about)?"""
         if day is None or self.published is None:
             return False
-        last = _month_end(day) if precision == DATE_MONTH else day
+        last = last_day(day, precision) if precision == DATE_MONTH else day
         return (self.published - last).days > (
             _OUTBREAK_DAYS if tells_outbreak(sentence) else _HISTORY_DAYS)
 
@@ -550,10 +550,6 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         self.unplaced = False
         self.last_event = merged
         return merged
-
-
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def extract_incidents(

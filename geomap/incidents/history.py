@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
-from geomap.dates import DateRef
+from geomap.dates import DateRef, last_day
 from geomap.events import EventMatch
 from geomap.incidents.patterns import (
     _HISTORY_DAYS,
@@ -16,7 +15,7 @@ from geomap.incidents.patterns import (
     _ROSE_ON,
     _SAID_ON,
 )
-from geomap.model import DATE_DAY, DATE_MONTH, DATE_WEEK
+from geomap.model import DATE_DAY
 
 # What may stand before a time that opens a sentence: "In late April, ...", "On 3 May, ..."
 _OPENING = re.compile(r"\W*(?:(?:in|during|on|by|at|throughout|back\s+in)\s+)?"
@@ -25,15 +24,8 @@ _OPENING = re.compile(r"\W*(?:(?:in|during|on|by|at|throughout|back\s+in)\s+)?"
 
 
 def _last_day(ref: DateRef) -> date | None:
-    """The last day a date reference covers: its month's for "in April", its week's for
-    "last week", else its day."""
-    if ref.date is None:
-        return None
-    if ref.precision == DATE_MONTH:
-        return ref.date.replace(day=calendar.monthrange(ref.date.year, ref.date.month)[1])
-    if ref.precision == DATE_WEEK:
-        return ref.date + timedelta(days=6)
-    return ref.date
+    """The last day a date reference covers (`last_day`), None if it does not resolve."""
+    return None if ref.date is None else last_day(ref.date, ref.precision)
 
 
 class _History:
