@@ -174,7 +174,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:committed|carried\s+out|staged|launched)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
         r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
-        r"their\s+)?(?:[\w-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
+        r"their\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
         r"headquarters|airbases?|airports?|"
         r"patrols?)|ambush(?:ed)?|offensive|assault(?:ed)?\s+on|came\s+under\s+(?:heavy\s+)?fire|"

@@ -38,20 +38,25 @@ _NUM_WORD = (
 _VAGUE = r"(?:dozens|scores|hundreds|thousands|tens|several|numerous|many|a dozen|a few|a number)"
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|roughly|"
 _QUAL += r"approximately|as\s+many\s+as|another|a\s+further|an\s+additional)\s+)?"
+# One person named by what they are: "a soldier", "a pupil" ("a" counts as one).
+_ONE_PERSON = (
+    r"(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|boy|girl|officer|"
+    r"fighter|militant|policeman|policewoman|guard|journalist|resident|worker|member|"
+    r"volunteer|trooper|commander|pilot|teenager|youth|farmer|shepherd|doctor|nurse|"
+    r"paramedic|medic|student|pupil|schoolboy|schoolgirl|protester|demonstrator|villager|"
+    r"driver|passenger|teacher|trader|fisherman|herder|labourer|laborer|miner|guide|ranger|"
+    r"engineer|victim|leader|chief|elder|activist|official|mayor|priest|imam|cleric|judge|"
+    r"lawyer|politician|councillor|shopkeeper|pensioner|baby|infant|toddler|conscript|"
+    r"rescuer|firefighter|aid\s+worker|photographer|cameraman|reporter|patient|pedestrian|"
+    r"worshipper|peacekeeper|refugee)"
+)
 # A number token: digits (not a year, time or decimal) or a number word.
 _NUMBER = (
     r"(?P<num>(?<![\d:.,/-])\d{1,3}(?:,\d{3})*(?![\d:/]|\.\d|-year|-month|-day|-week|\s*%|"
     r"\s*(?:km|kilomet|mile|meter|metre|year|month|week|day|hour|minute|percent|am\b|pm\b|"
     r"a\.m|p\.m|gmt|utc))|" + _NUM_WORD + r"(?![\w-])|" + _VAGUE + r"(?=\s)"
-    r"|(?<![\w])an?(?=\s+[a-z0-9\-]+\s+(?:[a-z\-]+\s+)?(?:soldier|serviceman|servicewoman|"
-    r"civilian|person|man|woman|child|boy|girl|officer|fighter|militant|policeman|guard|"
-    r"journalist|resident|worker|member|volunteer|soldier|trooper|commander|pilot|"
-    r"teenager|youth|farmer|shepherd|doctor|nurse|paramedic|medic|student|protester|"
-    r"demonstrator|villager|policewoman|officer|driver|passenger|teacher|trader|"
-    r"fisherman|herder|labourer|laborer|miner|guide|ranger|engineer|victim|leader|chief|"
-    r"elder|activist|official|mayor|priest|imam|cleric|judge|lawyer|politician|councillor|"
-    r"shopkeeper|pensioner|baby|infant|toddler|conscript|rescuer|firefighter|aid\s+worker|"
-    r"photographer|cameraman|reporter|patient|pedestrian)\b)"
+    # "a 12-year-old pupil", "an elderly man": one, with up to two words before the noun
+    r"|(?<![\w])an?(?=\s+[a-z0-9\-]+\s+(?:[a-z\-]+\s+)?" + _ONE_PERSON + r"\b)"
     # "Both men were killed", "killed both of them": two
     r"|(?<![\w])both(?=\s+(?:of\s+(?:them|whom)\b|(?:[a-z-]+\s+)?(?:were|died|had|have)\b|"
     r"were\b|died\b))"
@@ -59,13 +64,7 @@ _NUMBER = (
     r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
     r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
     r"fighter|passenger|victim|patient|was|later|died|has|had)\b)"
-    r"|(?<![\w])an?(?=\s+(?:soldier|serviceman|servicewoman|civilian|person|man|woman|child|"
-    r"boy|girl|officer|fighter|militant|policeman|guard|journalist|resident|worker|"
-    r"member|volunteer|trooper|commander|pilot|driver|passenger|teacher|trader|"
-    r"fisherman|herder|teenager|farmer|shepherd|victim|medic|paramedic|doctor|nurse|"
-    r"student|leader|chief|elder|activist|official|mayor|priest|imam|cleric|judge|lawyer|"
-    r"politician|councillor|shopkeeper|pensioner|baby|infant|toddler|conscript|rescuer|"
-    r"firefighter|photographer|cameraman|reporter|patient|pedestrian)\b))"
+    r"|(?<![\w])an?(?=\s+" + _ONE_PERSON + r"\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies|"

@@ -17,6 +17,8 @@ from geomap.events import classify, is_background
          tx.ARMED_CLASH),
         ("Bombs fired from the hills landed near the camp, killing three displaced people.",
          tx.EXPLOSIONS, tx.SHELLING),
+        ("Four guards died when militants attacked a security forces' post at night.",
+         tx.BATTLES, tx.ARMED_CLASH),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),

@@ -1450,3 +1450,11 @@ def test_what_follows_an_event_in_mid_month_weeks_ago_is_background() -> None:
             "hit a printing house in Ganja, killing seven workers.")
     (inc,) = violent(run(text, date(2020, 6, 1)))
     assert inc.killed == 2
+
+
+def test_a_bare_killing_in_a_second_clause_takes_the_weapon_told_first() -> None:
+    text = ("Russian forces hit Ganja with guided bombs and artillery on Sunday, killing "
+            "three people, and one person was killed in the town of Laketown on the same day.")
+    by_place = {i.place_name: i for i in violent(run(text))}
+    assert by_place["Laketown"].event_type == tx.EXPLOSIONS
+    assert (by_place["Ganja"].killed, by_place["Laketown"].killed) == (3, 1)

@@ -681,3 +681,10 @@ def test_a_day_of_the_month_before_had_killed_is_a_date_not_a_count() -> None:
 ])
 def test_the_victims_unit_between_the_count_and_the_verb(text, killed) -> None:
     assert extract_casualties(text).killed == killed
+
+
+def test_one_person_named_by_what_they_are() -> None:
+    for sentence in ("A rocket hit the school yard, killing a 12-year-old pupil.",
+                     "A shell struck the road, killing a schoolgirl.",
+                     "A sniper shot dead a worshipper outside the mosque."):
+        assert extract_casualties(sentence).killed == 1, sentence

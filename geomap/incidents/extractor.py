@@ -245,7 +245,13 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 while self.pending_clauses:  # "..., while a drone strike in B killed two"
                     cs, ce = self.pending_clauses.pop(0)
                     clause = self.text[cs:ce]
-                    self._sentence(cs, ce, clause, classify(clause, present),
+                    other = classify(clause, present)
+                    if other is not None and other.generic and match is not None and \
+                            match.violent and not match.generic:
+                        # "... hit the town with guided bombs, and one person was killed
+                        # in X": a bare killing in the same telling, by the same weapons
+                        other = replace(match, start=other.start, end=other.end)
+                    self._sentence(cs, ce, clause, other,
                                    [r for r in day_refs if cs <= r.start < ce] or day_refs,
                                    local, local or carried, None)
                 if day_refs:
