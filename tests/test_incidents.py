@@ -1458,3 +1458,11 @@ def test_a_bare_killing_in_a_second_clause_takes_the_weapon_told_first() -> None
     by_place = {i.place_name: i for i in violent(run(text))}
     assert by_place["Laketown"].event_type == tx.EXPLOSIONS
     assert (by_place["Ganja"].killed, by_place["Laketown"].killed) == (3, 1)
+
+
+def test_an_attack_told_as_what_came_before_a_raid_does_not_make_it_a_battle() -> None:
+    text = ("Troops killed five villagers during a raid on the town of Ganja on Sunday.\n\n"
+            "Residents said the troops had come to the town after a militant ambush on a "
+            "military convoy nearby.")
+    (inc,) = violent(run(text))
+    assert inc.event_type == tx.VIOLENCE_CIVILIANS and inc.killed == 5

@@ -42,6 +42,7 @@ from geomap.incidents.history import _History
 from geomap.incidents.merging import _Draft
 from geomap.incidents.patterns import (
     _ACROSS_THE_LAND,
+    _AFTER_BEFORE_CUE,
     _ANAPHOR,
     _ANAPHOR_PREP,
     _ANCHOR_DAYS,
@@ -394,7 +395,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         raid = prev if prev is not None else self.last_event if place is None else None
         if match.event_type == tx.BATTLES and not own_place and not refs and raid is not None \
                 and raid.event.event_type == tx.VIOLENCE_CIVILIANS and \
-                _RAID.search(fold(" ".join(raid.evidence))):
+                _RAID.search(fold(" ".join(raid.evidence))) and \
+                not _AFTER_BEFORE_CUE.search(fold(sentence), 0, match.start):
             # "killed during an army raid on X. ... exchanges of fire with gunmen": the raid
             # met armed resistance, so it is a battle (ACLED), not one-sided violence. The
             # fight may be told in the next paragraph, naming no place of its own.

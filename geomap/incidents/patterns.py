@@ -491,6 +491,10 @@ _TOLL_OF_EVENT = re.compile(
     r"assault|ambush|explosion|blast|massacre|clash(?:es)?|incursion|operation)s?\b")
 
 
+# "the troops had come to the village after a PDF mine attack on a convoy": an event
+# told as what came before, so the cause of what was just told, not a part of it
+_AFTER_BEFORE_CUE = re.compile(r"\b(?:after|following|in\s+(?:retaliation|response)\s+"
+                               r"(?:for|to))\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}$")
 _RAID = re.compile(r"\b(?:raids?|incursions?|(?:military|security|army)\s+operations?|"
                    r"stormed|storming)\b")
 
