@@ -625,10 +625,15 @@ class Resolver:
             if k != self._k_place:
                 continue
             near = min(m.rows, key=lambda r: self._km(r, c))
+            mine = self._best(m)
+            if self._km(near, c) > DISTRICT_KM and self.gaz.country(mine) != \
+                    self.gaz.country(c) and self.gaz.pop[mine] > self.gaz.pop[c]:
+                # "the Turbat area of Kech district" with Kech read as a small German town:
+                # a container abroad smaller than X itself is a namesake, not X's city
+                continue
             if self._km(near, c) > DISTRICT_KM and of:
                 # "the Gaza City neighbourhood of Shujaiya", "the Cincinnati suburb of West
                 # Chester": the place named first may be the city
-                mine = self._best(m)
                 back = min(city.rows, key=lambda r: self._km(r, mine))
                 if self._km(back, mine) <= DISTRICT_KM or of.group(1).startswith("suburb"):
                     city.rows, city.scores = [back if self._km(back, mine) <= DISTRICT_KM

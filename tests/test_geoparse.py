@@ -886,3 +886,15 @@ def test_a_sea_is_in_no_country_the_article_never_touches(gp: Geoparser) -> None
     text = "Floods hit Port Sudan in Sudan's Red Sea state on Monday."
     (state,) = [m for m in gp.parse(text) if m.text.startswith("Red Sea")]
     assert state.place.country == "SD"
+
+
+def test_a_small_namesake_abroad_is_not_the_town_it_contains(gp: Geoparser) -> None:
+    # Kech (a Balochistan district the gazetteer lacks) reads as a German town smaller
+    # than Turbat: "the X area of Y" then keeps X, rather than moving it to Germany
+    got = {m.text: m.place for m in gp.parse(
+        "Gunmen shot dead a labourer in the Turbat area of Kech district, officials said.")}
+    assert (got["Turbat"].name, got["Turbat"].country) == ("Turbat", "PK")
+    # a city bigger than the district's namesake abroad still holds it
+    got = {m.text: m.place for m in gp.parse(
+        "Two bombs killed six police officers in Giza's Haram district on Friday.")}
+    assert got["Haram"].country == "EG"
