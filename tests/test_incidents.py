@@ -1466,3 +1466,10 @@ def test_an_attack_told_as_what_came_before_a_raid_does_not_make_it_a_battle() -
             "military convoy nearby.")
     (inc,) = violent(run(text))
     assert inc.event_type == tx.VIOLENCE_CIVILIANS and inc.killed == 5
+
+
+def test_an_undated_province_line_sums_its_towns_of_the_day_before() -> None:
+    text = ("In Gegharkunik, Azerbaijani attacks killed two people, the governor said.\n\n"
+            "Two people were killed in Laketown on Sunday when shells hit the town.")
+    (inc,) = violent(run(text))  # published on Monday
+    assert (inc.place_name, inc.killed, inc.date) == ("Laketown", 2, date(2020, 10, 11))

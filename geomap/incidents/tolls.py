@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from geomap import taxonomy as tx
 from geomap.actors import reported_by
 from geomap.dates import DateRef
 from geomap.events import EventMatch
@@ -65,7 +66,9 @@ class _Tolls:
                  and (o.place.country == area.country if area.kind == KIND_COUNTRY
                       else _places_compatible(o.place, area))
                  and o.event.violent
-                 and (o.event.family == d.event.family or d.event.generic)
+                 and (o.event.family == d.event.family or d.event.generic or (
+                     # "Russian attacks killed four": no weapon named, any violence
+                     d.event.sub_event_type == tx.ATTACK and _names_many(d)))
                  and o.date is not None and abs((o.date - d.date).days) <= 1]
         if area.kind == KIND_COUNTRY and not d.tally:
             return bool(towns)
@@ -75,7 +78,10 @@ class _Tolls:
             # the same day
             if not (d.event.generic or _names_many(d)):
                 return False
-            towns = [o for o in towns if o.first_offset > d.first_offset and o.date == d.date]
+            # (a line with no day of its own, dated by the news day, sums the towns of the
+            # day before too: "In Donetsk Oblast, Russian attacks killed four people")
+            towns = [o for o in towns if o.first_offset > d.first_offset and (
+                o.date == d.date or (not d.date_own and o.date < d.date))]
         told = sum(o.casualties.killed or 0 for o in towns)
         return bool(towns) and (d.casualties.killed or 0) <= told
 
@@ -258,5 +264,13 @@ _OWN_LOSSES = re.compile(r"\b(?:of\s+(?:its|their)\s+(?:own\s+)?(?:servicem[ae]n
 def _names_many(d: _Draft) -> bool:
     """Does the draft's first sentence name its violence in the plural ("in Russian
     attacks", "strikes hit the region"): several events, not one?"""
-    cue = fold(d.evidence[0])[d.event.start: d.event.end]
-    return cue.endswith("s") and not cue.endswith("ss")
+    words = fold(d.evidence[0])[d.event.start: d.event.end].split()
+    if not words:
+        return False
+    # "in Russian attacks" (the cue's last word), "attacks killed four" (its head; not
+    # "drones hit a depot", one strike told by its weapons)
+    return words[0] in _MANY_DEEDS or (words[-1].endswith("s") and not words[-1].endswith("ss"))
+
+
+_MANY_DEEDS = frozenset(("attacks", "strikes", "airstrikes", "raids", "assaults", "shellings",
+                         "bombardments", "bombings"))
