@@ -1473,3 +1473,8 @@ def test_an_undated_province_line_sums_its_towns_of_the_day_before() -> None:
             "Two people were killed in Laketown on Sunday when shells hit the town.")
     (inc,) = violent(run(text))  # published on Monday
     assert (inc.place_name, inc.killed, inc.date) == ("Laketown", 2, date(2020, 10, 11))
+
+
+def test_a_country_before_its_deed_is_the_attacker_not_the_site() -> None:
+    text = "Azerbaijan launched 40 drones against Armenia overnight, officials said."
+    assert all(i.place_name != "Azerbaijan" for i in violent(run(text)))

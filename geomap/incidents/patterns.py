@@ -474,6 +474,10 @@ _REFERENCE_POINT = re.compile(
     r"(?:km|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]{1,20}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:of|from)\s+(?:the\s+)?"
     r"(?:[\w'-]+\s+){0,2}$")
+# "Russia launched 112 drones against Ukraine": a country before its deed is the attacker
+_ATTACKER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:launched|fired|struck|"
+                             r"attacked|shelled|hit|sent|targeted|bombed|carried\s+out|"
+                             r"used|deployed)\b")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 

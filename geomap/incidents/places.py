@@ -21,6 +21,7 @@ from geomap.incidents.patterns import (
     _ACROSS_THE_LAND,
     _APPOSED,
     _ASTRAY_KM,
+    _ATTACKER_AFTER,
     _BORDER,
     _BULLET_CHARS,
     _CITY_POP,
@@ -132,8 +133,10 @@ class _Places:
                     or _FLIGHT_TO.search(head) \
                     or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
-            if place.kind == KIND_COUNTRY and _OPPONENT.search(head):
-                continue  # "fighting with Azerbaijan": a party to the fight, not its site
+            if place.kind == KIND_COUNTRY and (_OPPONENT.search(head)
+                                               or _ATTACKER_AFTER.match(folded, rel_e)):
+                continue  # "fighting with Azerbaijan", "Russia launched drones at": a party
+                # to the fight, not its site
             if place.kind == KIND_PLACE and _CITYS.search(head) and _REGION_WORD.match(
                     folded[rel_e: rel_e + 30]):
                 continue  # "the city's Zavodskyi district": a quarter, not a namesake town
