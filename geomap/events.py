@@ -433,6 +433,10 @@ _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|a
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
 
+_PAUSE_BEFORE = _r(r"\b(?:pauses?|lulls?|halts?|respite|cessation|stop|end)\s+"
+                   r"(?:in|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
+
+
 def _first_live(pattern: re.Pattern[str], folded: str,
                 original: str | None = None) -> re.Match[str] | None:
     """The first cue that is neither negated, nor a proper name ("Treva Battle",
@@ -444,6 +448,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "the closest strike since the conflict escalated": a time, no event
+        if _PAUSE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
+            continue  # "during daily pauses in the fighting": its absence, no event
         if folded.endswith(("to ", "then "), 0, m.start()) and \
                 _BARE_VERB.match(folded, m.start()) and \
                 not _ATTEMPT.search(folded, max(0, m.start() - 25), m.start()):

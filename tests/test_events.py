@@ -111,6 +111,8 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
     "sentence",
     [
         "The two countries are fighting over a breakaway region.",
+        "Vaccinations went ahead during daily pauses in the fighting.",
+        "The truce brought a brief lull in the shelling.",
         "Denying that the Azerbaijani side had implemented a ceasefire.",
         "The move could lead to renewed fighting.",
         "Egypt said it was preparing to open the Rafah crossing.",
