@@ -433,6 +433,13 @@ _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|a
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
 
+# A weapon named as hardware that was lost ("an enemy tank and two artillery installations
+# were destroyed"): a battle's material toll, not a shelling of its own
+_HARDWARE_AFTER = _r(r"\s+(?:installations?|pieces?|launchers?|batter(?:y|ies)|systems?|"
+                     r"guns?|crews?|units?|depots?|emplacements?)\b")
+# (told as undergone: "its units destroyed a battery near X" is a strike at X)
+_DESTROYED = _r(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:destroyed|disabled|knocked\s+out|"
+                r"put\s+out\s+of\s+action|neutrali[sz]ed|captured|seized)\b")
 _PAUSE_BEFORE = _r(r"\b(?:pauses?|lulls?|halts?|respite|cessation|stop|end)\s+"
                    r"(?:in|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 
@@ -450,6 +457,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue  # "the closest strike since the conflict escalated": a time, no event
         if _PAUSE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
             continue  # "during daily pauses in the fighting": its absence, no event
+        if _HARDWARE_AFTER.match(folded, m.end()) and _DESTROYED.search(folded):
+            continue  # "two artillery installations were destroyed": a loss, not a strike
         if folded.endswith(("to ", "then "), 0, m.start()) and \
                 _BARE_VERB.match(folded, m.start()) and \
                 not _ATTEMPT.search(folded, max(0, m.start() - 25), m.start()):

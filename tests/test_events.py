@@ -19,6 +19,8 @@ from geomap.events import classify, is_background
          tx.EXPLOSIONS, tx.SHELLING),
         ("Four guards died when militants attacked a security forces' post at night.",
          tx.BATTLES, tx.ARMED_CLASH),
+        ("Its drones destroyed an artillery battery near the village overnight.",
+         tx.EXPLOSIONS, tx.AIR_DRONE),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),
@@ -112,6 +114,7 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
     [
         "The two countries are fighting over a breakaway region.",
         "Vaccinations went ahead during daily pauses in the fighting.",
+        "The ministry added that two enemy tanks and an artillery battery were destroyed.",
         "The truce brought a brief lull in the shelling.",
         "Denying that the Azerbaijani side had implemented a ceasefire.",
         "The move could lead to renewed fighting.",
