@@ -1478,3 +1478,14 @@ def test_an_undated_province_line_sums_its_towns_of_the_day_before() -> None:
 def test_a_country_before_its_deed_is_the_attacker_not_the_site() -> None:
     text = "Azerbaijan launched 40 drones against Armenia overnight, officials said."
     assert all(i.place_name != "Azerbaijan" for i in violent(run(text)))
+
+
+@pytest.mark.parametrize("later", [
+    "The confirmed toll of the war stands at about 270 people, officials say.",
+    "The army reported the deaths of 21 more of its troops, bringing its military toll to 244.",
+])
+def test_a_running_total_of_the_war_does_not_update_a_strike(later: str) -> None:
+    text = ("Missiles hit Ganja on Sunday, killing one civilian and wounding 32.\n\n"
+            f"Talks stalled in Moscow.\n\n{later}")
+    (inc,) = violent(run(text))
+    assert inc.killed == 1

@@ -117,8 +117,16 @@ class _Tolls:
                 # a live page runs newest first: the event may be told further down
                 self.later_updates.append((named, start, sentence))
             return target
-        return next((d for d in violent if d.casualties.killed is not None),
-                    violent[0] if violent else None)
+        target = next((d for d in violent if d.casualties.killed is not None),
+                      violent[0] if violent else None)
+        if target is not None and (
+                _out_of_scale(target, extract_casualties(sentence).killed) or (
+                    (total := _BRINGING_TOLL_TO.search(folded)) is not None
+                    and _out_of_scale(target, int(total["n"].replace(",", ""))))):
+            # "The confirmed toll stands at about 270", "21 more of its troops, bringing
+            # its military toll to 244": the war's running total, not the strike's
+            return None
+        return target
 
     def _apply_later_updates(self) -> None:
         """Toll updates told above their event ("10:40 UPDATE: the toll from the overnight
@@ -259,6 +267,19 @@ class _Tolls:
 _OWN_LOSSES = re.compile(r"\b(?:of\s+(?:its|their)\s+(?:own\s+)?(?:servicem[ae]n|soldiers|troops|"
                          r"fighters|personnel|members)|(?:its|their)\s+own|for\s+(?:its|their)"
                          r"\s+part)\b")
+
+
+_BRINGING_TOLL_TO = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:its|their|the)\s+"
+                               r"(?:[\w-]+\s+){0,2}?toll\s+to\s+(?:at\s+least\s+)?"
+                               r"(?P<n>\d{1,3}(?:,\d{3})*)\b")
+
+
+def _out_of_scale(d: _Draft, killed: int | None) -> bool:
+    """Would a toll that names neither place nor event raise d's more than tenfold and by
+    over 50 ("killing one" then "the confirmed toll stands at about 270")? Then it is a
+    running total of the war, not an update of d's."""
+    told = d.casualties.killed
+    return told is not None and killed is not None and killed > max(10 * told, told + 50)
 
 
 def _names_many(d: _Draft) -> bool:
