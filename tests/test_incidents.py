@@ -1489,3 +1489,9 @@ def test_a_running_total_of_the_war_does_not_update_a_strike(later: str) -> None
             f"Talks stalled in Moscow.\n\n{later}")
     (inc,) = violent(run(text))
     assert inc.killed == 1
+
+
+def test_explosions_rocked_a_town_is_in_that_town() -> None:
+    text = "Shelling rocked Laketown, the main town of Gegharkunik, on Sunday."
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Laketown"
