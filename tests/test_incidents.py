@@ -1495,3 +1495,10 @@ def test_explosions_rocked_a_town_is_in_that_town() -> None:
     text = "Shelling rocked Laketown, the main town of Gegharkunik, on Sunday."
     (inc,) = violent(run(text))
     assert inc.place_name == "Laketown"
+
+
+def test_the_dead_of_an_earlier_deed_in_an_after_clause_are_not_counted() -> None:
+    text = ("Militants killed seven soldiers in an ambush near Ganja on Sunday, a day after "
+            "gunmen shot dead 12 civilians in a village.")
+    (inc,) = [i for i in violent(run(text)) if i.place_name == "Ganja"]
+    assert inc.killed == 7

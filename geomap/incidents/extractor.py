@@ -50,6 +50,7 @@ from geomap.incidents.patterns import (
     _CUES,
     _DAY_TALLY,
     _DEED,
+    _EARLIER_DEED,
     _EVENT_DATED,
     _EVENT_SUBJECT,
     _FIRE_ONLY,
@@ -334,6 +335,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             self._statement(start, sentence, match, refs, local)
             return None
         counts = casualty_counts(sentence, self.present)
+        if (after := _EARLIER_DEED.search(fold(sentence), match.end)) is not None:
+            # "killed seven soldiers near Djibo, a day after gunmen shot dead 12 civilians
+            # in a village": the dead of the event told as before are not this one's
+            counts = [c for c in counts if c[0] < after.start()]
         casualties = total_casualties(counts)
         self._may_speak(sentence)
         if is_background(sentence, self.published, self.sentence_refs):

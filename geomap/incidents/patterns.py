@@ -478,6 +478,10 @@ _REFERENCE_POINT = re.compile(
 _ATTACKER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:launched|fired|struck|"
                              r"attacked|shelled|hit|sent|targeted|bombed|carried\s+out|"
                              r"used|deployed)\b")
+# ", a day after gunmen shot dead 12 civilians": a clause that tells an earlier deed
+_EARLIER_DEED = re.compile(r",\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|hours?|"
+                           r"weeks?)\s+)?(?:after|following)\s+(?:[\w'-]+\s+){0,4}?(?:killed|"
+                           r"shot|attacked|stormed|struck|hit|raided|ambushed|executed|massacred)\b")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 
