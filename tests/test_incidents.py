@@ -1502,3 +1502,16 @@ def test_the_dead_of_an_earlier_deed_in_an_after_clause_are_not_counted() -> Non
             "gunmen shot dead 12 civilians in a village.")
     (inc,) = [i for i in violent(run(text)) if i.place_name == "Ganja"]
     assert inc.killed == 7
+
+
+def test_a_definite_retelling_places_and_dates_the_event_just_told() -> None:
+    camp = Place("t:camp", "Nearcamp", "place", "PPL", "AZ", "Ganja", 40.57, 46.30, 5000)
+    text = ("Fighters shelled a camp near the besieged city of Ganja, killing nine people, "
+            "aid workers said on Monday.\n\nThe shells slammed into the Nearcamp camp, "
+            "about 15 km south of Ganja, on Saturday afternoon, hitting a market.")
+    at = text.index("Nearcamp")
+    found = [*mentions(text), Mention("Nearcamp", at, at + 8, camp, 0.9)]
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, sorted(found, key=lambda m: m.start),
+                                       lookup=lookup, capital=CAPITALS.get))
+    assert (inc.place_name, inc.date, inc.killed) == ("Nearcamp", date(2020, 10, 10), 9)

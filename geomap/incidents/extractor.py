@@ -50,6 +50,7 @@ from geomap.incidents.patterns import (
     _CUES,
     _DAY_TALLY,
     _DEED,
+    _DEFINITE_CUE,
     _EARLIER_DEED,
     _EVENT_DATED,
     _EVENT_SUBJECT,
@@ -94,6 +95,7 @@ from geomap.model import (
     Incident,
     Mention,
     Place,
+    haversine_km,
     home_country,
 )
 from geomap.numbers import (
@@ -106,6 +108,9 @@ from geomap.numbers import (
 from geomap.sentences import fold, sentences_by_paragraph
 
 Mentions = Callable[[], list[Mention]]
+# How far a definite retelling ("The shells slammed into the Zamzam camp") may place the
+# event just told from where that was first placed ("a camp near El Fasher")
+RETOLD_NEARBY_KM = 30.0
 
 
 class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
@@ -276,6 +281,35 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         last = last_day(day, precision) if precision == DATE_MONTH else day
         return (self.published - last).days > (
             _OUTBREAK_DAYS if tells_outbreak(sentence) else _HISTORY_DAYS)
+
+    def _placed_anew(self, match: EventMatch, place: Place | None, place_text: str | None,
+                     precision: int | None, refs: list[DateRef], start: int, sentence: str
+                     ) -> _Draft | None:
+        """"Fighters shelled a camp near El Fasher, killing nine. The shells slammed into
+        the Zamzam camp, 15 km south, on Monday": a definite subject retells the event just
+        told at a more exact place nearby (and on its own day, if it had none): the same
+        event, now placed and dated, not a second one."""
+        last = self.last_event
+        folded = fold(sentence)
+        if not match.violent or place is None or precision is None or last is None \
+                or last.place is None or last.event.family != match.family \
+                or last.precision is None or precision >= last.precision \
+                or _SEPARATE.search(folded) or " also " in folded:
+            return None
+        subject = _EVENT_SUBJECT.search(folded, 0, match.start)
+        definite = (subject is not None and subject.group("noun") is not None) or \
+            _DEFINITE_CUE.fullmatch(folded, 0, match.start) is not None
+        if not definite or haversine_km(
+                last.place.lat, last.place.lon, place.lat, place.lon) > RETOLD_NEARBY_KM:
+            return None
+        last.place, last.place_text, last.precision = place, place_text, precision
+        if (not last.date_own or last.date_told) and refs:
+            # its day was none, or the day a source spoke ("said Wednesday")
+            day, day_precision, own = self._own_date(match, refs, start)
+            if own and day is not None and not self.date_told:
+                last.date, last.date_precision, last.date_own = day, day_precision, True
+                last.date_told = False
+        return last
 
     def _sentence(self, start: int, end: int, sentence: str, match: EventMatch | None,
                   refs: list[DateRef], local: DateRef | None, context: DateRef | None,
@@ -467,6 +501,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 last.event = replace(match, confidence=last.event.confidence)
             self._add_counts(last, casualties, sentence)
             return last
+        if (refined := self._placed_anew(match, place, place_text, precision, refs, start,
+                                         sentence)) is not None:
+            self._add_counts(refined, casualties, sentence)
+            return refined
         if match.generic and not own_place and _ACROSS_THE_LAND.search(fold(sentence)):
             return None  # "more than 550 were killed across the country": a tally
         if match.generic and not own_place and last is not None and last.event.violent \

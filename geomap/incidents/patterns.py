@@ -66,7 +66,7 @@ _APPOSED = re.compile(r"\b(?:in|at|near|on|of|outside|around|into|hit|struck)\s+
 _NEAR = re.compile(r"\b(?:near|outside|around|overlooking|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
-                   r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$")
+                   r"kilomet\w+\s+from)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$")
 
 
 # What follows the place that heads a summary line: "Kharkiv: ...", "X hromada – ...",
@@ -482,6 +482,8 @@ _ATTACKER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:launched|
 _EARLIER_DEED = re.compile(r",\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+(?:days?|hours?|"
                            r"weeks?)\s+)?(?:after|following)\s+(?:[\w'-]+\s+){0,4}?(?:killed|"
                            r"shot|attacked|stormed|struck|hit|raided|ambushed|executed|massacred)\b")
+# "The shells slammed into ...": the cue itself is the subject, named as known
+_DEFINITE_CUE = re.compile(r"\W*(?:the|these|those|that|this)\s+(?:[\w-]+\s+)?")
 _COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
                              r"north-?western|south-?eastern|south-?western)\s+$")
 
