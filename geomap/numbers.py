@@ -90,6 +90,9 @@ _SUBJECT = re.compile(
     # the unit they belong to: "of the armed forces of armenia", "from the 5th brigade"
     + r"(?:\s+(?:of|from)\s+(?:their|the|its|his|our|them|whom)(?:\s+(?!" + _NOT_IN_UNIT
     + r"\b)[a-z0-9'\-]+){0,6})?"
+    # what they were doing: "three contractors working for an international charity"
+    + r"(?:\s+(?:working|living|serving|sheltering|staying|travel?ling|employed|waiting)\s+"
+    r"(?:for|at|in|with|on|near)(?:\s+(?!" + _NOT_IN_UNIT + r"\b)[a-z0-9'\-]+){1,5})?"
     # "two men, aged 45 and 52, were killed": their ages in apposition
     r"(?:\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*\s*,)?)" + _BE
     + r"\s+(?P<kind>" + _KILLED + "|"

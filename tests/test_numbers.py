@@ -688,3 +688,10 @@ def test_one_person_named_by_what_they_are() -> None:
                      "A shell struck the road, killing a schoolgirl.",
                      "A sniper shot dead a worshipper outside the mosque."):
         assert extract_casualties(sentence).killed == 1, sentence
+
+
+def test_victims_described_by_what_they_were_doing() -> None:
+    for sentence, killed in (
+            ("Three contractors working for an aid charity were killed on Monday.", 3),
+            ("Five people sheltering in the school were killed by the strike.", 5)):
+        assert extract_casualties(sentence).killed == killed, sentence
