@@ -1515,3 +1515,10 @@ def test_a_definite_retelling_places_and_dates_the_event_just_told() -> None:
     (inc,) = violent(extract_incidents(article, sorted(found, key=lambda m: m.start),
                                        lookup=lookup, capital=CAPITALS.get))
     assert (inc.place_name, inc.date, inc.killed) == ("Nearcamp", date(2020, 10, 10), 9)
+
+
+def test_a_bulletin_town_told_after_its_count_is_an_event_of_its_own() -> None:
+    text = ("Three people were killed in the town of Ganja, where shells hit the market on "
+            "Sunday. Another civilian was injured in Laketown on Sunday, the governor said.")
+    by_place = {i.place_name: i for i in violent(run(text))}
+    assert (by_place["Ganja"].wounded, by_place["Laketown"].wounded) == (None, 1)

@@ -429,6 +429,10 @@ _DAY_TALLY = re.compile(r"\b(?:(?:over|in|during|for)\s+the\s+(?:past|last|previ
 
 # "In Sloviansk, three were injured": a bulletin's line headed by its town.
 _TOWN_LEAD = re.compile(r"\W*(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+# "Another civilian was injured in Druzhkivka on Friday": a bulletin's next town, told
+# after its count (not "died in hospital in X": a place of care is no event's site)
+_HARMED_IN = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:killed|injured|wounded)\s+in\s+"
+                        r"(?:the\s+(?:town|city|village|settlement)\s+of\s+)?$")
 
 
 _BREAKDOWN = re.compile(

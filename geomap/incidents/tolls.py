@@ -19,6 +19,7 @@ from geomap.incidents.merging import (
 from geomap.incidents.patterns import (
     _CARE_PLACE,
     _CUE_DATE_GAP,
+    _HARMED_IN,
     _PART_IN,
     _REPORTED_THAT,
     _THE_EVENT,
@@ -152,10 +153,15 @@ class _Tolls:
         if not own or place is None or place.kind != KIND_PLACE or \
                 _places_compatible(place, prev.place):
             return None
-        lead = _TOWN_LEAD.match(fold(sentence))
-        if lead is None or not any(m.start - start == lead.end() and m.place is not None
-                                   and m.place.id == place.id for m in mentions):
-            return None  # only "In X, ..." heads a bulletin's line; "died in X" does not
+        folded = fold(sentence)
+        lead = _TOWN_LEAD.match(folded)
+        at = next((m.start - start for m in mentions
+                   if m.place is not None and m.place.id == place.id), -1)
+        if not ((lead is not None and at == lead.end())
+                or (at > 0 and _HARMED_IN.search(folded, 0, at))):
+            # "In X, ..." heads a bulletin's line, or "... was injured in X" ends one;
+            # "died in X" does not
+            return None
         date_, prec = prev.date, prev.date_precision
         if refs and refs[-1].date is not None:
             date_, prec = refs[-1].date, refs[-1].precision
