@@ -440,6 +440,10 @@ _HARDWARE_AFTER = _r(r"\s+(?:installations?|pieces?|launchers?|batter(?:y|ies)|s
 # (told as undergone: "its units destroyed a battery near X" is a strike at X)
 _DESTROYED = _r(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:destroyed|disabled|knocked\s+out|"
                 r"put\s+out\s+of\s+action|neutrali[sz]ed|captured|seized)\b")
+# "condemns the attack on Kutum hospital, during which armed men opened fire inside the
+# wards, killing two patients": the deed is told in full, with its dead, so it is reported
+_DEED_TOLD_WITHIN = _r(r"\b(?:during|in)\s+which\b[^.;]*?\b(?:killing|killed|wounding|"
+                       r"wounded|injuring|injured)\b")
 _PAUSE_BEFORE = _r(r"\b(?:pauses?|lulls?|halts?|respite|cessation|stop|end)\s+"
                    r"(?:in|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 
@@ -795,9 +799,10 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
     # "said in a statement that its fighters took the base": a report's frame, not a
     # statement of its own, when the sentence reports a violent event
     framed = statement is not None and "statement" in statement.group(0) and bool(violent)
-    if statement and not framed and (statement.start() < first_violent or all(
-            _OBJECT_OF_CONCERN.search(folded, max(0, v[0].start() - 60), v[0].start())
-            for v in violent)):
+    if statement and not framed and not _DEED_TOLD_WITHIN.search(folded, statement.end()) and (
+            statement.start() < first_violent or all(
+                _OBJECT_OF_CONCERN.search(folded, max(0, v[0].start() - 60), v[0].start())
+                for v in violent)):
         return EventMatch(tx.STRATEGIC, tx.DIPLOMATIC_STATEMENT, 0.7, *statement.span())
     protest = None if present.isdisjoint(_PROTEST_STEMS) else _first_live(_PROTEST, folded)
     riot = None if present.isdisjoint(_RIOT_STEMS) else _first_live(_RIOT, folded)

@@ -21,6 +21,9 @@ from geomap.events import classify, is_background
          tx.BATTLES, tx.ARMED_CLASH),
         ("Its units destroyed an artillery battery near the village overnight.",
          tx.EXPLOSIONS, tx.SHELLING),
+        ("The charity condemns the attack on the hospital on Saturday, during which armed "
+         "men opened fire inside the wards, killing two patients.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),
