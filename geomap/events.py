@@ -125,7 +125,12 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.SHELLING, 0.55),
     (_r(r"\b(?:chemical\s+(?:weapons?|attack)|chlorine|sarin|nerve\s+agent)\b"),
      tx.EXPLOSIONS, tx.CHEMICAL, 0.8),
-    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*|behead\w*)\b"),
+    (_r(r"\b(?:massacre\w*|executed|execution\s+of|summarily\s+killed|lynch\w*|behead\w*|"
+        # bodies dumped or bearing the marks of an execution: a killing found
+        r"bod(?:y|ies)\s+(?:[\w-]+\s+){0,6}?(?:were|was|had\s+been|have\s+been|been)\s+"
+        r"(?:found|discovered|dumped|left)(?=[^.]*\b(?:tortur\w*|(?:hands|wrists)\s+(?:were\s+)?"
+        r"(?:tied|bound)|blindfolded|execution|gunshot\s+wounds|bullet\s+wounds|shot\s+in\s+"
+        r"the\s+head|dumped|narco-?banners?)\b))\b"),
      tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.8),
     (_r(r"\b(?:abduct\w*|kidnap\w*|forcibly\s+disappeared|taken\s+hostage)\b"),
      tx.VIOLENCE_CIVILIANS, tx.ABDUCTION, 0.75),
@@ -606,7 +611,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("hit", "struck", "targeted"),
     ("targeted",),
     ("chemical", "chlorine", "sarin", "nerve agent"),
-    ("massacre", "execut", "summarily", "lynch", "behead"),
+    ("massacre", "execut", "summarily", "lynch", "behead", "bod"),
     ("abduct", "kidnap", "disappeared", "hostage"),
     ("rap", "sexual"),
     ("gunmen", "militiamen", "attackers", "assailants", "armed men", "civilian", "villager",

@@ -24,6 +24,8 @@ from geomap.events import classify, is_background
         ("The charity condemns the attack on the hospital on Saturday, during which armed "
          "men opened fire inside the wards, killing two patients.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("The bodies of three men were found in a field with their hands tied.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),
@@ -117,6 +119,7 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
     [
         "The two countries are fighting over a breakaway region.",
         "Vaccinations went ahead during daily pauses in the fighting.",
+        "Four more bodies were recovered from the rubble of the building.",
         "The ministry added that two enemy tanks and an artillery battery were destroyed.",
         "The truce brought a brief lull in the shelling.",
         "Denying that the Azerbaijani side had implemented a ceasefire.",
