@@ -26,6 +26,8 @@ from geomap.events import classify, is_background
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("The bodies of three men were found in a field with their hands tied.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
+        ("A drone launched by the militia targeted a market on Friday, killing three.",
+         tx.EXPLOSIONS, tx.AIR_DRONE),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),
