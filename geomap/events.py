@@ -90,6 +90,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:at|on|against|towards?)|bombed|bombing\s+raids?|barrel\s+bombs?|"
         r"(?:glide|guided|aerial|gravity|air-dropped)\s+(?:aerial\s+)?bombs?|kabs?|"
         r"shaheds?|bombs?\s+(?:fell|landed|rained|struck|hit)|dropped\s+(?:\w+\s+)?bombs?|"
+        # "attacked with explosives launched from a drone"
+        r"(?:explosives?|bombs?|grenades?|munitions?)\s+(?:dropped|launched|fired)\s+(?:from|by)\s+"
+        r"(?:an?\s+)?(?:[\w-]+\s+)?(?:drones?|uavs?|quadcopters?)|"
         # "a Russian drone injured two women": the weapon as the subject of the harm
         r"(?:drones?|uavs?|quadcopters?|air\s?strikes?|warplanes?)\s+(?:also\s+)?"
         r"(?:killed|wounded|injured|kills|wounds|injures)\b|"
@@ -381,6 +384,12 @@ _WEAK_BACKGROUND = _r(
     r"(?:\w+\s+)?(?:towards?|closer))\b"
 )
 # "their largest incursion since the start of the war": a comparison, not a tally.
+# "recorded as the 58th massacre in Colombia so far this year": the count ranks the event
+# just told, it is no tally in place of one
+_ORDINAL_SO_FAR = _r(
+    r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?:[\w-]+\s+){0,5}?(?:so\s+far|to\s+date)\b"
+)
 _SUPERLATIVE_SINCE = _r(
     r"\b(?:largest|biggest|worst|heaviest|deadliest|fiercest|most\s+[\w-]+|first)\s+"
     r"(?:[\w-]+\s+){0,6}?since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+"
@@ -892,6 +901,8 @@ def is_background(sentence: str, published: date | None,
     folded = fold(sentence)
     if "since" in folded:
         folded = _SUPERLATIVE_SINCE.sub(" ", folded)
+    if "so far" in folded or "to date" in folded:
+        folded = _ORDINAL_SO_FAR.sub(" ", folded)
     if _STRONG_BACKGROUND.search(folded):
         return True
     if refs is None:

@@ -67,6 +67,7 @@ _NUMBER = (
     r"|(?<![\w])an?(?=\s+" + _ONE_PERSON + r"\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
+           r"murdered|assassinated|massacred|executed|"
            r"lost\s+(?:his|her)\s+life|fatalities|fatally|martyred|bodies|"
            # translated army statements: "rose as martyrs", "fell martyrs"
            r"(?:rose|ascended|fell)\s+(?:as\s+)?martyrs)")
@@ -104,7 +105,7 @@ _SUBJECT = re.compile(
 )
 _OBJECT = re.compile(
     r"\b(?P<kind>killing\s+of|deaths?\s+of|martyrdom\s+of|killed|killing|kills|kill|"
-    r"shot\s+dead|martyring|"
+    r"shot\s+dead|martyring|murdered|murdering|massacred|massacring|"
     r"shooting\s+dead|executed|beheaded|wounded|wounding|injured|injuring|"
     r"captured|capturing|left|claimed|abducted|kidnapped)\s+"
     r"(?:(?:the|its|their)\s+)?" + _QUAL + _NUMBER  # "killed its two occupants"
@@ -482,7 +483,7 @@ TRIGGERS = frozenset(("kill", "dead", "die", "death", "slain", "perish", "lives"
              "martyr", "bodies", "body", "toll", "wound", "injur", "hurt", "casualt", "captur",
              "prisoner", "captive", "hostage", "abduct", "kidnap", "seized", "pows",
              "eliminat", "neutrali", "shot dead", "executed", "massacre", "harmed",
-             "behead", "losses", "loss of", "lost"))
+             "behead", "losses", "loss of", "lost", "murder", "assassinat"))
 _CUES = CueIndex(TRIGGERS)
 
 

@@ -46,7 +46,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•▪–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 # ... "YEREVAN/BAKU, Sept 14 (Reuters) -", "RAMALLAH, Palestinian Territories, April 14,
 # 2024 (AFP) -", "DUBAI, United Arab Emirates (AP) —"
 DATELINE = re.compile(
-    r"(?P<city>[A-Z][A-Z.'’\-]+(?:/[A-Z][A-Z.'’\-]+)*(?:\s[A-Z][A-Z.'’\-]+){0,3})"
+    r"(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+(?:/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+)*"
+    r"(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){0,3})"
     r"(?:,\s*(?:\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?|"
     r"[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?(?:,\s*\d{4})?)){0,2}"
     r"(?:\s*\([^)\n]{1,40}\))?"

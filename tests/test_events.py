@@ -28,6 +28,9 @@ from geomap.events import classify, is_background
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("A drone launched by the militia targeted a market on Friday, killing three.",
          tx.EXPLOSIONS, tx.AIR_DRONE),
+        ("Early on Monday, a police station in the mountain municipality was attacked with "
+         "explosives launched from a drone, the police said.",
+         tx.EXPLOSIONS, tx.AIR_DRONE),
         ("On May 5 fighting erupted in Kharkiv.", tx.BATTLES, tx.ARMED_CLASH),
         ("Police repelled a well-planned night attack on the barracks.", tx.BATTLES,
          tx.ARMED_CLASH),
@@ -897,3 +900,11 @@ def test_since_the_start_of_the_day_is_today_but_since_the_start_of_the_war_is_n
 def test_a_claimed_attack_on_military_sites_with_no_weapon_named(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+def test_an_event_ranked_in_a_year_count_is_not_a_tally() -> None:
+    published = date(2021, 8, 10)
+    assert not is_background("Four men were murdered on Sunday in what monitors recorded as "
+                             "the 58th massacre in the country so far this year.", published)
+    assert is_background("The army says 300 fighters have been killed so far this year.",
+                         published)

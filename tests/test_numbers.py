@@ -695,3 +695,10 @@ def test_victims_described_by_what_they_were_doing() -> None:
             ("Three contractors working for an aid charity were killed on Monday.", 3),
             ("Five people sheltering in the school were killed by the strike.", 5)):
         assert extract_casualties(sentence).killed == killed, sentence
+
+
+def test_murders_and_massacres_are_counted_as_killed() -> None:
+    for sentence, killed in (("Four young men were murdered on Sunday night.", 4),
+                             ("Gunmen murdered four men at a checkpoint.", 4),
+                             ("Militants massacred 30 villagers.", 30)):
+        assert extract_casualties(sentence).killed == killed, sentence

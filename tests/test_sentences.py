@@ -116,3 +116,7 @@ def test_title_case_dateline_heads_only_the_lede() -> None:
 def test_datelines_with_a_day_first_date() -> None:
     assert dateline("KHARKIV, 3 March 2024 - Shelling hit the city.")[:2] == (0, 24)
     assert dateline("Goma, 8 February 2024 - Fighting went on.", lede=True)[2] == "Goma"
+
+
+def test_a_dateline_city_with_accented_capitals() -> None:
+    assert dateline("POPAYÁN — Four men were killed on Sunday.")[2] == "Popayán"
