@@ -300,6 +300,8 @@ _STRONG_BACKGROUND = _r(
     # a tally over days or weeks: "over the past week, strikes killed 200 across Gaza"
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:week|month|(?:few|several|\w+)\s+"
     r"(?:days|weeks|months))|in\s+recent\s+(?:days|weeks|months)|"
+    # "27 clashes along the Pokrovsk axis over the same period": the span just told
+    r"(?:over|in|during|for)\s+the\s+same\s+(?:period|time|span|week|month)|"
     # a tally over a part of the year: "in the first half of the year", "this year"
     r"(?:in|during|over)\s+the\s+(?:first|second|third|last|past)\s+(?:half|quarter|year|"
     r"(?:\w+\s+)?months?|(?:\w+\s+)?weeks?)\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|"

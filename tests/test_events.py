@@ -153,6 +153,7 @@ PUB = date(2021, 11, 16)
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The General Staff reported 27 clashes along the southern axis over the same period.",
         "The six-week conflict, which claimed more than 6,500 lives on both sides, ended "
         "last November.",
         "Hundreds of people have died and thousands been displaced since the latest violence "
