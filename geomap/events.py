@@ -460,6 +460,12 @@ _DESTROYED = _r(r"\b(?:was|were|been)\s+(?:\w+\s+)?(?:destroyed|disabled|knocked
 # wards, killing two patients": the deed is told in full, with its dead, so it is reported
 _DEED_TOLD_WITHIN = _r(r"\b(?:during|in)\s+which\b[^.;]*?\b(?:killing|killed|wounding|"
                        r"wounded|injuring|injured)\b")
+# A weapon's use on targets named only by their kind, as the subject of a state ("the
+# shelling of cities was making its work extremely difficult"): no one event
+_GENERIC_TARGETS_AFTER = _r(
+    r"\s+(?:of|on|against)\s+(?:civilian\s+|residential\s+|populated\s+)?(?:cities|towns|"
+    r"villages|settlements|areas|civilians|hospitals|schools|infrastructure)\s+"
+    r"(?:was|were|is|are|has|have|had|continues?|remains?|makes?|making)\b")
 _PAUSE_BEFORE = _r(r"\b(?:pauses?|lulls?|halts?|respite|cessation|stop|end)\s+"
                    r"(?:in|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 
@@ -477,6 +483,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue  # "the closest strike since the conflict escalated": a time, no event
         if _PAUSE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
             continue  # "during daily pauses in the fighting": its absence, no event
+        if _GENERIC_TARGETS_AFTER.match(folded, m.end()):
+            continue  # "the shelling of cities was making its work difficult": a condition
         if _HARDWARE_AFTER.match(folded, m.end()) and _DESTROYED.search(folded):
             continue  # "two artillery installations were destroyed": a loss, not a strike
         if folded.endswith(("to ", "then "), 0, m.start()) and \
