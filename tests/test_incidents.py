@@ -1522,3 +1522,11 @@ def test_a_bulletin_town_told_after_its_count_is_an_event_of_its_own() -> None:
             "Sunday. Another civilian was injured in Laketown on Sunday, the governor said.")
     by_place = {i.place_name: i for i in violent(run(text))}
     assert (by_place["Ganja"].wounded, by_place["Laketown"].wounded) == (None, 1)
+
+
+def test_a_regions_ombudsman_is_a_speaker_not_a_site() -> None:
+    from geomap.incidents.patterns import names_speaker
+    text = "karabakh's ombudsman said one civilian was killed in monday's strikes."
+    assert names_speaker(text, 0, len("karabakh"))
+    text = "the kharkiv governor said shelling killed two people."
+    assert not names_speaker(text, 4, 4 + len("kharkiv"))

@@ -88,7 +88,10 @@ _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
     r"president|prime|army|military|officials|authorities|spokes\w+|foreign|defen[cs]e|"
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
-    r"council|state\s+media|mediated|backed|regime)\b"
+    r"council|state\s+media|mediated|backed|regime)\b|"
+    # "Karabakh's ombudsman said one civilian was killed": an office's holder speaking (not
+    # "the Kharkiv governor said", which most often names the town hit)
+    r"^'s\s+(?:[\w-]+\s+){0,2}?(?:ombuds\w*|governor|mayor|police|prosecutor)\b"
 )
 
 
