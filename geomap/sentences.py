@@ -50,7 +50,7 @@ DATELINE = re.compile(
     r"(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){0,3})"
     r"(?:,\s*(?:\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?|"
     r"[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?(?:,\s*\d{4})?)){0,2}"
-    r"(?:\s*\([^)\n]{1,40}\))?"
+    r"(?:\s*\([^)\n]{1,40}\)){0,2}"
     r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
 )
 
@@ -66,7 +66,7 @@ DATED_DATELINE = re.compile(
 TITLE_DATELINE = re.compile(
     r"(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
     r"(?:,\s*(?:[A-Z][a-z]+\.?\s\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?))?"
-    r"(?:\s*\([^)\n]{1,40}\))?"
+    r"(?:\s*\([^)\n]{1,40}\)){0,2}"
     r"\s+[-–—]{1,2}\s+(?=[A-Z“\"‘'])"
 )
 # The lede is the first paragraph at least this long; a headline or a byline is shorter.

@@ -120,3 +120,9 @@ def test_datelines_with_a_day_first_date() -> None:
 
 def test_a_dateline_city_with_accented_capitals() -> None:
     assert dateline("POPAYÁN — Four men were killed on Sunday.")[2] == "Popayán"
+
+
+def test_a_dateline_with_a_country_and_an_agency_in_brackets() -> None:
+    text = "Stepanakert (Azerbaijan) (AFP) - Explosions rocked the city on Monday morning."
+    assert dateline(text, lede=True)[2] == "Stepanakert"
+    assert dateline("GAZA CITY (Palestine) (AFP) - Strikes hit the camp.")[2] == "Gaza City"
