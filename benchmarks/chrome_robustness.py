@@ -27,7 +27,8 @@ TAIL = ("\nRelated\nIsraeli strike on Rafah kills 12, medics say\n"
         "Sign up for our Morning Briefing newsletter\nTags: Ukraine, Russia, Gaza, Sudan\n"
         "© 2024 Example News. All rights reserved.\nMost read\n"
         "1. Explosion in Beirut port kills dozens\n")
-_FRONT = re.compile(r"(---\n.*?\n---\n)?(.*)", re.S)
+# A front-matter header: fenced by "---" lines, or bare "key: value" lines ending in a blank line
+_FRONT = re.compile(r"(---\n.*?\n---\n|(?:[A-Za-z][\w -]{0,20}:[^\n]*\n)+\n)?(.*)", re.S)
 
 
 def wrap(raw: str) -> str:
