@@ -1530,3 +1530,11 @@ def test_a_regions_ombudsman_is_a_speaker_not_a_site() -> None:
     assert names_speaker(text, 0, len("karabakh"))
     text = "the kharkiv governor said shelling killed two people."
     assert not names_speaker(text, 4, 4 + len("kharkiv"))
+
+
+def test_a_bare_killing_next_to_a_shelling_of_its_area_is_that_shellings() -> None:
+    text = ("Artillery shelled Gegharkunik throughout the night on Sunday. A woman was killed "
+            "in Laketown, the governor said.")
+    by_place = {i.place_name: i for i in violent(run(text))}
+    assert by_place["Laketown"].event_type == tx.EXPLOSIONS
+    assert by_place["Laketown"].killed == 1

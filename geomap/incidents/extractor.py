@@ -111,6 +111,8 @@ Mentions = Callable[[], list[Mention]]
 # How far a definite retelling ("The shells slammed into the Zamzam camp") may place the
 # event just told from where that was first placed ("a camp near El Fasher")
 RETOLD_NEARBY_KM = 30.0
+# How far from the place of the shelling just told a bare killing may be its victim
+SHELLED_NEARBY_KM = 60.0
 
 
 class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
@@ -515,6 +517,14 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # "Heavy shelling hit Ganja. Nine people were killed." tells one event.
             self._add_counts(last, casualties, sentence)
             return last
+        if match.generic and own_place and place is not None and prev is not None \
+                and prev.event.event_type == tx.EXPLOSIONS and prev.place is not None \
+                and haversine_km(prev.place.lat, prev.place.lon, place.lat,
+                                 place.lon) <= SHELLED_NEARBY_KM:
+            # "Russian artillery shelled the Nikopol district throughout the night. A woman
+            # was killed in Marhanets, he said.": a bare killing told next to the shelling
+            # of its area is that weapon's, at its own town
+            match = replace(prev.event, start=match.start, end=match.end)
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if own_date and date_prec in (DATE_DAY, DATE_MONTH) and \
                 self._before_the_news(date_, date_prec, sentence):
