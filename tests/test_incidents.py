@@ -1538,3 +1538,13 @@ def test_a_bare_killing_next_to_a_shelling_of_its_area_is_that_shellings() -> No
     by_place = {i.place_name: i for i in violent(run(text))}
     assert by_place["Laketown"].event_type == tx.EXPLOSIONS
     assert by_place["Laketown"].killed == 1
+
+
+def test_a_bare_toll_after_a_scene_setting_sentence_is_the_last_events() -> None:
+    # the setting places the event told before; the toll is a figure of that event's
+    text = ("Gunmen stormed a cluster of villages in Gegharkunik this week, killing at least "
+            "41 people, officials said on Friday.\n\nThe attack took place on Wednesday in "
+            "villages east of the town of Laketown, a monitoring group said. The group "
+            "initially said 35 people were killed.")
+    (inc,) = violent(run(text, date(2020, 10, 16)))
+    assert (inc.place_name, inc.killed) == ("Laketown", 41)

@@ -39,7 +39,7 @@ from geomap.incidents.clauses import (
     _Segments,
 )
 from geomap.incidents.history import _History
-from geomap.incidents.merging import _Draft
+from geomap.incidents.merging import _Draft, _places_compatible
 from geomap.incidents.patterns import (
     _ACROSS_THE_LAND,
     _AFTER_BEFORE_CUE,
@@ -425,8 +425,11 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # "strikes killed 17 across the Gaza Strip", "killed 4 residents of the oblast:
             # 2 in X, 1 in Y and 1 in Z": many events' sum, each told on its own
             return None
-        if not own_place and match.violent and self.heading is None and not _cue_is_anaphor(
-                fold(sentence), match.start) and (  # under "Kupiansk." the city is Kupiansk
+        bare_toll = match.generic and self.last_event is not None and \
+            self.last_event.event.violent  # "The ministry said 16 were killed": the last's
+        if not own_place and match.violent and self.heading is None and not bare_toll and \
+                not _cue_is_anaphor(fold(sentence), match.start) and (
+                # under "Kupiansk." the city is Kupiansk
                 town := self._story_town(
                     sentence, start, family=match.family,
                     # "Russia struck the city": a country named as the actor is no place
@@ -447,8 +450,15 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             return raid
         if place is None and match.violent and prev is None and (
                 setting := self._setting(start)) is not None:
-            # "Troops spotted a gunman near X. They opened fire and killed him."
-            place, place_text, precision, own_place = *setting, True
+            last = self.last_event
+            if bare_toll and last is not None and _places_compatible(setting[0], last.place):
+                # "The attack took place in villages east of Al-Hasaheisa. The group said 35
+                # were killed.": the setting places the event told before, whose toll this is
+                if last.precision is None or setting[2] < last.precision:
+                    last.place, last.place_text, last.precision = setting
+            else:
+                # "Troops spotted a gunman near X. They opened fire and killed him."
+                place, place_text, precision, own_place = *setting, True
         if own_place and place is not None and place.kind == KIND_PLACE and \
                 casualties.killed and (across := _TALLY_ACROSS.search(fold(sentence))):
             # "strikes killed 27 across the Gaza Strip, including 11 in a strike on a
