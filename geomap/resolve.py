@@ -85,6 +85,7 @@ COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
 OTHER_NAME_PENALTY = 0.75  # a town named by another (former) name, when one bears it as its own
 PEER_PROVINCE_BONUS = 3.0  # a province's reading of a name listed after a province
 CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
+COUNTRY_NAMESAKE_PENALTY = 4.0  # a province named like its country, without "state" after it
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
@@ -325,6 +326,17 @@ class Resolver:
                 and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM)
         return got
 
+    def _country_namesakes(self, rows: list[int]) -> frozenset[int]:
+        """The provinces among `rows` named like their own country, which is also among
+        `rows` (México state, Panamá province): the bare name is the country, since a
+        writer names the province with its generic ("Mexico state") to tell them apart."""
+        kind = self._kind
+        countries = {self.gaz.cc[r] for r in rows if kind[r] == self._k_country}
+        if not countries:
+            return _NONE
+        return frozenset(r for r in rows
+                         if kind[r] == self._k_admin1 and self.gaz.cc[r] in countries)
+
     def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
         """A province of a country the article neither names nor borders, in an article
         clearly about somewhere else: "the Kanal district" of a town in a Ukraine story is
@@ -414,6 +426,7 @@ class Resolver:
                 m.scores = scores.copy()
                 continue
             seats = self._seats(m.rows)  # empty without a province among the rows
+            namesakes = self._country_namesakes(m.rows)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
             if got is None:
@@ -456,6 +469,8 @@ class Resolver:
                     # city; the province steps back rather than the city stepping ahead of
                     # same-name towns abroad (Alexandria, Virginia in a US article)
                     sc -= 4.0
+                elif r in namesakes:
+                    sc -= COUNTRY_NAMESAKE_PENALTY
                 if container is not None:
                     if admin1_of[r] == container[1] or (container[1] < 0 and cc == container[0]):
                         sc += CONTAINER_BONUS

@@ -886,3 +886,11 @@ def test_a_sea_is_in_no_country_the_article_never_touches(gp: Geoparser) -> None
     text = "Floods hit Port Sudan in Sudan's Red Sea state on Monday."
     (state,) = [m for m in gp.parse(text) if m.text.startswith("Red Sea")]
     assert state.place.country == "SD"
+
+
+def test_a_bare_country_name_is_not_its_same_name_province(gp: Geoparser) -> None:
+    # México state and Mexico share a name: only "state" after it makes it the province
+    ms = gp.parse("Police in Mexico state arrested four men after a shootout in Toluca, "
+                  "Mexico.")
+    got = [(m.text, m.place.kind) for m in ms if m.text == "Mexico"]
+    assert got == [("Mexico", KIND_ADMIN1), ("Mexico", KIND_COUNTRY)]
