@@ -294,12 +294,32 @@ class Resolver:
                     not near.isdisjoint(self.gaz.neighbours.get(c, ())):
                 return False
         s, e = m.start, m.end
+        if _ADMIN_AFTER.match(folded, e) and self._towns_only(m) and \
+                not self._city_district(folded, s, e) and any(
+                w - (own_w if c == own_cc else 0) >= PROVINCE_ABROAD_MIN_VOTES
+                for c, w in doc_cc.items()):
+            return True  # "Kech district" in a story about Pakistan is not Ketsch, Germany
         b0 = max(0, s - 30)
         return not (_PLACE_BEFORE.search(folded, b0, s) or _ADMIN_AFTER.match(folded, e)
                     or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e)
                     or _LOCAL_AFTER.match(folded, e)
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
+
+    def _towns_only(self, m: _Match) -> bool:
+        """True if every reading is a town: in an article about another country, a
+        district or province word after the name then names a unit there that the
+        gazetteer lacks, not a town abroad with a like name (asked only of names in no
+        country the article names). Without such a country the cue keeps the town: a
+        local paper's "Ramsey District Court" need not name its own country."""
+        return all(self._kind[r] == self._k_place for r in m.rows)
+
+    @staticmethod
+    def _city_district(folded: str, s: int, e: int) -> bool:
+        """"Giza's Haram district", "the Shaab district of Baghdad": a district of a city
+        the text names, which _districts_of places in that city."""
+        return folded[max(0, s - 3):s] == "'s " or folded[max(0, s - 7):s] == "'s the " \
+            or bool(_DISTRICT_OF.match(folded, e))
 
     def _foreign_word(self, span: str) -> bool:
         """A long single word that is no English word, given name or surname."""

@@ -894,3 +894,19 @@ def test_a_bare_country_name_is_not_its_same_name_province(gp: Geoparser) -> Non
                   "Mexico.")
     got = [(m.text, m.place.kind) for m in ms if m.text == "Mexico"]
     assert got == [("Mexico", KIND_ADMIN1), ("Mexico", KIND_COUNTRY)]
+
+
+def test_a_district_word_does_not_keep_a_foreign_town_by_a_like_name(gp: Geoparser) -> None:
+    # "Kech" is also an alternate name of Ketsch, Germany; in a story about Pakistan the
+    # district is not that town, and the town read inside it keeps its own reading
+    got = places(gp, "Pakistani troops in Quetta were put on alert after militants "
+                     "ambushed a convoy in the Pasni area of Kech district, officials in "
+                     "Islamabad and Lahore said.")
+    assert got["Pasni"][1] == "PK"
+    assert "Kech" not in got or got["Kech"][1] == "PK"
+
+
+def test_a_local_paper_keeps_its_district_court_town(gp: Geoparser) -> None:
+    # no country named at all: the district word still marks the town as a place
+    got = places(gp, "The complaint was filed in Ramsey District Court on Monday.")
+    assert got["Ramsey"][1] == "US"
