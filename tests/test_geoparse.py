@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geomap.folding import fold
 from geomap.geoparse import DEMONYMS, Geoparser
 from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_REGION
 
@@ -910,3 +911,11 @@ def test_a_local_paper_keeps_its_district_court_town(gp: Geoparser) -> None:
     # no country named at all: the district word still marks the town as a place
     got = places(gp, "The complaint was filed in Ramsey District Court on Monday.")
     assert got["Ramsey"][1] == "US"
+
+
+def test_a_model_designation_is_no_place(gp: Geoparser) -> None:
+    # "A Mi" is an alternate name of a Chinese town; "A Mi-8 crashed" names a helicopter,
+    # and must not count as a vote for China among the story's countries
+    text = "A Mi-8 transport crashed on Friday near Baku, Azerbaijan, the army said."
+    matches, _, _ = gp._recognise(text, fold(text))
+    assert [text[m.start:m.end] for m in matches] == ["Baku", "Azerbaijan"]
