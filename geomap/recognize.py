@@ -176,6 +176,10 @@ _SPEAKER_END = re.compile(r"(?:,|\.(?:\s|$)|$)")
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. $")
 _DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
 _DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
+# A dateline of several cities, "CAIRO/GAZA, Sept 10 (Reuters) -": the caps cities before
+# a slash, and the slashed caps cities after one.
+_SLASHED_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]*/)+")
+_SLASHED_AFTER = re.compile(r"(?:/[A-Z][A-Z .'’-]*[A-Z])+")
 # Joins in a list of places: a name listed after a place is a place ("in Goris and Kapan
 # said"), even before a speech verb.
 _LIST_JOINS = frozenset({" and ", ", ", ", and ", " or "})
@@ -576,9 +580,14 @@ class Recognizer:
     @staticmethod
     def _dateline(text: str, s: int, e: int) -> bool:
         """An all-caps place opening a line before a comma, dash or agency: "KYIV, May 6 -",
-        "GAZA CITY (Reuters) -"."""
-        if s and text[s - 1] != "\n":
+        "GAZA CITY (Reuters) -", or one of several slashed there: "CAIRO/GAZA, Sept 10 -"."""
+        if s and text[s - 1] != "\n" and not (
+                text[s - 1] == "/" and _SLASHED_BEFORE.fullmatch(
+                    text, text.rfind("\n", 0, s) + 1, s)):
             return False
+        slashed = _SLASHED_AFTER.match(text, e)
+        if slashed is not None:  # "KYIV/LONDON, May 3 -": the dateline goes on
+            e = slashed.end()
         if text.startswith(",", e):  # "KYIV, May 6 -", "KYIV, Ukraine (AP) -"; not "NATO, EU"
             return _DATELINE_COMMA.match(text, e) is not None
         return text.startswith(_DATELINE_AFTER, e)

@@ -919,3 +919,10 @@ def test_a_model_designation_is_no_place(gp: Geoparser) -> None:
     text = "A Mi-8 transport crashed on Friday near Baku, Azerbaijan, the army said."
     matches, _, _ = gp._recognise(text, fold(text))
     assert [text[m.start:m.end] for m in matches] == ["Baku", "Azerbaijan"]
+
+
+def test_every_city_of_a_slashed_dateline_is_a_place(gp: Geoparser) -> None:
+    # short caps words are taken for acronyms unless they open a dateline; each city of
+    # "A/B/C, date (Agency) -" opens it as much as the first
+    text = "ROME/KYIV/GAZA, March 2 (Reuters) - Talks on aid resumed."
+    assert [m.text for m in gp.parse(text)] == ["ROME", "KYIV", "GAZA"]
