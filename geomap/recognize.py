@@ -69,8 +69,9 @@ _NAME_LOWER = _words(
 # "al-Shati camp"). ("Washington state" stays the state.)
 _IN_NAME = _NAME_LOWER | _words(
     "ad adh ar as ash at ath az ed er es esh et ez ul an en corridor crossing camp")
-# "officials in Ramallah said": a place the speakers are in, not a speaker's name
-_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+# "officials in Ramallah said": a place the speakers are in, not a speaker's name; so is
+# one they went to ("residents who fled towards Djibo reported")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside|towards?|into)\s+$")
 # Particles that never end a name when a capitalised word follows ("Tal al-Sultan").
 _MID_PARTICLES = _words("al el ad ar as ash at az an ed er es en et ez ul de del la le les du "
                         "des da do dos das di of the y")

@@ -926,3 +926,13 @@ def test_every_city_of_a_slashed_dateline_is_a_place(gp: Geoparser) -> None:
     # "A/B/C, date (Agency) -" opens it as much as the first
     text = "ROME/KYIV/GAZA, March 2 (Reuters) - Talks on aid resumed."
     assert [m.text for m in gp.parse(text)] == ["ROME", "KYIV", "GAZA"]
+
+
+@pytest.mark.parametrize("text", [
+    "In Burkina Faso, families who ran towards Dori said the roads were mined.",
+    "In Burkina Faso, herders who moved their cattle into Arbinda said the wells were dry.",
+])
+def test_a_town_people_went_to_before_they_spoke_is_a_place(gp: Geoparser, text: str) -> None:
+    # a small town before "said" reads as a source's name, unless the words before it
+    # put someone there: "towards X", "into X" as much as "in X"
+    assert [m.place.country for m in gp.parse(text)] == ["BF", "BF"]
