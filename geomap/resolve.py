@@ -124,6 +124,7 @@ _LOCATED_BY = re.compile(
     r"(?: (?:just |about |some )?(?:\d+ ?(?:km|kilometres|kilometers|miles) )?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: of)?|in|near|outside|of))?"
     r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?")
+_PREP_LOCATING = re.compile(r"\b(?:in|at|near|outside)\s+$")  # before a name the text places
 LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X district"
 LOCATED_RECOG = 0.5
 LOCATED_KM = 150.0  # a fuzzy reading further than this from where the text puts it is wrong
@@ -591,7 +592,8 @@ class Resolver:
         taken = [(m.start, m.end) for m in matches]
         for s, e in unknown:
             appositive = bool(_APPOSITION.match(folded, e))
-            if not appositive and self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE:
+            if not appositive and self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE and \
+                    not self._in_then_in(folded, s, e):
                 continue
             word = folded[s:e]
             if any(a < e and s < b for a, b in taken) or word in _NEVER or \
@@ -626,6 +628,13 @@ class Resolver:
                     self._km(self._best(m), c) > LOCATED_KM:
                 m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
         return out
+
+    @staticmethod
+    def _in_then_in(folded: str, s: int, e: int) -> bool:
+        """"a base in Balcad, in Middle Shabelle region": a name after a locating word
+        and before ", in" the next place, which the writer adds to say where it is."""
+        return bool(_PREP_LOCATING.search(folded, max(0, s - 8), s)) and \
+            folded.startswith((", in ", ", near "), e)
 
     @staticmethod
     def _best(m: _Match) -> int:

@@ -936,3 +936,9 @@ def test_a_town_people_went_to_before_they_spoke_is_a_place(gp: Geoparser, text:
     # a small town before "said" reads as a source's name, unless the words before it
     # put someone there: "towards X", "into X" as much as "in X"
     assert [m.place.country for m in gp.parse(text)] == ["BF", "BF"]
+
+
+def test_a_name_the_gazetteer_lacks_stands_in_the_province_after_it(gp: Geoparser) -> None:
+    # "near Qorofbad, in Kunar province": the comma and "in" tell where the unknown name is
+    got = places(gp, "Gunmen ambushed a patrol near Qorofbad, in Kunar province, police said.")
+    assert got["Qorofbad"][:2] == (KIND_ADMIN1, "AF")
