@@ -632,9 +632,10 @@ class Resolver:
     @staticmethod
     def _in_then_in(folded: str, s: int, e: int) -> bool:
         """"a base in Balcad, in Middle Shabelle region": a name after a locating word
-        and before ", in" the next place, which the writer adds to say where it is."""
+        and before ", in" the next place, which the writer adds to say where it is ("X,
+        near Y" is context_places' to place)."""
         return bool(_PREP_LOCATING.search(folded, max(0, s - 8), s)) and \
-            folded.startswith((", in ", ", near "), e)
+            folded.startswith(", in ", e)
 
     @staticmethod
     def _best(m: _Match) -> int:
