@@ -129,6 +129,10 @@ LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X
 LOCATED_RECOG = 0.5
 LOCATED_KM = 150.0  # a fuzzy reading further than this from where the text puts it is wrong
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
+# A Slavic adjective names a city's district ("Kyivskyi", "Sobornyi"), not a town: "the
+# Kyivskyi district" is one of the city just named, while "the Cairns district" is the town's.
+_ADJECTIVE_NAME = re.compile(r"(?:sk|zk|ts?k|n|v)(?:yi|yy|iy|ij|y|ii)$")
+DISTRICT_CITY_POP = 50_000  # a town this big has districts a bare "the X district" may be
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
 _DISTRICT_AFTER = re.compile(r" (?:city )?(?:district|neighbou?rhood|quarter|suburb|"
@@ -657,6 +661,10 @@ class Resolver:
             elif i > 0 and _DISTRICT_AFTER.match(folded, m.end) and \
                     folded[matches[i - 1].end:m.start] in ("'s ", "'s the "):
                 city, of = matches[i - 1], None
+            elif _DISTRICT_AFTER.match(folded, m.end) and \
+                    folded.endswith(("the ", "the city's "), 0, m.start) and \
+                    _ADJECTIVE_NAME.search(folded, m.start, m.end):
+                city = self._city_before(matches, i, folded)
             if city is None or not city.rows:
                 continue
             c = self._best(city)
@@ -681,6 +689,26 @@ class Resolver:
                     continue
             m.rows = [near] if self._km(near, c) <= DISTRICT_KM else [c]
             m.scores = [0.0]
+
+    def _city_before(self, matches: list[_Match], i: int, folded: str) -> _Match | None:
+        """The city a bare "the X district" / "the city's X district" lies in: the last
+        town named before it in its paragraph, if big enough to have districts. Many
+        cities share district names (Kyivskyi, Shevchenkivskyi), and the reading in
+        another city is wrong when the text is about this one."""
+        start = matches[i].start
+        for j in range(i - 1, -1, -1):
+            p = matches[j]
+            if "\n\n" in folded[p.end:start]:
+                return None
+            if not p.rows:
+                continue
+            c = self._best(p)
+            if self._kind[c] in (self._k_country, self._k_admin1):
+                continue  # "In Kharkiv, Ukraine's second-largest city, ... the X district"
+            if self._kind[c] != self._k_place:
+                return None
+            return p if self.gaz.pop[c] >= DISTRICT_CITY_POP else None
+        return None
 
     def _other_names(self, m: _Match, folded: str) -> frozenset[int]:
         """The towns among the readings that the text names by another of their names

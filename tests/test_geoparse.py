@@ -942,3 +942,24 @@ def test_a_name_the_gazetteer_lacks_stands_in_the_province_after_it(gp: Geoparse
     # "near Qorofbad, in Kunar province": the comma and "in" tell where the unknown name is
     got = places(gp, "Gunmen ambushed a patrol near Qorofbad, in Kunar province, police said.")
     assert got["Qorofbad"][:2] == (KIND_ADMIN1, "AF")
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    ("Russian drones struck Odesa overnight. A warehouse burned in the Shevchenkivskyi "
+     "district, the governor said.", "Odesa"),
+    ("A glide bomb hit Zaporizhzhia on Monday, damaging homes in the city's Dniprovskyi "
+     "district.", "Zaporizhzhia"),
+])
+def test_a_bare_city_district_is_in_the_city_named_before_it(
+        gp: Geoparser, text: str, city: str) -> None:
+    # many Ukrainian cities have a district of each of these names; the gazetteer's is
+    # Kyiv's, and the text means the city it has just named
+    ms = {m.text: m for m in gp.parse(text)}
+    district = next(m for t, m in ms.items() if t.endswith("skyi"))
+    assert district.place.name == ms[city].place.name
+
+
+def test_a_district_named_after_its_town_keeps_the_town(gp: Geoparser) -> None:
+    # a noun, not an adjective: "the Cairns district" is the town's own
+    got = places(gp, "Floods hit Queensland, where the Cairns district lost power.")
+    assert got["Cairns"][1] == "AU"
