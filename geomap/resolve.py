@@ -362,6 +362,17 @@ class Resolver:
         return frozenset(r for r in rows
                          if kind[r] == self._k_admin1 and self.gaz.cc[r] in countries)
 
+    def _world_city_provinces(self, rows: list[int], span: str, top_cc: str) -> frozenset[int]:
+        """The provinces among `rows` that hold a city of a million or more by the same
+        name (New York), in an article mainly about another country: a story from abroad
+        names the world city, not the state around it."""
+        kind, gaz = self._kind, self.gaz
+        return frozenset(
+            a for r in rows
+            if kind[r] == self._k_place and gaz.pop[r] >= WORLD_CITY_POP
+            and gaz.country(r) != top_cc and (a := gaz.admin1_of[r]) in rows
+            and self._row_name(r) in (span, span + " city")) if top_cc else _NONE
+
     def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
         """A province of a country the article neither names nor borders, in an article
         clearly about somewhere else: "the Kanal district" of a town in a Ukraine story is
@@ -425,6 +436,7 @@ class Resolver:
         k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
         k_country, pop, codes, cc_of = self._k_country, gaz.pop, gaz.cc_codes, gaz.cc
         by_own: dict[tuple[str, int], tuple[set[str], Any]] = {}
+        top_cc = doc_cc.most_common(1)[0][0] if doc_cc else ""
         # A name mentioned again with the same vote, cues, container and demotions scores
         # its readings the same: the scores are copied, not recomputed.
         repeats: dict[tuple[Any, ...], list[float]] = {}
@@ -452,6 +464,7 @@ class Resolver:
                 continue
             seats = self._seats(m.rows)  # empty without a province among the rows
             namesakes = self._country_namesakes(m.rows)
+            world_city = self._world_city_provinces(m.rows, span, top_cc)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
             if got is None:
@@ -496,6 +509,8 @@ class Resolver:
                     sc -= 4.0
                 elif r in namesakes:
                     sc -= COUNTRY_NAMESAKE_PENALTY
+                elif r in world_city:
+                    sc -= COUNTRY_NAMESAKE_PENALTY  # "at the UN in New York" abroad
                 if container is not None:
                     if admin1_of[r] == container[1] or (container[1] < 0 and cc == container[0]):
                         sc += CONTAINER_BONUS

@@ -963,3 +963,11 @@ def test_a_district_named_after_its_town_keeps_the_town(gp: Geoparser) -> None:
     # a noun, not an adjective: "the Cairns district" is the town's own
     got = places(gp, "Floods hit Queensland, where the Cairns district lost power.")
     assert got["Cairns"][1] == "AU"
+
+
+def test_a_story_from_abroad_means_the_world_city_not_its_state(gp: Geoparser) -> None:
+    # the state and the city share the name; an Armenian story names the city where the
+    # UN sits, a US story may still mean the state (US votes here do not make it one)
+    got = places(gp, "Armenia asked the UN Security Council to meet in New York after "
+                     "Azerbaijani shelling of Goris and Jermuk; the United States urged calm.")
+    assert got["New York"][0] == KIND_PLACE
