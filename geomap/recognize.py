@@ -132,7 +132,9 @@ _FUNCTION_WORDS = frozenset((
     "as", "into", "over", "across", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"))
-_PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b")
+# "Nabatieh town"; not "the southern Lebanon city of Nabatieh", where the country only
+# says where the city named after "of" is
+_PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b(?! of )")
 _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities)"
     r" of (?:the )?$")

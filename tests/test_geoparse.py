@@ -971,3 +971,13 @@ def test_a_story_from_abroad_means_the_world_city_not_its_state(gp: Geoparser) -
     got = places(gp, "Armenia asked the UN Security Council to meet in New York after "
                      "Azerbaijani shelling of Goris and Jermuk; the United States urged calm.")
     assert got["New York"][0] == KIND_PLACE
+
+
+def test_a_country_before_city_of_is_the_country(gp: Geoparser) -> None:
+    # "city" after a name makes it a town ("Nabatieh town"), but "the southern Lebanon
+    # city of Tyre" uses the country to say where the town named after "of" lies; a
+    # story heavy with US names has towns called Lebanon to offer
+    text = ("US envoys met in Washington on Monday. A drone struck a car near the southern "
+            "Lebanon city of Tyre, and the United States urged Israel and Hezbollah to stop.")
+    got = [(m.text, m.place.kind) for m in gp.parse(text) if m.text == "Lebanon"]
+    assert got == [("Lebanon", KIND_COUNTRY)]
