@@ -123,7 +123,8 @@ _LOCATED_BY = re.compile(
     r"(?: (?:village|town|settlement|hamlet|district|area|neighbou?rhood|camp))?,?"
     r"(?: (?:just |about |some )?(?:\d+ ?(?:km|kilometres|kilometers|miles) )?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: of)?|in|near|outside|of))?"
-    r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?")
+    r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?"
+    r"(?:(?:city|town) of )?")  # "near the city of Belgorod"
 _PREP_LOCATING = re.compile(r"\b(?:in|at|near|outside)\s+$")  # before a name the text places
 LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X district"
 LOCATED_RECOG = 0.5
@@ -605,6 +606,8 @@ class Resolver:
         name is a toponym; it stands at the place the text puts it in or near (a village
         lies within a province's or a town's reach), with low confidence."""
         out: list[_Match] = []
+        if matches:
+            self._put_by_next(folded, matches)
         if not unknown or not matches:
             return out
         starts = [m.start for m in matches]
@@ -634,19 +637,34 @@ class Resolver:
             c = self._best(nxt)
             if self._kind[c] in (self._k_place, self._k_admin1):
                 out.append(_Match(s, e, [c], LOCATED_RECOG, scores=[0.0]))
+        return out
+
+    def _put_by_next(self, folded: str, matches: list[_Match]) -> None:
+        """Readings the text contradicts by the town it puts the name by."""
         # a fuzzy reading far from where the text puts the name ("Zhelanne village near
         # Pokrovsk" is no Zeeland) stands there instead
+        # a village named like many ("the village of Nikolskoye near the city of Belgorod")
+        # is the reading by the town the text puts it by ("near", "west of": words, not a
+        # bare space, which may be a longer name's gap); with none within reach, a
+        # namesake the gazetteer lacks, standing at that town
         for i, m in enumerate(matches[:-1]):
-            if not m.fuzzy or not m.rows:
+            if not m.rows or not (m.fuzzy or m.place_cue):
                 continue
             nxt = matches[i + 1]
             if not nxt.rows or not _LOCATED_BY.fullmatch(folded, m.end, nxt.start):
                 continue
             c = self._best(nxt)
-            if self._kind[c] in (self._k_place, self._k_admin1) and \
+            k = self._kind[c]
+            if m.fuzzy and k in (self._k_place, self._k_admin1) and \
                     self._km(self._best(m), c) > LOCATED_KM:
                 m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
-        return out
+            elif not m.fuzzy and k == self._k_place and len(m.rows) > 1 and \
+                    folded[m.end:nxt.start].strip(" ,"):
+                near = min(m.rows, key=lambda r, c=c: self._km(r, c))
+                if self._km(near, c) <= LOCATED_KM:
+                    m.rows, m.scores = [near], [0.0]  # the reading by that town
+                else:
+                    m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
 
     @staticmethod
     def _in_then_in(folded: str, s: int, e: int) -> bool:

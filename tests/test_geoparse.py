@@ -981,3 +981,18 @@ def test_a_country_before_city_of_is_the_country(gp: Geoparser) -> None:
             "Lebanon city of Tyre, and the United States urged Israel and Hezbollah to stop.")
     got = [(m.text, m.place.kind) for m in gp.parse(text) if m.text == "Lebanon"]
     assert got == [("Lebanon", KIND_COUNTRY)]
+
+
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("A drone hit a farm in the village of Nikolskoye, east of Kursk, the Russian "
+     "governor said.", "Nikolskoye", "Kursk"),
+    ("Ukrainian troops repelled an assault on the village of Illinka near the town of "
+     "Pokrovsk, Ukraine's army said.", "Illinka", "Pokrovsk"),
+])
+def test_a_village_named_like_many_lies_by_the_town_the_text_puts_it_by(
+        gp: Geoparser, text: str, name: str, town: str) -> None:
+    # dozens of villages share these names; the one meant is within reach of the town
+    # named right after it, or (the gazetteer lacking it) stands at that town
+    ms = {m.text: m.place for m in gp.parse(text)}
+    a, b = ms[name], ms[town]
+    assert abs(a.lat - b.lat) < 1.4 and abs(a.lon - b.lon) < 2.2
