@@ -282,7 +282,13 @@ class Resolver:
             return self._province_abroad(m, doc_cc)
         if m.embedded and k == self._k_place and self.gaz.pop[top] < STRAY_ALT_MAX_POP:
             # part of a longer name ("Mir Ali", "Nur Shams"): only in a country the
-            # article names, whatever the cues around the run
+            # article names, whatever the cues around the run, and only by a place's own
+            # name ("Kings Way" is a street, not Montevallo, one of whose names is Kings;
+            # "Karmir Shuka" is no Karmirgyugh)
+            span = folded[m.start:m.end]
+            if not any(_own_spelling(self._row_name(r), span, self.gaz.country(r))
+                       for r in m.rows):
+                return True
             return all(doc_cc.get(self.gaz.country(r), 0) -
                        (own_w if self.gaz.country(r) == own_cc else 0) <= 0 for r in m.rows)
         near = set()

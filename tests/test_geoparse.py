@@ -996,3 +996,14 @@ def test_a_village_named_like_many_lies_by_the_town_the_text_puts_it_by(
     ms = {m.text: m.place for m in gp.parse(text)}
     a, b = ms[name], ms[town]
     assert abs(a.lat - b.lat) < 1.4 and abs(a.lon - b.lon) < 2.2
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Police found the car on Kings Way near Atlanta, Georgia, late on Monday.", "Kings"),
+    ("DENVER — The City Council of Denver, Colorado, voted on Tuesday.", "The City"),
+])
+def test_part_of_a_longer_name_by_another_place_name_is_no_place(
+        gp: Geoparser, text: str, word: str) -> None:
+    # "Kings" and "The City" are alternate names of small US towns; run into another
+    # capitalised word they are part of a street's or a council's name, not the town
+    assert word not in places(gp, text)
