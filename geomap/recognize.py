@@ -160,6 +160,10 @@ _LOCAL_AFTER = re.compile(
 # An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
 _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
 _UNIT_AFTER = re.compile(r" (?:regiment|battalion|brigade)s?\b")
+# A month's short form before a day or year is a date ("KYIV, Nov 14 (Reuters)", "Aug. 3"),
+# whatever town bears the letters (Nov, Tajikistan).
+_MONTH_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DATE_AFTER = re.compile(r"\.? \d")
 # A hyphen and a number after a name: a model designation ("a Mi-24 helicopter", "Su-25
 # jets", "Tor-M2"), whose letters may spell some town's alternate name ("A Mi").
 _MODEL_AFTER = re.compile(r"[-‐‑]\d")
@@ -516,7 +520,8 @@ class Recognizer:
                      before_word: tuple[str | None, int] | None = None) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
-        if never or _UNIT_AFTER.match(folded, e) or _MODEL_AFTER.match(folded, e):
+        if never or _UNIT_AFTER.match(folded, e) or _MODEL_AFTER.match(folded, e) or (
+                folded[s:e] in _MONTH_SHORT and _DATE_AFTER.match(folded, e)):
             return 0.0  # "the Azov regiment", "the Donbas battalion": a unit, not a place
         surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.

@@ -1007,3 +1007,16 @@ def test_part_of_a_longer_name_by_another_place_name_is_no_place(
     # "Kings" and "The City" are alternate names of small US towns; run into another
     # capitalised word they are part of a street's or a council's name, not the town
     assert word not in places(gp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "KHARKIV, Nov 3 (Reuters) - Shelling hit Kupiansk overnight.",
+    "The truce signed on Nov. 21 in Dushanbe, Tajikistan, did not hold.",
+])
+def test_a_short_month_before_a_day_is_a_date(gp: Geoparser, text: str) -> None:
+    # Nov is also a Tajik town; before a day number the letters are a month
+    assert "Nov" not in places(gp, text)
+
+
+def test_a_short_month_name_without_a_day_may_be_the_town(gp: Geoparser) -> None:
+    assert places(gp, "Fighters reached Nov near Khujand, Tajikistan.")["Nov"][1] == "TJ"
