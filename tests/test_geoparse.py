@@ -1020,3 +1020,9 @@ def test_a_short_month_before_a_day_is_a_date(gp: Geoparser, text: str) -> None:
 
 def test_a_short_month_name_without_a_day_may_be_the_town(gp: Geoparser) -> None:
     assert places(gp, "Fighters reached Nov near Khujand, Tajikistan.")["Nov"][1] == "TJ"
+
+
+def test_a_quoted_force_grouping_is_no_place(gp: Geoparser) -> None:
+    # Russian army groupings bear place-like names ("Centre", "Dnipro"), often quoted
+    got = places(gp, 'Moscow said its "Centre" grouping had pushed west of Pokrovsk, Ukraine.')
+    assert "Centre" not in got
