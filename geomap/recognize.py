@@ -159,8 +159,9 @@ _LOCAL_AFTER = re.compile(
     r"couple|teen|teenager|boy|girl)\b")
 # An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
 _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
-# "the Azov regiment", "its \"Centre\" grouping": a military unit named after a place
-_UNIT_AFTER = re.compile(r"[\"”’']? (?:regiment|battalion|brigade|grouping)s?\b")
+# "the Azov regiment", "its \"Centre\" grouping", "the Turi tribe": a military unit or a
+# people named like a place
+_UNIT_AFTER = re.compile(r"[\"”’']? (?:regiment|battalion|brigade|grouping|tribe|clan)s?\b")
 # A month's short form before a day or year is a date ("KYIV, Nov 14 (Reuters)", "Aug. 3"),
 # whatever town bears the letters (Nov, Tajikistan).
 _MONTH_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")

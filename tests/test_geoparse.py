@@ -1026,3 +1026,9 @@ def test_a_quoted_force_grouping_is_no_place(gp: Geoparser) -> None:
     # Russian army groupings bear place-like names ("Centre", "Dnipro"), often quoted
     got = places(gp, 'Moscow said its "Centre" grouping had pushed west of Pokrovsk, Ukraine.')
     assert "Centre" not in got
+
+
+def test_a_name_before_tribe_or_clan_is_a_people(gp: Geoparser) -> None:
+    # tribes and clans often share a town's name or one of its alternate names
+    got = places(gp, "Elders of the Turi tribe met in Parachinar, Pakistan, on Monday.")
+    assert "Turi" not in got and got["Parachinar"][1] == "PK"
