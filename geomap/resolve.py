@@ -614,6 +614,7 @@ class Resolver:
         out: list[_Match] = []
         if matches:
             self._put_by_next(folded, matches)
+            self._one_sense(matches)
         if not unknown or not matches:
             return out
         starts = [m.start for m in matches]
@@ -644,6 +645,21 @@ class Resolver:
             if self._kind[c] in (self._k_place, self._k_admin1):
                 out.append(_Match(s, e, [c], LOCATED_RECOG, scores=[0.0]))
         return out
+
+    @staticmethod
+    def _one_sense(matches: list[_Match]) -> None:
+        """A name the text once placed ("the Tierra Blanca neighborhood of Culiacán") means
+        the same place when mentioned again without a cue of its own ("Residents of Tierra
+        Blanca said"): one sense per article."""
+        pinned: dict[tuple[int, ...], set[int]] = {}
+        for m in matches:
+            if len(m.rows) == 1 and len(m.key) > 1:
+                pinned.setdefault(m.key, set()).add(m.rows[0])
+        for m in matches:
+            got = pinned.get(m.key) if len(m.rows) > 1 else None
+            if got is not None and len(got) == 1 and not (
+                    m.admin_cue or m.place_cue or m.within >= 0):
+                m.rows, m.scores = list(got), [0.0]
 
     def _put_by_next(self, folded: str, matches: list[_Match]) -> None:
         """Readings the text contradicts by the town it puts the name by."""

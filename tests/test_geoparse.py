@@ -1032,3 +1032,12 @@ def test_a_name_before_tribe_or_clan_is_a_people(gp: Geoparser) -> None:
     # tribes and clans often share a town's name or one of its alternate names
     got = places(gp, "Elders of the Turi tribe met in Parachinar, Pakistan, on Monday.")
     assert "Turi" not in got and got["Parachinar"][1] == "PK"
+
+
+def test_a_name_placed_once_keeps_that_place_when_named_again(gp: Geoparser) -> None:
+    # Mexico has many towns called Tierra Blanca; the text places this one in Culiacán
+    # first, and a later bare mention is the same neighbourhood
+    text = ("Soldiers searched homes in the Tierra Blanca neighborhood of Culiacán, Mexico, "
+            "on Monday. Police patrolled Tierra Blanca again on Tuesday.")
+    ms = [m for m in gp.parse(text) if m.text == "Tierra Blanca"]
+    assert len(ms) == 2 and ms[0].place == ms[1].place
