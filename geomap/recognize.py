@@ -136,7 +136,8 @@ _FUNCTION_WORDS = frozenset((
 # says where the city named after "of" is
 _PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b(?! of )")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities)"
+    r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities|"
+    r"community)"
     r" of (?:the )?$")
 _PREP_BEFORE = re.compile(
     r"\b(?:in|near|at|outside|around|from|into|to|towards|toward|across|through|"

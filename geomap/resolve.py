@@ -124,7 +124,7 @@ _LOCATED_BY = re.compile(
     r"(?: (?:just |about |some )?(?:\d+ ?(?:km|kilometres|kilometers|miles) )?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: of)?|in|near|outside|of))?"
     r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?"
-    r"(?:(?:city|town) of )?")  # "near the city of Belgorod"
+    r"(?:(?:city|town|municipality) of )?")  # "near the city of Belgorod"
 _PREP_LOCATING = re.compile(r"\b(?:in|at|near|outside)\s+$")  # before a name the text places
 LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X district"
 LOCATED_RECOG = 0.5

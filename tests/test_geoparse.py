@@ -1041,3 +1041,18 @@ def test_a_name_placed_once_keeps_that_place_when_named_again(gp: Geoparser) -> 
             "on Monday. Police patrolled Tierra Blanca again on Tuesday.")
     ms = [m for m in gp.parse(text) if m.text == "Tierra Blanca"]
     assert len(ms) == 2 and ms[0].place == ms[1].place
+
+
+@pytest.mark.parametrize(("text", "name", "town"), [
+    ("Drones dropped explosives on the community of El Limón, in the municipality of "
+     "Aguililla, Michoacán, on Sunday.", "El Limón", "Aguililla"),
+    ("Gunmen torched homes in the community of Las Palmas, near the town of Apatzingán, "
+     "Mexico.", "Las Palmas", "Apatzingán"),
+])
+def test_a_community_is_put_by_the_municipality_or_town_named_after_it(
+        gp: Geoparser, text: str, name: str, town: str) -> None:
+    # Latin American copy calls villages communities; many share a name, and the one
+    # meant lies by the municipality or town the text names next
+    ms = {m.text: m.place for m in gp.parse(text)}
+    a, b = ms[name], ms[town]
+    assert abs(a.lat - b.lat) < 1.4 and abs(a.lon - b.lon) < 1.4
