@@ -69,8 +69,9 @@ _NAME_LOWER = _words(
 # "al-Shati camp"). ("Washington state" stays the state.)
 _IN_NAME = _NAME_LOWER | _words(
     "ad adh ar as ash at ath az ed er es esh et ez ul an en corridor crossing camp")
-# "officials in Ramallah said": a place the speakers are in, not a speaker's name
-_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+# "officials in Ramallah said": a place the speakers are in, not a speaker's name; so is
+# one they went to ("residents who fled towards Djibo reported")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|outside|towards?|into)\s+$")
 # Particles that never end a name when a capitalised word follows ("Tal al-Sultan").
 _MID_PARTICLES = _words("al el ad ar as ash at az an ed er es en et ez ul de del la le les du "
                         "des da do dos das di of the y")
@@ -131,9 +132,12 @@ _FUNCTION_WORDS = frozenset((
     "as", "into", "over", "across", "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday"))
-_PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b")
+# "Nabatieh town"; not "the southern Lebanon city of Nabatieh", where the country only
+# says where the city named after "of" is
+_PLACE_AFTER = re.compile(r" (city|town|village|settlement)\b(?! of )")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities)"
+    r"\b(?:city|town|village|villages|settlement|capital|port|suburb|hamlet|towns|cities|"
+    r"community)"
     r" of (?:the )?$")
 _PREP_BEFORE = re.compile(
     r"\b(?:in|near|at|outside|around|from|into|to|towards|toward|across|through|"
@@ -156,7 +160,16 @@ _LOCAL_AFTER = re.compile(
     r"couple|teen|teenager|boy|girl)\b")
 # An all-caps name opening a story after its headline: "... stall. CROMWELL - City ..."
 _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
-_UNIT_AFTER = re.compile(r" (?:regiment|battalion|brigade)s?\b")
+# "the Azov regiment", "its \"Centre\" grouping", "the Turi tribe": a military unit or a
+# people named like a place
+_UNIT_AFTER = re.compile(r"[\"”’']? (?:regiment|battalion|brigade|grouping|tribe|clan)s?\b")
+# A month's short form before a day or year is a date ("KYIV, Nov 14 (Reuters)", "Aug. 3"),
+# whatever town bears the letters (Nov, Tajikistan).
+_MONTH_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DATE_AFTER = re.compile(r"\.? \d")
+# A hyphen and a number after a name: a model designation ("a Mi-24 helicopter", "Su-25
+# jets", "Tor-M2"), whose letters may spell some town's alternate name ("A Mi").
+_MODEL_AFTER = re.compile(r"[-‐‑]\d")
 # A state's organs after a country's possessive: the country, even if named like a person.
 _STATE_AFTER = re.compile(
     r"'s (?:king|queen|president|prime minister|government|army|military|armed forces|"
@@ -173,6 +186,10 @@ _SPEAKER_END = re.compile(r"(?:,|\.(?:\s|$)|$)")
 _MIDDLE_INITIAL = re.compile(r"[A-Z][a-z]+ [A-Z]\. $")
 _DATELINE_COMMA = re.compile(r", (?:[A-Z][a-z]+\.? \d|\d|[A-Z][a-z]+(?: [A-Z][a-z]+)? [-–—(])")
 _DATELINE_AFTER = (" - ", " – ", " — ", " -- ", " (")
+# A dateline of several cities, "CAIRO/GAZA, Sept 10 (Reuters) -": the caps cities before
+# a slash, and the slashed caps cities after one.
+_SLASHED_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]*/)+")
+_SLASHED_AFTER = re.compile(r"(?:/[A-Z][A-Z .'’-]*[A-Z])+")
 # Joins in a list of places: a name listed after a place is a place ("in Goris and Kapan
 # said"), even before a speech verb.
 _LIST_JOINS = frozenset({" and ", ", ", ", and ", " or "})
@@ -506,7 +523,8 @@ class Recognizer:
                      before_word: tuple[str | None, int] | None = None) -> float:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
-        if never or _UNIT_AFTER.match(folded, e):
+        if never or _UNIT_AFTER.match(folded, e) or _MODEL_AFTER.match(folded, e) or (
+                folded[s:e] in _MONTH_SHORT and _DATE_AFTER.match(folded, e)):
             return 0.0  # "the Azov regiment", "the Donbas battalion": a unit, not a place
         surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
@@ -573,9 +591,14 @@ class Recognizer:
     @staticmethod
     def _dateline(text: str, s: int, e: int) -> bool:
         """An all-caps place opening a line before a comma, dash or agency: "KYIV, May 6 -",
-        "GAZA CITY (Reuters) -"."""
-        if s and text[s - 1] != "\n":
+        "GAZA CITY (Reuters) -", or one of several slashed there: "CAIRO/GAZA, Sept 10 -"."""
+        if s and text[s - 1] != "\n" and not (
+                text[s - 1] == "/" and _SLASHED_BEFORE.fullmatch(
+                    text, text.rfind("\n", 0, s) + 1, s)):
             return False
+        slashed = _SLASHED_AFTER.match(text, e)
+        if slashed is not None:  # "KYIV/LONDON, May 3 -": the dateline goes on
+            e = slashed.end()
         if text.startswith(",", e):  # "KYIV, May 6 -", "KYIV, Ukraine (AP) -"; not "NATO, EU"
             return _DATELINE_COMMA.match(text, e) is not None
         return text.startswith(_DATELINE_AFTER, e)

@@ -85,6 +85,7 @@ COHERENCE_ALT = 0.5  # this much support outweighs a world-known namesake abroad
 OTHER_NAME_PENALTY = 0.75  # a town named by another (former) name, when one bears it as its own
 PEER_PROVINCE_BONUS = 3.0  # a province's reading of a name listed after a province
 CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
+COUNTRY_NAMESAKE_PENALTY = 4.0  # a province named like its country, without "state" after it
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
@@ -122,11 +123,17 @@ _LOCATED_BY = re.compile(
     r"(?: (?:village|town|settlement|hamlet|district|area|neighbou?rhood|camp))?,?"
     r"(?: (?:just |about |some )?(?:\d+ ?(?:km|kilometres|kilometers|miles) )?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?: of)?|in|near|outside|of))?"
-    r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?")
+    r" (?:the )?(?:(?:northern|southern|eastern|western|central|occupied) )?"
+    r"(?:(?:city|town|municipality) of )?")  # "near the city of Belgorod"
+_PREP_LOCATING = re.compile(r"\b(?:in|at|near|outside)\s+$")  # before a name the text places
 LOCATED_CUE = 80.0  # _fuzzy_cue's score for "the village of X", "X village", "X district"
 LOCATED_RECOG = 0.5
 LOCATED_KM = 150.0  # a fuzzy reading further than this from where the text puts it is wrong
 DISTRICT_KM = 30.0  # a city district's point lies this near the city's
+# A Slavic adjective names a city's district ("Kyivskyi", "Sobornyi"), not a town: "the
+# Kyivskyi district" is one of the city just named, while "the Cairns district" is the town's.
+_ADJECTIVE_NAME = re.compile(r"(?:sk|zk|ts?k|n|v)(?:yi|yy|iy|ij|y|ii)$")
+DISTRICT_CITY_POP = 50_000  # a town this big has districts a bare "the X district" may be
 _DISTRICT_OF = re.compile(r" (?:city )?(district|neighbou?rhood|quarter|suburbs?|"
                           r"microdistrict|borough|area) of (?:the )?(?:city of )?")
 _DISTRICT_AFTER = re.compile(r" (?:city )?(?:district|neighbou?rhood|quarter|suburb|"
@@ -275,7 +282,13 @@ class Resolver:
             return self._province_abroad(m, doc_cc)
         if m.embedded and k == self._k_place and self.gaz.pop[top] < STRAY_ALT_MAX_POP:
             # part of a longer name ("Mir Ali", "Nur Shams"): only in a country the
-            # article names, whatever the cues around the run
+            # article names, whatever the cues around the run, and only by a place's own
+            # name ("Kings Way" is a street, not Montevallo, one of whose names is Kings;
+            # "Karmir Shuka" is no Karmirgyugh)
+            span = folded[m.start:m.end]
+            if not any(_own_spelling(self._row_name(r), span, self.gaz.country(r))
+                       for r in m.rows):
+                return True
             return all(doc_cc.get(self.gaz.country(r), 0) -
                        (own_w if self.gaz.country(r) == own_cc else 0) <= 0 for r in m.rows)
         near = set()
@@ -293,12 +306,32 @@ class Resolver:
                     not near.isdisjoint(self.gaz.neighbours.get(c, ())):
                 return False
         s, e = m.start, m.end
+        if _ADMIN_AFTER.match(folded, e) and self._towns_only(m) and \
+                not self._city_district(folded, s, e) and any(
+                w - (own_w if c == own_cc else 0) >= PROVINCE_ABROAD_MIN_VOTES
+                for c, w in doc_cc.items()):
+            return True  # "Kech district" in a story about Pakistan is not Ketsch, Germany
         b0 = max(0, s - 30)
         return not (_PLACE_BEFORE.search(folded, b0, s) or _ADMIN_AFTER.match(folded, e)
                     or _PLACE_AFTER.match(folded, e) or folded.startswith(", ", e)
                     or _LOCAL_AFTER.match(folded, e)
                     or (folded.startswith(_DATELINE_DASH, e)
                         and (s == 0 or _SENT_END.search(folded, max(0, s - 6), s))))
+
+    def _towns_only(self, m: _Match) -> bool:
+        """True if every reading is a town: in an article about another country, a
+        district or province word after the name then names a unit there that the
+        gazetteer lacks, not a town abroad with a like name (asked only of names in no
+        country the article names). Without such a country the cue keeps the town: a
+        local paper's "Ramsey District Court" need not name its own country."""
+        return all(self._kind[r] == self._k_place for r in m.rows)
+
+    @staticmethod
+    def _city_district(folded: str, s: int, e: int) -> bool:
+        """"Giza's Haram district", "the Shaab district of Baghdad": a district of a city
+        the text names, which _districts_of places in that city."""
+        return folded[max(0, s - 3):s] == "'s " or folded[max(0, s - 7):s] == "'s the " \
+            or bool(_DISTRICT_OF.match(folded, e))
 
     def _foreign_word(self, span: str) -> bool:
         """A long single word that is no English word, given name or surname."""
@@ -324,6 +357,28 @@ class Resolver:
                 if kind[r] == self._k_place and admin1_of[r] in provinces
                 and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM)
         return got
+
+    def _country_namesakes(self, rows: list[int]) -> frozenset[int]:
+        """The provinces among `rows` named like their own country, which is also among
+        `rows` (México state, Panamá province): the bare name is the country, since a
+        writer names the province with its generic ("Mexico state") to tell them apart."""
+        kind = self._kind
+        countries = {self.gaz.cc[r] for r in rows if kind[r] == self._k_country}
+        if not countries:
+            return _NONE
+        return frozenset(r for r in rows
+                         if kind[r] == self._k_admin1 and self.gaz.cc[r] in countries)
+
+    def _world_city_provinces(self, rows: list[int], span: str, top_cc: str) -> frozenset[int]:
+        """The provinces among `rows` that hold a city of a million or more by the same
+        name (New York), in an article mainly about another country: a story from abroad
+        names the world city, not the state around it."""
+        kind, gaz = self._kind, self.gaz
+        return frozenset(
+            a for r in rows
+            if kind[r] == self._k_place and gaz.pop[r] >= WORLD_CITY_POP
+            and gaz.country(r) != top_cc and (a := gaz.admin1_of[r]) in rows
+            and self._row_name(r) in (span, span + " city")) if top_cc else _NONE
 
     def _province_abroad(self, m: _Match, doc_cc: Counter[str]) -> bool:
         """A province of a country the article neither names nor borders, in an article
@@ -388,6 +443,7 @@ class Resolver:
         k_admin1, k_place, k_region = self._k_admin1, self._k_place, self._k_region
         k_country, pop, codes, cc_of = self._k_country, gaz.pop, gaz.cc_codes, gaz.cc
         by_own: dict[tuple[str, int], tuple[set[str], Any]] = {}
+        top_cc = doc_cc.most_common(1)[0][0] if doc_cc else ""
         # A name mentioned again with the same vote, cues, container and demotions scores
         # its readings the same: the scores are copied, not recomputed.
         repeats: dict[tuple[Any, ...], list[float]] = {}
@@ -414,6 +470,8 @@ class Resolver:
                 m.scores = scores.copy()
                 continue
             seats = self._seats(m.rows)  # empty without a province among the rows
+            namesakes = self._country_namesakes(m.rows)
+            world_city = self._world_city_provinces(m.rows, span, top_cc)
             own_cc, own_w = m.own
             got = by_own.get(m.own)
             if got is None:
@@ -456,6 +514,10 @@ class Resolver:
                     # city; the province steps back rather than the city stepping ahead of
                     # same-name towns abroad (Alexandria, Virginia in a US article)
                     sc -= 4.0
+                elif r in namesakes:
+                    sc -= COUNTRY_NAMESAKE_PENALTY
+                elif r in world_city:
+                    sc -= COUNTRY_NAMESAKE_PENALTY  # "at the UN in New York" abroad
                 if container is not None:
                     if admin1_of[r] == container[1] or (container[1] < 0 and cc == container[0]):
                         sc += CONTAINER_BONUS
@@ -550,13 +612,17 @@ class Resolver:
         name is a toponym; it stands at the place the text puts it in or near (a village
         lies within a province's or a town's reach), with low confidence."""
         out: list[_Match] = []
+        if matches:
+            self._put_by_next(folded, matches)
+            self._one_sense(matches)
         if not unknown or not matches:
             return out
         starts = [m.start for m in matches]
         taken = [(m.start, m.end) for m in matches]
         for s, e in unknown:
             appositive = bool(_APPOSITION.match(folded, e))
-            if not appositive and self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE:
+            if not appositive and self._fuzzy_cue(folded, s, e, False) != LOCATED_CUE and \
+                    not self._in_then_in(folded, s, e):
                 continue
             word = folded[s:e]
             if any(a < e and s < b for a, b in taken) or word in _NEVER or \
@@ -578,19 +644,57 @@ class Resolver:
             c = self._best(nxt)
             if self._kind[c] in (self._k_place, self._k_admin1):
                 out.append(_Match(s, e, [c], LOCATED_RECOG, scores=[0.0]))
+        return out
+
+    @staticmethod
+    def _one_sense(matches: list[_Match]) -> None:
+        """A name the text once placed ("the Tierra Blanca neighborhood of Culiacán") means
+        the same place when mentioned again without a cue of its own ("Residents of Tierra
+        Blanca said"): one sense per article."""
+        pinned: dict[tuple[int, ...], set[int]] = {}
+        for m in matches:
+            if len(m.rows) == 1 and len(m.key) > 1:
+                pinned.setdefault(m.key, set()).add(m.rows[0])
+        for m in matches:
+            got = pinned.get(m.key) if len(m.rows) > 1 else None
+            if got is not None and len(got) == 1 and not (
+                    m.admin_cue or m.place_cue or m.within >= 0):
+                m.rows, m.scores = list(got), [0.0]
+
+    def _put_by_next(self, folded: str, matches: list[_Match]) -> None:
+        """Readings the text contradicts by the town it puts the name by."""
         # a fuzzy reading far from where the text puts the name ("Zhelanne village near
         # Pokrovsk" is no Zeeland) stands there instead
+        # a village named like many ("the village of Nikolskoye near the city of Belgorod")
+        # is the reading by the town the text puts it by ("near", "west of": words, not a
+        # bare space, which may be a longer name's gap); with none within reach, a
+        # namesake the gazetteer lacks, standing at that town
         for i, m in enumerate(matches[:-1]):
-            if not m.fuzzy or not m.rows:
+            if not m.rows or not (m.fuzzy or m.place_cue):
                 continue
             nxt = matches[i + 1]
             if not nxt.rows or not _LOCATED_BY.fullmatch(folded, m.end, nxt.start):
                 continue
             c = self._best(nxt)
-            if self._kind[c] in (self._k_place, self._k_admin1) and \
+            k = self._kind[c]
+            if m.fuzzy and k in (self._k_place, self._k_admin1) and \
                     self._km(self._best(m), c) > LOCATED_KM:
                 m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
-        return out
+            elif not m.fuzzy and k == self._k_place and len(m.rows) > 1 and \
+                    folded[m.end:nxt.start].strip(" ,"):
+                near = min(m.rows, key=lambda r, c=c: self._km(r, c))
+                if self._km(near, c) <= LOCATED_KM:
+                    m.rows, m.scores = [near], [0.0]  # the reading by that town
+                else:
+                    m.rows, m.scores, m.recog = [c], [0.0], min(m.recog, LOCATED_RECOG)
+
+    @staticmethod
+    def _in_then_in(folded: str, s: int, e: int) -> bool:
+        """"a base in Balcad, in Middle Shabelle region": a name after a locating word
+        and before ", in" the next place, which the writer adds to say where it is ("X,
+        near Y" is context_places' to place)."""
+        return bool(_PREP_LOCATING.search(folded, max(0, s - 8), s)) and \
+            folded.startswith(", in ", e)
 
     @staticmethod
     def _best(m: _Match) -> int:
@@ -612,6 +716,10 @@ class Resolver:
             elif i > 0 and _DISTRICT_AFTER.match(folded, m.end) and \
                     folded[matches[i - 1].end:m.start] in ("'s ", "'s the "):
                 city, of = matches[i - 1], None
+            elif _DISTRICT_AFTER.match(folded, m.end) and \
+                    folded.endswith(("the ", "the city's "), 0, m.start) and \
+                    _ADJECTIVE_NAME.search(folded, m.start, m.end):
+                city = self._city_before(matches, i, folded)
             if city is None or not city.rows:
                 continue
             c = self._best(city)
@@ -641,6 +749,26 @@ class Resolver:
                     continue
             m.rows = [near] if self._km(near, c) <= DISTRICT_KM else [c]
             m.scores = [0.0]
+
+    def _city_before(self, matches: list[_Match], i: int, folded: str) -> _Match | None:
+        """The city a bare "the X district" / "the city's X district" lies in: the last
+        town named before it in its paragraph, if big enough to have districts. Many
+        cities share district names (Kyivskyi, Shevchenkivskyi), and the reading in
+        another city is wrong when the text is about this one."""
+        start = matches[i].start
+        for j in range(i - 1, -1, -1):
+            p = matches[j]
+            if "\n\n" in folded[p.end:start]:
+                return None
+            if not p.rows:
+                continue
+            c = self._best(p)
+            if self._kind[c] in (self._k_country, self._k_admin1):
+                continue  # "In Kharkiv, Ukraine's second-largest city, ... the X district"
+            if self._kind[c] != self._k_place:
+                return None
+            return p if self.gaz.pop[c] >= DISTRICT_CITY_POP else None
+        return None
 
     def _other_names(self, m: _Match, folded: str) -> frozenset[int]:
         """The towns among the readings that the text names by another of their names

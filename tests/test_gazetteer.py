@@ -523,3 +523,11 @@ def test_every_country_code_is_iso_alpha2_even_where_natural_earth_has_none(
     assert {p.country for p in built_gazetteer.lookup("Mitrovices") if p.kind == "admin1"} \
         == {"XK"}
     assert {p.country for p in built_gazetteer.lookup("Bayqongyr Qalasy")} == {"KZ"}
+
+
+@pytest.mark.parametrize("name", ["Michoacán", "Coahuila"])
+def test_state_named_without_its_honorific(gaz: Gazetteer, name: str) -> None:
+    # GeoNames has "Michoacán de Ocampo"; news writes the short name, which a small
+    # same-name village must not take
+    best = gaz.lookup(name)[0]
+    assert (best.kind, best.country) == (KIND_ADMIN1, "MX")

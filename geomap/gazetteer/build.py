@@ -48,7 +48,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 22
+FORMAT = 23
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -225,13 +225,15 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
         for alt in (p.get("name"), p.get("woe_name"), *(p.get("name_alt") or "").split("|")):
             if not alt:
                 continue
-            if max(fuzz.ratio(fold(strip_generic(alt)), st) for st in stems) >= 75:
+            if max(fuzz.ratio(fold(strip_generic(alt)), st) for st in stems) >= 75 or \
+                    _honorific_short(alt, base):
                 spellings.append(alt)
                 spellings.append(strip_generic(alt))
             elif consistent or alt == p.get("name"):
                 exonyms.append(alt)  # "Bavaria"; NE's own name "Crimea" for "Krym"
         nm = p.get("name")
-        if nm and usable(nm) and max(fuzz.ratio(fold(nm), st) for st in stems) >= 75:
+        if nm and usable(nm) and (max(fuzz.ratio(fold(nm), st) for st in stems) >= 75
+                                   or _honorific_short(nm, base)):
             display = nm  # NE's English name: "Sumy" for Sums'ka oblast
         lat, lon = _admin1_point(f)
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
@@ -262,6 +264,14 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             by_code[p["gn_a1_code"]] = row
             names[p["gn_a1_code"]] = display
     return by_code, names
+
+
+def _honorific_short(alt: str, base: str) -> bool:
+    """"Michoacán" for "Michoacan de Ocampo": the official name of a Spanish-speaking
+    state adds a hero's name after "de" that news leaves off, so NE's short name is the
+    unit's own, not an exonym a same-name village could veto."""
+    short = fold(strip_generic(alt))
+    return len(short) >= 4 and fold(base).startswith(short + " de ")
 
 
 _ADJECTIVE_END = re.compile(r"(?:s'ka|ska|skaya|s'kyi|skyi|skiy|skij)$")
