@@ -1548,3 +1548,19 @@ def test_a_bare_toll_after_a_scene_setting_sentence_is_the_last_events() -> None
             "initially said 35 people were killed.")
     (inc,) = violent(run(text, date(2020, 10, 16)))
     assert (inc.place_name, inc.killed) == ("Laketown", 41)
+
+
+def test_a_town_far_abroad_is_a_misreading_though_its_country_is_named() -> None:
+    far = Place("t:far", "Lahaina", "place", "PPL", "US", "Hawaii", 20.88, -156.68, 11704)
+    usa = Place("t:us", "United States", "country", "PCLI", "US", None, 39.8, -98.6, 0, True)
+    text = ("Fighting raged near Ganja, Azerbaijan, on Sunday. Troops took control of the "
+            "Lele height on Sunday, Azerbaijan's ministry said. Envoys of the United States "
+            "urged calm in Baku.")
+    at = text.index("Lele")
+    found = [*mentions(text), Mention("Lele", at, at + 4, far, 0.5),
+             Mention("United States", text.index("United States"),
+                     text.index("United States") + 13, usa, 0.9)]
+    article = Article(text=text, id="art1", published=date(2020, 10, 12), source="Wire")
+    incidents = violent(extract_incidents(article, sorted(found, key=lambda m: m.start),
+                                          lookup=lookup, capital=CAPITALS.get))
+    assert all(i.country != "US" for i in incidents)

@@ -407,11 +407,14 @@ class _Places:
 
     def _far_astray(self, place: Place) -> bool:
         """Is a foreign town thousands of km from every place of the story's own country,
-        in a country the story never names? A misread name, not the event's site."""
+        in a country where the story names no other place? A misread name, not the event's
+        site (the country itself named as a diplomat, "Russia, the United States and
+        France", does not make "Lele Tepe" Lahaina, Hawaii)."""
         home = [m.place for m in self.mentions if m.place is not None
                 and m.place.country == self.home]
         if not home or any(m.place is not None and m.place.country == place.country
-                           and m.place.id != place.id for m in self.mentions):
+                           and m.place.id != place.id and m.place.kind != KIND_COUNTRY
+                           for m in self.mentions):
             return False
         return all(_km(place, other) > _ASTRAY_KM for other in home)
 
