@@ -138,6 +138,9 @@ def parse_explicit(text: str) -> date | None:
     return parsed.date() if parsed else None
 
 
+_BORN = re.compile(r"\bborn(?:\s+in)?\s+$|\(b\.\s*$")
+
+
 def last_day(day: date, precision: int | None) -> date:
     """The last day a resolved date covers: the month's end for a month ("in April"),
     six days on for a third of one ("mid-May", dated the 14th) or a week, else the day."""
@@ -316,6 +319,8 @@ def find_dates(
         if end < len(text) and (text[end].isalnum() or (
                 text[end] in ":/.-" and text[end + 1: end + 2].isdigit())):
             continue
+        if _BORN.search(text, max(0, start - 9), start):
+            continue  # "a man born in 1961": a person's age, not a time of the story
         add(start, end, date(int(m.group(0)[:4]), 1, 1), DATE_MONTH, "year")
     refs.sort(key=lambda r: r.start)
     return _nights_into(refs, text, offset)

@@ -177,7 +177,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"disease|wildfires?|over|for\s+the\s+title))|hostilities|skirmish(?:es)?|exchanges?\s+of\s+fire|"
         r"exchanged\s+fire|opened\s+fire|sniper\s+fire|snipers?\s+(?:shot|fired|killed|wounded|injured)|"
         r"(?:small[- ]arms|machine[- ]gun|automatic\s+weapons?)\s+fire|"
-        r"subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
+        r"subject(?:ed|ing)?\s+(?:[\w,-]+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
         # a defence ministry's word for a cross-border attack
         r"(?:committed|carried\s+out|staged|launched)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
@@ -538,7 +538,7 @@ def _weapon_of_fire(folded: str, chosen: tuple[re.Match[str], str, str, float],
             return chosen
         sub = tx.AIR_DRONE if weapon["air"] else tx.SHELLING
         return weapon, tx.EXPLOSIONS, sub, chosen[3]
-    if not cue.startswith(("came under", "subjected")):
+    if not cue.startswith(("came under", "subject")):
         return chosen
     for v in violent:
         if v[1] == tx.EXPLOSIONS and (
@@ -644,7 +644,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("shot", "live bullet", "live ammunition", "live round", "live fire"),
     ("recaptur", "retook", "regained", "liberated", "took control"),
     ("control", "overran", "captured", "taken", "took", "seized", "overrun"),
-    ("clash", "fight", "fought", "subjected", "sniper", "provocation", "thwarted", "foiled",
+    ("clash", "fight", "fought", "subject", "sniper", "provocation", "thwarted", "foiled",
      "fended off", "beat back",
      "battl", "hostilit", "skirmish", "fire", "attack",
      "ambush", "offensive", "assault", "repel", "repuls", "flare", "erupt", "broke out",

@@ -191,3 +191,9 @@ def test_a_third_of_a_month_ends_on_its_tenth_or_twentieth() -> None:
     assert last_day(early.date, early.precision) == date(2024, 3, 10)
     assert last_day(whole.date, whole.precision) == date(2024, 5, 31)
     assert mid.precision == whole.precision == DATE_MONTH
+
+
+def test_a_birth_year_is_no_time_of_the_story() -> None:
+    refs = find_dates("Two civilians, a man born in 1961 and a woman born in 1987, were killed.",
+                      date(2020, 10, 16))
+    assert refs == []

@@ -15,6 +15,8 @@ from geomap.events import classify, is_background
     [
         ("Clashes erupted between Azerbaijan and Armenia on September 27.", tx.BATTLES,
          tx.ARMED_CLASH),
+        ("Enemy units continued to subject the town and villages of the Tartar, Aghdam and "
+         "Barda districts to intensive fire overnight.", tx.BATTLES, tx.ARMED_CLASH),
         ("Bombs fired from the hills landed near the camp, killing three displaced people.",
          tx.EXPLOSIONS, tx.SHELLING),
         ("Four guards died when militants attacked a security forces' post at night.",
