@@ -1564,3 +1564,11 @@ def test_a_town_far_abroad_is_a_misreading_though_its_country_is_named() -> None
     incidents = violent(extract_incidents(article, sorted(found, key=lambda m: m.start),
                                           lookup=lookup, capital=CAPITALS.get))
     assert all(i.country != "US" for i in incidents)
+
+
+def test_the_shelling_of_the_same_town_retold_is_the_fire_told_first() -> None:
+    text = ("Enemy units continued to subject the city of Ganja to intensive fire overnight "
+            "on Sunday.\n\nAs a result of the shelling of Ganja city, two civilians were "
+            "killed.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name, inc.killed) == (tx.EXPLOSIONS, "Ganja", 2)

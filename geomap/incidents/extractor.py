@@ -492,7 +492,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # killed more than 41,000 Palestinians": a tally, no one event
             return None
         last = self.last_event
-        if match.violent and not own_place and last is not None and last.event.violent \
+        same_site = own_place and place is not None and last is not None and \
+            last.place is not None and place.id == last.place.id  # "the shelling of X" again
+        if match.violent and (not own_place or same_site) and last is not None \
+                and last.event.violent \
                 and ((subject := _EVENT_SUBJECT.search(fold(sentence), 0, match.start)) or (
                     (_ANAPHOR.search(fold(sentence), 0, match.start) or (
                         fold(sentence).startswith("the ", match.start)

@@ -531,7 +531,7 @@ _DEED = re.compile(r"(?:opened|fired|exchanged|shot|killed|attacked|struck|hit|s
 
 
 # An exchange told only as fire at positions, no fighting word: its weapon is unnamed.
-_FIRE_ONLY = re.compile(r"\b(?:subjected\s+(?:\w+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
+_FIRE_ONLY = re.compile(r"\b(?:subject(?:ed|ing)?\s+(?:[\w,-]+\s+){0,14}?to\s+(?:\w+\s+)?fire|"
                         r"(?:opened|directed)\s+fire|fired\s+(?:at|on))\b")
 
 
