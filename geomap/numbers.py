@@ -227,6 +227,11 @@ _AND_OBJECT = re.compile(
     + r"(?![\w'-])(?!\s+(?:were|was|are|is|have|has|had|also|later|died|wounded|injured|hurt))"
 )
 # ", including four children," and "(among them two medics)": a subset, blanked out.
+# An aside between spaced dashes that tells no harm of its own ("two civilians - a man
+# born in 1961 and a woman born in 1987 - were killed"): blanked, so its "a man" is not
+# counted again and the count before it meets its verb
+_DASHED_ASIDE = re.compile(r" - (?![^.;]*?\b(?:killed|dead|died|wounded|injured|hurt)\b[^.;]*? - )"
+                           r"[^.;-]{1,90}? - ")
 _SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
                             r"\((?:including|among\s+them)[^)]*\)|"
                             # "Three people, two of them children, were killed"
@@ -705,6 +710,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
     if "includ" in text or "among" in text or " of them" in text or " of whom" in text \
             or "aged" in text:
         text = _SUBSET_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+    if text.count(" - ") >= 2:  # "two civilians - a man and a woman - were killed"
+        text = _DASHED_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     if text.count(",") >= 2:
         text = _APPOSITION.sub(lambda m: " " * len(m.group(0)), text)
     if " and " in text or "couple" in text or "parents" in text:

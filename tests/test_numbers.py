@@ -702,3 +702,9 @@ def test_murders_and_massacres_are_counted_as_killed() -> None:
                              ("Gunmen murdered four men at a checkpoint.", 4),
                              ("Militants massacred 30 villagers.", 30)):
         assert extract_casualties(sentence).killed == killed, sentence
+
+
+def test_an_aside_between_dashes_is_not_counted_again() -> None:
+    sentence = ("Two civilians – a man born in 1961 and a woman born in 1987 – were killed "
+                "when shells hit the town.")
+    assert extract_casualties(sentence).killed == 2
