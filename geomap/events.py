@@ -466,6 +466,10 @@ _GENERIC_TARGETS_AFTER = _r(
     r"\s+(?:of|on|against)\s+(?:civilian\s+|residential\s+|populated\s+)?(?:cities|towns|"
     r"villages|settlements|areas|civilians|hospitals|schools|infrastructure)\s+"
     r"(?:was|were|is|are|has|have|had|continues?|remains?|makes?|making)\b")
+_FOUND_ARMS = _r(
+    r"\b(?:located|seized|confiscated|discovered|uncovered|found|captured)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'-]+\s+){0,4}?(?:containing|holding|with|including|stocked\s+with)\s+"
+    r"(?:[\w'-]+,?\s+){0,3}$|\b(?:seized|confiscated)\s+(?:[\w'-]+,?\s+){0,3}$")
 _IN_RANGE_OF = _r(r"\b(?:out\s+of|within|in|beyond)\s+(?:the\s+)?range\s+of\s+(?:the\s+)?"
                   r"(?:[\w-]+\s+)?$")
 _PAUSE_BEFORE = _r(r"\b(?:pauses?|lulls?|halts?|respite|cessation|stop|end)\s+"
@@ -483,6 +487,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "the closest strike since the conflict escalated": a time, no event
+        if _FOUND_ARMS.search(folded, max(0, m.start() - 80), m.start()):
+            continue  # "located a weapons storage facility containing explosives": a find
         if _IN_RANGE_OF.search(folded, max(0, m.start() - 30), m.start()):
             continue  # "out of range of Ukrainian artillery": a reach, no firing
         if _PAUSE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):

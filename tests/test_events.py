@@ -126,6 +126,7 @@ def test_classify(sentence: str, event_type: str, sub: str) -> None:
     [
         "The two countries are fighting over a breakaway region.",
         "Vaccinations went ahead during daily pauses in the fighting.",
+        "Troops located a storage room containing explosives, rifles and grenades.",
         "He proposed a buffer zone to keep border towns out of range of enemy artillery.",
         "She added that the shelling of cities was making relief work extremely difficult.",
         "Four more bodies were recovered from the rubble of the building.",
