@@ -106,6 +106,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"rocket\s+fire|mortars?|tank\s+(?:fire|shells?|rounds?)|"
         r"bombard\w*|howitzers?|mlrs|grad|multiple\s+rocket|cluster\s+munitions?|"
         r"heavy\s+weapons?\s+fire|projectiles?|"
+        # "Azerbaijani units fired at the village of Sotk": an army's fire on a settlement,
+        # from its positions (at a house, a car or people it is one-sided violence)
+        r"(?:units|troops|forces|army)\s+(?:\w+\s+){0,2}?(?:fired|opened\s+fire)\s+(?:at|on)\s+"
+        r"(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|settlements?|city)\b|"
         # "bombs fired from the hills landed near the camp": bombs lobbed, not dropped
         r"bombs?\s+(?:were\s+)?(?:fired|lobbed))\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
@@ -153,7 +157,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "units fired at a house in the village": fire at civilian property or people
         r"(?:units|troops|forces|soldiers|servicemen|snipers?|gunmen|militants)\s+(?:\w+\s+){0,2}?"
         r"(?:fired|opened\s+fire|shot)\s+(?:at|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:(?:farm)?houses?|"
-        r"homes?|villages?|cars?|vehicles?|civilians|residents|farmers|shepherds|tractors?|"
+        r"homes?|cars?|vehicles?|civilians|residents|farmers|shepherds|tractors?|"
         r"school|kindergarten)\b|"
         # "the gang attack on the X neighbourhood": an armed group's attack on a community
         r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
@@ -634,7 +638,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("air", "drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
      "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
-     "grad", "munition", "heavy weapon", "projectile", "tank", "bomb"),
+     "grad", "munition", "heavy weapon", "projectile", "tank", "bomb", "fired", "opened fire"),
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),

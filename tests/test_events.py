@@ -23,6 +23,10 @@ from geomap.events import classify, is_background
          tx.BATTLES, tx.ARMED_CLASH),
         ("Its units destroyed an artillery battery near the village overnight.",
          tx.EXPLOSIONS, tx.SHELLING),
+        ("On the same day, enemy units fired at the village of Sotk, damaging a house.",
+         tx.EXPLOSIONS, tx.SHELLING),
+        ("Enemy units fired at a house in the village of Sotk, wounding a woman.",
+         tx.VIOLENCE_CIVILIANS, tx.ATTACK),
         ("The charity condemns the attack on the hospital on Saturday, during which armed "
          "men opened fire inside the wards, killing two patients.",
          tx.VIOLENCE_CIVILIANS, tx.ATTACK),
