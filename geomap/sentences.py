@@ -41,6 +41,11 @@ _NOT_BLANK = re.compile(r"[^ \t]")
 # bullets are each a claim of their own, even when the line before has no full stop.
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 
+# A dateline's day before its month ("3 March 2024") and its bracketed agency or country,
+# up to two ("(Azerbaijan) (AFP)"): shared by the dateline forms below
+_DAY_FIRST = r"\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?"
+_BRACKETED = r"(?:\s*\([^)\n]{1,40}\)){0,2}"
+
 # "TEHRAN –", "TEHRAN (Iran News) –", "KYIV, March 3 (Reuters) -", "GAZA CITY, Oct 9 —",
 # "KHARKIV, 3 March 2024 -"
 # ... "YEREVAN/BAKU, Sept 14 (Reuters) -", "RAMALLAH, Palestinian Territories, April 14,
@@ -48,10 +53,9 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•▪–—]|\d{1,2}[.)])[ \t]+(?=\S)")
 DATELINE = re.compile(
     r"(?P<city>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+(?:/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+)*"
     r"(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){0,3})"
-    r"(?:,\s*(?:\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?|"
+    r"(?:,\s*(?:" + _DAY_FIRST + "|"
     r"[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+){0,2}(?:\s\d{1,2})?(?:,\s*\d{4})?)){0,2}"
-    r"(?:\s*\([^)\n]{1,40}\)){0,2}"
-    r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
+    + _BRACKETED + r"\s*(?:[-–—]{1,2}|:)\s+(?=[A-Z“\"‘'])"
 )
 
 _MONTH_DAY_YEAR = (r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s*\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\.?,?\s\d{4})")
@@ -65,9 +69,8 @@ DATED_DATELINE = re.compile(
 # wounded" is a bulletin line whose place belongs to its own event.
 TITLE_DATELINE = re.compile(
     r"(?P<city>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
-    r"(?:,\s*(?:[A-Z][a-z]+\.?\s\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s[A-Z][a-z]+\.?(?:,?\s\d{4})?))?"
-    r"(?:\s*\([^)\n]{1,40}\)){0,2}"
-    r"\s+[-–—]{1,2}\s+(?=[A-Z“\"‘'])"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?\s\d{1,2}(?:,\s*\d{4})?|" + _DAY_FIRST + "))?"
+    + _BRACKETED + r"\s+[-–—]{1,2}\s+(?=[A-Z“\"‘'])"
 )
 # The lede is the first paragraph at least this long; a headline or a byline is shorter.
 LEDE_MIN_CHARS = 100
@@ -99,13 +102,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blank-line separated blocks, split further at hard line ends."""
+    return list(_paragraph_spans(text))
+
+
+@lru_cache(maxsize=256)
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: splitting sentences and finding the lede (for datelines) need the same
+    paragraphs of the same text."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _PARAGRAPH.finditer(text):
         spans.extend(_lines(text, pos, m.start()))
         pos = m.end()
     spans.extend(_lines(text, pos, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -175,12 +185,13 @@ def _by_paragraph(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     and `geomap extract` reads all its files before extracting (256 texts of a few KB
     and their spans are well under a few MB)."""
     lede = lede_paragraph(text)
-    return tuple(tuple(_split_paragraph(text, s, e, (s, e) == lede)) for s, e in paragraphs(text))
+    return tuple(tuple(_split_paragraph(text, s, e, (s, e) == lede))
+                 for s, e in _paragraph_spans(text))
 
 
 def lede_paragraph(text: str) -> tuple[int, int] | None:
     """The span of the first paragraph of LEDE_MIN_CHARS or more: the one a dateline heads."""
-    return next(((s, e) for s, e in paragraphs(text) if e - s >= LEDE_MIN_CHARS), None)
+    return next(((s, e) for s, e in _paragraph_spans(text) if e - s >= LEDE_MIN_CHARS), None)
 
 
 def _split_paragraph(text: str, start: int, end: int, lede: bool = False) -> list[tuple[int, int]]:
