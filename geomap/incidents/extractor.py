@@ -285,14 +285,13 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             _OUTBREAK_DAYS if tells_outbreak(sentence) else _HISTORY_DAYS)
 
     def _placed_anew(self, match: EventMatch, place: Place | None, place_text: str | None,
-                     precision: int | None, refs: list[DateRef], start: int, sentence: str
+                     precision: int | None, refs: list[DateRef], start: int, folded: str
                      ) -> _Draft | None:
         """"Fighters shelled a camp near El Fasher, killing nine. The shells slammed into
         the Zamzam camp, 15 km south, on Monday": a definite subject retells the event just
         told at a more exact place nearby (and on its own day, if it had none): the same
         event, now placed and dated, not a second one."""
         last = self.last_event
-        folded = fold(sentence)
         if not match.violent or place is None or precision is None or last is None \
                 or last.place is None or last.event.family != match.family \
                 or last.precision is None or precision >= last.precision \
@@ -324,14 +323,15 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         """
         if not self.present and not refs:
             return prev
+        folded = fold(sentence)  # the many cue tests below all read the folded sentence
         if match is not None and match.sub_event_type == tx.DIPLOMATIC_STATEMENT and \
-                "statement" in fold(sentence)[match.start: match.end] and (
-                    _TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(fold(sentence))):
+                "statement" in folded[match.start: match.end] and (
+                    _TOLL_UPDATE.search(folded) or _NTH_DEATH.search(folded)):
             # "In a statement, the group said the death toll had risen to 32": the
             # statement is only how the toll is told
             match = None
         if match is None and self.last_event is not None and self.last_event.date_told \
-                and _EVENT_DATED.match(fold(sentence)) and (days := [
+                and _EVENT_DATED.match(folded) and (days := [
                     r for r in refs if r.precision == DATE_DAY and r.date is not None]):
             # "The toll rose to 28 on Wednesday. The attack early on Tuesday hit ...": the
             # event's own day, not the day its toll was told
@@ -344,11 +344,11 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             if self.past_frame:
                 return None  # "Four more bodies were found" after a recalled strike: its own
             # Counts alone only add to a violent event just told.
-            if prev is None and (_TOLL_UPDATE.search(fold(sentence)) or _NTH_DEATH.search(
-                    fold(sentence)) or added_deaths(sentence) is not None):
+            if prev is None and (_TOLL_UPDATE.search(folded) or _NTH_DEATH.search(
+                    folded) or added_deaths(sentence) is not None):
                 prev = self._toll_target(sentence, start, end)
             elif prev is None and self.last_event is not None and not self.unplaced and \
-                    _ZERO_ONLY.fullmatch(fold(sentence).strip()):
+                    _ZERO_ONLY.fullmatch(folded.strip()):
                 prev = self.last_event  # "There were no casualties." a paragraph on
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
@@ -359,7 +359,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                     return prev
                 if casualties.any() and not is_background(
                         sentence, self.published, self.sentence_refs) \
-                        and not _ACROSS_THE_LAND.search(fold(sentence)):
+                        and not _ACROSS_THE_LAND.search(folded):
                     if (other := self._town_count(start, end, sentence, prev, casualties,
                                                   refs)) is not None:
                         return other
@@ -371,7 +371,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             self._statement(start, sentence, match, refs, local)
             return None
         counts = casualty_counts(sentence, self.present)
-        if (after := _EARLIER_DEED.search(fold(sentence), match.end)) is not None:
+        if (after := _EARLIER_DEED.search(folded, match.end)) is not None:
             # "killed seven soldiers near Djibo, a day after gunmen shot dead 12 civilians
             # in a village": the dead of the event told as before are not this one's
             counts = [c for c in counts if c[0] < after.start()]
@@ -392,10 +392,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # other side: the battle already told that day, whatever place it claims
             self._add_counts(told, casualties, sentence)
             return told
-        if match.violent and (back := _cue_is_anaphor(fold(sentence), match.start)):
+        if match.violent and (back := _cue_is_anaphor(folded, match.start)):
             # "The shelling came a day after fighting erupted in X": the event after
             # "after" is the news; "The strikes came as talks were held in Rome": none is
-            then = _THEN.match(fold(sentence), back.end())
+            then = _THEN.match(folded, back.end())
             told_next = classify(sentence[then.end():]) if then else None
             if then is not None and told_next is not None and told_next.violent:
                 match = replace(told_next, start=told_next.start + then.end(),
@@ -421,14 +421,14 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         place, place_text, precision, own_place = self._place(sentence, start, mentions)
         if own_place and match.violent and (
                 _across_territory(sentence, start, mentions, place)
-                or _ITEMISED.search(fold(sentence))):
+                or _ITEMISED.search(folded)):
             # "strikes killed 17 across the Gaza Strip", "killed 4 residents of the oblast:
             # 2 in X, 1 in Y and 1 in Z": many events' sum, each told on its own
             return None
         bare_toll = match.generic and self.last_event is not None and \
             self.last_event.event.violent  # "The ministry said 16 were killed": the last's
         if not own_place and match.violent and self.heading is None and not bare_toll and \
-                not _cue_is_anaphor(fold(sentence), match.start) and (
+                not _cue_is_anaphor(folded, match.start) and (
                 # under "Kupiansk." the city is Kupiansk
                 town := self._story_town(
                     sentence, start, family=match.family,
@@ -440,7 +440,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         if match.event_type == tx.BATTLES and not own_place and not refs and raid is not None \
                 and raid.event.event_type == tx.VIOLENCE_CIVILIANS and \
                 _RAID.search(fold(" ".join(raid.evidence))) and \
-                not _AFTER_BEFORE_CUE.search(fold(sentence), 0, match.start):
+                not _AFTER_BEFORE_CUE.search(folded, 0, match.start):
             # "killed during an army raid on X. ... exchanges of fire with gunmen": the raid
             # met armed resistance, so it is a battle (ACLED), not one-sided violence. The
             # fight may be told in the next paragraph, naming no place of its own.
@@ -460,7 +460,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 # "Troops spotted a gunman near X. They opened fire and killed him."
                 place, place_text, precision, own_place = *setting, True
         if own_place and place is not None and place.kind == KIND_PLACE and \
-                casualties.killed and (across := _TALLY_ACROSS.search(fold(sentence))):
+                casualties.killed and (across := _TALLY_ACROSS.search(folded)):
             # "strikes killed 27 across the Gaza Strip, including 11 in a strike on a
             # school in Jabalia": the region's tally is not the town's toll, its part is
             casualties = replace(casualties, killed=self._part_at(
@@ -481,13 +481,13 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             place, place_text, precision, casualties = own
             extras = [e for e in by_place if e is not own] + [
                 e for e in extras if all(e[0].id != b[0].id for b in by_place)]
-        if match.event_type == tx.VIOLENCE_CIVILIANS and _BREAKDOWN.search(fold(sentence)):
+        if match.event_type == tx.VIOLENCE_CIVILIANS and _BREAKDOWN.search(folded):
             # "Russians killed 4 residents of the oblast: 2 in A, 1 in B and 1 in C": a
             # bulletin's summary of the town lines it goes on to tell, no event of its own
             return None
         if not refs and (casualties.killed or 0) >= (_TALLY_MIN if match.generic
                                                      else _WAR_TALLY_MIN) and \
-                _PERFECT_TALLY.search(fold(sentence)):
+                _PERFECT_TALLY.search(folded):
             # "more than 300 aid workers have been killed in Gaza", "Israeli strikes have
             # killed more than 41,000 Palestinians": a tally, no one event
             return None
@@ -496,17 +496,17 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             last.place is not None and place.id == last.place.id  # "the shelling of X" again
         if match.violent and (not own_place or same_site) and last is not None \
                 and last.event.violent \
-                and ((subject := _EVENT_SUBJECT.search(fold(sentence), 0, match.start)) or (
-                    (_ANAPHOR.search(fold(sentence), 0, match.start) or (
-                        fold(sentence).startswith("the ", match.start)
-                        and _ANAPHOR_PREP.search(fold(sentence), 0, match.start))
-                     or _cue_is_anaphor(fold(sentence), match.start))
-                    and not _DEED.match(fold(sentence), match.start))):
+                and ((subject := _EVENT_SUBJECT.search(folded, 0, match.start)) or (
+                    (_ANAPHOR.search(folded, 0, match.start) or (
+                        folded.startswith("the ", match.start)
+                        and _ANAPHOR_PREP.search(folded, 0, match.start))
+                     or _cue_is_anaphor(folded, match.start))
+                    and not _DEED.match(folded, match.start))):
             # "As a result of the shelling, a serviceman was killed": the event just told,
             # or the latest one told with the same word ("killed in the strike on ...");
             # "The raid killed seven": the one its subject names ("it" is the last)
             if subject is None:
-                last = self._told_with(fold(sentence)[match.start: match.end], last)
+                last = self._told_with(folded[match.start: match.end], last)
             elif subject.group("noun") is not None:
                 last = self._told_with(subject.group("noun"), last)
             if last.event.sub_event_type == tx.ARMED_CLASH and match.event_type == \
@@ -517,13 +517,13 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             self._add_counts(last, casualties, sentence)
             return last
         if (refined := self._placed_anew(match, place, place_text, precision, refs, start,
-                                         sentence)) is not None:
+                                         folded)) is not None:
             self._add_counts(refined, casualties, sentence)
             return refined
-        if match.generic and not own_place and _ACROSS_THE_LAND.search(fold(sentence)):
+        if match.generic and not own_place and _ACROSS_THE_LAND.search(folded):
             return None  # "more than 550 were killed across the country": a tally
         if match.generic and not own_place and last is not None and last.event.violent \
-                and not _SEPARATE.search(fold(sentence)) \
+                and not _SEPARATE.search(folded) \
                 and (not refs or (last.date is not None and all(
                     r.date is not None and abs((r.date - last.date).days) <= 1
                     for r in refs))):
@@ -559,7 +559,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         if headed:
             assert self.heading is not None
             place, place_text, precision = self.heading
-        elif not own_place and match.violent and _SEPARATE.search(fold(sentence)):
+        elif not own_place and match.violent and _SEPARATE.search(folded):
             # "In a separate statement, the army said it killed eight militants in <a
             # valley the gazetteer lacks>": another event, not the last one's place nor
             # more of its dead
@@ -572,7 +572,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             place, place_text = self.headline.place, self.headline.text
             precision = _PRECISION.get(self.headline.place.kind, GEO_LINE_OR_COUNTRY)
         elif place is None and match.violent and (
-                _THE_CITY.search(fold(sentence)) or _QUARTER.search(fold(sentence))) and \
+                _THE_CITY.search(folded) or _QUARTER.search(folded)) and \
                 (city := self._story_city(start)) is not None:
             # "a missile struck the northern edge of the city", "shelling hit the Solino
             # neighbourhood" (a quarter the gazetteer lacks): the story's own city
@@ -584,7 +584,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             elif context is not None:
                 date_, date_prec = context.date, context.precision
             elif self.published is not None and (casualties.any() or _REPORTING.search(
-                    fold(sentence))):
+                    folded)):
                 date_, date_prec = self.published, DATE_WEEK
             elif self.anchor is not None and (self.published is None or abs(
                     (self.published - self.anchor).days) <= _ANCHOR_DAYS):
@@ -609,7 +609,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             date_own=own_date, date_told=own_date and self.date_told,
             date_night=own_date and self.date_night,
             tally=own_place and place is not None and place.kind in (KIND_ADMIN1, KIND_COUNTRY)
-            and _DAY_TALLY.search(fold(sentence)) is not None,
+            and _DAY_TALLY.search(folded) is not None,
         )
         merged = self._merge(draft, weak=weak or place is None)
         for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
