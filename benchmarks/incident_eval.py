@@ -2,7 +2,9 @@
 
 A predicted incident matches a gold one when the event family (event_type) is the same,
 the dates are within a day, and the point lies within the gold tolerance. Matching is
-greedy, one-to-one. Prints precision, recall, F1 and the share of matched incidents whose
+one-to-one and optimal: the most matches, and among those the nearest in place and day
+(a greedy pass could pair a gold event with a neighbour's prediction and report a toll
+error that is not one). Prints precision, recall, F1 and the share of matched incidents whose
 killed count is exact, then the errors by cause, so a round can be judged per class of
 failure rather than per set: a miss is a wrong `family`, `date` or `place` when an unmatched
 prediction fails on that test alone, else `absent`; a wrong toll is `none` (no number),
@@ -22,7 +24,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from geopy.distance import great_circle
+from scipy.optimize import linear_sum_assignment
 
 REPO = Path(__file__).resolve().parent.parent
 # Score this checkout's geomap, not whichever one the environment installed (a worktree
@@ -74,6 +78,28 @@ def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return not failed_tests(pred, gold)
 
 
+def nearness(pred: dict[str, Any], gold: dict[str, Any]) -> float:
+    """How far off a matching prediction is, in tolerances and days (0 is exact)."""
+    km = great_circle((pred["lat"], pred["lon"]), (gold["lat"], gold["lon"])).km
+    days = abs((date.fromisoformat(pred["date"]) - date.fromisoformat(gold["date"])).days)
+    return km / max(gold["tolerance_km"], 1) + days
+
+
+def assign(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> dict[int, int]:
+    """An optimal one-to-one matching, gold index -> prediction index.
+
+    Every match weighs far more than any sum of nearness terms, so the matching first has
+    the most pairs and only then the nearest ones.
+    """
+    weight = np.zeros((len(golds), len(preds)))
+    for g, gold in enumerate(golds):
+        for p, pred in enumerate(preds):
+            if matches(pred, gold):
+                weight[g, p] = 1000.0 - min(nearness(pred, gold), 2.0)
+    rows, cols = linear_sum_assignment(weight, maximize=True)
+    return {int(g): int(p) for g, p in zip(rows, cols, strict=True) if weight[g, p] > 0}
+
+
 def miss_cause(gold: dict[str, Any], unmatched: list[dict[str, Any]]) -> str:
     """`family`, `date` or `place` when some prediction fails that test alone, else `absent`."""
     singles = {tuple(failed_tests(p, gold)) for p in unmatched}
@@ -87,9 +113,10 @@ def toll_cause(got: int | None, gold: int) -> str:
 def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: Score,
                verbose: bool, name: str) -> None:
     preds = [p for p in preds if p["event_type"] in VIOLENT]
-    unmatched = list(preds)
-    for gold in golds:
-        hit = next((p for p in unmatched if matches(p, gold)), None)
+    pairs = assign(preds, golds)
+    unmatched = [p for i, p in enumerate(preds) if i not in pairs.values()]
+    for g, gold in enumerate(golds):
+        hit = preds[pairs[g]] if g in pairs else None
         if hit is None:
             score.false_neg += 1
             cause = miss_cause(gold, unmatched)
@@ -98,7 +125,6 @@ def score_file(preds: list[dict[str, Any]], golds: list[dict[str, Any]], score: 
                 print(f"  MISS ({cause}) {name}: {gold['event_type']} {gold['date']} "
                       f"{gold['place']}")
             continue
-        unmatched.remove(hit)
         score.true_pos += 1
         if gold.get("killed") is not None:
             score.killed_total += 1

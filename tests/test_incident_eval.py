@@ -39,3 +39,22 @@ def test_scoring_counts_matches_extras_and_wrong_tolls_by_cause() -> None:
     assert (score.true_pos, score.false_pos, score.false_neg) == (1, 1, 1)
     assert score.causes == {"killed: over": 1, "miss: absent": 1}
     assert (score.killed_exact, score.killed_total) == (0, 1)
+
+
+def test_matching_finds_the_most_pairs_where_first_come_would_strand_a_gold_event() -> None:
+    # The first prediction fits both gold events; the second fits only the first one. Taking
+    # predictions in order would pair the first gold with the first prediction and leave the
+    # second gold unmatched.
+    east = {**GOLD, "lon": 37.4, "killed": 1}
+    both, west_only = pred(lon=37.2), pred(lon=36.9)
+    assert incident_eval.assign([both, west_only], [GOLD, east]) == {0: 1, 1: 0}
+
+
+def test_among_equal_matchings_each_gold_event_takes_its_nearest_prediction() -> None:
+    # Two towns 10 km apart, both within tolerance of each prediction: the toll judged for
+    # each gold event is its own town's, not its neighbour's.
+    score = incident_eval.Score()
+    near = {**GOLD, "lon": 37.13, "killed": 9}
+    incident_eval.score_file([pred(lon=37.13, killed=9), pred(killed=3)], [GOLD, near],
+                             score, False, "f.txt")
+    assert (score.true_pos, score.killed_exact, score.killed_total) == (2, 2, 2)
