@@ -80,7 +80,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"strikes?)|drone\s+(?:strikes?|attacks?)|(?:drones?|uavs?|warplanes?|jets?|"
         r"aircraft|helicopters?|gunships?)\s+(?:(?:had|have|has|also|then|later|again|"
         r"reportedly)\s+){0,3}(?:struck|hit|bombed|attacked|targeted|fired|"
-        r"pounded|raided)|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
+        # "an enemy warplane launched a raid on a house in the town of X"
+        r"pounded|raided|(?:launched|carried\s+out|conducted|staged)\s+(?:an?\s+|\w+\s+)?"
+        r"(?:air\s?)?(?:raids?|strikes?))|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted|killed|wounded|injured)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+)?(?:drones?|uavs?|warplanes?|jets?|aircraft)\b|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
@@ -100,7 +102,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:killed|wounded|injured|hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:drones?|uavs?|air\s?strikes?|warplanes?|quadcopters?))\b"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.85),
-    (_r(r"\b(?:shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
+    # "fired flare shells over the border villages": light, not fire on anyone
+    (_r(r"\b(?:(?<!flare\s)(?<!illumination\s)(?<!illuminating\s)shell(?:ing|ed|fire|s)?|artillery|(?:rockets?|missiles?)(?!\s+(?:defen[cs]es?|"
         r"systems?|programm?e?s?|technology|launchers?|tests?|shields?|interceptors?|deals?|"
         r"sales?|factory|plants?|makers?|engines?|scientists?|lifted|launch\w*|industry))|"
         r"rocket\s+fire|mortars?|tank\s+(?:fire|shells?|rounds?)|"

@@ -94,8 +94,9 @@ _SUBJECT = re.compile(
     # what they were doing: "three contractors working for an international charity"
     + r"(?:\s+(?:working|living|serving|sheltering|staying|travel?ling|employed|waiting)\s+"
     r"(?:for|at|in|with|on|near)(?:\s+(?!" + _NOT_IN_UNIT + r"\b)[a-z0-9'\-]+){1,5})?"
-    # "two men, aged 45 and 52, were killed": their ages in apposition
-    r"(?:\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*\s*,)?)" + _BE
+    # "two men, aged 45 and 52, were killed": their ages, in apposition or not
+    r"(?:\s*,\s*aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})*\s*,|"
+    r"\s+aged\s+\d{1,3}(?:\s*(?:,|and|to)\s*\d{1,3})+)?)" + _BE
     + r"\s+(?P<kind>" + _KILLED + "|"
     + _WOUNDED + "|" + _CAPTURED + r")\b"
     # "another injured passenger died": the word describes the victim, the verb follows
@@ -416,7 +417,9 @@ _ALSO = re.compile(
     r"(?:been\s+)?)?also\s+(?:been\s+)?(?:killed|died)\b"
 )
 _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
-_AGED = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of)\s+$")
+# "aged 64", and the later ages of a list: "two women aged 54 and 71 were wounded"
+_AGED = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of)\s+"
+                   r"(?:\d{1,3}\s*(?:,|and|to|-)\s*){0,3}$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -678,7 +681,7 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return
         if _SUBSET.search(text, max(0, start - 20), start):
             return
-        if _AGE.match(text, m.end("num")) or _AGED.search(text, max(0, start - 12), start):
+        if _AGE.match(text, m.end("num")) or _AGED.search(text, max(0, start - 30), start):
             return  # "a 64-year-old", "a woman aged 64 was killed": an age, not a count
         if (_MONTH_BEFORE.search(text, max(0, start - 11), start) and _EVENT_AFTER.match(
                 text, m.end("num"))) or _MONTH_AFTER.match(text, m.end("num")):

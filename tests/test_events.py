@@ -918,3 +918,16 @@ def test_an_event_ranked_in_a_year_count_is_not_a_tally() -> None:
                              "the 58th massacre in the country so far this year.", published)
     assert is_background("The army says 300 fighters have been killed so far this year.",
                          published)
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("A man died when a warplane launched a raid on his house in the village.", tx.EXPLOSIONS),
+    ("Two fighters were killed when jets carried out strikes on the camp.", tx.EXPLOSIONS),
+    ("The army fired flare shells over the valley during the night.", None),
+    ("Troops fired illumination shells over the hills.", None),
+    ("The army fired shells at the valley during the night.", tx.EXPLOSIONS),
+])
+def test_a_raid_launched_by_aircraft_is_a_strike_but_flares_are_no_fire(sentence,
+                                                                        family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family

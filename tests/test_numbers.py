@@ -708,3 +708,9 @@ def test_an_aside_between_dashes_is_not_counted_again() -> None:
     sentence = ("Two civilians – a man born in 1961 and a woman born in 1987 – were killed "
                 "when shells hit the town.")
     assert extract_casualties(sentence).killed == 2
+
+
+def test_ages_listed_after_the_victims_are_not_their_count() -> None:
+    for sentence, wounded in (("Two farmers aged 48 and 63 were wounded by shellfire.", 2),
+                              ("Three boys aged 9, 11 and 14 were injured in the strike.", 3)):
+        assert extract_casualties(sentence).wounded == wounded, sentence
