@@ -1572,3 +1572,19 @@ def test_the_shelling_of_the_same_town_retold_is_the_fire_told_first() -> None:
             "killed.")
     (inc,) = violent(run(text))
     assert (inc.event_type, inc.place_name, inc.killed) == (tx.EXPLOSIONS, "Ganja", 2)
+
+
+def test_towns_listed_in_a_participle_clause_take_its_event() -> None:
+    # "attacked ..., shelling the towns of A, B and C": the fight is the sentence's event,
+    # the towns after the first are the shelling's
+    text = ("Officials said four soldiers were killed when Azerbaijani forces attacked "
+            "positions overnight, shelling the towns of Laketown, Ganja and Avdiivka.")
+    found = {i.place_name: i.event_type for i in violent(run(text, date(2022, 9, 13)))}
+    assert found == {"Laketown": tx.BATTLES, "Ganja": tx.EXPLOSIONS,
+                     "Avdiivka": tx.EXPLOSIONS}
+
+
+def test_an_assault_named_by_its_weapons_keeps_one_event_for_its_list() -> None:
+    text = ("Azerbaijani forces launched a massive artillery and drone assault on positions "
+            "near Laketown, Ganja and Avdiivka.")
+    assert {i.event_type for i in violent(run(text, date(2022, 9, 13)))} == {tx.EXPLOSIONS}

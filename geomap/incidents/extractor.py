@@ -18,6 +18,7 @@ area in `Incident.area`; a border is its line with geo_precision 4.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -612,8 +613,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             and _DAY_TALLY.search(folded) is not None,
         )
         merged = self._merge(draft, weak=weak or place is None)
+        listed = _list_event(sentence, match, extras[0][1]) if extras else match
         for n, (extra_place, extra_text, extra_precision, extra_counts) in enumerate(extras):
-            self._merge(replace(draft, place=extra_place, place_text=extra_text,
+            self._merge(replace(draft, event=listed, place=extra_place, place_text=extra_text,
                                 precision=extra_precision, casualties=extra_counts,
                                 evidence=list(draft.evidence),
                                 first_offset=draft.first_offset + 1 + n,
@@ -624,6 +626,23 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         self.unplaced = False
         self.last_event = merged
         return merged
+
+
+_PARTICIPLE_OPENS = re.compile(r",\s+(?:\w+ly\s+)?(?:also\s+)?$")
+
+
+def _list_event(sentence: str, match: EventMatch, listed_text: str) -> EventMatch:
+    """The event of the places listed after the first ("attacked positions along the
+    border, shelling the towns of A, B and C"): a violent cue of another family between
+    the sentence's own cue and the list is theirs (the first place keeps the sentence's)."""
+    at = sentence.find(listed_text, match.end)
+    between = sentence[match.end: at] if at > match.end else ""
+    told = classify(between) if between else None
+    if told is None or not told.violent or told.family == match.family or \
+            not between[told.start: told.end].endswith("ing") or \
+            not _PARTICIPLE_OPENS.search(between, 0, told.start):
+        return match  # only a participle clause of its own: "..., shelling the towns of"
+    return replace(told, start=told.start + match.end, end=told.end + match.end)
 
 
 def extract_incidents(
