@@ -420,6 +420,8 @@ _ONE_OF = frozenset(("the", "its", "their", "his", "her"))
 # "aged 64", and the later ages of a list: "two women aged 54 and 71 were wounded"
 _AGED = re.compile(r"\b(?:aged|age|ages|age\s+of|ages\s+of)\s+"
                    r"(?:\d{1,3}\s*(?:,|and|to|-)\s*){0,3}$")
+_ROSTER_BEFORE = re.compile(r"\b(?:names|list|identities|photos|photographs)\s+of\s+"
+                            r"(?:the\s+|another\s+)?$")
 _AGE = re.compile(r"^\s*(?:-?years?[- ]old|-year|year)")
 # "Nobody was killed", "no casualties were reported", "without casualties": a toll of
 # zero, which analysts code as 0, not as unknown. A group's own zero ("no civilians were
@@ -688,6 +690,8 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return  # "the April 10 strike killed four": a day of the month
         if text.startswith("no ", max(0, start - 3)) or text.startswith("no-", max(0, start - 3)):
             return  # "No one was hurt": nobody
+        if _ROSTER_BEFORE.search(text, max(0, start - 24), start):
+            return  # "published the names of 29 more servicemen killed": a roll of the dead
         if _EARLIER_FIGURE.search(text, max(0, start - 50), start):
             return  # "89 were killed, up from an earlier toll of 80": the old figure
         token = m["num"]

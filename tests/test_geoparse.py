@@ -1068,3 +1068,10 @@ def test_a_community_is_put_by_the_municipality_or_town_named_after_it(
     ms = {m.text: m.place for m in gp.parse(text)}
     a, b = ms[name], ms[town]
     assert abs(a.lat - b.lat) < 1.4 and abs(a.lon - b.lon) < 1.4
+
+
+def test_a_name_before_street_or_avenue_is_a_street(gp: Geoparser) -> None:
+    got = places(gp, "A rocket hit a house on Tumanyan street in Yerevan, and a shell fell "
+                     "near Kharkiv Avenue.")
+    assert "Tumanyan" not in got and "Kharkiv" not in got
+    assert got["Yerevan"][:2] == (KIND_PLACE, "AM")

@@ -1588,3 +1588,10 @@ def test_an_assault_named_by_its_weapons_keeps_one_event_for_its_list() -> None:
     text = ("Azerbaijani forces launched a massive artillery and drone assault on positions "
             "near Laketown, Ganja and Avdiivka.")
     assert {i.event_type for i in violent(run(text, date(2022, 9, 13)))} == {tx.EXPLOSIONS}
+
+
+def test_a_rights_defender_speaks_and_the_town_shelled_as_subject_is_the_site() -> None:
+    text = ("The Gegharkunik Human Rights Defender reports that overnight the town Laketown "
+            "was again targeted with rockets. A woman was killed.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.geo_precision, inc.killed) == ("Laketown", GEO_POINT, 1)

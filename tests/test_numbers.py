@@ -714,3 +714,8 @@ def test_ages_listed_after_the_victims_are_not_their_count() -> None:
     for sentence, wounded in (("Two farmers aged 48 and 63 were wounded by shellfire.", 2),
                               ("Three boys aged 9, 11 and 14 were injured in the strike.", 3)):
         assert extract_casualties(sentence).wounded == wounded, sentence
+
+
+def test_a_roll_of_names_of_the_dead_is_no_toll() -> None:
+    sentence = "The army published the names of 29 more servicemen killed in action."
+    assert extract_casualties(sentence).killed is None

@@ -63,6 +63,12 @@ _LOCATIVE = re.compile(
 # apposition to a locative phrase is that phrase's place
 _APPOSED = re.compile(r"\b(?:in|at|near|on|of|outside|around|into|hit|struck)\s+the\s+"
                       r"(?:[\w'-]+\s+){0,2}?(?:capital|city|town|village|port|camp)\s*,\s+$")
+# "the capital Stepanakert was again targeted", "Kramatorsk came under fire": the place
+# that underwent the attack, as the subject of a passive.
+_STRUCK_AFTER = re.compile(
+    r"\s+(?:(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+\s+){0,2}?(?:targeted|shelled|"
+    r"hit|struck|bombed|bombarded|attacked|pounded|rocketed)|came\s+under\s+(?:\w+\s+){0,3}?"
+    r"(?:fire|shelling|attack|bombardment))\b")
 _NEAR = re.compile(r"\b(?:near|outside|around|overlooking|outskirts\s+of|vicinity\s+of|close\s+to|"
                    r"(?:countryside|suburbs?|environs|periphery)\s+of|"
                    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|km\s+from|"
@@ -88,7 +94,9 @@ _ORG_AFTER = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:ministry|news|agency|media|parliament|government|"
     r"president|prime|army|military|officials|authorities|spokes\w+|foreign|defen[cs]e|"
     r"interior|health|general\s+staff|air\s+force|embassy|leader|envoy|mission|"
-    r"council|state\s+media|mediated|backed|regime)\b|"
+    r"council|state\s+media|mediated|backed|regime|ombuds\w*|"
+    # "The Artsakh Human Rights Defender reports that ...": the office that speaks
+    r"human\s+rights\s+(?:defender|commissioner|commission|council|office))\b|"
     # "Karabakh's ombudsman said one civilian was killed": an office's holder speaking (not
     # "the Kharkiv governor said", which most often names the town hit)
     r"^'s\s+(?:[\w-]+\s+){0,2}?(?:ombuds\w*|governor|mayor|police|prosecutor)\b"

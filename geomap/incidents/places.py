@@ -49,6 +49,7 @@ from geomap.incidents.patterns import (
     _SPECIFICITY,
     _STATIONED_IN,
     _STORY_TOWN_SPAN,
+    _STRUCK_AFTER,
     _THE_CITY,
     _TOWN_OF,
     _TOWNS_PART,
@@ -149,6 +150,8 @@ class _Places:
                 locative = False  # "on the Damascus highway": a road, not that town
             if not locative and place.kind == KIND_PLACE and _QUARTER_OF.match(sentence, rel_e):
                 locative = True  # "near Mogadishu's Hodan district": in that city
+            if not locative and place.kind == KIND_PLACE and _STRUCK_AFTER.match(folded, rel_e):
+                locative = True  # "the capital Stepanakert was again targeted": the site
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
