@@ -113,6 +113,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # from its positions (at a house, a car or people it is one-sided violence)
         r"(?:units|troops|forces|army)\s+(?:\w+\s+){0,2}?(?:fired|opened\s+fire)\s+(?:at|on)\s+"
         r"(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|settlements?|city)\b|"
+        # "Residential quarters of A, B and C came under fire": settlements as the target
+        r"(?:residential\s+(?:quarters|areas|districts|buildings)|villages|towns|"
+        r"settlements)\s+(?:[\w,'’-]+\s+){0,8}?came\s+under\s+(?:heavy\s+)?fire|"
         # "bombs fired from the hills landed near the camp": bombs lobbed, not dropped
         r"bombs?\s+(?:were\s+)?(?:fired|lobbed))\b"),
      tx.EXPLOSIONS, tx.SHELLING, 0.8),
@@ -641,7 +644,8 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("air", "drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
      "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
-     "grad", "munition", "heavy weapon", "projectile", "tank", "bomb", "fired", "opened fire"),
+     "grad", "munition", "heavy weapon", "projectile", "tank", "bomb", "fired", "opened fire",
+     "came under"),
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),

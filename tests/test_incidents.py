@@ -1595,3 +1595,28 @@ def test_a_rights_defender_speaks_and_the_town_shelled_as_subject_is_the_site() 
             "was again targeted with rockets. A woman was killed.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.geo_precision, inc.killed) == ("Laketown", GEO_POINT, 1)
+
+
+def test_towns_listed_as_the_subject_that_came_under_fire_are_each_shelled() -> None:
+    text = ("Residential quarters of Ganja, Avdiivka and Laketown came under fire on Monday, "
+            "the regional administration said.")
+    found = {i.place_name: i.event_type for i in violent(run(text))}
+    assert found == dict.fromkeys(("Ganja", "Avdiivka", "Laketown"), tx.EXPLOSIONS)
+
+
+def test_a_town_in_the_shelled_province_told_next_is_where_the_event_was() -> None:
+    text = ("Artillery also attacked the Gegharkunik province on Sunday. In Laketown itself, "
+            "a 70-year-old man was wounded.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.wounded) == ("Laketown", 1)
+
+
+def test_across_the_river_named_like_a_city_is_no_site() -> None:
+    river_town = Place("t:river", "Dnipro", "place", "PPLA", "UA", "Dnipro", 48.45, 34.98, 1e6)
+    text = "Across the Dnipro, the village of Laketown was also attacked with artillery."
+    at = text.index("Dnipro")
+    found = sorted([*mentions(text), Mention("Dnipro", at, at + 6, river_town, 0.9)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2023, 11, 14), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert inc.place_name == "Laketown"

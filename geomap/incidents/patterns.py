@@ -179,6 +179,9 @@ _ROAD_AFTER = re.compile(r"(?:-[\w'-]+)?\s+(?:highway|road|motorway|expressway|r
 
 # "on the left bank of the Dnipro": a river, not where the event happened.
 _RIVER_BANK = re.compile(r"\bbanks?\s+of\s+(?:the\s+)?$")
+# "Across the Dnipro, the Nikopol district was attacked": a town is not "the" town; a
+# river is (its name read as the city on it)
+_ACROSS_RIVER = re.compile(r"\b(?:across|beyond|crossing|crossed|over)\s+the\s+$")
 
 
 # "in response to ... in X", "to avenge ... in X": a reason's place, not the site

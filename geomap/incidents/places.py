@@ -18,6 +18,7 @@ from geomap.incidents.merging import (
 )
 from geomap.incidents.patterns import (
     _ACROSS,
+    _ACROSS_RIVER,
     _ACROSS_THE_LAND,
     _APPOSED,
     _ASTRAY_KM,
@@ -134,6 +135,9 @@ class _Places:
                     or _FLIGHT_TO.search(head) \
                     or (place.kind == KIND_COUNTRY and _FORCES_OF.search(head)):
                 continue  # (not "fired rockets in response to massacres in Gaza City")
+            if place.kind == KIND_PLACE and _ACROSS_RIVER.search(head) and \
+                    not fold(place.name).startswith("the "):
+                continue  # "Across the Dnipro, ...": the river, not the city named for it
             if place.kind == KIND_COUNTRY and (_OPPONENT.search(head)
                                                or _ATTACKER_AFTER.match(folded, rel_e)):
                 continue  # "fighting with Azerbaijan", "Russia launched drones at": a party
@@ -279,6 +283,18 @@ class _Places:
                 break
             extras.append((m.place, m.text, precision))
             last_end = m.end
+        if best[0][0] == 0 and _STRUCK_AFTER.match(folded, best[1].end - start):
+            # "A, B and C came under fire": the subject's list ends at the place chosen
+            first_start = best[1].start
+            for m in reversed(mentions):
+                if m.start >= first_start or m.place is None or best[1].place is None:
+                    continue
+                between = folded[m.end - start: first_start - start]
+                if not _LIST_JOIN.fullmatch(between) or \
+                        m.place.kind != best[1].place.kind or m.place.id == best[1].place.id:
+                    break
+                extras.append((m.place, m.text, precision))
+                first_start = m.start
         return extras
 
     def _admin_of(self, place: Place, written: str, province: bool = False) -> Place | None:

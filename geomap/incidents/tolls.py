@@ -145,11 +145,22 @@ class _Tolls:
         """A count-only sentence with its own town, elsewhere than the event just told
         ("In X, two were killed. In Y, three were injured."): a bulletin's next town, the
         same kind of event there, not more victims of the last one."""
-        if prev.place is None or prev.place.kind != KIND_PLACE:
+        if prev.place is None or prev.place.kind not in (KIND_PLACE, KIND_ADMIN1):
             return None
         mentions = [m for m in self.mentions if start <= m.start < end]
         place, text, precision, own = self._place(sentence, start, mentions)
         self.extra_places = []
+        if prev.place.kind == KIND_ADMIN1:
+            if own and place is not None and place.kind == KIND_PLACE and \
+                    place.admin1 == prev.place.admin1 and place.country == prev.place.country \
+                    and (lead := _TOWN_LEAD.match(fold(sentence))) is not None and any(
+                        m.start - start == lead.end() for m in mentions):
+                # "The Nikopol district was attacked. In Nikopol itself, a man was
+                # wounded": the town is where the province's event is known to have been
+                prev.place, prev.place_text, prev.precision = place, text, precision
+                self._add_counts(prev, casualties, sentence)
+                return prev
+            return None
         if not own or place is None or place.kind != KIND_PLACE or \
                 _places_compatible(place, prev.place):
             return None
