@@ -1620,3 +1620,11 @@ def test_across_the_river_named_like_a_city_is_no_site() -> None:
     article = Article(text=text, id="art1", published=date(2023, 11, 14), source="Wire")
     (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert inc.place_name == "Laketown"
+
+
+def test_one_incident_of_a_fight_just_told_is_part_of_it() -> None:
+    text = ("Troops fought militants in Ganja on Sunday, the army said. In one incident, "
+            "a cell of gunmen fired an anti-tank missile at troops, who called in a drone "
+            "strike.")
+    (inc,) = violent(run(text))
+    assert (inc.event_type, inc.place_name) == (tx.BATTLES, "Ganja")

@@ -497,7 +497,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             last.place is not None and place.id == last.place.id  # "the shelling of X" again
         if match.violent and (not own_place or same_site) and last is not None \
                 and last.event.violent \
-                and ((subject := _EVENT_SUBJECT.search(folded, 0, match.start)) or (
+                and ((subject := _EVENT_SUBJECT.search(folded, 0, match.start))
+                     or _ONE_INSTANCE.match(folded) or (
                     (_ANAPHOR.search(folded, 0, match.start) or (
                         folded.startswith("the ", match.start)
                         and _ANAPHOR_PREP.search(folded, 0, match.start))
@@ -628,6 +629,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         return merged
 
 
+# "In one incident, gunmen fired a missile at troops, who called in a drone strike": a
+# moment of the fight just told (at its site, or at none), not an event of its own
+_ONE_INSTANCE = re.compile(r"\W*(?:in|during)\s+one\s+(?:incident|instance|case|attack|"
+                           r"engagement|encounter|clash)\b")
 _PARTICIPLE_OPENS = re.compile(r",\s+(?:\w+ly\s+)?(?:also\s+)?$")
 
 
