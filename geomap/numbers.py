@@ -140,6 +140,8 @@ _TOLL_BY = re.compile(
     r"(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+|final\s+)?" + _TOLL_WORD
     + r"(?:\s+[a-z']+){0,3}?\s+" + _TOLL_FROM + r"(?:to|at)\s+" + _QUAL + _NUMBER
 )
+# "gave a higher toll of 26 dead, saying some of the wounded had died": a toll stated
+_TOLL_OF = re.compile(r"\b" + _TOLL_WORD + r"\s+(?:of|at)\s+" + _QUAL + _NUMBER)
 _SIMPLE_NUM = (r"(?:\d{1,3}(?:,\d{3})*(?![\d:/-])|" + _NUM_WORD + r"(?![\w-])|an?(?=\s))")
 # "eliminated three terrorists": a military's word for killing, only of fighters.
 _ELIMINATED = re.compile(
@@ -614,8 +616,8 @@ def added_deaths(sentence: str) -> int | None:
         and not _NTH_ONE.search(text)
     if not wounds and not starts:
         return None  # no count can qualify: skip the toll and count scans (most sentences)
-    if _TOLL.search(text) or _TOLL_BY.search(text):
-        return None
+    if _TOLL.search(text) or _TOLL_BY.search(text) or _TOLL_OF.search(text):
+        return None  # the toll itself ("gave a higher toll of 26 dead"), not deaths added
     added = [value for at, category, value, _t in casualty_counts(sentence)
              if category == "killed" and value and (wounds or at in starts)]
     return sum(added) if added else None

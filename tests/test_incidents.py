@@ -1628,3 +1628,10 @@ def test_one_incident_of_a_fight_just_told_is_part_of_it() -> None:
             "strike.")
     (inc,) = violent(run(text))
     assert (inc.event_type, inc.place_name) == (tx.BATTLES, "Ganja")
+
+
+def test_where_a_strikes_power_cuts_reached_is_not_where_it_fell() -> None:
+    text = ("Drones hit a power station near the city of Laketown on Tuesday, causing "
+            "widespread power cuts in several provinces including Ganja.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Laketown"

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from geomap.numbers import casualty_counts, extract_casualties, to_number, total_casualties
+from geomap.numbers import (
+    added_deaths,
+    casualty_counts,
+    extract_casualties,
+    to_number,
+    total_casualties,
+)
 
 
 @pytest.mark.parametrize(
@@ -719,3 +725,9 @@ def test_ages_listed_after_the_victims_are_not_their_count() -> None:
 def test_a_roll_of_names_of_the_dead_is_no_toll() -> None:
     sentence = "The army published the names of 29 more servicemen killed in action."
     assert extract_casualties(sentence).killed is None
+
+
+def test_a_toll_stated_by_another_source_adds_no_deaths() -> None:
+    assert added_deaths("A monitoring group gave a higher toll of 26 dead, saying some of "
+                        "the wounded had died overnight.") is None
+    assert added_deaths("Two of the wounded died overnight in hospital.") == 2

@@ -186,7 +186,11 @@ _ACROSS_RIVER = re.compile(r"\b(?:across|beyond|crossing|crossed|over)\s+the\s+$
 
 # "in response to ... in X", "to avenge ... in X": a reason's place, not the site
 _REASON = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:to|for)|"
-                     r"to\s+avenge|in\s+reply\s+to)\b[^.;]{0,40}$")
+                     r"to\s+avenge|in\s+reply\s+to)\b[^.;]{0,40}$|"
+                     # "causing widespread power cuts in several states including Khartoum":
+                     # where the strike's effects reached, not where it fell
+                     r"\b(?:power\s+cuts?|(?:power\s+|electricity\s+)?outages?|blackouts?)\s+"
+                     r"(?:in|across|to)\s+(?:[\w'-]+\s+){0,4}$")
 
 
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
