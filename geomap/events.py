@@ -161,10 +161,11 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "settler attacks spread to two villages": settlers' violence is against civilians
         r"settler\s+(?:attacks?|raids?|violence|rampages?|assaults?)|"
         # "units fired at a house in the village": fire at civilian property or people
-        r"(?:units|troops|forces|soldiers|servicemen|snipers?|gunmen|militants)\s+(?:\w+\s+){0,2}?"
-        r"(?:fired|opened\s+fire|shot)\s+(?:at|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:(?:farm)?houses?|"
-        r"homes?|cars?|vehicles?|civilians|residents|farmers|shepherds|tractors?|"
-        r"school|kindergarten)\b|"
+        r"(?:units|troops|forces|soldiers|servicemen|snipers?|gunmen|militants|tanks)\s+"
+        r"(?:\w+\s+){0,2}?(?:fired|opened\s+fire|shot)\s+(?:at|on)\s+(?:an?\s+|the\s+)?"
+        r"(?:[\w-]+\s+)?(?:(?:farm)?houses?|homes?|cars?|vehicles?|civilians|residents|"
+        r"farmers|shepherds|tractors?|school|kindergarten|crowds?|aid\s+seekers|"
+        r"worshippers|displaced\s+(?:people|families))\b|"
         # "the gang attack on the X neighbourhood": an armed group's attack on a community
         r"(?:gang|militia|bandit)\s+(?:attacks?|raids?)\s+on\s+(?:the\s+|an?\s+)?"
         r"(?:[\w'-]+\s+){0,3}?(?:neighbou?rhoods?|villages?|camps?|markets?|"
@@ -905,6 +906,12 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
             return EventMatch(tx.EXPLOSIONS, tx.SHELLING, 0.6, *m.span())
         m = _first_live(_KILLING, folded, sentence)
         if m and not _in_refuted(folded, m.start()):
+            if folded.startswith(("was", "were", "been", "being"), m.start()) and \
+                    _ARMED_VICTIM.search(folded, 0, m.start()) and \
+                    not _CIVILIAN_VICTIM.search(folded, 0, m.start()):
+                # "A contract soldier was killed near the village": a soldier's death
+                # at the front, no one-sided violence (that needs unarmed victims)
+                return EventMatch(tx.BATTLES, tx.ARMED_CLASH, 0.55, *m.span(), generic=True)
             return EventMatch(tx.VIOLENCE_CIVILIANS, tx.ATTACK, 0.6, *m.span(), generic=True)
     for (pattern, sub, weight), stems in zip((
         (_AGREEMENT, tx.AGREEMENT, 0.7),

@@ -931,3 +931,15 @@ def test_a_raid_launched_by_aircraft_is_a_strike_but_flares_are_no_fire(sentence
                                                                         family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("An Armenian contract soldier was killed on Monday near the village.", tx.BATTLES),
+    ("Two servicemen were killed at the border on Sunday.", tx.BATTLES),
+    ("A shepherd was killed near the village on Monday.", tx.VIOLENCE_CIVILIANS),
+    ("Israeli tanks fired on residents trying to return to their homes.",
+     tx.VIOLENCE_CIVILIANS),
+])
+def test_who_was_killed_with_no_weapon_named_decides_the_family(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family

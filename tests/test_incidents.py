@@ -1635,3 +1635,26 @@ def test_where_a_strikes_power_cuts_reached_is_not_where_it_fell() -> None:
             "widespread power cuts in several provinces including Ganja.")
     (inc,) = violent(run(text))
     assert inc.place_name == "Laketown"
+
+
+def test_a_death_told_with_no_killer_in_a_story_of_shelling_is_the_shellings() -> None:
+    hilltown = Place("t:hill", "Hilltown", "place", "PPL", "AM", "Gegharkunik", 40.5, 45.5, 900)
+    text = ("Azerbaijani artillery shelled Laketown on Tuesday, officials said.\n\n"
+            "The health ministry said a civilian man was killed in Hilltown on Tuesday.")
+    at = text.index("Hilltown")
+    found = sorted([*mentions(text), Mention("Hilltown", at, at + 8, hilltown, 0.9)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2022, 9, 13), source="Wire")
+    incidents = violent(extract_incidents(article, found, lookup=lookup,
+                                          capital=CAPITALS.get))
+    assert {i.place_name: i.event_type for i in incidents} == {
+        "Laketown": tx.EXPLOSIONS, "Hilltown": tx.EXPLOSIONS}
+
+
+def test_a_month_recalled_after_the_ledes_day_does_not_date_the_next_paragraph() -> None:
+    text = ("Israeli air strikes killed at least 38 people across the Gaza Strip on Wednesday, "
+            "a day after Israel launched its most intense bombardment since a ceasefire took "
+            "hold in January.\n\nThe deadliest strike hit a house in Ganja before dawn, killing "
+            "14 members of one family.")
+    (inc,) = violent(run(text, date(2025, 3, 19)))
+    assert (inc.place_name, inc.killed, inc.date) == ("Ganja", 14, date(2025, 3, 19))

@@ -114,6 +114,7 @@ Mentions = Callable[[], list[Mention]]
 RETOLD_NEARBY_KM = 30.0
 # How far from the place of the shelling just told a bare killing may be its victim
 SHELLED_NEARBY_KM = 60.0
+WAR_NEARBY_KM = 100.0
 
 
 class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
@@ -265,9 +266,12 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                                    [r for r in day_refs if cs <= r.start < ce] or day_refs,
                                    local, local or carried, None)
                 if day_refs:
-                    local = day_refs[-1]
-                    if day_refs[-1].precision == DATE_DAY:
-                        self.anchor = day_refs[-1].date
+                    # the sentence's last day, not a month it recalls after it ("on
+                    # Wednesday, ... since a ceasefire took hold in January")
+                    local = next((r for r in reversed(day_refs) if r.precision == DATE_DAY),
+                                 day_refs[-1])
+                    if local.precision == DATE_DAY:
+                        self.anchor = local.date
             if row:  # a paragraph of page chrome (a caption) does not end the narration
                 carried = local
         if self.later_updates:
@@ -540,6 +544,16 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # was killed in Marhanets, he said.": a bare killing told next to the shelling
             # of its area is that weapon's, at its own town
             match = replace(prev.event, start=match.start, end=match.end)
+        elif match.generic and match.event_type == tx.VIOLENCE_CIVILIANS and own_place and \
+                place is not None and last is not None and last.event.violent and \
+                last.event.event_type != tx.VIOLENCE_CIVILIANS and last.place is not None \
+                and folded.startswith(("was", "were", "been"), match.start) and \
+                not folded.startswith(" by ", match.end) and haversine_km(
+                    last.place.lat, last.place.lon, place.lat, place.lon) <= WAR_NEARBY_KM:
+            # "A civilian man was killed in Sotk" in a story of shelling along the border:
+            # a death told with no one who killed is the war's way of killing told so far,
+            # not a deliberate attack on civilians
+            match = replace(last.event, start=match.start, end=match.end)
         date_, date_prec, own_date = self._own_date(match, refs, start)
         if own_date and date_prec in (DATE_DAY, DATE_MONTH) and \
                 self._before_the_news(date_, date_prec, sentence):
