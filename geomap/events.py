@@ -81,8 +81,11 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"aircraft|helicopters?|gunships?)\s+(?:(?:had|have|has|also|then|later|again|"
         r"reportedly)\s+){0,3}(?:struck|hit|bombed|attacked|targeted|fired|"
         # "an enemy warplane launched a raid on a house in the town of X"
-        r"pounded|raided|(?:launched|carried\s+out|conducted|staged)\s+(?:an?\s+|\w+\s+)?"
-        r"(?:air\s?)?(?:raids?|strikes?))|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
+        r"pounded|raided|(?:launched|carried\s+out|conducted|staged)\s+(?:an?\s+|\w+\s+){0,3}?"
+        r"(?:air\s?)?(?:raids?|strikes?))|"
+        # "a building destroyed by an enemy raid": a raid that flattens buildings is an air raid
+        r"(?:destroyed|flattened|levell?ed|demolished)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+        r"(?:air\s?)?raids?|(?:dropped|drops|dropping)\s+(?:[\w-]+\s+){0,2}?(?:explosives?|"
         r"munitions?|grenades?)|"
         r"(?:struck|hit|attacked|targeted|killed|wounded|injured)\s+by\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+)?(?:drones?|uavs?|warplanes?|jets?|aircraft)\b|kamikaze\s+drones?|(?:attack(?:ed)?|strike|struck|hit|target(?:ed)?|pound(?:ed)?)\s+"
@@ -643,7 +646,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("ied", "explosive", "roadside", "bomb", "mine", "landmine", "booby", "detonat"),
     ("explosion", "blast"),
     ("air", "drone", "uav", "quadcopter", "warplane", "jet", "aircraft", "helicopter",
-     "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop"),
+     "gunship", "bomb", "kamikaze", "shahed", "aerial", "drop", "raid"),
     ("shell", "artiller", "rocket", "missile", "mortar", "bombard", "howitzer", "mlrs",
      "grad", "munition", "heavy weapon", "projectile", "tank", "bomb", "fired", "opened fire",
      "came under"),

@@ -947,9 +947,12 @@ class Resolver:
                     if got_a1:
                         w = got_a1.get(mk, 0.0)
                         total = got_a1[-1] - w
-                        if total > 0 and k == k_place and folded and not self._spelling(
-                                self._row_name(r), folded[m.start:m.end]):
-                            total = 0.0  # matched by another name, not a spelling of its own
+                        if total > 0 and k == k_place and folded and a1 not in seated and \
+                                not self._spelling(self._row_name(r), folded[m.start:m.end]):
+                            # matched by another name, not a spelling of its own (a seat
+                            # named like its province keeps it: "Nabatieh", officially
+                            # Nabatîyé et Tahta, is the city the province is named for)
+                            total = 0.0
                         if total > 0:
                             bonus += min(COHERENCE_MAX, COHERENCE_WEIGHT * total)
                             if r in demoted and total >= COHERENCE_UNDEMOTE:

@@ -943,3 +943,12 @@ def test_a_raid_launched_by_aircraft_is_a_strike_but_flares_are_no_fire(sentence
 def test_who_was_killed_with_no_weapon_named_decides_the_family(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize("sentence", [
+    "Enemy warplanes carried out a series of raids overnight on the towns in the district.",
+    "Rescuers lifted the rubble of a building destroyed by an enemy raid in the town.",
+])
+def test_raids_by_warplanes_or_that_destroy_buildings_are_air_strikes(sentence) -> None:
+    match = classify(sentence)
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE

@@ -1075,3 +1075,11 @@ def test_a_name_before_street_or_avenue_is_a_street(gp: Geoparser) -> None:
                      "near Kharkiv Avenue.")
     assert "Tumanyan" not in got and "Kharkiv" not in got
     assert got["Yerevan"][:2] == (KIND_PLACE, "AM")
+
+
+def test_a_city_named_like_its_province_by_another_name_stays_the_city(gp: Geoparser) -> None:
+    # GeoNames calls the city "Nabatîyé et Tahta"; towns of its province named next to it
+    # must not make the bare name the province
+    got = places(gp, "NABATIEH, Oct 17 - A drone hit a car on the road near Nabatieh. Warplanes "
+                     "struck the towns of Khiam and Kfar Kila in the Marjayoun district.")
+    assert got["Nabatieh"][0] == KIND_PLACE and got["NABATIEH"][0] == KIND_PLACE

@@ -1658,3 +1658,9 @@ def test_a_month_recalled_after_the_ledes_day_does_not_date_the_next_paragraph()
             "14 members of one family.")
     (inc,) = violent(run(text, date(2025, 3, 19)))
     assert (inc.place_name, inc.killed, inc.date) == ("Ganja", 14, date(2025, 3, 19))
+
+
+def test_the_known_town_of_a_stretch_between_two_is_near_the_site() -> None:
+    text = "A drone targeted a car on the road between Kfar Summa and Laketown, killing two."
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.geo_precision, inc.killed) == ("Laketown", GEO_NEAR, 2)

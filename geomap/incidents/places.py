@@ -23,6 +23,7 @@ from geomap.incidents.patterns import (
     _APPOSED,
     _ASTRAY_KM,
     _ATTACKER_AFTER,
+    _BETWEEN_AND,
     _BORDER,
     _BULLET_CHARS,
     _CITY_POP,
@@ -156,11 +157,14 @@ class _Places:
                 locative = True  # "near Mogadishu's Hodan district": in that city
             if not locative and place.kind == KIND_PLACE and _STRUCK_AFTER.match(folded, rel_e):
                 locative = True  # "the capital Stepanakert was again targeted": the site
+            between = not locative and place.kind == KIND_PLACE and \
+                _BETWEEN_AND.search(head) is not None
+            locative = locative or between
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
             tail = folded[rel_e: rel_e + 20]
-            if place.kind == KIND_PLACE and _NEAR.search(head):
+            if place.kind == KIND_PLACE and (between or _NEAR.search(head)):
                 precision = GEO_NEAR
             if place.kind == KIND_ADMIN1 and _TOWN_OF.search(head):
                 town = self._town_of(place, m.text)
