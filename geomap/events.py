@@ -223,7 +223,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
 
 _DISRUPTED = _r(
     r"\b(?:(?:shot\s+down|intercepted|downed|neutrali[sz]ed|destroyed|repelled|thwarted|"
-    r"prevent\w*)\s+(?:\w+\s+){0,6}?(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
+    r"prevent\w*)\s+(?:[\w-]+\s+){0,6}?(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
     r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:[\w,]+\s+){0,5}?(?:were|was)\s+(?:shot\s+down|"
     r"intercepted|downed|destroyed|neutrali[sz]ed)|air\s+defen[cs]es?\s+(?:\w+\s+){0,6}?"
     r"(?:drones?|uavs?|missiles?|rockets?|attack)|(?:drones?|uavs?)\s+(?:\w+\s+){0,4}?"
@@ -451,6 +451,7 @@ def _negated(folded: str, start: int) -> bool:
 
 # "crossed the border to escape the fighting": what people fled, told elsewhere.
 _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out\s+by|"
+
                         r"shelter(?:ing)?\s+from|refuge\s+from|away\s+from)\s+"
                         r"(?:the\s+|renewed\s+|heavy\s+|ongoing\s+|recent\s+)*$")
 
@@ -459,6 +460,8 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
 _ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+"
                       r"to\s+$")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
+# "ordered the evacuation of families, citing \"constant\" shelling": a reason given
+_CITING = re.compile(r"\bciting\s+(?:[\w\"'“”‘’-]+\s+){0,2}$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
@@ -499,6 +502,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
+        if _CITING.search(folded, max(0, m.start() - 40), m.start()):
+            continue  # "citing constant shelling": why something was done, not an event
         if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "the closest strike since the conflict escalated": a time, no event
         if _FOUND_ARMS.search(folded, max(0, m.start() - 80), m.start()):

@@ -952,3 +952,14 @@ def test_who_was_killed_with_no_weapon_named_decides_the_family(sentence, family
 def test_raids_by_warplanes_or_that_destroy_buildings_are_air_strikes(sentence) -> None:
     match = classify(sentence)
     assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("The air force said it had shot down 15 of 18 Shahed-type drones launched overnight.",
+     tx.STRATEGIC),
+    ("Authorities ordered the evacuation of families, citing \"constant\" shelling.", None),
+    ("Officials ordered an evacuation after shelling killed two residents.", tx.EXPLOSIONS),
+])
+def test_interceptions_and_reasons_given_are_no_strikes(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
