@@ -115,7 +115,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "Azerbaijani units fired at the village of Sotk": an army's fire on a settlement,
         # from its positions (at a house, a car or people it is one-sided violence)
         r"(?:units|troops|forces|army)\s+(?:\w+\s+){0,2}?(?:fired|opened\s+fire)\s+(?:at|on)\s+"
-        r"(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|settlements?|city)\b|"
+        r"(?:the\s+)?(?:[\w-]+\s+)?(?:villages?|towns?|settlements?|city|outskirts)\b|"
         # "Residential quarters of A, B and C came under fire": settlements as the target
         r"(?:residential\s+(?:quarters|areas|districts|buildings)|villages|towns|"
         r"settlements)\s+(?:[\w,'’-]+\s+){0,8}?came\s+under\s+(?:heavy\s+)?fire|"
@@ -557,7 +557,8 @@ def _weapon_of_fire(folded: str, chosen: tuple[re.Match[str], str, str, float],
     attack made with a remote weapon and no fighting ("attacked the base with drones") is
     coded by its means, as ACLED does: an air/drone strike or shelling, not a clash."""
     cue = chosen[0].group(0)
-    if cue.startswith("attack") and not _CLASHED.search(folded):
+    if cue.startswith(("attack", "opened fire", "open fire")) and not _CLASHED.search(folded):
+        # ("opened fire with 120mm mortars on the village": the same, told as fire)
         weapon = _WITH_REMOTE.search(folded, chosen[0].end(), chosen[0].end() + 80)
         if weapon is None:
             return chosen

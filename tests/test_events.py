@@ -963,3 +963,14 @@ def test_raids_by_warplanes_or_that_destroy_buildings_are_air_strikes(sentence) 
 def test_interceptions_and_reasons_given_are_no_strikes(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("The armed forces opened fire with 120mm mortars on the village at night.",
+     tx.EXPLOSIONS),
+    ("Enemy forces also fired on the outskirts of the town on Wednesday.", tx.EXPLOSIONS),
+    ("Soldiers opened fire with rifles on the gunmen.", tx.BATTLES),
+])
+def test_fire_opened_with_a_remote_weapon_is_coded_by_the_weapon(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
