@@ -293,7 +293,7 @@ _CAPTION_KEYS = ("photo", "image", "picture", "video", "credit", "caption", "get
 _BANNER_KEYS = ("mailing list", "join now", "subscribe", "sign up", "follow", "click here",
                 "read more", "share this", "all content by", "licensed under",
                 "creative commons", "accessed at", "alternate addresses", "rights reserved",
-                "copyright", "related ", "advertisement", "newsletter", "cookie",
+                "copyright", "related ", "related:", "advertisement", "newsletter", "cookie",
                 "terms of use")
 _CAPTION_START = re.compile(r"^\s*(?:photo|image|picture|file\s+photo|credit|caption)\s*[:|-]",
                             re.I)
@@ -307,7 +307,8 @@ _BANNER_LEAD = re.compile(
     r"\b(?:join\s+(?:the\s+)?mailing\s+list|join\s+now|subscribe\b|sign\s+up\s+for|"
     r"follow\s+(?:us\s+on|our|\w+['’]s\s+coverage)|click\s+here|read\s+more|share\s+this|"
     r"licensed\s+under|creative\s+commons|alternate\s+addresses|copyright\s+\d{4}|"
-    r"related\s+(?:articles|stories|news)|advertisement|newsletter|cookies?\s+policy|"
+    r"related\s+(?:articles|stories|news)|(?<![^\n])related\s*:|advertisement|newsletter|"
+    r"cookies?\s+policy|"
     r"terms\s+of\s+use)"
 )
 _BANNER_INNER = re.compile(

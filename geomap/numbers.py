@@ -310,6 +310,8 @@ _EVENT_AFTER = re.compile(r"(?:st|nd|rd|th)?(?:\s*,|\s+(?:(?:air|drone|missile|r
                           r"(?:had|has|have)\s+(?:been\s+)?(?:killed|wounded|injured|left))\b)")
 _ACCUSED_OF = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|jailed|sentenced|"
                          r"wanted|guilty|tried)\s+(?:\w+\s+){0,2}?(?:of|for|with)\s+$")
+_ARMED_ACCUSED = re.compile(r"\b(?:forces|troops|army|soldiers|military|militias?|fighters|"
+                            r"rebels|police|paramilitar\w*|gunmen|militants)\b")
 _PERPETRATOR = re.compile(r"\b(?:accused|charged|suspected|convicted|arrested|responsible|"
                           r"blamed|sentenced|jailed|wanted)\b")
 # "killing a man and his son", "wounded a woman and her two daughters": the relatives
@@ -788,8 +790,11 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, "killed")
     for m in _OBJECT.finditer(text):
         kind, tail = m["kind"], m["tail"]
-        if _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()):
+        if (acc := _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start())) and \
+                not _ARMED_ACCUSED.search(acc.group(0)):
             continue  # "accused of killing a shopkeeper": a charge, not this event's dead
+            # ("accused Russian forces of shooting dead three civilians" is a side's
+            # account of the event, with its dead)
         if kind in ("left", "claimed") and tail is None:
             continue
         if kind == "left" and tail and tail != "dead":

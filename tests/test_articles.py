@@ -219,3 +219,12 @@ def test_a_page_time_stamp_line_is_chrome(line, chrome) -> None:
     text = f"Shelling hit the port overnight, officials said.\n{line}\nMore prose follows here."
     start = text.index(line)
     assert ((start, start + len(line)) in detect_chrome(text)) is chrome
+
+
+def test_a_related_headline_on_its_own_line_is_chrome_but_the_word_in_prose_is_not() -> None:
+    text = ("Kharkiv was shelled on Friday.\n\nRelated: 'We left with nothing': the people "
+            "fleeing the new offensive\n\nOfficials said the strikes were related: both hit "
+            "the same district.")
+    spans = detect_chrome(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Related: 'We left with nothing': the people fleeing the new offensive"]

@@ -1664,3 +1664,11 @@ def test_the_known_town_of_a_stretch_between_two_is_near_the_site() -> None:
     text = "A drone targeted a car on the road between Kfar Summa and Laketown, killing two."
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.geo_precision, inc.killed) == ("Laketown", GEO_NEAR, 2)
+
+
+def test_the_place_victims_were_trying_to_leave_is_where_they_were_shot() -> None:
+    text = ("The ombudsman accused Russian forces of shooting dead three civilians who were "
+            "trying to leave the Laketown area by car on Friday.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed, inc.event_type) == ("Laketown", 3,
+                                                            tx.VIOLENCE_CIVILIANS)

@@ -731,3 +731,9 @@ def test_a_toll_stated_by_another_source_adds_no_deaths() -> None:
     assert added_deaths("A monitoring group gave a higher toll of 26 dead, saying some of "
                         "the wounded had died overnight.") is None
     assert added_deaths("Two of the wounded died overnight in hospital.") == 2
+
+
+def test_a_side_accusing_armed_forces_of_a_killing_tells_its_dead() -> None:
+    assert extract_casualties("The ombudsman accused Russian forces of shooting dead three "
+                              "civilians on Friday.").killed == 3
+    assert extract_casualties("The man was accused of killing a shopkeeper.").killed is None

@@ -69,6 +69,9 @@ _STRUCK_AFTER = re.compile(
     r"\s+(?:(?:was|were|has\s+been|had\s+been|is|are)\s+(?:\w+\s+){0,2}?(?:targeted|shelled|"
     r"hit|struck|bombed|bombarded|attacked|pounded|rocketed)|came\s+under\s+(?:\w+\s+){0,3}?"
     r"(?:fire|shelling|attack|bombardment))\b")
+# "shot dead three civilians trying to leave the Toretsk area": where the victims were
+_LEAVING = re.compile(r"\b(?:leave|leaving|flee|fleeing|escape|escaping|evacuate|"
+                      r"evacuating)\s+(?:the\s+)?$")
 # "on the road between Kfar Roummane and Nabatieh": the second town of a stretch (the first
 # unknown to the gazetteer) is near the site
 _BETWEEN_AND = re.compile(r"\bbetween\s+(?:[\w'-]+\s+){1,4}?and\s+$")

@@ -32,6 +32,7 @@ from geomap.incidents.patterns import (
     _FLIGHT_TO,
     _FORCES_OF,
     _INTRODUCED_TOWN,
+    _LEAVING,
     _LINE_HEAD_AFTER,
     _LIST_JOIN,
     _LOCATIVE,
@@ -159,7 +160,8 @@ class _Places:
                 locative = True  # "the capital Stepanakert was again targeted": the site
             between = not locative and place.kind == KIND_PLACE and \
                 _BETWEEN_AND.search(head) is not None
-            locative = locative or between
+            locative = locative or between or (
+                place.kind != KIND_COUNTRY and _LEAVING.search(head) is not None)
             if not locative and place.kind == KIND_PLACE:
                 continue  # "asked Moscow to", "Baku and Yerevan": a government, not a site
             precision = _PRECISION.get(place.kind, GEO_LINE_OR_COUNTRY)
