@@ -1672,3 +1672,18 @@ def test_the_place_victims_were_trying_to_leave_is_where_they_were_shot() -> Non
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed, inc.event_type) == ("Laketown", 3,
                                                             tx.VIOLENCE_CIVILIANS)
+
+
+def test_the_other_sides_dead_since_the_clashes_began_add_to_the_one_battle() -> None:
+    text = ("Armenia said on Wednesday that 64 of its soldiers had been killed in two days of "
+            "fighting along its border with Azerbaijan. Prime Minister Pashinyan said the "
+            "toll had risen from 49.\n\nAzerbaijan's Defense Ministry said 50 of its "
+            "servicemen had been killed since the clashes began early Tuesday.")
+    battles = [i for i in violent(run(text, date(2022, 9, 14))) if i.event_type == tx.BATTLES]
+    assert [i.killed for i in battles] == [114]
+
+
+def test_a_list_ending_with_the_village_of_a_town_is_one_event_per_town() -> None:
+    text = ("Officials said artillery struck positions and settlements near Ganja, Avdiivka "
+            "and the village of Laketown on Tuesday.")
+    assert {i.place_name for i in violent(run(text))} == {"Ganja", "Avdiivka", "Laketown"}

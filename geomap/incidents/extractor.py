@@ -82,7 +82,7 @@ from geomap.incidents.places import (
     _across_territory,
     _Places,
 )
-from geomap.incidents.tolls import _Tolls
+from geomap.incidents.tolls import _OWN_LOSSES, _Tolls
 from geomap.model import (
     DATE_DAY,
     DATE_MONTH,
@@ -279,6 +279,16 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         return [self._incident(d) for d in self.drafts
                 if d.place is not None and not self._summed_up(d)]
 
+    def _own_dead_since(self, folded: str) -> _Draft | None:
+        """The one battle told, when a side counts its own dead since the fighting began
+        ("Azerbaijan said 50 of its servicemen had been killed since the clashes began"):
+        their dead in that battle, added to the other side's."""
+        if not (_SINCE_FIGHTING.search(folded) and _OWN_LOSSES.search(folded)):
+            return None
+        told = [d for d in self.drafts if d.event.event_type == tx.BATTLES
+                and d.place is not None]
+        return told[0] if len(told) == 1 else None
+
     def _before_the_news(self, day: date | None, precision: int | None, sentence: str) -> bool:
         """Does a day (its whole month, at month precision) end before the stretch of days
         an article reports as news (`_HISTORY_DAYS`; `_OUTBREAK_DAYS` for the outbreak of
@@ -355,6 +365,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             elif prev is None and self.last_event is not None and not self.unplaced and \
                     _ZERO_ONLY.fullmatch(folded.strip()):
                 prev = self.last_event  # "There were no casualties." a paragraph on
+            elif prev is None:
+                prev = self._own_dead_since(folded)
             if prev is not None and prev.event.violent:
                 casualties = extract_casualties(sentence, self.present)
                 if not casualties.any() and not refs:
@@ -382,6 +394,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             counts = [c for c in counts if c[0] < after.start()]
         casualties = total_casualties(counts)
         self._may_speak(sentence)
+        if match.violent and (told := self._own_dead_since(folded)) is not None:
+            self._add_counts(told, casualties, sentence)  # (a war's count since would be
+            return told  # background: this one counts since the battle began)
         if is_background(sentence, self.published, self.sentence_refs):
             self.past_frame = self.past_frame or self._earlier_year()
             return None
@@ -647,6 +662,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
 # moment of the fight just told (at its site, or at none), not an event of its own
 _ONE_INSTANCE = re.compile(r"\W*(?:in|during)\s+one\s+(?:incident|instance|case|attack|"
                            r"engagement|encounter|clash)\b")
+_SINCE_FIGHTING = re.compile(r"\bsince\s+the\s+(?:clashes|fighting|hostilities|battles?)\s+"
+                             r"(?:began|started|erupted|broke\s+out)\b")
 _PARTICIPLE_OPENS = re.compile(r",\s+(?:\w+ly\s+)?(?:also\s+)?$")
 
 

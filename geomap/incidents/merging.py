@@ -188,6 +188,8 @@ def _other_side_added(draft: _Draft, casualties: Casualties, sentence: str) -> C
     old: set[tuple[str | None, str | None]] = set()
     for told in draft.evidence:
         old |= _sides(told)
+    # a toll retold with no side ("the toll had risen from 49") is one of the sides told
+    old = {o for o in old if o[0] is not None} if any(o[0] for o in old) else old
     if not new or not old or any(side is None for side, _n in new | old) or any(
             a == b and (x is None or y is None or x == y) for a, x in new for b, y in old):
         return casualties

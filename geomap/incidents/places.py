@@ -117,6 +117,10 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 
 
+# "A, B and the village of C": a list's last member named with its kind
+_LIST_JOIN_KIND = re.compile(r"\s*,?\s+and\s+the\s+(?:village|town|city|settlement)\s+of\s+")
+
+
 class _Places:
     """Which place a sentence ties its event to. (A part of `_Extractor`.)"""
 
@@ -289,18 +293,23 @@ class _Places:
                 break
             extras.append((m.place, m.text, precision))
             last_end = m.end
-        if best[0][0] == 0 and _STRUCK_AFTER.match(folded, best[1].end - start):
-            # "A, B and C came under fire": the subject's list ends at the place chosen
-            first_start = best[1].start
-            for m in reversed(mentions):
-                if m.start >= first_start or m.place is None or best[1].place is None:
-                    continue
-                between = folded[m.end - start: first_start - start]
-                if not _LIST_JOIN.fullmatch(between) or \
-                        m.place.kind != best[1].place.kind or m.place.id == best[1].place.id:
-                    break
-                extras.append((m.place, m.text, precision))
-                first_start = m.start
+        # "A, B and C came under fire", "struck settlements near A, B and the village of
+        # C": a list that ends at the place chosen (for its "village of")
+        first_start = best[1].start
+        before: list[tuple[Place, str, int]] = []
+        for m in reversed(mentions):
+            if m.start >= first_start or m.place is None or best[1].place is None:
+                continue
+            between = folded[m.end - start: first_start - start]
+            if not (_LIST_JOIN.fullmatch(between) or _LIST_JOIN_KIND.fullmatch(between)) or \
+                    m.place.kind != best[1].place.kind or m.place.id == best[1].place.id:
+                break
+            before.append((m.place, m.text, precision))
+            first_start = m.start
+        head = folded[max(0, first_start - start - 45): first_start - start]
+        if before and (_STRUCK_AFTER.match(folded, best[1].end - start)
+                       or _LOCATIVE.search(head) or _NEAR.search(head)):
+            extras.extend(before)
         return extras
 
     def _admin_of(self, place: Place, written: str, province: bool = False) -> Place | None:
