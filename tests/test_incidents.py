@@ -1687,3 +1687,15 @@ def test_a_list_ending_with_the_village_of_a_town_is_one_event_per_town() -> Non
     text = ("Officials said artillery struck positions and settlements near Ganja, Avdiivka "
             "and the village of Laketown on Tuesday.")
     assert {i.place_name for i in violent(run(text))} == {"Ganja", "Avdiivka", "Laketown"}
+
+
+def test_a_part_named_after_its_citys_possessive_is_the_site() -> None:
+    part = Place("t:part", "Jebel Aulia", "place", "PPL", "AZ", "Ganja", 40.5, 46.3, 9000)
+    text = ("In Ganja's southern Jebel Aulia area, volunteers said fighters shot dead four "
+            "civilians on Thursday.")
+    at = text.index("Jebel Aulia")
+    found = sorted([*mentions(text), Mention("Jebel Aulia", at, at + 11, part, 0.9)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2025, 1, 31), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert (inc.place_name, inc.killed) == ("Jebel Aulia", 4)

@@ -512,8 +512,14 @@ _EARLIER_DEED = re.compile(r",\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+
                            r"shot|attacked|stormed|struck|hit|raided|ambushed|executed|massacred)\b")
 # "The shells slammed into ...": the cue itself is the subject, named as known
 _DEFINITE_CUE = re.compile(r"\W*(?:the|these|those|that|this)\s+(?:[\w-]+\s+)?")
-_COMPASS_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|"
-                             r"north-?western|south-?eastern|south-?western)\s+$")
+# "In Khartoum's southern Jabal Awliya area": a part of the place named before it, the site
+_PART_OF_NAMED = re.compile(r"[a-z]['’]s\s+(?:(?:northern|southern|eastern|western|central|"
+                            r"north-?eastern|north-?western|south-?eastern|south-?western|"
+                            r"outlying|suburban)\s+)?$")
+# ("Khartoum's southern Jabal Awliya area" names a part by its place in the city: the
+# part is the site, so a possessive before the compass word does not make it an area)
+_COMPASS_BEFORE = re.compile(r"(?<!'s\s)(?<!’s\s)\b(?:northern|southern|eastern|western|central|"
+                             r"north-?eastern|north-?western|south-?eastern|south-?western)\s+$")
 
 
 # A sentence that says it tells another event than the one before.

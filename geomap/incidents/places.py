@@ -40,6 +40,7 @@ from geomap.incidents.patterns import (
     _NEAR,
     _ON_BORDER,
     _OPPONENT,
+    _PART_OF_NAMED,
     _PRECISION,
     _PROVINCE_WORD,
     _QUARTER_OF,
@@ -195,9 +196,11 @@ class _Places:
             compass = _COMPASS_BEFORE.search(head) is not None or \
                 _STATIONED_IN.search(head) is not None  # the shooters' base, not the target
             reference = bool(scored) and _REFERENCE_POINT.search(head) is not None
+            part = bool(scored) and place.kind == KIND_PLACE and \
+                _PART_OF_NAMED.search(head) is not None
             key = (0 if locative else 1, int(compass), int(abroad),
-                   _SPECIFICITY.get(place.kind, 5), int(reference), precision, int(weak_prep),
-                   -int(m.confidence * 100))
+                   _SPECIFICITY.get(place.kind, 5), int(reference), int(not part), precision,
+                   int(weak_prep), -int(m.confidence * 100))
             scored.append((key, Mention(m.text, m.start, m.end, place, m.confidence),
                            precision))
         scored.sort(key=lambda s: s[0])
