@@ -1699,3 +1699,10 @@ def test_a_part_named_after_its_citys_possessive_is_the_site() -> None:
     article = Article(text=text, id="art1", published=date(2025, 1, 31), source="Wire")
     (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert (inc.place_name, inc.killed) == ("Jebel Aulia", 4)
+
+
+def test_outages_in_several_cities_do_not_make_a_strike_a_regions_tally() -> None:
+    text = ("A drone strike on Friday hit a power station in Gegharkunik province, causing "
+            "widespread outages in several cities, the electricity company said.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.geo_precision) == ("Gegharkunik", GEO_REGION)

@@ -110,14 +110,19 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
     if place is None or place.kind not in (KIND_ADMIN1, KIND_COUNTRY, KIND_REGION):
         return False
     folded = fold(sentence)
-    if _MANY_SITES.search(folded):
-        return True  # "settlers attacked several villages in the West Bank"
+    many = _MANY_SITES.search(folded)
+    if many is not None and not _EFFECT_IN.search(folded, max(0, many.start() - 30),
+                                                  many.start()):
+        return True  # "settlers attacked several villages in the West Bank" (not "causing
+        # outages in several cities": where the effects reached)
     if _ACROSS_THE_LAND.search(folded):
         return True  # "550 were killed across the country ... in Lebanon"
     return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 
 
+_EFFECT_IN = re.compile(r"\b(?:outages?|cuts?|blackouts?|shortages?|disruptions?)\s+"
+                        r"(?:in|across|to)\s+$")
 # "A, B and the village of C": a list's last member named with its kind
 _LIST_JOIN_KIND = re.compile(r"\s*,?\s+and\s+the\s+(?:village|town|city|settlement)\s+of\s+")
 
