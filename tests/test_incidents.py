@@ -1706,3 +1706,10 @@ def test_outages_in_several_cities_do_not_make_a_strike_a_regions_tally() -> Non
             "widespread outages in several cities, the electricity company said.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.geo_precision) == ("Gegharkunik", GEO_REGION)
+
+
+def test_a_ministrys_seat_named_with_an_appositive_is_where_it_speaks() -> None:
+    text = ("The defense ministry in Ganja, the region's main city, said rockets hit the town "
+            "of Laketown on Sunday, wounding three people.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Laketown"

@@ -132,7 +132,9 @@ _SPEAKING_IN = re.compile(r"\b(?:(?:speaking|talking|addressing\s+\w+|interviewe
                           r"\s+(?:the\s+)?$")
 
 
-_SEAT_TAIL = re.compile(r"^\s*(?:said|says|told|reported|announced|stated|confirmed)\b")
+# (past an appositive: "the defense ministry in Stepanakert, the region's main city, said")
+_SEAT_TAIL = re.compile(r"^\s*(?:,[^,.;]{1,45},\s*)?(?:said|says|told|reported|announced|stated|"
+                        r"confirmed)\b")
 
 
 def _speaks_from(head: str, tail: str, before: str = "") -> bool:
@@ -165,7 +167,7 @@ def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
                 or _TITLE_OF.search(folded, max(0, rel_s - 40), rel_s)
                 or (_OPENS_IN.fullmatch(folded, 0, rel_s) is not None
                     and _SPEAKER_NEXT.match(folded, rel_e) is not None)
-                or _speaks_from(folded[max(0, rel_s - 45): rel_s], folded[rel_e: rel_e + 12],
+                or _speaks_from(folded[max(0, rel_s - 45): rel_s], folded[rel_e: rel_e + 64],
                                 folded[max(0, rel_s - 90): max(0, rel_s - 45)]))
 
 
