@@ -771,7 +771,7 @@ _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
 _HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot|"
            r"martyred)\b")
 _TWO_SIDED = _r(
-    r"\b(?:clash\w*|fight\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
+    r"\b(?:clash\w*|fight(?!ers?\b)\w*|fought|exchang\w*|firefights?|gunfights?|gun\s?battles?|"
     r"battl\w*|skirmish\w*|repel\w*|repuls\w*|positions?|returned\s+fire|combat|"
     # "clashes between X and Y", not "the road between Zamzam and El Fasher"
     r"(?<!road\s)(?<!highway\s)(?<!route\s)between)\b")

@@ -235,7 +235,10 @@ _AND_OBJECT = re.compile(
 # counted again and the count before it meets its verb
 _DASHED_ASIDE = re.compile(r" - (?![^.;]*?\b(?:killed|dead|died|wounded|injured|hurt)\b[^.;]*? - )"
                            r"[^.;-]{1,90}? - ")
-_SUBSET_CLAUSE = re.compile(r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
+_SUBSET_CLAUSE = re.compile(# "31 people, including soldiers, fighters and civilians, were"
+                            r",\s*including\b[^,;.]*(?:,[^,;.]*){1,4}?,(?=\s+(?:were|was|have|"
+                            r"had|are)\b)|"
+                            r",\s*(?:including|among\s+them|among\s+whom)\b[^,;.]*,|"
                             r"\((?:including|among\s+them)[^)]*\)|"
                             # "Three people, two of them children, were killed"
                             r"(?:,|\s[-–—])\s*(?:\d{1,3}|" + _NUM_WORD + r"|all|most|many|"

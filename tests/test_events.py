@@ -974,3 +974,10 @@ def test_interceptions_and_reasons_given_are_no_strikes(sentence, family) -> Non
 def test_fire_opened_with_a_remote_weapon_is_coded_by_the_weapon(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+def test_fighters_named_as_the_attackers_are_not_a_second_side() -> None:
+    match = classify("RSF fighters stormed a village, shooting dead nine villagers.")
+    assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
+    match = classify("Fighters clashed with soldiers, shooting two.")
+    assert match is not None and match.event_type == tx.BATTLES

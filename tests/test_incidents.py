@@ -1713,3 +1713,10 @@ def test_a_ministrys_seat_named_with_an_appositive_is_where_it_speaks() -> None:
             "of Laketown on Sunday, wounding three people.")
     (inc,) = violent(run(text))
     assert inc.place_name == "Laketown"
+
+
+def test_the_town_taken_is_the_site_not_where_its_refugees_fled_the_fighting() -> None:
+    text = ("Fighters say they have taken control of Laketown, the capital of the province and "
+            "a refuge for people who fled the fighting in Ganja, after four days of clashes.")
+    (inc,) = violent(run(text))
+    assert inc.place_name == "Laketown"

@@ -737,3 +737,8 @@ def test_a_side_accusing_armed_forces_of_a_killing_tells_its_dead() -> None:
     assert extract_casualties("The ombudsman accused Russian forces of shooting dead three "
                               "civilians on Friday.").killed == 3
     assert extract_casualties("The man was accused of killing a shopkeeper.").killed is None
+
+
+def test_a_subset_listing_several_kinds_of_victim_keeps_the_count() -> None:
+    assert extract_casualties("At least 31 people, including soldiers, fighters and "
+                              "civilians, were killed in the battle.").killed == 31

@@ -496,7 +496,11 @@ _STATIONED_IN = re.compile(r"\b(?:stationed|based|deployed|positioned|located\s+
 _FLIGHT_TO = re.compile(r"\b(?:fle[de]|fleeing|flees|escap(?:e|ed|ing)|evacuated|relocated|"
                         r"displaced|sought\s+refuge|took\s+refuge|heading|headed|moved|"
                         r"made\s+their\s+way)\b[^.;]{0,50}?\b(?:to|towards?|into|for)\s+"
-                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$")
+                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$|"
+                        # "a refuge for people who fled the fighting in Khartoum": what they
+                        # fled, told of the people (the event is elsewhere)
+                        r"\b(?:who|that|had)\s+(?:\w+\s+)?(?:fled|escaped)\s+(?:the\s+)?"
+                        r"(?:fighting|war|violence|clashes|shelling|bombing)\s+in\s+$")
 # "on the hills overlooking Sake, about 25 km west of Goma": an appositive that says where
 # the place just named lies; its town is a reference point, not the site.
 _REFERENCE_POINT = re.compile(

@@ -190,7 +190,7 @@ class _Places:
                     precision = GEO_NEAR
             # "the town of X" names the site; "the countryside of Y" only its area
             weak_prep = loc is not None and loc.group(0).startswith("of") and \
-                not _TOWN_OF.search(head)
+                not _TOWN_OF.search(head) and not head.endswith("control of ")
             # A place abroad loses to one in the story's own country ("Jebel Moya, about
             # 15 km east of Singa" with Moya read as a town elsewhere).
             abroad = self.home is not None and place.country != self.home
