@@ -352,6 +352,14 @@ def _container(text: str, phrase_end: int, start: int,
                   and text[m.end:start].rstrip() in ("'s", "’s")]
     if possessive:
         return possessive[0]
+    # a place named before it in its own sentence, at home or abroad ("in Russia's Belgorod
+    # region, ... the village of Nekhoteyevka"; "the territory of Kalbajar and Lachin
+    # districts" in an Armenian story)
+    sentence_start = _sentence_start(text, start)
+    own = [m for m in mentions if m.place is not None and m.place.kind != KIND_COUNTRY
+           and sentence_start <= m.start and m.end <= start]
+    if own:
+        return own[-1]
     home = home_country(mentions)
     local = [m for m in mentions if m.place is not None and m.place.kind != KIND_COUNTRY
              and (home is None or m.place.country == home)]
@@ -369,6 +377,13 @@ def _container(text: str, phrase_end: int, start: int,
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding `start` begins (after the last stop or line break)."""
+    cut = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start),
+              text.rfind("? ", 0, start))
+    return max(cut + 2 if cut >= 0 else 0, text.rfind("\n", 0, start) + 1)
 
 
 def _sentence_end(text: str, start: int) -> int:

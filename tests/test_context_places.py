@@ -218,3 +218,11 @@ def test_a_demonym_before_border_is_the_line_with_the_home_country(built_gazette
                  "Talks on the Chadian border question resumed."):
         assert all(m.text.endswith("border") is False
                    for m in demonym_borders(text, gp.parse(text), built_gazetteer.lookup))
+
+
+def test_a_village_takes_a_place_abroad_named_before_it_in_its_own_sentence(
+        gp: Geoparser) -> None:
+    text = ("Shelling hit Kharkiv and Odesa on Thursday, Ukrainian officials said.\n\n"
+            "In Russia's Belgorod region, the governor said a drone attack had wounded two "
+            "people in the village of Nekhotovka on Thursday.")
+    assert located(gp, text)["Nekhotovka"] == ("Belgorod", "RU")
