@@ -531,3 +531,10 @@ def test_state_named_without_its_honorific(gaz: Gazetteer, name: str) -> None:
     # same-name village must not take
     best = gaz.lookup(name)[0]
     assert (best.kind, best.country) == (KIND_ADMIN1, "MX")
+
+
+def test_ukrainian_neuter_names_answer_to_their_russian_form(gaz: Gazetteer) -> None:
+    # "Zaitsevo" (Russian, TASS) is each of Ukraine's villages called Zaitseve, not only the
+    # one GeoNames happens to list the Russian form for
+    ukrainian = {p.id for p in gaz.lookup("Zaitseve") if p.country == "UA"}
+    assert len(ukrainian) >= 2 and ukrainian <= {p.id for p in gaz.lookup("Zaitsevo")}

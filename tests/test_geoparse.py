@@ -1083,3 +1083,9 @@ def test_a_city_named_like_its_province_by_another_name_stays_the_city(gp: Geopa
     got = places(gp, "NABATIEH, Oct 17 - A drone hit a car on the road near Nabatieh. Warplanes "
                      "struck the towns of Khiam and Kfar Kila in the Marjayoun district.")
     assert got["Nabatieh"][0] == KIND_PLACE and got["NABATIEH"][0] == KIND_PLACE
+
+
+def test_a_russian_form_finds_the_village_near_the_town_named_with_it(gp: Geoparser) -> None:
+    got = {m.text: m.place for m in gp.parse(
+        "Troops shelled the Zaitsevo settlement on the outskirts of Gorlovka overnight.")}
+    assert got["Zaitsevo"].admin1 == "Donetsk"

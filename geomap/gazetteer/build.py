@@ -48,7 +48,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 23
+FORMAT = 24
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too

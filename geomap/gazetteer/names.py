@@ -118,6 +118,8 @@ def _cyrillic_word(w: str) -> list[str]:
     out.add(b)
     if w.endswith("yy"):  # Novyy -> Novyi / Novy
         out |= {w[:-2] + "yi", w[:-1]}
+    if len(w) >= 6 and w.endswith(("eve", "ove")):  # the Russian neuter: Zaitseve -> Zaitsevo
+        out.add(w[:-1] + "o")
     # The adjective ending (-ский / -ський) four ways: Kyivskyi, Kyivskiy, Kyivsky, Kyivskyy.
     m = _ADJECTIVE_END.search(w)
     if m and m.start() >= 3:
