@@ -1720,3 +1720,14 @@ def test_the_town_taken_is_the_site_not_where_its_refugees_fled_the_fighting() -
             "a refuge for people who fled the fighting in Ganja, after four days of clashes.")
     (inc,) = violent(run(text))
     assert inc.place_name == "Laketown"
+
+
+def test_another_sources_different_toll_does_not_replace_the_first_told() -> None:
+    text = ("Late Friday, a drone struck a group of gunmen in the town of Laketown, killing "
+            "three, the army said. The health ministry said four people had been killed.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 3
+    risen = ("Late Friday, a drone struck a group of gunmen in the town of Laketown, killing "
+             "three, the army said. The death toll later rose to four, the army said.")
+    (inc,) = violent(run(risen))
+    assert inc.killed == 4

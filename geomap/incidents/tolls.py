@@ -20,10 +20,12 @@ from geomap.incidents.patterns import (
     _CARE_PLACE,
     _CUE_DATE_GAP,
     _HARMED_IN,
+    _NTH_DEATH,
     _PART_IN,
     _REPORTED_THAT,
     _THE_EVENT,
     _TOLL_OF_EVENT,
+    _TOLL_UPDATE,
     _TOWN_LEAD,
     names_speaker,
 )
@@ -232,7 +234,14 @@ class _Tolls:
                     draft.casualties.killed
                 casualties = replace(casualties, killed=base + more)
             else:  # added once: "eleven attackers were also killed" is both
-                casualties = _other_side_added(draft, casualties, sentence)
+                summed = _other_side_added(draft, casualties, sentence)
+                competing = summed.killed == casualties.killed and \
+                    _competing(draft, casualties, sentence)
+                casualties = summed
+                if competing:
+                    # "The IDF said it killed three. The health ministry said four had
+                    # been killed": another source's figure; the first told stands
+                    casualties = replace(casualties, killed=None)
             if casualties.killed is not None:
                 draft.last_told = casualties.killed
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
@@ -312,3 +321,38 @@ def _names_many(d: _Draft) -> bool:
 
 _MANY_DEEDS = frozenset(("attacks", "strikes", "airstrikes", "raids", "assaults", "shellings",
                          "bombardments", "bombings"))
+
+
+def _competing(draft: _Draft, casualties: Casualties, sentence: str) -> bool:
+    """Is `sentence` another source's different death toll for the event, not a rise told
+    as one ("the toll rose to", "a third soldier died")?"""
+    told, new = draft.casualties.killed, casualties.killed
+    if told is None or new is None or new == told or sentence in draft.evidence:
+        return False
+    folded = fold(sentence)
+    source, first = _source(sentence), _source(draft.evidence[0])
+    if source is None or first is None or source in first or first in source:
+        return False
+    return not (_TOLL_UPDATE.search(folded) or _NTH_DEATH.search(folded))
+
+
+def _source(sentence: str) -> str | None:
+    """Who tells `sentence`, folded: a named reporter, or the office that opens or closes
+    it ("The Palestinian health ministry said ...", "..., the army said.")."""
+    named = reported_by(sentence)
+    if named is not None:
+        return fold(named)
+    folded = fold(sentence)
+    said = _SOURCE_SAID.match(folded) or _SAID_BY_END.search(folded)
+    return said.group(1) if said else None
+
+
+# A sentence opening with its source: "The Palestinian health ministry said ..."
+_SOURCE_SAID = re.compile(r"\W*(?:the\s+)?((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|"
+                          r"authorities|agency|army|military|police|medics|hospital|"
+                          r"committee|network|office|service|media))\s+(?:said|says|"
+                          r"reported|told)\b")
+_SAID_BY_END = re.compile(r",\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|"
+                          r"authorities|agency|army|military|police|medics|hospital|idf|"
+                          r"committee|network|office|service|media))\s+(?:said|says|"
+                          r"reported)\W*$")
