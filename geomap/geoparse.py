@@ -24,7 +24,7 @@ class Geoparser(Recognizer, Resolver):
         matches, unknown, dems = self._recognise(text, folded)
         doc_cc = self._doc_countries(matches, dems)
         matches = [m for m in matches if not self._stray(m, folded, doc_cc, text)]
-        matches += self._fuzzy(text, folded, unknown, doc_cc)
+        matches += self._fuzzy(text, folded, unknown, doc_cc, matches)
         matches.sort(key=lambda m: m.start)
         self._resolve(text, folded, matches, self._with_actor_neighbours(doc_cc, folded, dems))
         located = self._located_unknowns(text, folded, unknown, matches)

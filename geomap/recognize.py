@@ -36,7 +36,14 @@ from geomap.folding import fold
 from geomap.gazetteer import Gazetteer
 from geomap.gazetteer.build import KINDS
 from geomap.gazetteer.demonyms import demonym_table
-from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_REGION
+from geomap.model import (
+    KIND_ADMIN1,
+    KIND_COUNTRY,
+    KIND_LINE,
+    KIND_PLACE,
+    KIND_REGION,
+    haversine_km,
+)
 
 DEMONYMS: dict[str, str] = demonym_table()
 
@@ -58,6 +65,10 @@ _NEXT_TOKEN = re.compile(r"(?: - |\. |- | -|[ \-'.])([^\W_]+)")
 MAX_TOKENS = 6
 LISTING_TOWN_POP = 10_000  # a province named like a town this big lists places after it
 FUZZY_ABROAD = 90.0  # fuzz.ratio a fuzzy match outside the article's countries needs
+# A misspelt town lies near the places the story names for sure ("Kalbjar" among Ganja and
+# Tartar); a namesake farther than this from all of them is a village the gazetteer lacks
+# ("Buhumba" near Goma is not Bumba, 1,100 km off in the same country)
+FUZZY_NEAR_KM = 400.0
 # Lowercase words allowed inside a multi-word name ("Line of Contact", "... border").
 _NAME_LOWER = _words(
     "of the de del la le les al el upon on sur am an der den du des di da do dos das y and "
@@ -752,11 +763,16 @@ class Recognizer:
         return (got[1], nids[lo + got[2]]) if got else None
 
     def _fuzzy(self, text: str, folded: str, unknown: list[tuple[int, int]],
-               doc_cc: Counter[str]) -> list[_Match]:
-        """Misspelt names ('Kalbjar') in place context, matched within the doc's countries."""
+               doc_cc: Counter[str], known: list[_Match] | None = None) -> list[_Match]:
+        """Misspelt names ('Kalbjar') in place context, matched within the doc's countries
+        and, when the story names places for sure (`known` with one reading), near one."""
         out: list[_Match] = []
         if not unknown:
             return out
+        gaz = self.gaz
+        sure = [(gaz.lat[m.rows[0]], gaz.lon[m.rows[0]]) for m in known or ()
+                if len(m.rows) == 1 and self._kind[m.rows[0]] in (self._k_place,
+                                                                   self._k_admin1)]
         for s, e in unknown:
             cutoff = self._fuzzy_cue(folded, s, e, bool(doc_cc))
             if not cutoff or (cutoff > 80.0 and _SENT_END.search(text, max(0, s - 6), s)):
@@ -783,6 +799,10 @@ class Recognizer:
                 rows = [r for r in self.gaz.cands(best[1])
                         if not doc_cc or self.gaz.country(r) in doc_cc] or \
                     list(self.gaz.cands(best[1]))
+                if sure:
+                    rows = [r for r in rows if any(
+                        haversine_km(gaz.lat[r], gaz.lon[r], lat, lon) <= FUZZY_NEAR_KM
+                        for lat, lon in sure)]
                 if rows:
                     out.append(_Match(s, e, rows, 0.8 * best[0] / 100, fuzzy=True))
         return out

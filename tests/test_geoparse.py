@@ -1089,3 +1089,17 @@ def test_a_russian_form_finds_the_village_near_the_town_named_with_it(gp: Geopar
     got = {m.text: m.place for m in gp.parse(
         "Troops shelled the Zaitsevo settlement on the outskirts of Gorlovka overnight.")}
     assert got["Zaitsevo"].admin1 == "Donetsk"
+
+
+def test_a_fuzzy_reading_far_from_every_sure_place_of_the_story_is_dropped(
+        gp: Geoparser) -> None:
+    # Bumba lies 1,100 km from Goma; "Buhumba" is a village near Goma the gazetteer lacks
+    got = {m.text: m.place for m in gp.parse(
+        "Fighting resumed north of Goma on Wednesday. Shells fell on houses in the village "
+        "of Buhumba, near the border, killing four civilians.")}
+    assert "Buhumba" not in got or got["Buhumba"].name != "Bumba"
+    # a misspelling near the story still resolves
+    got = {m.text: m.place for m in gp.parse(
+        "Azerbaijani forces shelled Tartar and Ganja. Fighting continued in the Kalbjar "
+        "region on Sunday.")}
+    assert got["Kalbjar"].country == "AZ"
