@@ -1095,8 +1095,9 @@ def test_a_fuzzy_reading_far_from_every_sure_place_of_the_story_is_dropped(
         gp: Geoparser) -> None:
     # Bumba lies 1,100 km from Goma; "Buhumba" is a village near Goma the gazetteer lacks
     got = {m.text: m.place for m in gp.parse(
-        "Fighting resumed north of Goma on Wednesday. Shells fell on houses in the village "
-        "of Buhumba, near the border, killing four civilians.")}
+        "Fighting resumed on Wednesday about 25 kilometres north of Goma, in North Kivu. "
+        "Four civilians were killed when shells fell on houses in the village of Buhumba, "
+        "near the Rwandan border.")}
     assert "Buhumba" not in got or got["Buhumba"].name != "Bumba"
     # a misspelling near the story still resolves
     got = {m.text: m.place for m in gp.parse(
