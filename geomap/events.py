@@ -156,7 +156,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     # target: "militants attacked army positions" is a battle).
     (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men|settlers|militias?|"
         r"bandits|raiders)\s+(?:(?!were\b|was\b|been\b|are\b|and\b)[\w'-]+\s+){0,6}?"
-        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire)\b(?!\s+(?:on\s+)?(?:[\w'-]+\s+)"
+        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire|broke\s+into|burst\s+into)\b(?!\s+(?:on\s+)?(?:[\w'-]+\s+)"
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|killing|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
@@ -461,6 +461,8 @@ _ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|a
                       r"to\s+$")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 # "ordered the evacuation of families, citing \"constant\" shelling": a reason given
+_AFFECTED_BY = re.compile(r"\b(?:affected|ravaged|torn|scarred)\s+by\s+"
+                          r"(?:the\s+|years\s+of\s+)?(?:recent\s+|ongoing\s+)?$")
 _CITING = re.compile(r"\bciting\s+(?:[\w\"'“”‘’-]+\s+){0,2}$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
@@ -502,6 +504,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _FLED_FROM.search(folded, max(0, m.start() - 40), m.start()):
             continue
+        if _AFFECTED_BY.search(folded, max(0, m.start() - 30), m.start()):
+            continue  # "the areas affected by the fighting": a description, no event
         if _CITING.search(folded, max(0, m.start() - 40), m.start()):
             continue  # "citing constant shelling": why something was done, not an event
         if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):

@@ -981,3 +981,15 @@ def test_fighters_named_as_the_attackers_are_not_a_second_side() -> None:
     assert match is not None and match.event_type == tx.VIOLENCE_CIVILIANS
     match = classify("Fighters clashed with soldiers, shooting two.")
     assert match is not None and match.event_type == tx.BATTLES
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("Troops are expected to deploy in the areas affected by the fighting.", None),
+    ("The town was hit by the shelling on Monday.", tx.EXPLOSIONS),
+    ("Armed men in uniform broke into several houses, killing a taxi driver.",
+     tx.VIOLENCE_CIVILIANS),
+])
+def test_areas_affected_by_fighting_are_no_event_but_armed_men_breaking_in_are(
+        sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
