@@ -1731,3 +1731,11 @@ def test_another_sources_different_toll_does_not_replace_the_first_told() -> Non
              "three, the army said. The death toll later rose to four, the army said.")
     (inc,) = violent(run(risen))
     assert inc.killed == 4
+
+
+def test_a_second_deed_of_the_same_subject_keeps_its_dead_apart() -> None:
+    text = ("The militia shelled Laketown on Saturday with artillery, killing four civilians, "
+            "among them two children, and also targeted the Daraja neighbourhood in the south "
+            "of the city, killing two women.")
+    incidents = violent(run(text))
+    assert next(i.killed for i in incidents if i.place_name == "Laketown") == 4

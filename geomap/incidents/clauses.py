@@ -5,6 +5,8 @@ lines, datelines and the clauses of a sentence that tell events of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from itertools import pairwise
 
 from geomap.dates import DateRef
@@ -17,6 +19,7 @@ from geomap.incidents.patterns import (
     _HEADING_REST,
     _PRECISION,
     _PROVINCE_WORD,
+    _QUARTER,
     _REGION_WORD,
     _SPECIFICITY,
     _STAMP,
@@ -47,6 +50,25 @@ def _overlaps_chrome(span: tuple[int, int], chrome: tuple[tuple[int, int], ...])
     return covered * 2 >= (e - s)
 
 
+# A clause that goes on with the subject's next deed, no subject of its own: "..., and also
+# targeted the Daraja Oula neighbourhood, killing two women"
+_SAME_SUBJECT_DEED = re.compile(r"\W*(?:also\s+|then\s+|later\s+)?(?:targeted|hit|struck|"
+                                r"shelled|bombed|attacked|pounded)\b")
+
+
+def clause_event(clause: str, match: EventMatch | None,
+                 present: AbstractSet[str] | None = None) -> EventMatch | None:
+    """What a clause of `match`'s sentence tells: its own cue, else, when it goes on with
+    the same subject's deed and names no weapon, the sentence's event."""
+    other = classify(clause, present)
+    if other is None and match is not None and match.violent and \
+            _SAME_SUBJECT_DEED.match(fold(clause)):
+        deed = _SAME_SUBJECT_DEED.match(fold(clause))
+        assert deed is not None
+        return replace(match, start=deed.start(), end=deed.end(), generic=False)
+    return other
+
+
 def _other_clauses(sentence: str, match: EventMatch) -> list[tuple[int, int]]:
     """Spans of the clauses of `sentence`, other than the one of `match`, that tell an
     event of their own (see `_own_clause`)."""
@@ -58,7 +80,7 @@ def _other_clauses(sentence: str, match: EventMatch) -> list[tuple[int, int]]:
     if not any(s <= match.start < e for s, e in spans):
         return []
     return [(s, e) for s, e in spans if not s <= match.start < e
-            and classify(sentence[s:e]) is not None]
+            and clause_event(sentence[s:e], match) is not None]
 
 
 def _own_clause(sentence: str, start: int, match: EventMatch, mentions: list[Mention]
@@ -195,11 +217,15 @@ class _Segments:
         out = []
         for s, e in _other_clauses(sentence, match):
             clause = sentence[s:e]
-            other = classify(clause)
+            other = clause_event(clause, match)
             if other is None or not other.violent:
                 continue
-            if casualty_counts(clause) and any(s <= m.start - start < e for m in mentions) \
-                    and any(m.start - start < s or m.start - start >= e for m in mentions):
+            counted = bool(casualty_counts(clause))
+            outside = any(m.start - start < s or m.start - start >= e for m in mentions)
+            if counted and outside and (any(s <= m.start - start < e for m in mentions)
+                                        or _QUARTER.search(fold(clause))):
+                # (or a quarter the gazetteer lacks: "..., killing four in the Abu Shouk
+                # camp, and also targeted the Daraja Oula neighbourhood, killing two")
                 out.append((s, e))
             elif refs and other.family != match.family:
                 inside = [m for m in mentions if s <= m.start - start < e]

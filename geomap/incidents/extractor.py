@@ -38,6 +38,7 @@ from geomap.incidents.clauses import (
     _overlaps_chrome,
     _own_clause,
     _Segments,
+    clause_event,
 )
 from geomap.incidents.history import _History
 from geomap.incidents.merging import _Draft, _places_compatible
@@ -256,7 +257,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 while self.pending_clauses:  # "..., while a drone strike in B killed two"
                     cs, ce = self.pending_clauses.pop(0)
                     clause = self.text[cs:ce]
-                    other = classify(clause, present)
+                    other = clause_event(clause, match, present)
                     if other is not None and other.generic and match is not None and \
                             match.violent and not match.generic:
                         # "... hit the town with guided bombs, and one person was killed
