@@ -506,11 +506,13 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             # "Russians killed 4 residents of the oblast: 2 in A, 1 in B and 1 in C": a
             # bulletin's summary of the town lines it goes on to tell, no event of its own
             return None
-        if not refs and (casualties.killed or 0) >= (_TALLY_MIN if match.generic
-                                                     else _WAR_TALLY_MIN) and \
+        killed = casualties.killed or 0
+        if (killed >= _WAR_TALLY_MIN or (not refs and killed >= (
+                _TALLY_MIN if match.generic else _WAR_TALLY_MIN))) and \
                 _PERFECT_TALLY.search(folded):
             # "more than 300 aid workers have been killed in Gaza", "Israeli strikes have
-            # killed more than 41,000 Palestinians": a tally, no one event
+            # killed more than 41,000 Palestinians": a tally, no one event (a war's, even
+            # when the day it was told is given: "..., the ministry said on Tuesday")
             return None
         last = self.last_event
         same_site = own_place and place is not None and last is not None and \

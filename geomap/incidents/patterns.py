@@ -362,7 +362,8 @@ _EVENT_DATED = re.compile(r"\W*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|
 
 
 # Hundreds "have been killed" with no weapon, fight or day named: a running tally.
-_PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+)?(?:been\s+killed|"
+_PERFECT_TALLY = re.compile(r"\b(?:have|has)\s+(?:now\s+|reportedly\s+|since\s+|so\s+far\s+|"
+                            r"already\s+)?(?:been\s+killed|"
                             r"died|lost\s+their\s+lives|killed)\b")
 
 
