@@ -1745,3 +1745,16 @@ def test_a_wars_toll_told_with_the_day_it_was_told_is_still_a_tally() -> None:
     text = ("Israel's military offensive on Ganja has since killed at least 34,183 people and "
             "wounded 77,143, the health ministry said on Tuesday.")
     assert violent(run(text, date(2024, 4, 23))) == []
+
+
+def test_the_strike_retold_in_a_quarter_of_the_city_is_the_strike_told_first() -> None:
+    quarter = Place("t:q", "Old Quarter", "place", "PPL", "AZ", "Ganja", 40.685, 46.365, 0)
+    text = ("An air strike on a family home in Ganja has killed at least 17 people, officials "
+            "said.\n\nThe strike hit a three-storey house in the Old Quarter neighbourhood "
+            "shortly before midnight on Monday.")
+    at = text.index("Old Quarter")
+    found = sorted([*mentions(text), Mention("Old Quarter", at, at + 11, quarter, 0.9)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2024, 4, 23), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert (inc.place_name, inc.killed, inc.date) == ("Old Quarter", 17, date(2024, 4, 22))

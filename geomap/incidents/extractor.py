@@ -116,6 +116,7 @@ RETOLD_NEARBY_KM = 30.0
 # How far from the place of the shelling just told a bare killing may be its victim
 SHELLED_NEARBY_KM = 60.0
 WAR_NEARBY_KM = 100.0
+QUARTER_KM = 10.0  # a smaller place this near a city's point is one of its quarters
 
 
 class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
@@ -310,12 +311,19 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         last = self.last_event
         if not match.violent or place is None or precision is None or last is None \
                 or last.place is None or last.event.family != match.family \
-                or last.precision is None or precision >= last.precision \
-                or _SEPARATE.search(folded) or " also " in folded:
+                or last.precision is None or _SEPARATE.search(folded) or " also " in folded:
             return None
+        if precision >= last.precision and not (
+                precision == last.precision == GEO_POINT and place.id != last.place.id
+                and place.population < last.place.population
+                and haversine_km(last.place.lat, last.place.lon, place.lat,
+                                 place.lon) <= QUARTER_KM):
+            return None  # (a quarter of the city told first is more exact: "a strike in
+            # Rafah ... The strike hit a house in the Tal as-Sultan neighbourhood")
         subject = _EVENT_SUBJECT.search(folded, 0, match.start)
         definite = (subject is not None and subject.group("noun") is not None) or \
-            _DEFINITE_CUE.fullmatch(folded, 0, match.start) is not None
+            _DEFINITE_CUE.fullmatch(folded, 0, match.start) is not None or \
+            _DEFINITE_CUE.match(folded[match.start: match.end]) is not None  # "The strike"
         if not definite or haversine_km(
                 last.place.lat, last.place.lon, place.lat, place.lon) > RETOLD_NEARBY_KM:
             return None

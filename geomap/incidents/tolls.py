@@ -327,8 +327,9 @@ def _competing(draft: _Draft, casualties: Casualties, sentence: str) -> bool:
     """Is `sentence` another source's different death toll for the event, not a rise told
     as one ("the toll rose to", "a third soldier died")?"""
     told, new = draft.casualties.killed, casualties.killed
-    if told is None or new is None or new == told or sentence in draft.evidence:
-        return False
+    if told is None or new is None or new == told or told < 2 or sentence in draft.evidence:
+        return False  # (one death told first is most often the target the toll includes:
+        # "killed the commander ... six people were killed in the strike")
     folded = fold(sentence)
     source, first = _source(sentence), _source(draft.evidence[0])
     if source is None or first is None or source in first or first in source:
