@@ -35,7 +35,9 @@ _NUM_WORD = (
     r"seventeen|eighteen|nineteen|one hundred|a hundred|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)"
 )
-_VAGUE = r"(?:dozens|scores|hundreds|thousands|tens|several|numerous|many|a dozen|a few|a number)"
+_VAGUE = (r"(?:dozens|scores|hundreds|thousands|tens|several|numerous|many|a dozen|a few|"
+          r"an?\s+(?:unknown|undetermined|unspecified|undisclosed|unconfirmed|large|"
+          r"significant)\s+number|a number)")
 _QUAL = r"(?:(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|roughly|"
 _QUAL += r"approximately|as\s+many\s+as|another|a\s+further|an\s+additional)\s+)?"
 # One person named by what they are: "a soldier", "a pupil" ("a" counts as one).

@@ -742,3 +742,8 @@ def test_a_side_accusing_armed_forces_of_a_killing_tells_its_dead() -> None:
 def test_a_subset_listing_several_kinds_of_victim_keeps_the_count() -> None:
     assert extract_casualties("At least 31 people, including soldiers, fighters and "
                               "civilians, were killed in the battle.").killed == 31
+
+
+def test_an_unknown_number_of_dead_is_kept_as_text_not_zero() -> None:
+    got = extract_casualties("The ministry said an unknown number of people had been killed.")
+    assert (got.killed, got.killed_text) == (None, "an unknown number")
