@@ -1758,3 +1758,19 @@ def test_the_strike_retold_in_a_quarter_of_the_city_is_the_strike_told_first() -
     article = Article(text=text, id="art1", published=date(2024, 4, 23), source="Wire")
     (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert (inc.place_name, inc.killed, inc.date) == ("Old Quarter", 17, date(2024, 4, 22))
+
+
+def test_the_other_sides_account_of_the_one_battle_is_that_battle() -> None:
+    text = ("Heavy fighting broke out on Tuesday in Armenia's Gegharkunik province, leaving "
+            "one soldier dead.\n\nAzerbaijan's Defence Ministry gave a different account, "
+            "saying Armenian forces had attacked its positions near Kalbajar. It announced "
+            "that seven Azerbaijani servicemen were killed.")
+    (inc,) = violent(run(text, date(2021, 11, 17)))
+    assert (inc.place_name, inc.killed) == ("Gegharkunik", 8)
+
+
+def test_a_place_that_qualifies_an_actor_or_opens_a_framing_is_no_site() -> None:
+    text = ("The clash on Tuesday near Laketown killed two soldiers. Analysts say the clash "
+            "also tests Armenia's ties to the Moscow-led alliance.\n\nIn Baku, officials "
+            "presented the fighting as a response to provocations.")
+    assert {i.place_name for i in violent(run(text))} == {"Laketown"}

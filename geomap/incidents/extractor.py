@@ -284,8 +284,11 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
     def _own_dead_since(self, folded: str) -> _Draft | None:
         """The one battle told, when a side counts its own dead since the fighting began
         ("Azerbaijan said 50 of its servicemen had been killed since the clashes began"):
-        their dead in that battle, added to the other side's."""
-        if not (_SINCE_FIGHTING.search(folded) and _OWN_LOSSES.search(folded)):
+        their dead in that battle, added to the other side's; or when the other side
+        gives its account of it ("Azerbaijan's ministry gave a different account, saying
+        Armenian forces had attacked its positions near Kalbajar")."""
+        if not ((_SINCE_FIGHTING.search(folded) and _OWN_LOSSES.search(folded))
+                or _OTHER_ACCOUNT.search(folded)):
             return None
         told = [d for d in self.drafts if d.event.event_type == tx.BATTLES
                 and d.place is not None]
@@ -673,6 +676,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
 # moment of the fight just told (at its site, or at none), not an event of its own
 _ONE_INSTANCE = re.compile(r"\W*(?:in|during)\s+one\s+(?:incident|instance|case|attack|"
                            r"engagement|encounter|clash)\b")
+_OTHER_ACCOUNT = re.compile(r"\b(?:gave|offered|provided|presented)\s+(?:a|its|their)\s+"
+                            r"(?:own\s+|different\s+|differing\s+|contrasting\s+|"
+                            r"conflicting\s+)+(?:account|version)\b")
 _SINCE_FIGHTING = re.compile(r"\bsince\s+the\s+(?:clashes|fighting|hostilities|battles?)\s+"
                              r"(?:began|started|erupted|broke\s+out)\b")
 _PARTICIPLE_OPENS = re.compile(r",\s+(?:\w+ly\s+)?(?:also\s+)?$")

@@ -155,7 +155,11 @@ _TITLE_OF = re.compile(r"\b(?:head|governor|mayor|chief|leader|administrator|pro
 # "In Kyiv, President Zelensky said ...": the place that opens the sentence is where the
 # speaker speaks
 _OPENS_IN = re.compile(r"\W*in\s+")
-_SPEAKER_NEXT = re.compile(r"\s*,\s+(?:[\w'.-]+\s+){1,6}?(?:said|says|told|announced|stated)\b")
+_SPEAKER_NEXT = re.compile(r"\s*,\s+(?:[\w'.-]+\s+){1,6}?(?:said|says|told|announced|stated|"
+                           r"presented|described|portrayed|called|blamed|accused|denied)\b")
+# "the Moscow-led alliance", "Iran-backed militias": the name qualifies an actor
+_ATTRIBUTE_AFTER = re.compile(r"-(?:led|backed|based|brokered|mediated|allied|aligned|"
+                              r"installed|appointed|controlled|held|funded|supported)\b")
 
 
 def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
@@ -164,6 +168,7 @@ def names_speaker(folded: str, rel_s: int, rel_e: int) -> bool:
     Ramallah said", "according to the ministry in Ramallah, ...")?"""
     return bool(_ORG_AFTER.match(folded[rel_e: rel_e + 40])
                 or _SPEAKER_AFTER.match(folded, rel_e)
+                or _ATTRIBUTE_AFTER.match(folded, rel_e)
                 or _TITLE_OF.search(folded, max(0, rel_s - 40), rel_s)
                 or (_OPENS_IN.fullmatch(folded, 0, rel_s) is not None
                     and _SPEAKER_NEXT.match(folded, rel_e) is not None)
