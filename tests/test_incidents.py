@@ -1774,3 +1774,17 @@ def test_a_place_that_qualifies_an_actor_or_opens_a_framing_is_no_site() -> None
             "also tests Armenia's ties to the Moscow-led alliance.\n\nIn Baku, officials "
             "presented the fighting as a response to provocations.")
     assert {i.place_name for i in violent(run(text))} == {"Laketown"}
+
+
+def test_the_same_toll_retold_at_a_quarter_of_the_town_on_the_day_is_one_event() -> None:
+    quarter = Place("t:q", "Old Quarter", "place", "PPL", "AZ", "Ganja", 40.66, 46.32, 0)
+    text = ("Three civilians were killed on Tuesday when troops shelled Ganja, the mayor "
+            "said.\n\n\"As a result of shelling of the Old Quarter district, three civilians "
+            "were killed,\" he wrote.\n\nOn Monday, two people were killed when a shell hit "
+            "the Old Quarter.")
+    found = sorted([*mentions(text)] + [Mention("Old Quarter", m.start(), m.end(), quarter, 0.9)
+                                        for m in re.finditer("Old Quarter", text)],
+                   key=lambda m: m.start)
+    article = Article(text=text, id="art1", published=date(2023, 1, 24), source="Wire")
+    incidents = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert sorted((i.date.day, i.killed) for i in incidents) == [(23, 2), (24, 3)]

@@ -31,9 +31,13 @@ from geomap.model import (
     DATE_WEEK,
     GEO_LINE_OR_COUNTRY,
     GEO_REGION,
+    KIND_PLACE,
     TOLERANCE_KM,
     Incident,
+    haversine_km,
 )
+
+RETOLD_QUARTER_KM = 8.0  # the same toll, same day, this near the first place: one event
 
 
 @lru_cache(maxsize=512)
@@ -41,6 +45,18 @@ def _area(geometry: Callable[[str], dict | None], place_id: str) -> dict | None:
     """An area's GeoJSON, fetched once per process: provinces recur across articles and
     parsing a polygon costs more than extracting an article. Treat it as read-only."""
     return geometry(place_id)
+
+
+def _same_toll_nearby(a: _Draft, b: _Draft) -> bool:
+    """The same dead told again at a quarter of the town ("Three civilians were killed when
+    troops shelled the Kuibyshevsky district of Donetsk" + "'As a result of shelling of the
+    Kuibyshevsky district, three civilians were killed,' he wrote"): one event."""
+    return bool(a.place is not None and b.place is not None and a.place.kind == KIND_PLACE
+                and b.place.kind == KIND_PLACE and a.date is not None and a.date == b.date
+                and (a.casualties.killed or 0) >= 2
+                and a.casualties.killed == b.casualties.killed
+                and haversine_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+                <= RETOLD_QUARTER_KM)
 
 
 class _Assembly:
@@ -54,7 +70,8 @@ class _Assembly:
                 continue
             if not _dates_close(other, draft, lenient=weak):
                 continue
-            if not _places_compatible(other.place, draft.place):
+            if not _places_compatible(other.place, draft.place) and \
+                    not _same_toll_nearby(other, draft):
                 continue
             if _own_tolls_differ(other, draft):
                 continue
