@@ -348,12 +348,11 @@ def _source(sentence: str) -> str | None:
     return said.group(1) if said else None
 
 
-# A sentence opening with its source: "The Palestinian health ministry said ..."
-_SOURCE_SAID = re.compile(r"\W*(?:the\s+)?((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|"
-                          r"authorities|agency|army|military|police|medics|hospital|"
-                          r"committee|network|office|service|media))\s+(?:said|says|"
-                          r"reported|told)\b")
-_SAID_BY_END = re.compile(r",\s+(?:the\s+)?((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|"
-                          r"authorities|agency|army|military|police|medics|hospital|idf|"
-                          r"committee|network|office|service|media))\s+(?:said|says|"
-                          r"reported)\W*$")
+# An office that tells a toll, with up to four words before it: "the Palestinian health
+# ministry", "the army", "the IDF"
+_OFFICE = (r"((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|authorities|agency|army|military|"
+           r"police|medics|hospital|idf|committee|network|office|service|media))")
+# A sentence opening with its source ("The Palestinian health ministry said ...") or
+# closing with it ("..., the army said.")
+_SOURCE_SAID = re.compile(r"\W*(?:the\s+)?" + _OFFICE + r"\s+(?:said|says|reported|told)\b")
+_SAID_BY_END = re.compile(r",\s+(?:the\s+)?" + _OFFICE + r"\s+(?:said|says|reported)\W*$")
