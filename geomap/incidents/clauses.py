@@ -62,9 +62,7 @@ def clause_event(clause: str, match: EventMatch | None,
     the same subject's deed and names no weapon, the sentence's event."""
     other = classify(clause, present)
     if other is None and match is not None and match.violent and \
-            _SAME_SUBJECT_DEED.match(fold(clause)):
-        deed = _SAME_SUBJECT_DEED.match(fold(clause))
-        assert deed is not None
+            (deed := _SAME_SUBJECT_DEED.match(fold(clause))) is not None:
         return replace(match, start=deed.start(), end=deed.end(), generic=False)
     return other
 

@@ -18,7 +18,6 @@ area in `Incident.area`; a border is its line with geo_precision 4.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -61,7 +60,11 @@ from geomap.incidents.patterns import (
     _ITEMISED,
     _NO_CUES,
     _NTH_DEATH,
+    _ONE_INSTANCE,
+    _OTHER_ACCOUNT,
     _OUTBREAK_DAYS,
+    _OWN_LOSSES,
+    _PARTICIPLE_OPENS,
     _PERFECT_TALLY,
     _PRECISION,
     _QUARTER,
@@ -69,6 +72,7 @@ from geomap.incidents.patterns import (
     _REPORTING,
     _SENTENCE_STEMS,
     _SEPARATE,
+    _SINCE_FIGHTING,
     _TALLY_ACROSS,
     _TALLY_MIN,
     _THE_CITY,
@@ -83,7 +87,7 @@ from geomap.incidents.places import (
     _across_territory,
     _Places,
 )
-from geomap.incidents.tolls import _OWN_LOSSES, _Tolls
+from geomap.incidents.tolls import _Tolls
 from geomap.model import (
     DATE_DAY,
     DATE_MONTH,
@@ -670,18 +674,6 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         self.unplaced = False
         self.last_event = merged
         return merged
-
-
-# "In one incident, gunmen fired a missile at troops, who called in a drone strike": a
-# moment of the fight just told (at its site, or at none), not an event of its own
-_ONE_INSTANCE = re.compile(r"\W*(?:in|during)\s+one\s+(?:incident|instance|case|attack|"
-                           r"engagement|encounter|clash)\b")
-_OTHER_ACCOUNT = re.compile(r"\b(?:gave|offered|provided|presented)\s+(?:a|its|their)\s+"
-                            r"(?:own\s+|different\s+|differing\s+|contrasting\s+|"
-                            r"conflicting\s+)+(?:account|version)\b")
-_SINCE_FIGHTING = re.compile(r"\bsince\s+the\s+(?:clashes|fighting|hostilities|battles?)\s+"
-                             r"(?:began|started|erupted|broke\s+out)\b")
-_PARTICIPLE_OPENS = re.compile(r",\s+(?:\w+ly\s+)?(?:also\s+)?$")
 
 
 def _list_event(sentence: str, match: EventMatch, listed_text: str) -> EventMatch:

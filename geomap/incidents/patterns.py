@@ -204,6 +204,9 @@ _REASON = re.compile(r"\b(?:in\s+(?:response|retaliation|reprisal|revenge)\s+(?:
                      # where the strike's effects reached, not where it fell
                      r"\b(?:power\s+cuts?|(?:power\s+|electricity\s+)?outages?|blackouts?)\s+"
                      r"(?:in|across|to)\s+(?:[\w'-]+\s+){0,4}$")
+# "causing outages in several cities": the effects reached many places, not the strike
+_EFFECT_IN = re.compile(r"\b(?:outages?|cuts?|blackouts?|shortages?|disruptions?)\s+"
+                        r"(?:in|across|to)\s+$")
 
 
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
@@ -525,13 +528,13 @@ _EARLIER_DEED = re.compile(r",\s+(?:(?:a|one|two|three|four|five|several|\d+)\s+
 # "The shells slammed into ...": the cue itself is the subject, named as known
 _DEFINITE_CUE = re.compile(r"\W*(?:the|these|those|that|this)\s+(?:[\w-]+\s+)?")
 # "In Khartoum's southern Jabal Awliya area": a part of the place named before it, the site
-_PART_OF_NAMED = re.compile(r"[a-z]['’]s\s+(?:(?:northern|southern|eastern|western|central|"
-                            r"north-?eastern|north-?western|south-?eastern|south-?western|"
-                            r"outlying|suburban)\s+)?$")
+_COMPASS_WORDS = (r"northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                  r"south-?eastern|south-?western")
+_PART_OF_NAMED = re.compile(r"[a-z]['’]s\s+(?:(?:" + _COMPASS_WORDS
+                            + r"|outlying|suburban)\s+)?$")
 # ("Khartoum's southern Jabal Awliya area" names a part by its place in the city: the
 # part is the site, so a possessive before the compass word does not make it an area)
-_COMPASS_BEFORE = re.compile(r"(?<!'s\s)(?<!’s\s)\b(?:northern|southern|eastern|western|central|"
-                             r"north-?eastern|north-?western|south-?eastern|south-?western)\s+$")
+_COMPASS_BEFORE = re.compile(r"(?<!'s\s)(?<!’s\s)\b(?:" + _COMPASS_WORDS + r")\s+$")
 
 
 # A sentence that says it tells another event than the one before.
@@ -576,3 +579,21 @@ _FIRE_ONLY = re.compile(r"\b(?:subject(?:ed|ing)?\s+(?:[\w,-]+\s+){0,14}?to\s+(?
 
 _REPORTING = re.compile(r"\b(?:said|says|reported|according|told|confirmed|claimed|stated|"
                         r"accused|accuses)\b")
+
+
+# "A, B and the village of C": a list's last member named with its kind
+_LIST_JOIN_KIND = re.compile(r"\s*,?\s+and\s+the\s+(?:village|town|city|settlement)\s+of\s+")
+# "In one incident, gunmen fired a missile at troops, who called in a drone strike": a
+# moment of the fight just told (at its site, or at none), not an event of its own
+_ONE_INSTANCE = re.compile(r"\W*(?:in|during)\s+one\s+(?:incident|instance|case|attack|"
+                           r"engagement|encounter|clash)\b")
+_OTHER_ACCOUNT = re.compile(r"\b(?:gave|offered|provided|presented)\s+(?:a|its|their)\s+"
+                            r"(?:own\s+|different\s+|differing\s+|contrasting\s+|"
+                            r"conflicting\s+)+(?:account|version)\b")
+_SINCE_FIGHTING = re.compile(r"\bsince\s+the\s+(?:clashes|fighting|hostilities|battles?)\s+"
+                             r"(?:began|started|erupted|broke\s+out)\b")
+_PARTICIPLE_OPENS = re.compile(r",\s+(?:\w+ly\s+)?(?:also\s+)?$")
+# "two of its soldiers", "for its part": the teller's own dead
+_OWN_LOSSES = re.compile(r"\b(?:of\s+(?:its|their)\s+(?:own\s+)?(?:servicem[ae]n|soldiers|troops|"
+                         r"fighters|personnel|members)|(?:its|their)\s+own|for\s+(?:its|their)"
+                         r"\s+part)\b")

@@ -29,12 +29,14 @@ from geomap.incidents.patterns import (
     _CITY_POP,
     _CITYS,
     _COMPASS_BEFORE,
+    _EFFECT_IN,
     _FLIGHT_TO,
     _FORCES_OF,
     _INTRODUCED_TOWN,
     _LEAVING,
     _LINE_HEAD_AFTER,
     _LIST_JOIN,
+    _LIST_JOIN_KIND,
     _LOCATIVE,
     _MANY_SITES,
     _NEAR,
@@ -120,11 +122,6 @@ def _across_territory(sentence: str, start: int, mentions: list[Mention],
     return any(m.place is not None and m.place.id == place.id and _ACROSS.search(
         folded, max(0, m.start - start - 30), m.start - start) for m in mentions)
 
-
-_EFFECT_IN = re.compile(r"\b(?:outages?|cuts?|blackouts?|shortages?|disruptions?)\s+"
-                        r"(?:in|across|to)\s+$")
-# "A, B and the village of C": a list's last member named with its kind
-_LIST_JOIN_KIND = re.compile(r"\s*,?\s+and\s+the\s+(?:village|town|city|settlement)\s+of\s+")
 
 
 class _Places:

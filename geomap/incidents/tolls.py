@@ -21,6 +21,7 @@ from geomap.incidents.patterns import (
     _CUE_DATE_GAP,
     _HARMED_IN,
     _NTH_DEATH,
+    _OWN_LOSSES,
     _PART_IN,
     _REPORTED_THAT,
     _THE_EVENT,
@@ -290,9 +291,6 @@ class _Tolls:
 
 
 # The teller's own dead: "seven of its servicemen", "their own losses", "for its part".
-_OWN_LOSSES = re.compile(r"\b(?:of\s+(?:its|their)\s+(?:own\s+)?(?:servicem[ae]n|soldiers|troops|"
-                         r"fighters|personnel|members)|(?:its|their)\s+own|for\s+(?:its|their)"
-                         r"\s+part)\b")
 
 
 _BRINGING_TOLL_TO = re.compile(r"\b(?:bringing|taking|raising|pushing)\s+(?:its|their|the)\s+"
