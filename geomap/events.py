@@ -195,7 +195,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # a defence ministry's word for a cross-border attack
         r"(?:committed|carried\s+out|staged|launched)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:military|armed)\s+provocations?|(?:fired|firing|shooting)\s+(?:at|on)\s+(?:the\s+)?"
-        r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?\s+(?:on\s+)?(?:the\s+|its\s+|"
+        r"(?:\w+\s+){0,3}?positions|attack(?:ed|s|ing)?[\"'”’]?\s+(?:on\s+)?(?:the\s+|its\s+|"
         r"their\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?(?:positions?|troops|soldiers|bases?|checkpoints?|"
         r"posts?|police\s+stations?|barracks|garrisons?|outposts?|military\s+camps?|convoys?|"
         r"headquarters|airbases?|airports?|"
@@ -770,6 +770,8 @@ _WITH_REMOTE = _r(r"\bwith\s+(?:[\w-]+\s+){0,3}?(?:(?P<air>drones?|uavs?|quadcop
                   r"rockets?|artillery|mortars?|shells|howitzers?|grads?)\b")
 _ARMOUR = _r(r"\b(?:tanks?|armou?red\s+(?:vehicles?|personnel\s+carriers?)|infantry|"
              r"anti-(?:tank|armou?r))\b")
+# a clash cue that is an assault ("attacked positions", "an attack on posts"), not fire
+_ASSAULT = _r(r"(?:attack|assault|offensive|storm)")
 _CAME_UNDER = _r(r"\bcame\s+under\s+(?:heavy\s+)?$")  # "... came under gunfire": a target
 _BARE_FIRE = _r(r"(?:gunfire|firing|shooting)\b")
 _HARM = _r(r"\b(?:killed|killing|wounded|wounding|injured|injuring|hurt|dead|died|shot|"
@@ -882,10 +884,12 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
         m, etype, sub, weight = _weapon_of_fire(folded, min(
             violent, key=lambda v: (v[2] not in specific, v[0].start())), violent)
         clash = next((v for v in violent if v[2] == tx.ARMED_CLASH), None)
-        if sub in (tx.SHELLING, tx.AIR_DRONE) and clash is not None and \
-                _CLASHED.search(folded) and _ARMOUR.search(folded):
-            # "fighters hit a tank with an anti-armour shell and clashed with infantry":
-            # fighters' weapons in a fight with troops, a battle
+        if sub in (tx.SHELLING, tx.AIR_DRONE) and clash is not None and (
+                _CLASHED.search(folded) or _ASSAULT.match(clash[0].group(0))) and \
+                _ARMOUR.search(folded):
+            # "fighters hit a tank with an anti-armour shell and clashed with infantry",
+            # "attacked positions with artillery and armoured vehicles": a ground assault
+            # its guns back, a battle
             m, etype, sub, weight = clash
         if sub == tx.NON_STATE_TAKEOVER and re.search(
                 r"\b(?:army|troops|forces|military)\b", folded[: m.start()]):

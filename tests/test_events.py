@@ -993,3 +993,17 @@ def test_areas_affected_by_fighting_are_no_event_but_armed_men_breaking_in_are(
         sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    # a ground assault with its guns and armour behind it is a battle
+    ("Rebel units backed by tanks and mortars attacked army positions outside the town.",
+     tx.BATTLES),
+    ('The ministry said enemy forces "launched an attack" on its positions, using '
+     "artillery, armoured vehicles and drones.", tx.BATTLES),
+    # shelling positions with tanks is still fire from afar
+    ("Government troops shelled rebel positions with tanks and howitzers.", tx.EXPLOSIONS),
+])
+def test_an_assault_with_armour_and_artillery_is_a_battle(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
