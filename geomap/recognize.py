@@ -174,8 +174,9 @@ _DATELINE_DASH = (" - ", " -- ", " — ", " – ", " ---")
 # "the Azov regiment", "its \"Centre\" grouping", "the Turi tribe": a military unit or a
 # people named like a place
 _UNIT_AFTER = re.compile(r"[\"”’']? (?:regiment|battalion|brigade|grouping|tribe|clan)s?\b|"
-                         # "on Tumanyan street": a street named for a town or a person
-                         r" (?:street|avenue|boulevard|blvd)\b")
+                         # "on Tumanyan street": a street named for a town or a person;
+                         # "at the Kuwait roundabout" in Gaza City, "Palestine Square"
+                         r" (?:street|avenue|boulevard|blvd|roundabout|square|junction)\b")
 # A month's short form before a day or year is a date ("KYIV, Nov 14 (Reuters)", "Aug. 3"),
 # whatever town bears the letters (Nov, Tajikistan).
 _MONTH_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")

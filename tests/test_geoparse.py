@@ -1077,6 +1077,13 @@ def test_a_name_before_street_or_avenue_is_a_street(gp: Geoparser) -> None:
     assert got["Yerevan"][:2] == (KIND_PLACE, "AM")
 
 
+def test_a_name_before_roundabout_square_or_junction_is_a_landmark(gp: Geoparser) -> None:
+    got = places(gp, "Troops fired on crowds at the Egypt roundabout in Gaza City, near "
+                     "Libya Square and the Jordan junction.")
+    assert "Egypt" not in got and "Libya" not in got and "Jordan" not in got
+    assert got["Gaza City"][1] == "PS"
+
+
 def test_a_city_named_like_its_province_by_another_name_stays_the_city(gp: Geoparser) -> None:
     # GeoNames calls the city "Nabatîyé et Tahta"; towns of its province named next to it
     # must not make the bare name the province
