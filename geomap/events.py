@@ -203,7 +203,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "thwarted an RSF attack on X", "repelled a new attempt ... to cross the border",
         # "repelled a large Rapid Support Forces (RSF) attack" (air defences "thwarted an
         # attempt to strike": a weapon stopped, not a fight)
-        r"(?:repelled|repulsed|thwarted|foiled|fended\s+off|beat\s+back)\s+(?:an?\s+)?"
+        r"(?:repell(?:ed|ing)|repuls(?:ed|ing)|thwarted|foiled|fend(?:ed|ing)\s+off|"
+        r"beat(?:ing)?\s+back)\s+(?:an?\s+)?"
         r"(?:[\w()'\"“”-]+\s+){0,5}?(?:attacks?|assaults?|offensives?|incursions?|raids?|advances?|"
         r"infiltration)|(?:repelled|repulsed)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?attempts?|"
         # a front bulletin's count of ground attacks: "the enemy attacked seven times"

@@ -1007,3 +1007,12 @@ def test_areas_affected_by_fighting_are_no_event_but_armed_men_breaking_in_are(
 def test_an_assault_with_armour_and_artillery_is_a_battle(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize("sentence", [
+    "Government troops were still repelling rebel attacks around the town, the army said.",
+    "Soldiers spent the night fending off an assault on the base.",
+])
+def test_repelling_attacks_as_it_goes_on_is_a_battle(sentence) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.BATTLES
