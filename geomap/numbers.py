@@ -705,8 +705,10 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             return  # "89 were killed, up from an earlier toll of 80": the old figure
         token = m["num"]
         value = 1 if token in _ONE_OF else to_number(token)
-        if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))):
-            value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three
+        if token in ("a", "an") and (o := _ORDINAL.match(text, m.end("num"))) and \
+                category == "killed":
+            value = ORDINALS[o[1]]  # "a third soldier died": the toll is now three (but
+            # "killed three, and a fourth person was wounded": one wounded)
         said_from, said_to = start, m.end("num")
         if up := _UP_TO.search(text, max(0, start - 10), start):
             value, said_from = None, up.start()  # "up to 30 dead": a ceiling, not a count

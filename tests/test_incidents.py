@@ -1715,6 +1715,14 @@ def test_a_ministrys_seat_named_with_an_appositive_is_where_it_speaks() -> None:
     assert inc.place_name == "Laketown"
 
 
+def test_a_ministrys_seat_is_where_it_names_the_dead_not_a_second_strike() -> None:
+    text = ("A drone strike killed three men in the village of Laketown on Tuesday, the health "
+            "ministry said. The ministry in Ganja named the three as farmers, and said a "
+            "fourth person was wounded in the strike.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed, inc.wounded) == ("Laketown", 3, 1)
+
+
 def test_the_town_taken_is_the_site_not_where_its_refugees_fled_the_fighting() -> None:
     text = ("Fighters say they have taken control of Laketown, the capital of the province and "
             "a refuge for people who fled the fighting in Ganja, after four days of clashes.")

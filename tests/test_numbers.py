@@ -747,3 +747,9 @@ def test_a_subset_listing_several_kinds_of_victim_keeps_the_count() -> None:
 def test_an_unknown_number_of_dead_is_kept_as_text_not_zero() -> None:
     got = extract_casualties("The ministry said an unknown number of people had been killed.")
     assert (got.killed, got.killed_text) == (None, "an unknown number")
+
+
+def test_an_ordinal_victim_wounded_is_one_wounded_but_an_ordinal_death_is_the_toll() -> None:
+    c = extract_casualties("Three men were killed, and a fourth person was seriously wounded.")
+    assert (c.killed, c.wounded) == (3, 1)
+    assert extract_casualties("A third soldier died of his wounds on Monday.").killed == 3

@@ -133,8 +133,12 @@ _SPEAKING_IN = re.compile(r"\b(?:(?:speaking|talking|addressing\s+\w+|interviewe
 
 
 # (past an appositive: "the defense ministry in Stepanakert, the region's main city, said")
+# (or what the office did with its words or figures: "the ministry in Ramallah named the
+# three", "... released footage", "... put the toll at")
 _SEAT_TAIL = re.compile(r"^\s*(?:,[^,.;]{1,45},\s*)?(?:said|says|told|reported|announced|stated|"
-                        r"confirmed)\b")
+                        r"confirmed|named|identified|released|published|issued|posted|"
+                        r"updated|put|gave|added|accused|blamed|denied|condemned|warned|"
+                        r"urged|called)\b")
 
 
 def _speaks_from(head: str, tail: str, before: str = "") -> bool:
