@@ -1483,6 +1483,9 @@ def test_a_country_before_its_deed_is_the_attacker_not_the_site() -> None:
 @pytest.mark.parametrize("later", [
     "The confirmed toll of the war stands at about 270 people, officials say.",
     "The army reported the deaths of 21 more of its troops, bringing its military toll to 244.",
+    # a bare count of the war's dead, and the toll of a whole day's strikes
+    "Officially, about 200 people were killed on both sides, including civilians.",
+    "The death toll from Sunday's strikes rises to 436.",
 ])
 def test_a_running_total_of_the_war_does_not_update_a_strike(later: str) -> None:
     text = ("Missiles hit Ganja on Sunday, killing one civilian and wounding 32.\n\n"

@@ -87,7 +87,7 @@ from geomap.incidents.places import (
     _across_territory,
     _Places,
 )
-from geomap.incidents.tolls import _Tolls
+from geomap.incidents.tolls import _out_of_scale, _Tolls
 from geomap.model import (
     DATE_DAY,
     DATE_MONTH,
@@ -567,6 +567,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                     r.date is not None and abs((r.date - last.date).days) <= 1
                     for r in refs))):
             # "Heavy shelling hit Ganja. Nine people were killed." tells one event.
+            if _out_of_scale(last, casualties.killed):
+                return None  # "one soldier killed by a sniper ... About 200 people were
+                # killed on both sides": the war's dead, not the sniper's
             self._add_counts(last, casualties, sentence)
             return last
         if match.generic and own_place and place is not None and prev is not None \

@@ -110,6 +110,8 @@ class _Tolls:
             stem = event["what"][:5]
             told = next((d for d in violent if stem in fold(" ".join(d.evidence))), None) \
                 or next((d for d in violent if d.casualties.killed), None)
+            if told is not None and _out_of_scale(told, extract_casualties(sentence).killed):
+                return None  # "the toll from Tuesday's strikes rises to 436": the wave's
             if told is not None:
                 return told
         if not named and self.unplaced:
