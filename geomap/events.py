@@ -299,6 +299,10 @@ _STRONG_BACKGROUND = _r(
     r"violence|fire))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left)\b|"
+    # "the army's toll in the offensive against Hamas stands at 219": the campaign's tally
+    r"\btoll\b[^.;]{0,60}?\b(?:in|of|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:war|offensive|"
+    r"campaign|conflict|invasion|operation)\b[^.;]{0,60}?\b(?:stands|stood|has\s+(?:now\s+)?"
+    r"(?:risen|climbed|reached))\b|"
     # "the conflict, which began in the north, has spread ..., killing thousands"
     r"\b(?:war|conflict|insurgency|hostilities)\b[^.;]{0,60}?\b(?:has|have)\s+\w+"
     r"[^.;]{0,80}?\bkilling\b|"

@@ -182,6 +182,8 @@ PUB = date(2021, 11, 16)
         "On Tuesday a similar raid on a nearby village left four dead.",
         "Over 2,000 fighters were killed in the first half of 2021, monitors said.",
         "At least 900 civilians died in the province this year, the UN said.",
+        "The army's death toll in the ground offensive stands at 219, including the two "
+        "soldiers named on Thursday.",
     ],
 )
 def test_background(sentence: str) -> None:
@@ -202,6 +204,7 @@ def test_background(sentence: str) -> None:
         "city this year.",
         "On Tuesday a drone killed a driver near the bridge, a week after a similar attack "
         "there.",
+        "The death toll from Tuesday's strike on the market stands at 12.",
     ],
 )
 def test_fresh_events_are_not_background(sentence: str) -> None:
