@@ -208,7 +208,7 @@ _LOST = re.compile(
 # A toll told after a long description of its event: "the number of people killed in
 # Monday's strike on a two-storey house in the camp has risen to 12" (a rise "to" N only).
 _TOLL_LONG = re.compile(
-    r"\b" + _TOLL_WORD + r"(?:\s+[a-z'-]+){7,16}?\s+(?:has\s+|had\s+)?(?:rose|rises|risen|"
+    r"\b" + _TOLL_WORD + r"(?:\s+[a-z'-]+){7,22}?\s+(?:has\s+|had\s+)?(?:rose|rises|risen|"
     r"climbed|climbs|jumped|increased|grew|surged)\s+(?:now\s+)?" + _TOLL_FROM + r"to\s+"
     + _QUAL + _NUMBER
 )

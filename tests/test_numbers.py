@@ -517,6 +517,9 @@ def test_more_single_victims_and_martyring(sentence: str, killed: int) -> None:
         ("Rescuers said the number of people killed in Friday's raid on a crowded "
          "two-storey clinic near the old market has risen to 14, after crews found four "
          "more bodies.", 14),
+        ("The death toll from a missile strike on a nine-storey apartment block in the "
+         "central part of the southern industrial city of Laketown rose to 11 on Thursday.",
+         11),
         # a health ministry's word for the dead
         ("The ministry mourned the martyrdom of five citizens in the night's bombardment.", 5),
         ("It also announced the martyrdom of the young driver, hit at a checkpoint.", 1),
