@@ -1799,3 +1799,11 @@ def test_the_same_toll_retold_at_a_quarter_of_the_town_on_the_day_is_one_event()
     article = Article(text=text, id="art1", published=date(2023, 1, 24), source="Wire")
     incidents = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert sorted((i.date.day, i.killed) for i in incidents) == [(23, 2), (24, 3)]
+
+
+def test_a_bare_toll_after_the_wars_tally_is_not_the_last_events() -> None:
+    text = ("Rebels fired a salvo of rockets at Laketown on Sunday. No one was hurt.\n\n"
+            "The cross-border violence has killed at least 101 people, according to a tally."
+            "\n\nOn the other side, at least nine people were killed, six of them soldiers.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Laketown", 0)

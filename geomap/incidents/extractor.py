@@ -162,6 +162,9 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         self.date_told = False  # set by `_own_date`: its date is the day of telling
         self.date_night = False  # set by `_own_date`: its date is a night
         self.past_frame = False  # the paragraph told an earlier year's war (see _sentence)
+        # a war's tally or a recalled event was told after the last event: a bare toll
+        # further on ("At least nine people have been killed") is no longer that event's
+        self.tally_since = False
         self.entry_place: tuple[Place, str, int] | None = None  # a live entry's headline
         self.entry_prev: _Draft | None = None  # the last event before the entry began
         # toll updates naming a place no event told so far is at (see _apply_later_updates)
@@ -259,6 +262,8 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 self.sentence_refs = sentence_refs
                 prev_draft = self._sentence(start, end, sentence, match, day_refs, local,
                                             local or carried, prev_draft)
+                if prev_draft is not None and match is not None and not match.generic:
+                    self.tally_since = False  # an event told anew
                 while self.pending_clauses:  # "..., while a drone strike in B killed two"
                     cs, ce = self.pending_clauses.pop(0)
                     clause = self.text[cs:ce]
@@ -374,6 +379,10 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 self.past_frame = True
             if self.past_frame:
                 return None  # "Four more bodies were found" after a recalled strike: its own
+            if self.last_event is not None and not self.tally_since and casualty_counts(
+                    sentence, self.present) and is_background(sentence, self.published,
+                                                             self.sentence_refs):
+                self.tally_since = True  # "The violence has killed at least 101 people."
             # Counts alone only add to a violent event just told.
             if prev is None and (_TOLL_UPDATE.search(folded) or _NTH_DEATH.search(
                     folded) or added_deaths(sentence) is not None):
@@ -415,9 +424,11 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
             return told  # background: this one counts since the battle began)
         if is_background(sentence, self.published, self.sentence_refs):
             self.past_frame = self.past_frame or self._earlier_year()
+            self.tally_since = True
             return None
         if match.violent and self._framed_earlier(start):
             self.past_frame = True  # "In April, a strike on ... killed 35": background
+            self.tally_since = True
             return None
         if self.past_frame and not refs:
             # "In the 2020 war, 6,500 were killed. Azerbaijan regained X.": still history
@@ -562,7 +573,7 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
         if match.generic and not own_place and _ACROSS_THE_LAND.search(folded):
             return None  # "more than 550 were killed across the country": a tally
         if match.generic and not own_place and last is not None and last.event.violent \
-                and not _SEPARATE.search(folded) \
+                and not _SEPARATE.search(folded) and not self.tally_since \
                 and (not refs or (last.date is not None and all(
                     r.date is not None and abs((r.date - last.date).days) <= 1
                     for r in refs))):
