@@ -1807,3 +1807,9 @@ def test_a_bare_toll_after_the_wars_tally_is_not_the_last_events() -> None:
             "\n\nOn the other side, at least nine people were killed, six of them soldiers.")
     (inc,) = violent(run(text))
     assert (inc.place_name, inc.killed) == ("Laketown", 0)
+
+
+def test_a_countrys_unnamed_city_is_not_the_country() -> None:
+    text = ("Shelling hit residential areas of Armenia's second-largest city on Sunday, "
+            "killing five people, officials said.")
+    assert all(i.place_name != "Armenia" for i in violent(run(text)))

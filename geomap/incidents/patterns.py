@@ -122,6 +122,11 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
 
 
+# "Ukraine's second-largest city", "the region's main port": a city the sentence leaves
+# unnamed, qualified by its country or province
+_ITS_UNNAMED_CITY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\b")
+
+
 # "Zelensky, speaking in Kyiv, called the strike on Odesa ...": where a speaker spoke.
 _SPEAKING_IN = re.compile(r"\b(?:(?:speaking|talking|addressing\s+\w+|interviewed|reporting)\s+"
                           r"(?:to\s+\w+\s+)?(?:in|from|at)|"

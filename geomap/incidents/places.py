@@ -33,6 +33,7 @@ from geomap.incidents.patterns import (
     _FLIGHT_TO,
     _FORCES_OF,
     _INTRODUCED_TOWN,
+    _ITS_UNNAMED_CITY,
     _LEAVING,
     _LINE_HEAD_AFTER,
     _LIST_JOIN,
@@ -147,6 +148,10 @@ class _Places:
             if place.kind == KIND_PLACE and _ACROSS_RIVER.search(head) and \
                     not fold(place.name).startswith("the "):
                 continue  # "Across the Dnipro, ...": the river, not the city named for it
+            if place.kind in (KIND_COUNTRY, KIND_ADMIN1) and \
+                    _ITS_UNNAMED_CITY.match(folded, rel_e):
+                continue  # "hit Ukraine's second-largest city": a city left unnamed, not
+                # the whole country
             if place.kind == KIND_COUNTRY and (_OPPONENT.search(head)
                                                or _ATTACKER_AFTER.match(folded, rel_e)):
                 continue  # "fighting with Azerbaijan", "Russia launched drones at": a party
