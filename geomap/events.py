@@ -69,7 +69,12 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     # "An explosion killed four people at a market": a blast told by its toll
     (_r(r"\b(?<!gas\s)(?<!boiler\s)(?<!industrial\s)(?:explosions?|blasts?)\s+"
         r"(?:(?:at|in|on|near)\s+(?:[\w'-]+\s+){1,3}?)?(?:killed|kills|killing|wounded|"
-        r"wounding|injured|injuring|ripped\s+through|tore\s+through)\b"),
+        r"wounding|injured|injuring|ripped\s+through|tore\s+through)\b|"
+        # "one person was killed and several wounded in explosions in the X district"
+        r"\b(?:killed|wounded|injured|hurt)\s+(?:[\w-]+\s+){0,4}?in\s+(?:an?\s+|the\s+)?"
+        r"(?:series\s+of\s+|several\s+|multiple\s+|two\s+|three\s+)?(?:powerful\s+)?"
+        r"(?:explosions|blasts)\b(?!\s+at\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:gas|fuel|chemical|"
+        r"fireworks?|factory|plant|mine)\b)"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.7),
     # "air raid shelters", "an air raid siren": the alarm or the refuge, not a raid
     (_r(r"\b(?:air\s?strikes?|air\s?raids?(?!\s+(?:shelters?|sirens?|alerts?|alarms?|"

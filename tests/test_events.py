@@ -1019,3 +1019,13 @@ def test_an_assault_with_armour_and_artillery_is_a_battle(sentence, family) -> N
 def test_repelling_attacks_as_it_goes_on_is_a_battle(sentence) -> None:
     match = classify(sentence)
     assert match is not None and match.event_type == tx.BATTLES
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("The mayor said one person was killed and several wounded in explosions in the "
+     "district on Saturday, and urged residents not to return.", tx.EXPLOSIONS),
+    ("Three people were injured in blasts in the city centre.", tx.EXPLOSIONS),
+])
+def test_dead_in_explosions_are_an_explosions_toll(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family

@@ -1813,3 +1813,10 @@ def test_a_countrys_unnamed_city_is_not_the_country() -> None:
     text = ("Shelling hit residential areas of Armenia's second-largest city on Sunday, "
             "killing five people, officials said.")
     assert all(i.place_name != "Armenia" for i in violent(run(text)))
+
+
+def test_in_the_capital_is_the_storys_capital() -> None:
+    text = ("Artillery hit Ganja on Sunday, wounding two.\n\nIn the capital, the mayor said "
+            "that one person was killed and several wounded in explosions on Saturday.")
+    got = {(i.place_name, i.killed) for i in violent(run(text))}
+    assert got == {("Ganja", 0), ("Baku", 1)}

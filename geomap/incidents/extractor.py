@@ -57,6 +57,7 @@ from geomap.incidents.patterns import (
     _EVENT_SUBJECT,
     _FIRE_ONLY,
     _HISTORY_DAYS,
+    _IN_THE_CAPITAL,
     _ITEMISED,
     _NO_CUES,
     _NTH_DEATH,
@@ -85,6 +86,7 @@ from geomap.incidents.patterns import (
 )
 from geomap.incidents.places import (
     _across_territory,
+    _first_place,
     _Places,
 )
 from geomap.incidents.tolls import _out_of_scale, _Tolls
@@ -483,6 +485,11 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                     unplaced=place is None or place.kind == KIND_COUNTRY)):
             # "fought in the Kanal district in the town's east": the town just introduced
             place, place_text, precision, own_place = *town, GEO_POINT, True
+        if not own_place and match.violent and self.home and self.capital is not None and \
+                _IN_THE_CAPITAL.match(folded) and (
+                    capital := _first_place(self.capital(self.home))):
+            # "In the capital, the mayor said one person was killed": the story's capital
+            place, place_text, precision, own_place = capital, capital.name, GEO_POINT, True
         raid = prev if prev is not None else self.last_event if place is None else None
         if match.event_type == tx.BATTLES and not own_place and not refs and raid is not None \
                 and raid.event.event_type == tx.VIOLENCE_CIVILIANS and \

@@ -122,6 +122,8 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
                         r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
 
 
+# "In the capital, the mayor said ...": a sentence set in the story's capital, unnamed
+_IN_THE_CAPITAL = re.compile(r"\W*in\s+the\s+(?:country's\s+|nation's\s+)?capital\s*,")
 # "Ukraine's second-largest city", "the region's main port": a city the sentence leaves
 # unnamed, qualified by its country or province
 _ITS_UNNAMED_CITY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:city|town|port|capital)\b")
