@@ -293,6 +293,14 @@ _SUBJECT_ONE = re.compile(
     r"(?=fatally|killed|wounded|injured|shot\s+dead)|(?=died\b))"
     r"(?P<kind>fatally|killed|wounded|injured|shot\s+dead|died)\b"
 )
+# "As a result, contract serviceman Junior Sergeant A. Hakobyan was killed": one soldier
+# told by rank and name, without an article (a defence ministry's style)
+_RANK_NAMED_ONE = re.compile(
+    r"(?:^|[,;:]\s+)(?:(?:contract|conscript|junior|senior)\s+)?(?P<num>serviceman|"
+    r"servicewoman|soldier|conscript|sergeant|lieutenant|corporal|private)\s+"
+    r"(?:[a-z.'-]+\s+){1,5}?(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
+    r"(?P<kind>killed|wounded|injured|shot\s+dead)\b"
+)
 # "killing the driver and a passenger": two people named by their roles, one verb.
 _TWO_ROLES = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|wounded|wounding|injured|injuring)\s+"
@@ -815,6 +823,11 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             or "her " in text or "a " in text:
         for m in (*_OBJECT_ONE.finditer(text), *_SUBJECT_ONE.finditer(text)):
             take(m, _category(m["kind"]))
+    if " was " in text or " been " in text:
+        for m in _RANK_NAMED_ONE.finditer(text):
+            if not any(s <= m.start("num") < e for s, e in used):
+                used.append((m.start("num"), m.end()))
+                counts.append((m.start("num"), _category(m["kind"]), 1, None))
     if " and his " in text or " and her " in text:
         for m in (*_AND_KIN.finditer(text), *_KIN_SUBJECT.finditer(text)):
             first = m.start() if m.re is _KIN_SUBJECT else m.start("first")

@@ -756,3 +756,14 @@ def test_an_ordinal_victim_wounded_is_one_wounded_but_an_ordinal_death_is_the_to
     c = extract_casualties("Three men were killed, and a fourth person was seriously wounded.")
     assert (c.killed, c.wounded) == (3, 1)
     assert extract_casualties("A third soldier died of his wounds on Monday.").killed == 3
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    ("As a result, contract serviceman Junior Sergeant K. Mirzoyan was killed and two "
+     "other servicemen were wounded.", 1, 2),
+    ("Private Tigran Avetisyan was killed by sniper fire, the ministry said.", 1, None),
+    ("Sergeant Ali Hasanov was wounded near the village.", None, 1),
+])
+def test_one_soldier_told_by_rank_and_name_counts_one(sentence, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
