@@ -376,6 +376,8 @@ _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
     r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
+    # "Shelling at the time damaged ...": the time of an event recalled just before
+    r"at\s+the\s+time(?!\s+of\s+writing)|"
     # a state since a time: "has been besieged by the RSF since May"
     r"(?:have|has|had)\s+been\s+\w+\s+(?:[\w'-]+\s+){0,4}?since|"
     r"since\s+(?:early\s+|late\s+|mid-?)?" + _MONTHS + r"(?!\s+\d)|"

@@ -184,6 +184,7 @@ PUB = date(2021, 11, 16)
         "At least 900 civilians died in the province this year, the UN said.",
         "The army's death toll in the ground offensive stands at 219, including the two "
         "soldiers named on Thursday.",
+        "Shelling at the time damaged schools and homes in three towns.",
     ],
 )
 def test_background(sentence: str) -> None:
