@@ -12,6 +12,7 @@ from typing import Any
 
 from geomap.articles import furniture
 from geomap.context_places import contextual_mentions, demonym_borders, relocate_homonyms
+from geomap.equated_names import equate_names
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
 from geomap.incidents import extract_incidents
@@ -48,8 +49,10 @@ class Extractor:
 
     def _parsed(self, text: str) -> list[Mention]:
         """The geoparser's mentions, with "the Libyan border" read as the line between
-        that country and the article's home country."""
-        return demonym_borders(text, self.geoparser.parse(text), self.gazetteer.lookup)
+        that country and the article's home country, and two names the text equates
+        ("Martuni (which Azerbaijan calls Khojavend)") read as the place both name."""
+        mentions = demonym_borders(text, self.geoparser.parse(text), self.gazetteer.lookup)
+        return equate_names(text, mentions, self.gazetteer.lookup)
 
 
 def _without_chrome(article: Article) -> str:
