@@ -87,6 +87,10 @@ PEER_PROVINCE_BONUS = 3.0  # a province's reading of a name listed after a provi
 CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
 COUNTRY_NAMESAKE_PENALTY = 4.0  # a province named like its country, without "state" after it
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
+# A contested town's reading inside a compact region the article names (Nagorno-Karabakh,
+# Donbas; not the Sahel or the Middle East, which hold too much to tell readings apart)
+REGION_BONUS = 3.0
+REGION_MAX_DEG2 = 30.0  # bounding box of a "compact" region, in square degrees
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _NONE: frozenset[int] = frozenset()  # no readings demoted (shared, never changed)
@@ -536,6 +540,7 @@ class Resolver:
             repeats[sig] = scores.copy()
         self._colocated(matches, folded)
         self._context(matches, folded)
+        self._inside_named_region(matches)
         self._districts_of(matches, folded)
 
     def _listed_after_province(self, matches: list[_Match], i: int, folded: str) -> int:
@@ -695,6 +700,32 @@ class Resolver:
         near Y" is context_places' to place)."""
         return bool(_PREP_LOCATING.search(folded, max(0, s - 8), s)) and \
             folded.startswith(", in ", e)
+
+    def _inside_named_region(self, matches: list[_Match]) -> None:
+        """A contested town inside a compact region the article names ("Martuni" in a
+        story of Nagorno-Karabakh is the Karabakh town, not Armenia's): its readings in
+        the region gain REGION_BONUS over those outside, even a reading by another of its
+        names (the region, unlike a province, is what such stories are about)."""
+        kind, k_place, k_region = self._kind, self._k_place, self._k_region
+        regions = []
+        for m in matches:
+            if m.rows and m.scores and kind[r := self._best(m)] == k_region:
+                shape = _region_shape(self.gaz, r)
+                if shape is not None and shape not in regions:
+                    regions.append(shape)
+        if not regions:
+            return
+        from shapely import contains_xy
+
+        lat, lon = self.gaz.lat, self.gaz.lon
+        for m in matches:
+            if len(m.rows) < 2 or not m.scores:
+                continue
+            inside = [i for i, r in enumerate(m.rows) if kind[r] == k_place and any(
+                contains_xy(g, lon[r], lat[r]) for g in regions)]
+            if inside and len(inside) < len(m.rows):
+                for i in inside:
+                    m.scores[i] += REGION_BONUS
 
     @staticmethod
     def _best(m: _Match) -> int:
@@ -1042,3 +1073,23 @@ class Resolver:
             ru_conf = round(m.recog * exps[second] / total, 3)
         return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[best]),
                        conf, ru, ru_conf, m.fuzzy)
+
+
+@lru_cache(maxsize=64)
+def _region_shape(gaz: Any, row: int) -> Any:
+    """A named region's prepared outline, or None if it has none or is not compact."""
+    place = gaz.row(row)
+    if not place.has_geometry:
+        return None
+    geometry = gaz.geometry(place.id)
+    if not geometry:
+        return None
+    from shapely import prepare
+    from shapely.geometry import shape
+
+    outline = shape(geometry)
+    minx, miny, maxx, maxy = outline.bounds
+    if (maxx - minx) * (maxy - miny) > REGION_MAX_DEG2:
+        return None
+    prepare(outline)
+    return outline

@@ -1111,3 +1111,17 @@ def test_a_fuzzy_reading_far_from_every_sure_place_of_the_story_is_dropped(
         "Azerbaijani forces shelled Tartar and Ganja. Fighting continued in the Kalbjar "
         "region on Sunday.")}
     assert got["Kalbjar"].country == "AZ"
+
+
+def test_a_contested_town_inside_the_region_the_story_names_is_read_there(gp: Geoparser) -> None:
+    # Armenia's Martuni is the bigger town; Karabakh's (Khojavend) lies in the region told
+    text = ("Fighting raged across Nagorno-Karabakh on Monday, officials in Yerevan said. In "
+            "the town of Martuni, in the east of Nagorno-Karabakh, two civilians were wounded.")
+    got = {m.text: m.place for m in gp.parse(text)}
+    assert got["Martuni"].country == "AZ"
+
+
+def test_a_town_outside_any_region_named_keeps_its_reading(gp: Geoparser) -> None:
+    text = "Protesters marched in Yerevan and in Martuni, near Lake Sevan, on Monday."
+    got = {m.text: m.place for m in gp.parse(text)}
+    assert got["Martuni"].country == "AM"
