@@ -1820,3 +1820,9 @@ def test_in_the_capital_is_the_storys_capital() -> None:
             "that one person was killed and several wounded in explosions on Saturday.")
     got = {(i.place_name, i.killed) for i in violent(run(text))}
     assert got == {("Ganja", 0), ("Baku", 1)}
+
+
+def test_observers_in_a_city_who_see_the_fighting_some_way_do_not_place_it_there() -> None:
+    text = ("Heavy fighting erupted near Ganja on Saturday, officials said.\n\n"
+            "Some observers in Baku, by contrast, see the fighting as a signal of change.")
+    assert {i.place_name for i in violent(run(text))} == {"Ganja"}

@@ -119,7 +119,8 @@ _SEAT_HEAD = re.compile(r"\b(?:ministry|officials?|authorities|office|spokes\w+|
                         r"civil\s+defen[cs]e|rescuers|medics|red\s+crescent|red\s+cross|"
                         r"governor|administration|police|army|military|hospital\s+director|"
                         r"division|brigade|battalion|regiment|corps|command|headquarters|"
-                        r"correspondent|reporter)\s+(?:based\s+)?in\s+(?:the\s+)?$")
+                        r"correspondent|reporter|observers|analysts|commentators|experts|"
+                        r"diplomats)\s+(?:based\s+)?in\s+(?:the\s+)?$")
 
 
 # "In the capital, the mayor said ...": a sentence set in the story's capital, unnamed
@@ -145,7 +146,8 @@ _SPEAKING_IN = re.compile(r"\b(?:(?:speaking|talking|addressing\s+\w+|interviewe
 _SEAT_TAIL = re.compile(r"^\s*(?:,[^,.;]{1,45},\s*)?(?:said|says|told|reported|announced|stated|"
                         r"confirmed|named|identified|released|published|issued|posted|"
                         r"updated|put|gave|added|accused|blamed|denied|condemned|warned|"
-                        r"urged|called)\b")
+                        r"urged|called|see|saw|view|viewed|regard|regarded|argue|argued|"
+                        r"believe|believed)\b")
 
 
 def _speaks_from(head: str, tail: str, before: str = "") -> bool:
