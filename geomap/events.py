@@ -161,7 +161,7 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     # target: "militants attacked army positions" is a battle).
     (_r(r"\b(?:gunmen|militiamen|attackers|assailants|armed\s+men|settlers|militias?|"
         r"bandits|raiders)\s+(?:(?!were\b|was\b|been\b|are\b|and\b)[\w'-]+\s+){0,6}?"
-        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire|broke\s+into|burst\s+into)\b(?!\s+(?:on\s+)?(?:[\w'-]+\s+)"
+        r"(?:killed|shot|attacked|stormed|raided|opened\s+fire|broke\s+into|burst\s+into)\b(?!\s+(?:(?:on|at|upon)\s+)?(?:[\w'-]+\s+)"
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
         r"(?:killed|killing|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"

@@ -1030,3 +1030,14 @@ def test_repelling_attacks_as_it_goes_on_is_a_battle(sentence) -> None:
 def test_dead_in_explosions_are_an_explosions_toll(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("Gunmen opened fire at an army post near the village overnight.", tx.BATTLES),
+    ("Militants opened fire upon a police checkpoint outside the town.", tx.BATTLES),
+    ("Gunmen opened fire at a wedding party in the village, killing six.",
+     tx.VIOLENCE_CIVILIANS),
+])
+def test_gunmen_firing_at_a_post_fight_a_battle(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
