@@ -1033,8 +1033,10 @@ def test_dead_in_explosions_are_an_explosions_toll(sentence, family) -> None:
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
-    ("Gunmen opened fire at an army post near the village overnight.", tx.BATTLES),
-    ("Militants opened fire upon a police checkpoint outside the town.", tx.BATTLES),
+    ("Palestinian gunmen opened fire at an Israeli military post near the settlement, the "
+     "army said.", tx.BATTLES),
+    ("Militants opened fire upon a remote army border checkpoint outside the town.",
+     tx.BATTLES),
     ("Gunmen opened fire at a wedding party in the village, killing six.",
      tx.VIOLENCE_CIVILIANS),
 ])
