@@ -1744,6 +1744,14 @@ def test_another_sources_different_toll_does_not_replace_the_first_told() -> Non
     assert inc.killed == 4
 
 
+def test_a_source_named_by_according_to_and_a_leader_who_puts_the_toll_compete() -> None:
+    text = ("On Saturday, gunmen stormed a village near Laketown, killing 12 civilians, "
+            "according to the Doctors Network, a medical group. A local leader put the toll "
+            "at 20.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 12
+
+
 def test_a_second_deed_of_the_same_subject_keeps_its_dead_apart() -> None:
     text = ("The militia shelled Laketown on Saturday with artillery, killing four civilians, "
             "among them two children, and also targeted the Daraja neighbourhood in the south "

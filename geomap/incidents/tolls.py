@@ -344,15 +344,20 @@ def _source(sentence: str) -> str | None:
     if named is not None:
         return fold(named)
     folded = fold(sentence)
-    said = _SOURCE_SAID.match(folded) or _SAID_BY_END.search(folded)
+    said = _SOURCE_SAID.match(folded) or _SAID_BY_END.search(folded) or \
+        _ACCORDING_TO.search(folded)
     return said.group(1) if said else None
 
 
 # An office that tells a toll, with up to four words before it: "the Palestinian health
 # ministry", "the army", "the IDF"
 _OFFICE = (r"((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|authorities|agency|army|military|"
-           r"police|medics|hospital|idf|committee|network|office|service|media))")
+           r"police|medics|hospital|idf|committee|network|office|service|media|leader|"
+           r"group|observatory|monitors?|council|activists|witnesses|residents))")
 # A sentence opening with its source ("The Palestinian health ministry said ...") or
 # closing with it ("..., the army said.")
-_SOURCE_SAID = re.compile(r"\W*(?:the\s+)?" + _OFFICE + r"\s+(?:said|says|reported|told)\b")
+_SOURCE_SAID = re.compile(r"\W*(?:the\s+|an?\s+)?" + _OFFICE + r"\s+(?:said|says|reported|told|"
+                          r"put\s+the\s+(?:death\s+)?toll|gave\s+a\s+toll)\b")
+# "..., according to the Sudan Doctors Network, a medical group": the source it names
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?" + _OFFICE + r"\b")
 _SAID_BY_END = re.compile(r",\s+(?:the\s+)?" + _OFFICE + r"\s+(?:said|says|reported)\W*$")
