@@ -1752,6 +1752,14 @@ def test_a_source_named_by_according_to_and_a_leader_who_puts_the_toll_compete()
     assert inc.killed == 12
 
 
+def test_a_sides_media_claiming_a_higher_toll_does_not_replace_what_residents_told() -> None:
+    text = ("In Laketown, an air strike on a market on Sunday killed at least four people, "
+            "residents told a local radio station. The rebel-affiliated media claimed nine "
+            "civilians were killed.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 4
+
+
 def test_a_second_deed_of_the_same_subject_keeps_its_dead_apart() -> None:
     text = ("The militia shelled Laketown on Saturday with artillery, killing four civilians, "
             "among them two children, and also targeted the Daraja neighbourhood in the south "

@@ -357,7 +357,8 @@ _OFFICE = (r"((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|authorities|agency|army
 # A sentence opening with its source ("The Palestinian health ministry said ...") or
 # closing with it ("..., the army said.")
 _SOURCE_SAID = re.compile(r"\W*(?:the\s+|an?\s+)?" + _OFFICE + r"\s+(?:said|says|reported|told|"
-                          r"put\s+the\s+(?:death\s+)?toll|gave\s+a\s+toll)\b")
+                          r"claimed|claims|alleged|put\s+the\s+(?:death\s+)?toll|gave\s+a\s+toll)\b")
 # "..., according to the Sudan Doctors Network, a medical group": the source it names
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?" + _OFFICE + r"\b")
-_SAID_BY_END = re.compile(r",\s+(?:the\s+)?" + _OFFICE + r"\s+(?:said|says|reported)\W*$")
+_SAID_BY_END = re.compile(r",\s+(?:the\s+)?" + _OFFICE + r"\s+(?:said|says|reported|"
+                          r"told(?:\s+[\w'-]+){1,4})\W*$")
