@@ -1760,6 +1760,15 @@ def test_a_sides_media_claiming_a_higher_toll_does_not_replace_what_residents_to
     assert inc.killed == 4
 
 
+def test_a_sides_own_telling_of_the_strike_with_a_higher_toll_competes() -> None:
+    text = ("In Laketown, an air strike on the weekly market on Friday killed at least 15 "
+            "people, according to the Emergency Lawyers, a rights group. The rebels, who "
+            "control the town, said in a statement that 27 civilians were killed in the "
+            "bombardment of the market.")
+    (inc,) = violent(run(text))
+    assert inc.killed == 15
+
+
 def test_a_second_deed_of_the_same_subject_keeps_its_dead_apart() -> None:
     text = ("The militia shelled Laketown on Saturday with artillery, killing four civilians, "
             "among them two children, and also targeted the Daraja neighbourhood in the south "

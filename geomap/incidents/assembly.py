@@ -27,6 +27,7 @@ from geomap.incidents.merging import (
     _places_compatible,
 )
 from geomap.incidents.patterns import _PRECISION, _SAME_STORY_SPAN
+from geomap.incidents.tolls import _competing
 from geomap.model import (
     DATE_WEEK,
     GEO_LINE_OR_COUNTRY,
@@ -78,8 +79,13 @@ class _Assembly:
             if len(draft.evidence) == 1:
                 # "Three Armenian servicemen were killed ..." + "Azerbaijan said two of its
                 # soldiers had been killed": each side's dead, summed
-                draft.casualties = _other_side_added(other, draft.casualties,
-                                                     draft.evidence[0])
+                summed = _other_side_added(other, draft.casualties, draft.evidence[0])
+                if summed.killed == draft.casualties.killed and _competing(
+                        other, draft.casualties, draft.evidence[0]):
+                    # "The RSF, which controls the town, said 27 civilians were killed in
+                    # the bombardment": another source's figure; the first told stands
+                    summed = replace(summed, killed=None)
+                draft.casualties = summed
             if means and other.event.generic:
                 # "killed in a Russian attack on X" + "Russia struck X with drones": the
                 # attack's means name its type, as ACLED codes it

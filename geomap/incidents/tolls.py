@@ -356,7 +356,9 @@ _OFFICE = (r"((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|authorities|agency|army
            r"group|observatory|monitors?|council|activists|witnesses|residents))")
 # A sentence opening with its source ("The Palestinian health ministry said ...") or
 # closing with it ("..., the army said.")
-_SOURCE_SAID = re.compile(r"\W*(?:the\s+|an?\s+)?" + _OFFICE + r"\s+(?:said|says|reported|told|"
+_SOURCE_SAID = re.compile(r"\W*(?:the\s+|an?\s+)?(" + _OFFICE[1:-1] + r"|(?:[\w'-]+\s+){0,2}?"
+                          r"[\w'-]+(?=,[^,.;]{1,60},))(?:,[^,.;]{1,60},)?"
+                          r"\s+(?:said|says|reported|told|"
                           r"claimed|claims|alleged|put\s+the\s+(?:death\s+)?toll|gave\s+a\s+toll)\b")
 # "..., according to the Sudan Doctors Network, a medical group": the source it names
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?" + _OFFICE + r"\b")
