@@ -507,6 +507,17 @@ _PAUSE_BEFORE = _r(r"\b(?:pauses?|lulls?|halts?|respite|cessation|stop|end)\s+"
                    r"(?:in|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 
 
+# A cue that is only heard: "heard artillery fire", "the sound of shelling", "explosions
+# could be heard", "artillery rumbled in the distance"
+_HEARD_BEFORE = _r(r"\b(?:heard|hear|hearing|sounds?\s+of|echo(?:es)?\s+of|rumble\s+of|"
+                   r"listen\s+for)\s+(?:the\s+|distant\s+|heavy\s+|constant\s+|"
+                   r"outgoing\s+|incoming\s+)*$")
+_HEARD_AFTER = _r(r"(?:\s+fire)?\s+(?:(?:could|can)\s+be\s+heard|(?:was|were)\s+heard|"
+                  r"echoed|echoing|rumbled|rumbling|reverberated|boomed)\b")
+_HARM_OR_HIT = _r(r"\b(?:killed|killing|dead|died|wounded|wounding|injured|injuring|hit|struck|"
+                  r"damaged|destroyed|landed|fell|casualties)\b")
+
+
 def _first_live(pattern: re.Pattern[str], folded: str,
                 original: str | None = None) -> re.Match[str] | None:
     """The first cue that is neither negated, nor a proper name ("Treva Battle",
@@ -528,6 +539,10 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue  # "out of range of Ukrainian artillery": a reach, no firing
         if _PAUSE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
             continue  # "during daily pauses in the fighting": its absence, no event
+        if (_HEARD_BEFORE.search(folded, max(0, m.start() - 30), m.start())
+                or _HEARD_AFTER.match(folded, m.end())) and not _HARM_OR_HIT.search(folded):
+            continue  # "residents heard artillery fire for hours", "the sound of artillery
+            # echoed in the distance": a sound, no target and no harm told
         if _GENERIC_TARGETS_AFTER.match(folded, m.end()):
             continue  # "the shelling of cities was making its work difficult": a condition
         if _HARDWARE_AFTER.match(folded, m.end()) and _DESTROYED.search(folded):

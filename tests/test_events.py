@@ -1043,3 +1043,13 @@ def test_dead_in_explosions_are_an_explosions_toll(sentence, family) -> None:
 def test_gunmen_firing_at_a_post_fight_a_battle(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("In the town, residents said they had heard artillery fire for hours on Tuesday.", None),
+    ("Workers cleared debris as the sound of artillery echoed in the distance.", None),
+    ("Residents heard shelling before a shell hit a house, killing two.", tx.EXPLOSIONS),
+])
+def test_fire_only_heard_is_no_event_unless_something_is_hit(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
