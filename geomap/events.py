@@ -304,6 +304,8 @@ _STRONG_BACKGROUND = _r(
     r"violence|fire))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left)\b|"
+    # "As Ukrinform reported earlier, on February 26 a strike ...": news already told
+    r"\bas\s+(?:[\w'-]+\s+){0,3}?(?:reported|wrote|said)\s+(?:earlier|previously|before)\b|"
     # "the army's toll in the offensive against Hamas stands at 219": the campaign's tally
     r"\btoll\b[^.;]{0,60}?\b(?:in|of|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:war|offensive|"
     r"campaign|conflict|invasion|operation)\b[^.;]{0,60}?\b(?:stands|stood|has\s+(?:now\s+)?"

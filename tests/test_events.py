@@ -185,6 +185,8 @@ PUB = date(2021, 11, 16)
         "The army's death toll in the ground offensive stands at 219, including the two "
         "soldiers named on Thursday.",
         "Shelling at the time damaged schools and homes in three towns.",
+        "As the agency reported earlier, on Tuesday a missile strike on the city centre "
+        "wounded 14 people.",
     ],
 )
 def test_background(sentence: str) -> None:
