@@ -283,7 +283,7 @@ _STATEMENT = _r(
 )
 # Words before a cue (same clause) that cancel it.
 _NEGATION = _r(
-    r"\b(?:not|no|never|without|deny|denies|denied|denying|rejected|refuted|false|"
+    r"\b(?:not|no|nobody|never|without|deny|denies|denied|denying|rejected|refuted|false|"
     r"whether|unlikely|avoid|prevent|could|would|might|(?<!\d\s)(?<!\bin\s)(?<!-)may(?!\s+\d)|vow\w*|intend\w*|"
     # an intention, not "the wounded will be treated ... after shelling hit Kherson"
     r"will\s+(?:\w+\s+)?(?:intensify|launch|continue|strike|attack|respond|retaliate|"
@@ -478,6 +478,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 _AFFECTED_BY = re.compile(r"\b(?:affected|ravaged|torn|scarred)\s+by\s+"
                           r"(?:the\s+|years\s+of\s+)?(?:recent\s+|ongoing\s+)?$")
 _CITING = re.compile(r"\bciting\s+(?:[\w\"'“”‘’-]+\s+){0,2}$")
+# "hospitals have shut because of fighting": a cause of something else (not "five were
+# killed due to shelling", where what it caused is harm)
+_BECAUSE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to)\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _BARE_VERB = re.compile(r"(?:attack|storm|raid|strike|shell|bomb|target|ambush|assault|"
                         r"kill|shoot|fire\s+(?:at|on))\b")
 
@@ -533,6 +536,9 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue  # "the areas affected by the fighting": a description, no event
         if _CITING.search(folded, max(0, m.start() - 40), m.start()):
             continue  # "citing constant shelling": why something was done, not an event
+        if _BECAUSE.search(folded, max(0, m.start() - 30), m.start()) and \
+                not _HARM_OR_HIT.search(folded, 0, m.start()):
+            continue
         if _SINCE_BEFORE.search(folded, max(0, m.start() - 16), m.start()):
             continue  # "the closest strike since the conflict escalated": a time, no event
         if _FOUND_ARMS.search(folded, max(0, m.start() - 80), m.start()):

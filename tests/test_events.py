@@ -1055,3 +1055,13 @@ def test_gunmen_firing_at_a_post_fight_a_battle(sentence, family) -> None:
 def test_fire_only_heard_is_no_event_unless_something_is_hit(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("Fortunately, nobody was killed or injured.", None),
+    ("Many hospitals in the capital have shut because of fighting or lack of supplies.", None),
+    ("Five people were killed due to shelling in the town.", tx.EXPLOSIONS),
+])
+def test_nobody_killed_and_a_cause_of_closures_are_no_events(sentence, family) -> None:
+    match = classify(sentence)
+    assert (match.event_type if match else None) == family
