@@ -304,6 +304,10 @@ _STRONG_BACKGROUND = _r(
     r"violence|fire))\s+"
     r"(?:[\w-]+\s+){0,4}?(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+)?"
     r"(?:killed|claimed|left)\b|"
+    # a front's daily count: "A total of 143 combat clashes were recorded along the front"
+    r"\ba\s+total\s+of\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:clashes|engagements|attacks|"
+    r"assaults|battles|shellings|strikes)\b|\b\d[\d,]*\s+combat\s+(?:clashes|engagements)\s+"
+    r"(?:were\s+|have\s+been\s+)?(?:recorded\s+|reported\s+)?along\s+the\s+(?:entire\s+)?front\b|"
     # "As Ukrinform reported earlier, on February 26 a strike ...": news already told
     r"\bas\s+(?:[\w'-]+\s+){0,3}?(?:reported|wrote|said)\s+(?:earlier|previously|before)\b|"
     # "the army's toll in the offensive against Hamas stands at 219": the campaign's tally

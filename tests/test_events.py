@@ -187,6 +187,8 @@ PUB = date(2021, 11, 16)
         "Shelling at the time damaged schools and homes in three towns.",
         "As the agency reported earlier, on Tuesday a missile strike on the city centre "
         "wounded 14 people.",
+        "A total of 143 combat clashes were recorded along the front line on Monday.",
+        "The General Staff reported 178 combat clashes along the front line over the day.",
     ],
 )
 def test_background(sentence: str) -> None:
