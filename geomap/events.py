@@ -481,6 +481,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
 # "ordered the evacuation of families, citing \"constant\" shelling": a reason given
 _AFFECTED_BY = re.compile(r"\b(?:affected|ravaged|torn|scarred)\s+by\s+"
                           r"(?:the\s+|years\s+of\s+)?(?:recent\s+|ongoing\s+)?$")
+_DEPLOYED = re.compile(r"\b(?:positioned|deployed|stationed|moved|massed|massing|amassed|"
+                       r"amassing|brought\s+in|set\s+up|placed)\s+(?:its\s+|their\s+|heavy\s+|"
+                       r"more\s+|long-range\s+)*$")
 _CITING = re.compile(r"\bciting\s+(?:[\w\"'“”‘’-]+\s+){0,2}$")
 # "hospitals have shut because of fighting": a cause of something else (not "five were
 # killed due to shelling", where what it caused is harm)
@@ -538,6 +541,8 @@ def _first_live(pattern: re.Pattern[str], folded: str,
             continue
         if _AFFECTED_BY.search(folded, max(0, m.start() - 30), m.start()):
             continue  # "the areas affected by the fighting": a description, no event
+        if _DEPLOYED.search(folded, max(0, m.start() - 40), m.start()):
+            continue  # "which has positioned artillery in eastern Khartoum": arms placed
         if _CITING.search(folded, max(0, m.start() - 40), m.start()):
             continue  # "citing constant shelling": why something was done, not an event
         if _BECAUSE.search(folded, max(0, m.start() - 30), m.start()) and \

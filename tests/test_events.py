@@ -1067,3 +1067,8 @@ def test_fire_only_heard_is_no_event_unless_something_is_hit(sentence, family) -
 def test_nobody_killed_and_a_cause_of_closures_are_no_events(sentence, family) -> None:
     match = classify(sentence)
     assert (match.event_type if match else None) == family
+
+
+def test_artillery_positioned_somewhere_is_no_shelling() -> None:
+    assert classify("The committee blamed the militia, which has positioned artillery in the "
+                    "east of the city across the river.") is None
