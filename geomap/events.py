@@ -265,6 +265,8 @@ _TRANSFER = _r(
     r"without\s+(?:a\s+fight|resistance))\b"
 )
 _RIOT = _r(r"\b(?:riot\w*|mob\s+(?:attack\w*|violence)|stone[- ]throwing|threw\s+stones)\b")
+_WITH_POLICE = _r(r"\b(?:clash\w*|scuffl\w*|fought|brawl\w*)\s+with\s+(?:the\s+)?(?:riot\s+)?"
+                  r"(?:police|security\s+forces|officers|gendarmes|troops)\b")
 _PROTEST = _r(
     r"\b(?:protest(?:s|ed|ers|ors|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|"
     r"marched|marchers|sit-ins?|"
@@ -918,6 +920,11 @@ def classify(sentence: str, present: AbstractSet[str] | None = None) -> EventMat
             return EventMatch(tx.PROTESTS, tx.EXCESSIVE_FORCE, 0.7, *cue.span())
         if riot:
             return EventMatch(tx.RIOTS, tx.VIOLENT_DEMONSTRATION, 0.7, *riot.span())
+        if violent and all(v[2] == tx.ARMED_CLASH for v in violent) and \
+                _WITH_POLICE.search(folded):
+            # "Protesters clash with police outside the government building": a riot, not
+            # a battle between armed groups
+            return EventMatch(tx.RIOTS, tx.VIOLENT_DEMONSTRATION, 0.7, *cue.span())
         if _INTERVENTION.search(folded):
             return EventMatch(tx.PROTESTS, tx.PROTEST_INTERVENTION, 0.7, *cue.span())
         if not violent:

@@ -1072,3 +1072,12 @@ def test_nobody_killed_and_a_cause_of_closures_are_no_events(sentence, family) -
 def test_artillery_positioned_somewhere_is_no_shelling() -> None:
     assert classify("The committee blamed the militia, which has positioned artillery in the "
                     "east of the city across the river.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "- Protesters clash with police outside government building in the capital",
+    "Demonstrators scuffled with riot police near parliament on Tuesday.",
+])
+def test_protesters_clashing_with_police_riot_rather_than_fight_a_battle(sentence) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.RIOTS
