@@ -384,6 +384,8 @@ _WEAK_BACKGROUND = _r(
     r"\b(?:decades?-old|years?-long|long\s+been|(?:\w+)-(?:day|week|month|year)\s+(?:war|"
     r"conflict)|locked\s+in|has\s+been\s+(?:a\s+)?(?:source|flashpoint)|regular\w*|often|"
     r"frequently|routinely|usually|typically|repeatedly|generally|since\s+(?:1[89]|20)\d\d|"
+    # a habit: "has been shelled almost daily for months"
+    r"(?:almost|nearly|virtually)\s+(?:daily|every\s+(?:day|night))|"
     # "Shelling at the time damaged ...": the time of an event recalled just before
     r"at\s+the\s+time(?!\s+of\s+writing)|"
     # a state since a time: "has been besieged by the RSF since May"

@@ -188,6 +188,7 @@ PUB = date(2021, 11, 16)
         "As the agency reported earlier, on Tuesday a missile strike on the city centre "
         "wounded 14 people.",
         "A total of 143 combat clashes were recorded along the front line on Monday.",
+        "The village lies near the border and has been shelled almost daily for months.",
         "The General Staff reported 178 combat clashes along the front line over the day.",
     ],
 )
