@@ -1851,3 +1851,16 @@ def test_observers_in_a_city_who_see_the_fighting_some_way_do_not_place_it_there
     text = ("Heavy fighting erupted near Ganja on Saturday, officials said.\n\n"
             "Some observers in Baku, by contrast, see the fighting as a signal of change.")
     assert {i.place_name for i in violent(run(text))} == {"Ganja"}
+
+
+def test_a_standfirst_without_day_or_dead_is_the_event_told_below_with_both() -> None:
+    camp = Place("t:camp", "Lakecamp", "place", "PPL", "AM", "Gegharkunik", 40.32, 45.2, 500)
+    text = ("Shells hit crowded Lakecamp as fighting rages and aid groups warn of famine.\n\n"
+            "At least 11 people were killed after rebels shelled a camp on the edge of "
+            "Laketown, rescuers said.\n\nThe shells struck Lakecamp on Sunday afternoon, the "
+            "group said.")
+    found = sorted([*mentions(text), *(Mention("Lakecamp", i, i + 8, camp, 0.9) for i in (
+        text.find("Lakecamp"), text.rfind("Lakecamp")))], key=lambda m: m.start)
+    article = Article(text=text, id="a", published=date(2020, 10, 12), source="Wire")
+    (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
+    assert (inc.place_name, inc.killed, inc.date) == ("Lakecamp", 11, date(2020, 10, 11))
