@@ -89,7 +89,7 @@ COUNTRY_NAMESAKE_PENALTY = 4.0  # a province named like its country, without "st
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 # A contested town's reading inside a compact region the article names (Nagorno-Karabakh,
 # Donbas; not the Sahel or the Middle East, which hold too much to tell readings apart)
-REGION_BONUS = 3.0
+REGION_BONUS = 4.5
 REGION_MAX_DEG2 = 30.0  # bounding box of a "compact" region, in square degrees
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km

@@ -1125,3 +1125,12 @@ def test_a_town_outside_any_region_named_keeps_its_reading(gp: Geoparser) -> Non
     text = "Protesters marched in Yerevan and in Martuni, near Lake Sevan, on Monday."
     got = {m.text: m.place for m in gp.parse(text)}
     assert got["Martuni"].country == "AM"
+
+
+def test_the_named_region_outweighs_a_province_neighbour_of_the_namesake(gp: Geoparser) -> None:
+    # Vardenis lies in the province of Armenia's Martuni; the story is about Artsakh
+    text = ("Artsakh's defence army said heavy fighting continued in Artsakh overnight. The "
+            "town of Martuni was shelled with rockets in the morning, and a shell also fell "
+            "near Vardenis, officials in Yerevan said.")
+    got = {m.text: m.place for m in gp.parse(text)}
+    assert got["Martuni"].country == "AZ" and got["Vardenis"].country == "AM"
