@@ -1864,3 +1864,11 @@ def test_a_standfirst_without_day_or_dead_is_the_event_told_below_with_both() ->
     article = Article(text=text, id="a", published=date(2020, 10, 12), source="Wire")
     (inc,) = violent(extract_incidents(article, found, lookup=lookup, capital=CAPITALS.get))
     assert (inc.place_name, inc.killed, inc.date) == ("Lakecamp", 11, date(2020, 10, 11))
+
+
+def test_the_day_a_bombardment_began_is_not_the_day_of_what_the_sentence_tells() -> None:
+    text = ("Shelling hit Ganja on Monday, officials said.\n\nOfficials said rebels had "
+            "fired rockets against the city, which has been under bombardment since Friday. "
+            "One civilian was killed in Monday's strikes.")
+    (inc,) = violent(run(text))
+    assert (inc.date, inc.killed) == (date(2020, 10, 12), 1)

@@ -257,8 +257,12 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 while j < n_refs and all_refs[j].start < end:
                     ref = self._anchored(all_refs[j])
                     sentence_refs.append(ref)
-                    if ref.date and ref.kind != "year" and (latest is None
-                                                            or ref.date <= latest):
+                    if ref.date and ref.kind != "year" and (
+                            latest is None or ref.date <= latest) and not (
+                            ref.kind == "weekday" and self.folded.startswith(
+                                "since ", ref.start)):
+                        # (not "under bombardment since Friday": where a span began, not
+                        # the day of what the sentence tells)
                         day_refs.append(ref)
                     j += 1
                 self.sentence_refs = sentence_refs
