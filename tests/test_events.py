@@ -10,6 +10,12 @@ from geomap import taxonomy as tx
 from geomap.events import classify, is_background
 
 
+def family_of(sentence: str) -> str | None:
+    """The event family `classify` gives a sentence, None for no event."""
+    match = classify(sentence)
+    return match.event_type if match else None
+
+
 @pytest.mark.parametrize(
     ("sentence", "event_type", "sub"),
     [
@@ -917,8 +923,7 @@ def test_since_the_start_of_the_day_is_today_but_since_the_start_of_the_war_is_n
     ("The campaign targeted young voters in the suburbs.", None),
 ])
 def test_a_claimed_attack_on_military_sites_with_no_weapon_named(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 def test_an_event_ranked_in_a_year_count_is_not_a_tally() -> None:
@@ -938,8 +943,7 @@ def test_an_event_ranked_in_a_year_count_is_not_a_tally() -> None:
 ])
 def test_a_raid_launched_by_aircraft_is_a_strike_but_flares_are_no_fire(sentence,
                                                                         family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
@@ -950,8 +954,7 @@ def test_a_raid_launched_by_aircraft_is_a_strike_but_flares_are_no_fire(sentence
      tx.VIOLENCE_CIVILIANS),
 ])
 def test_who_was_killed_with_no_weapon_named_decides_the_family(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize("sentence", [
@@ -970,8 +973,7 @@ def test_raids_by_warplanes_or_that_destroy_buildings_are_air_strikes(sentence) 
     ("Officials ordered an evacuation after shelling killed two residents.", tx.EXPLOSIONS),
 ])
 def test_interceptions_and_reasons_given_are_no_strikes(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
@@ -981,8 +983,7 @@ def test_interceptions_and_reasons_given_are_no_strikes(sentence, family) -> Non
     ("Soldiers opened fire with rifles on the gunmen.", tx.BATTLES),
 ])
 def test_fire_opened_with_a_remote_weapon_is_coded_by_the_weapon(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 def test_fighters_named_as_the_attackers_are_not_a_second_side() -> None:
@@ -1000,8 +1001,7 @@ def test_fighters_named_as_the_attackers_are_not_a_second_side() -> None:
 ])
 def test_areas_affected_by_fighting_are_no_event_but_armed_men_breaking_in_are(
         sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
@@ -1014,8 +1014,7 @@ def test_areas_affected_by_fighting_are_no_event_but_armed_men_breaking_in_are(
     ("Government troops shelled rebel positions with tanks and howitzers.", tx.EXPLOSIONS),
 ])
 def test_an_assault_with_armour_and_artillery_is_a_battle(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1033,8 +1032,7 @@ def test_repelling_attacks_as_it_goes_on_is_a_battle(sentence) -> None:
     ("Three people were injured in blasts in the city centre.", tx.EXPLOSIONS),
 ])
 def test_dead_in_explosions_are_an_explosions_toll(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
@@ -1046,8 +1044,7 @@ def test_dead_in_explosions_are_an_explosions_toll(sentence, family) -> None:
      tx.VIOLENCE_CIVILIANS),
 ])
 def test_gunmen_firing_at_a_post_fight_a_battle(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
@@ -1056,8 +1053,7 @@ def test_gunmen_firing_at_a_post_fight_a_battle(sentence, family) -> None:
     ("Residents heard shelling before a shell hit a house, killing two.", tx.EXPLOSIONS),
 ])
 def test_fire_only_heard_is_no_event_unless_something_is_hit(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 @pytest.mark.parametrize(("sentence", "family"), [
@@ -1066,8 +1062,7 @@ def test_fire_only_heard_is_no_event_unless_something_is_hit(sentence, family) -
     ("Five people were killed due to shelling in the town.", tx.EXPLOSIONS),
 ])
 def test_nobody_killed_and_a_cause_of_closures_are_no_events(sentence, family) -> None:
-    match = classify(sentence)
-    assert (match.event_type if match else None) == family
+    assert family_of(sentence) == family
 
 
 def test_artillery_positioned_somewhere_is_no_shelling() -> None:
