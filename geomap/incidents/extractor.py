@@ -297,17 +297,6 @@ class _Extractor(_Segments, _Places, _Tolls, _History, _Assembly):
                 if d.place is not None and not self._summed_up(d)
                 and not self._told_with_its_day(d)]
 
-    def _told_with_its_day(self, d: _Draft) -> bool:
-        """Is `d`, with no day and no dead of its own, an event the story tells again
-        with both ("Shells hit Abu Shouk camp as fighting rages": a standfirst, then "The
-        shells struck the Abu Shouk camp on Thursday ..., killing 11")? Then it is that
-        event, not a second one on the day of publication."""
-        if d.date_own or d.casualties.killed or d.place is None or d.date is None:
-            return False
-        return any(o is not d and o.place is not None and o.place.id == d.place.id
-                   and o.event.family == d.event.family and o.date_own
-                   and o.date is not None and 0 <= (d.date - o.date).days <= 7
-                   for o in self.drafts)
 
     def _own_dead_since(self, folded: str) -> _Draft | None:
         """The one battle told, when a side counts its own dead since the fighting began

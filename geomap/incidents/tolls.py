@@ -52,6 +52,18 @@ from geomap.sentences import fold
 class _Tolls:
     """Which incident a count belongs to, and how counts combine. (A part of `_Extractor`.)"""
 
+    def _told_with_its_day(self, d: _Draft) -> bool:
+        """Is `d`, with no day and no dead of its own, an event the story tells again
+        with both ("Shells hit Abu Shouk camp as fighting rages": a standfirst, then "The
+        shells struck the Abu Shouk camp on Thursday ..., killing 11")? Then it is that
+        event, not a second one on the day of publication."""
+        if d.date_own or d.casualties.killed or d.place is None or d.date is None:
+            return False
+        return any(o is not d and o.place is not None and o.place.id == d.place.id
+                   and o.event.family == d.event.family and o.date_own
+                   and o.date is not None and 0 <= (d.date - o.date).days <= 7
+                   for o in self.drafts)
+
     def _summed_up(self, d: _Draft) -> bool:
         """A country-wide toll ("air strikes killed 11 people in south Lebanon on Monday"),
         a province's line ("In Kherson Oblast, two were killed in Russian attacks") or its
