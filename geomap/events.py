@@ -228,8 +228,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
 ]
 
 _DISRUPTED = _r(
+    # ("was destroyed following a warning missile": the missile destroyed, not destroyed)
     r"\b(?:(?:shot\s+down|intercepted|downed|neutrali[sz]ed|destroyed|repelled|thwarted|"
-    r"prevent\w*)\s+(?:[\w-]+\s+){0,6}?(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
+    r"prevent\w*)\s+(?!(?:following|after|by|in|when|as)\b)(?:[\w-]+\s+){0,6}?"
+    r"(?:drones?|uavs?|missiles?|rockets?|aircraft)|"
     r"(?:drones?|uavs?|missiles?|rockets?)\s+(?:[\w,]+\s+){0,5}?(?:were|was)\s+(?:shot\s+down|"
     r"intercepted|downed|destroyed|neutrali[sz]ed)|air\s+defen[cs]es?\s+(?:\w+\s+){0,6}?"
     r"(?:drones?|uavs?|missiles?|rockets?|attack)|(?:drones?|uavs?)\s+(?:\w+\s+){0,4}?"

@@ -1077,3 +1077,13 @@ def test_artillery_positioned_somewhere_is_no_shelling() -> None:
 def test_protesters_clashing_with_police_riot_rather_than_fight_a_battle(sentence) -> None:
     match = classify(sentence)
     assert match is not None and match.event_type == tx.RIOTS
+
+
+@pytest.mark.parametrize(("sentence", "family"), [
+    ("A building housing shops in the town was destroyed following a warning missile.",
+     tx.EXPLOSIONS),
+    ("Air defences destroyed 12 drones overnight.", tx.STRATEGIC),
+])
+def test_a_building_destroyed_by_a_missile_is_a_strike_not_an_interception(
+        sentence, family) -> None:
+    assert family_of(sentence) == family
