@@ -1087,3 +1087,9 @@ def test_protesters_clashing_with_police_riot_rather_than_fight_a_battle(sentenc
 def test_a_building_destroyed_by_a_missile_is_a_strike_not_an_interception(
         sentence, family) -> None:
     assert family_of(sentence) == family
+
+
+def test_a_city_targeted_at_length_with_suicide_drones_is_a_drone_strike() -> None:
+    match = classify("The militia targeted the city of Laketown at dawn on Tuesday with a "
+                     "number of suicide drones, striking fuel depots, the governor said.")
+    assert match is not None and match.sub_event_type == tx.AIR_DRONE
