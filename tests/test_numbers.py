@@ -767,3 +767,14 @@ def test_an_ordinal_victim_wounded_is_one_wounded_but_an_ordinal_death_is_the_to
 def test_one_soldier_told_by_rank_and_name_counts_one(sentence, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), [
+    ("At least 34 civilians were killed, among them an imam, four women and six children, "
+     "and more than 50 were wounded.", 34, 50),
+    ("Six people, including three children, were killed when shells hit homes and a water "
+     "point, the ministry said.", 6, None),
+])
+def test_a_list_of_who_the_dead_were_is_not_counted_again(sentence, killed, wounded) -> None:
+    c = extract_casualties(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
