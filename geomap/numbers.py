@@ -65,7 +65,7 @@ _NUMBER = (
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
     r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
-    r"fighter|passenger|victim|patient|was|later|died|has|had)\b)"
+    r"fighter|passenger|victim|patient|was|later|died|has|had|injured|wounded|hurt)\b)"
     r"|(?<![\w])an?(?=\s+" + _ONE_PERSON + r"\b))"
 )
 _KILLED = (r"(?:killed|dead|died|die|dies|deaths?|killing|slain|perished|lost\s+their\s+lives|"
@@ -615,6 +615,11 @@ def toll_corrected(sentence: str) -> int | None:
     return None
 
 
+# "The driver died of his wounds at the scene": the death already told, not a later one
+_AT_THE_SCENE = re.compile(r"\b(?:at\s+the\s+scene|on\s+the\s+spot|on\s+site|instantly|"
+                           r"immediately)\b")
+
+
 def added_deaths(sentence: str) -> int | None:
     """Deaths `sentence` adds to a toll told before ("Two more people died in hospital"
     -> 2), or None when it tells none or states the toll itself ("raising the toll to 7")."""
@@ -632,7 +637,7 @@ def added_deaths(sentence: str) -> int | None:
     # ("a third soldier died of his wounds" tells the toll itself: three)
     wounds = ("died" in text or "succumbed" in text) and \
         _DIED_OF_WOUNDS.search(text) is not None and not _OF_THE_DEAD.search(text) \
-        and not _NTH_ONE.search(text)
+        and not _NTH_ONE.search(text) and not _AT_THE_SCENE.search(text)
     if not wounds and not starts:
         return None  # no count can qualify: skip the toll and count scans (most sentences)
     if _TOLL.search(text) or _TOLL_BY.search(text) or _TOLL_OF.search(text):

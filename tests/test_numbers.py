@@ -778,3 +778,10 @@ def test_one_soldier_told_by_rank_and_name_counts_one(sentence, killed, wounded)
 def test_a_list_of_who_the_dead_were_is_not_counted_again(sentence, killed, wounded) -> None:
     c = extract_casualties(sentence)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_a_death_at_the_scene_is_the_one_told_and_another_injured_is_one() -> None:
+    assert added_deaths("The driver died of his wounds at the scene.") is None
+    assert added_deaths("A wounded soldier later died of his wounds.") == 1
+    c = extract_casualties("A civilian was killed and another injured when a drone struck.")
+    assert (c.killed, c.wounded) == (1, 1)
