@@ -296,7 +296,8 @@ def relocate_homonyms(text: str, mentions: list[Mention],
     return out
 
 
-_TYPE_NEXT = re.compile(rf" (?:{_TYPE_AFTER}|area)\b")
+# (the capitalised forms too: "Kani Township" in Sagaing is no namesake in Japan)
+_TYPE_NEXT = re.compile(rf" (?:{_TYPE_AFTER}|{_TYPE_AFTER_CAPITAL}|area)\b")
 # "Shujaiya and Zeitoun neighbourhoods", "Al Wahda, Al Thawra and Al Qubba districts": the
 # plural type word is every listed name's
 _PLURAL_TYPE = (r"neighbou?rhoods|districts|sub-?districts|quarters|suburbs|camps|villages|"

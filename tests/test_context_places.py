@@ -82,6 +82,18 @@ def test_a_local_place_read_as_a_namesake_abroad_moves_home(gp: Geoparser,
     assert moved["Haram"].confidence <= CONTEXT_CONFIDENCE
 
 
+def test_a_namesake_abroad_before_a_capitalised_type_word_moves_home(
+        gp: Geoparser, built_gazetteer) -> None:
+    from geomap.context_places import relocate_homonyms
+
+    # Japan has a Kani; the township is in Sagaing, Myanmar
+    text = ("Junta jets bombed villages in Sagaing Region on Friday, residents said. A school "
+            "in Kani Township was hit.")
+    moved = {m.text: m.place.country for m in relocate_homonyms(
+        text, gp.parse(text), built_gazetteer.neighbours)}
+    assert moved["Kani"] == "MM"
+
+
 def test_a_city_abroad_without_a_place_type_word_stays(gp: Geoparser,
                                                        built_gazetteer) -> None:
     from geomap.context_places import relocate_homonyms
