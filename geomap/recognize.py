@@ -177,6 +177,8 @@ _UNIT_AFTER = re.compile(r"[\"”’']? (?:regiment|battalion|brigade|grouping|t
                          # "on Tumanyan street": a street named for a town or a person;
                          # "at the Kuwait roundabout" in Gaza City, "Palestine Square"
                          r" (?:street|avenue|boulevard|blvd|roundabout|square|junction)\b")
+# An apostrophe inside a word, not a possessive: the name goes on ("Shuja'iyeh", "Ma'rib")
+_WORD_GOES_ON = re.compile(r"['’](?!s\b)[a-z]")
 # A month's short form before a day or year is a date ("KYIV, Nov 14 (Reuters)", "Aug. 3"),
 # whatever town bears the letters (Nov, Tajikistan).
 _MONTH_SHORT = _words("jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -538,8 +540,10 @@ class Recognizer:
         """0 if the span is not a toponym here, else a confidence factor in (0, 1]."""
         never, high, common, common_here, speech_small, broad, size = self._nid_info(nid)
         if never or _UNIT_AFTER.match(folded, e) or _MODEL_AFTER.match(folded, e) or (
-                folded[s:e] in _MONTH_SHORT and _DATE_AFTER.match(folded, e)):
-            return 0.0  # "the Azov regiment", "the Donbas battalion": a unit, not a place
+                folded[s:e] in _MONTH_SHORT and _DATE_AFTER.match(folded, e)) or \
+                _WORD_GOES_ON.match(text, e):
+            return 0.0  # "the Azov regiment", "the Donbas battalion": a unit, not a place;
+            # "Shuja'iyeh" is no "Shuja" (Shuya, Russia)
         surface = text[s:e]
         # Short all-capitals words are acronyms (NATO, UN, AFP) unless a country alias.
         if size <= 4 and surface.isupper() and not (

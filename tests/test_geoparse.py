@@ -1134,3 +1134,11 @@ def test_the_named_region_outweighs_a_province_neighbour_of_the_namesake(gp: Geo
             "near Vardenis, officials in Yerevan said.")
     got = {m.text: m.place for m in gp.parse(text)}
     assert got["Martuni"].country == "AZ" and got["Vardenis"].country == "AM"
+
+
+def test_a_name_that_goes_on_past_an_apostrophe_is_not_its_first_part(gp: Geoparser) -> None:
+    # "Shuja" is an alternate name of Shuya, Russia; "Shuja'iyeh" is a quarter of Gaza City
+    got = places(gp, "Two men were killed in Ash Shuja'iyeh, east of Gaza City, and in "
+                     "Sana'a, while Kharkiv's mayor spoke.")
+    assert all(country != "RU" for _k, country, _n in got.values())
+    assert got["Sana'a"][1] == "YE" and got["Kharkiv"][1] == "UA"
