@@ -707,12 +707,11 @@ class Resolver:
         the region gain REGION_BONUS over those outside, even a reading by another of its
         names (the region, unlike a province, is what such stories are about)."""
         kind, k_place, k_region = self._kind, self._k_place, self._k_region
-        regions = []
+        shapes = {}  # region row -> its outline (a region named twice counts once)
         for m in matches:
-            if m.rows and m.scores and kind[r := self._best(m)] == k_region:
-                shape = _region_shape(self.gaz, r)
-                if shape is not None and shape not in regions:
-                    regions.append(shape)
+            if m.rows and m.scores and kind[r := self._best(m)] == k_region and r not in shapes:
+                shapes[r] = _region_shape(self.gaz, r)
+        regions = [g for g in shapes.values() if g is not None]
         if not regions:
             return
         from shapely import contains_xy
@@ -1084,12 +1083,19 @@ def _region_shape(gaz: Any, row: int) -> Any:
     geometry = gaz.geometry(place.id)
     if not geometry:
         return None
+    lons, lats = zip(*_points(geometry["coordinates"]), strict=True)
+    if (max(lons) - min(lons)) * (max(lats) - min(lats)) > REGION_MAX_DEG2:
+        return None  # (measured before shapely is imported: most stories name no region)
     from shapely import prepare
     from shapely.geometry import shape
 
     outline = shape(geometry)
-    minx, miny, maxx, maxy = outline.bounds
-    if (maxx - minx) * (maxy - miny) > REGION_MAX_DEG2:
-        return None
     prepare(outline)
     return outline
+
+
+def _points(coordinates: Any) -> list[tuple[float, float]]:
+    """Every (lon, lat) of a GeoJSON polygon's or multipolygon's nested coordinates."""
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return [(coordinates[0], coordinates[1])]
+    return [p for part in coordinates for p in _points(part)]

@@ -1142,3 +1142,15 @@ def test_a_name_that_goes_on_past_an_apostrophe_is_not_its_first_part(gp: Geopar
                      "Sana'a, while Kharkiv's mayor spoke.")
     assert all(country != "RU" for _k, country, _n in got.values())
     assert got["Sana'a"][1] == "YE" and got["Kharkiv"][1] == "UA"
+
+
+def test_only_a_compact_region_is_used_to_tell_readings_apart(built_gazetteer) -> None:
+    from geomap.resolve import _region_shape
+
+    def shape_of(name: str):
+        row = next(r for r in built_gazetteer.candidates(name)
+                   if built_gazetteer.row(r).kind == "region")
+        return _region_shape(built_gazetteer, row)
+
+    assert shape_of("Nagorno-Karabakh") is not None
+    assert shape_of("Middle East") is None and shape_of("Sahel") is None
