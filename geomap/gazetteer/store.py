@@ -54,6 +54,8 @@ class Gazetteer:
         self.primary_capital: dict[str, int] = index["primary_capital"]
         # GeoNames alternate names per place (capped at 255): how widely a place is known.
         self.alt_count: bytes = index["alt_count"]
+        # compact curated region row -> the rows of the places inside it (build time)
+        self.region_places: dict[int, frozenset[int]] = index["region_places"]
         places = index["places"]  # text columns of the place table (see build.place_columns)
         self._ids, self._id_off = places["ids"], places["id_off"]
         self._names, self._name_off = places["names"], places["name_off"]
