@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from geomap.model import Mention, Place
+from geomap.model import Mention, Place, as_places
 
 # What stands between two names of one place: "X (Y)", "X (which Azerbaijan calls Y)",
 # "X, known to Armenians as Y", "X, also called Y", "X, or Y", "X/Y"
@@ -54,12 +54,7 @@ def equate_names(text: str, mentions: Sequence[Mention],
 def _shared(first: Sequence[Place] | Place | None,
             second: Sequence[Place] | Place | None) -> Place | None:
     """The one place both names can mean, else None."""
-    ids = {p.id for p in _as_list(second)}
-    common = [p for p in _as_list(first) if p.id in ids]
+    ids = {p.id for p in as_places(second)}
+    common = [p for p in as_places(first) if p.id in ids]
     return common[0] if len(common) == 1 else None
 
-
-def _as_list(found: Sequence[Place] | Place | None) -> list[Place]:
-    if found is None:
-        return []
-    return [found] if isinstance(found, Place) else list(found)

@@ -484,12 +484,14 @@ _FLED_FROM = re.compile(r"\b(?:flee\w*|fled|escap\w+|displaced\s+by|driven\s+out
 _ATTEMPT = re.compile(r"\b(?:try|tries|tried|trying|attempt|attempts|attempted|attempting)\s+"
                       r"to\s+$")
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$")
-# "ordered the evacuation of families, citing \"constant\" shelling": a reason given
+# "the areas affected by the fighting": a description of a place, no event
 _AFFECTED_BY = re.compile(r"\b(?:affected|ravaged|torn|scarred)\s+by\s+"
                           r"(?:the\s+|years\s+of\s+)?(?:recent\s+|ongoing\s+)?$")
+# "which has positioned artillery in eastern Khartoum": arms placed, not fired
 _DEPLOYED = re.compile(r"\b(?:positioned|deployed|stationed|moved|massed|massing|amassed|"
                        r"amassing|brought\s+in|set\s+up|placed)\s+(?:its\s+|their\s+|heavy\s+|"
                        r"more\s+|long-range\s+)*$")
+# "ordered the evacuation of families, citing \"constant\" shelling": a reason given
 _CITING = re.compile(r"\bciting\s+(?:[\w\"'“”‘’-]+\s+){0,2}$")
 # "hospitals have shut because of fighting": a cause of something else (not "five were
 # killed due to shelling", where what it caused is harm)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -100,6 +101,14 @@ class Mention:
     runner_up: Place | None = None
     runner_up_confidence: float = 0.0
     fuzzy: bool = False  # matched by spelling similarity, not exactly
+
+
+def as_places(found: Sequence[Place] | Place | None) -> list[Place]:
+    """A gazetteer lookup's answer as a list (lookups and their test stand-ins give a
+    list, one Place, or None)."""
+    if found is None:
+        return []
+    return [found] if isinstance(found, Place) else list(found)
 
 
 def home_country(mentions: list[Mention], majority: bool = False) -> str | None:

@@ -22,12 +22,11 @@ from geomap.incidents.merging import (
     _absorb,
     _dates_close,
     _Draft,
-    _other_side_added,
     _own_tolls_differ,
     _places_compatible,
 )
 from geomap.incidents.patterns import _PRECISION, _SAME_STORY_SPAN
-from geomap.incidents.tolls import _competing
+from geomap.incidents.tolls import _summed_unless_competing
 from geomap.model import (
     DATE_WEEK,
     GEO_LINE_OR_COUNTRY,
@@ -79,13 +78,10 @@ class _Assembly:
             if len(draft.evidence) == 1:
                 # "Three Armenian servicemen were killed ..." + "Azerbaijan said two of its
                 # soldiers had been killed": each side's dead, summed
-                summed = _other_side_added(other, draft.casualties, draft.evidence[0])
-                if summed.killed == draft.casualties.killed and _competing(
-                        other, draft.casualties, draft.evidence[0]):
-                    # "The RSF, which controls the town, said 27 civilians were killed in
-                    # the bombardment": another source's figure; the first told stands
-                    summed = replace(summed, killed=None)
-                draft.casualties = summed
+                # (unless it is another source's figure: "The RSF, which controls the
+                # town, said 27 civilians were killed in the bombardment")
+                draft.casualties = _summed_unless_competing(other, draft.casualties,
+                                                            draft.evidence[0])
             if means and other.event.generic:
                 # "killed in a Russian attack on X" + "Russia struck X with drones": the
                 # attack's means name its type, as ACLED codes it

@@ -75,6 +75,7 @@ from geomap.model import (
     KIND_REGION,
     Mention,
     Place,
+    as_places,
 )
 from geomap.numbers import (
     Casualties,
@@ -89,17 +90,8 @@ def _capital_name(iso: str) -> str | None:
     return geonames_countries().get(iso, {}).get("capital") or None
 
 
-def _as_list(found: Place | list[Place] | None) -> list[Place]:
-    if found is None:
-        return []
-    return found if isinstance(found, list) else [found]
-
-
 def _first_place(found: Place | list[Place] | None, kinds: tuple[str, ...] = ()) -> Place | None:
-    if found is None:
-        return None
-    items = found if isinstance(found, list) else [found]
-    for place in items:
+    for place in as_places(found):
         if not kinds or place.kind in kinds:
             return place
     return None
@@ -333,7 +325,7 @@ class _Places:
         if province and _same_stem(fold(written), fold(place.admin1)):
             names.append(place.admin1)
         for name in names:
-            for cand in _as_list(self.lookup(name)):
+            for cand in as_places(self.lookup(name)):
                 if cand.kind == KIND_ADMIN1 and cand.country == place.country and \
                         fold(cand.name) == fold(place.admin1):
                     return cand
@@ -343,7 +335,7 @@ class _Places:
         """The city an admin unit is named after ("the city of Ganja")."""
         if self.lookup is None:
             return None
-        for cand in _as_list(self.lookup(written)):
+        for cand in as_places(self.lookup(written)):
             if cand.kind == KIND_PLACE and cand.country == place.country:
                 return cand
         return None
@@ -473,7 +465,7 @@ class _Places:
             if place is not None:
                 return place
         if self.lookup is not None and (name := _capital_name(iso)):
-            for cand in _as_list(self.lookup(name)):
+            for cand in as_places(self.lookup(name)):
                 if cand.feature == "PPLC" and cand.country == iso:
                     return cand
         for m in self.mentions:

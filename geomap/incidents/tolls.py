@@ -249,14 +249,7 @@ class _Tolls:
                     draft.casualties.killed
                 casualties = replace(casualties, killed=base + more)
             else:  # added once: "eleven attackers were also killed" is both
-                summed = _other_side_added(draft, casualties, sentence)
-                competing = summed.killed == casualties.killed and \
-                    _competing(draft, casualties, sentence)
-                casualties = summed
-                if competing:
-                    # "The IDF said it killed three. The health ministry said four had
-                    # been killed": another source's figure; the first told stands
-                    casualties = replace(casualties, killed=None)
+                casualties = _summed_unless_competing(draft, casualties, sentence)
             if casualties.killed is not None:
                 draft.last_told = casualties.killed
         _absorb(draft, _Draft(event=draft.event, place=None, place_text=None,
@@ -335,6 +328,18 @@ _MANY_DEEDS = frozenset(("attacks", "strikes", "airstrikes", "raids", "assaults"
                          "bombardments", "bombings"))
 
 
+def _summed_unless_competing(draft: _Draft, casualties: Casualties,
+                             sentence: str) -> Casualties:
+    """The counts `sentence` gives `draft`'s event: the other side's dead added to this
+    side's, but no killed figure at all when it is another source's different toll ("The
+    IDF said it killed three. The health ministry said four had been killed"): the first
+    told stands."""
+    summed = _other_side_added(draft, casualties, sentence)
+    if summed.killed == casualties.killed and _competing(draft, casualties, sentence):
+        return replace(summed, killed=None)
+    return summed
+
+
 def _competing(draft: _Draft, casualties: Casualties, sentence: str) -> bool:
     """Is `sentence` another source's different death toll for the event, not a rise told
     as one ("the toll rose to", "a third soldier died")?"""
@@ -363,12 +368,14 @@ def _source(sentence: str) -> str | None:
 
 # An office that tells a toll, with up to four words before it: "the Palestinian health
 # ministry", "the army", "the IDF"
-_OFFICE = (r"((?:[\w'-]+\s+){0,4}?(?:ministry|officials?|authorities|agency|army|military|"
-           r"police|medics|hospital|idf|committee|network|office|service|media|leader|"
-           r"group|observatory|monitors?|council|activists|witnesses|residents))")
+_OFFICE_WORDS = (r"(?:[\w'-]+\s+){0,4}?(?:ministry|officials?|authorities|agency|army|"
+                 r"military|police|medics|hospital|idf|committee|network|office|service|"
+                 r"media|leader|group|observatory|monitors?|council|activists|witnesses|"
+                 r"residents)")
+_OFFICE = "(" + _OFFICE_WORDS + ")"  # the office, captured as the source
 # A sentence opening with its source ("The Palestinian health ministry said ...") or
 # closing with it ("..., the army said.")
-_SOURCE_SAID = re.compile(r"\W*(?:the\s+|an?\s+)?(" + _OFFICE[1:-1] + r"|(?:[\w'-]+\s+){0,2}?"
+_SOURCE_SAID = re.compile(r"\W*(?:the\s+|an?\s+)?(" + _OFFICE_WORDS + r"|(?:[\w'-]+\s+){0,2}?"
                           r"[\w'-]+(?=,[^,.;]{1,60},))(?:,[^,.;]{1,60},)?"
                           r"\s+(?:said|says|reported|told|"
                           r"claimed|claims|alleged|put\s+the\s+(?:death\s+)?toll|gave\s+a\s+toll)\b")
