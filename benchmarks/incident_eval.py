@@ -10,7 +10,12 @@ failure rather than per set: a miss is a wrong `family`, `date` or `place` when 
 prediction fails on that test alone, else `absent`; a wrong toll is `none` (no number),
 `over` or `under`. Several gold files are scored together.
 
+`--unvetted` scores the rules' candidates before the learned vetter
+(geomap/incidents/vetting.py): the vetter is trained on every gold file but the
+evaluation-only sets, so a rule is judged on the held-out halves unvetted.
+
     python benchmarks/incident_eval.py [--gold tests/data/unseen/gold.json ...] [-v]
+                                       [--unvetted]
 """
 
 from __future__ import annotations
@@ -162,11 +167,16 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, nargs="+",
                         default=[REPO / "tests/data/unseen/gold.json"])
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--unvetted", action="store_true",
+                        help="score the rules' candidates without the learned vetter")
     args = parser.parse_args()
 
+    from geomap.gazetteer import Gazetteer
     from geomap.pipeline import Extractor
 
-    score = score_golds(Extractor.default(), args.gold, args.verbose)
+    extractor = (Extractor(Gazetteer.load(), vetted=False) if args.unvetted
+                 else Extractor.default())
+    score = score_golds(extractor, args.gold, args.verbose)
     print(f"violent incidents: P {score.precision:.2f} R {score.recall:.2f} F1 {score.f1:.2f} "
           f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})")
     print(f"killed exact: {score.killed_exact}/{score.killed_total}")

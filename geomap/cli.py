@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print incidents found in articles as GeoJSON")
     p.add_argument("--published", type=_iso_date, help="publication date, YYYY-MM-DD")
     p.add_argument("--source", help="outlet name")
+    p.add_argument("--unvetted", action="store_true",
+                   help="every candidate the rules find, before the learned vetter drops "
+                        "the doubtful ones (confidence is then the rules' own)")
     p.add_argument("files", nargs="+", metavar="FILE", type=_existing_path)
 
     p = sub.add_parser("toponyms", help="print place mentions as JSON Lines, one per file")
@@ -138,6 +141,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from geomap.pipeline import Extractor
 
     extractor = Extractor.default()
+    if args.unvetted:
+        extractor = Extractor(extractor.gazetteer, vetted=False)
     # Collected before printing: a bad file later on fails the run with nothing printed.
     features = [
         incident.to_feature()

@@ -1,4 +1,5 @@
-"""One object that runs the whole extraction: article -> mentions -> places -> incidents.
+"""One object that runs the whole extraction: article -> mentions -> places -> incidents
+-> vetted incidents.
 
 The gazetteer is loaded once and shared, so the CLI, the ingest loop and the web app
 all pay the start-up cost a single time per process.
@@ -16,15 +17,19 @@ from geomap.equated_names import equate_names
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
 from geomap.incidents import extract_incidents
+from geomap.incidents.vetting import Vetter, default_vetter
 from geomap.model import Article, Incident, Mention
 
 
 class Extractor:
     """Extracts toponyms and incidents from articles with one loaded gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, vetter: Vetter | None = None,
+                 vetted: bool = True) -> None:
+        """`vetted=False` returns the rules' candidates unvetted (to train the vetter)."""
         self.gazetteer = gazetteer
         self.geoparser = Geoparser(gazetteer)
+        self.vetter = (vetter or default_vetter()) if vetted else None
 
     @classmethod
     def default(cls) -> Extractor:
@@ -38,10 +43,11 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Incident]:
         # Toponyms are resolved only once a sentence reports an event (see extract_incidents).
-        return extract_incidents(article, partial(self._located, _without_chrome(article)),
-                                 geometry=self.gazetteer.geometry,
-                                 lookup=self.gazetteer.lookup,
-                                 capital=self.gazetteer.capital_of)
+        incidents = extract_incidents(article, partial(self._located, _without_chrome(article)),
+                                      geometry=self.gazetteer.geometry,
+                                      lookup=self.gazetteer.lookup,
+                                      capital=self.gazetteer.capital_of)
+        return self.vetter.vet(incidents, article) if self.vetter and incidents else incidents
 
     def _located(self, text: str) -> list[Mention]:
         """The geoparser's mentions, local places read as namesakes abroad moved home."""

@@ -55,6 +55,22 @@ def test_extract_source_option_is_carried(capsys):
     assert features and all(f["properties"]["source"] == "Press TV" for f in features)
 
 
+def test_extract_unvetted_prints_every_candidate_the_rules_find(capsys, tmp_path):
+    article = tmp_path / "front.txt"
+    article.write_text(
+        "published: 2024-08-20\n\nA Russian missile hit a hotel in Kramatorsk on Tuesday, "
+        "killing five people, the governor said.\n\nAcross the front line, Ukrainian forces "
+        "repelled 54 attacks in the past day, with the heaviest fighting in the Donetsk "
+        "region.\n", encoding="utf-8")
+    places = {}
+    for flag in ((), ("--unvetted",)):
+        code, out, err = run(capsys, "extract", *flag, str(article))
+        assert code == 0, err
+        places[flag] = {f["properties"]["place"] for f in json.loads(out)["features"]}
+    assert places[()] == {"Kramatorsk"}
+    assert places[("--unvetted",)] == {"Kramatorsk", "Donetsk"}
+
+
 def test_article_without_incidents_gives_empty_collection(capsys, tmp_path):
     quiet = tmp_path / "quiet.txt"
     quiet.write_text("The city council of Lyon met on Tuesday to discuss the new budget.\n")
