@@ -64,7 +64,6 @@ def incident_features(incident: Incident, others: list[Incident],
     features["in_lede"] = float(0 <= offset < _LEDE_CHARS)
     features["evidence_length"] = min(len(evidence), 600) / 600
     features["incidents_in_article"] = min(len(others) + 1, 15) / 15
-    features["place_in_title"] = float(bool(place) and place in (article.title or ""))
     features["place_repeats"] = min(text.count(place), 5) / 5 if place else 0.0
     features.update(_context_features(incident, others))
     head = evidence[:_EVIDENCE_HEAD]
