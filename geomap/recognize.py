@@ -264,7 +264,7 @@ class Recognizer:
         self._plain = lru_cache(maxsize=65536)(self._plain_word)
         self._nid_info = lru_cache(maxsize=65536)(self._name_info)
         self._words: dict[str, tuple[int | None, bool, bool, bool]] = {}  # see _word_info
-        self._seat_memo: dict[tuple[int, ...], frozenset[int]] = {}  # see Resolver._seats
+        self._seat_memo: dict[tuple[tuple[int, ...], str], frozenset[int]] = {}  # Resolver._seats
         self._other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]] = {}  # _other_names
         # (readings, phrase) -> readings a world-known namesake demotes: Resolver._prominent
         self._prominent_memo: dict[tuple[tuple[int, ...], str], frozenset[int]] = {}

@@ -187,7 +187,7 @@ class Resolver:
     _k_region: int
     _k_line: int
     _demonyms: dict[str, str]
-    _seat_memo: dict[tuple[int, ...], frozenset[int]]
+    _seat_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
     _other_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
     _prominent_memo: dict[tuple[tuple[int, ...], str], frozenset[int]]
     _fuzzy_best: Any
@@ -343,12 +343,14 @@ class Resolver:
         return len(span) >= 6 and span.isalpha() and span not in gaz.english and \
             span not in gaz.given_names and span not in gaz.surnames
 
-    def _seats(self, rows: list[int]) -> frozenset[int]:
+    def _seats(self, rows: list[int], span: str = "") -> frozenset[int]:
         """The provinces among `rows` that are compact and named like a town of theirs
-        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town.
-        Remembered by rows: it depends on the gazetteer alone, and a name's readings recur
+        also among `rows` (Zaporizhzhia oblast and city): the bare name is the town. Not
+        a town whose own name is the span and "city" (Oklahoma City): writers add the word
+        to tell the town from its province, so the bare name is the province. Remembered
+        by rows and span: it depends on the gazetteer alone, and a name's readings recur
         in both passes of every article that names it."""
-        key = tuple(rows)
+        key = (tuple(rows), span)
         memo = self._seat_memo
         got = memo.get(key)
         if got is None:
@@ -359,7 +361,8 @@ class Resolver:
             got = memo[key] = frozenset(
                 admin1_of[r] for r in rows
                 if kind[r] == self._k_place and admin1_of[r] in provinces
-                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM)
+                and pop[r] >= SEAT_MIN_POP and self._km(r, admin1_of[r]) < SEAT_MAX_KM
+                and self._row_name(r) != span + " city")
         return got
 
     def _country_namesakes(self, rows: list[int]) -> frozenset[int]:
@@ -473,7 +476,7 @@ class Resolver:
             if scores is not None:
                 m.scores = scores.copy()
                 continue
-            seats = self._seats(m.rows)  # empty without a province among the rows
+            seats = self._seats(m.rows, span)  # empty without a province among the rows
             namesakes = self._country_namesakes(m.rows)
             world_city = self._world_city_provinces(m.rows, span, top_cc)
             own_cc, own_w = m.own
@@ -950,7 +953,7 @@ class Resolver:
             mk = m.key
             # a compact province named like its capital (Zaporizhzhia): the places inside
             # it support the city as much, so they tip neither way
-            seated = self._seats(m.rows)
+            seated = self._seats(m.rows, folded[m.start:m.end])
             within = m.within
             for idx, r in enumerate(m.rows):
                 k = kind[r]

@@ -1153,3 +1153,11 @@ def test_only_a_compact_region_is_used_to_tell_readings_apart(built_gazetteer) -
     karabakh = places_in("Nagorno-Karabakh")
     assert karabakh and any(built_gazetteer.row(r).name == "Khojavend" for r in karabakh)
     assert places_in("Middle East") is None and places_in("Sahel") is None
+
+
+def test_a_state_named_like_its_city_with_city_is_the_state(gp: Geoparser) -> None:
+    # Writers add "City" to tell the town from its state, so the bare name is the state.
+    text = ("Tornadoes tore through Oklahoma on Tuesday night, flattening homes in three "
+            "counties. The governor spoke to reporters in Oklahoma City on Wednesday.")
+    got = {m.text: m.place for m in gp.parse(text)}
+    assert got["Oklahoma"].feature == "ADM1" and got["Oklahoma City"].feature == "PPL"
