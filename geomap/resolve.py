@@ -103,6 +103,11 @@ _ACTOR_AFTER = re.compile(
 _ADMIN_LIST = re.compile(r"(?:(?:,|,? and|,? or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}){1,8}"
                          r" (?:regions|provinces|oblasts|governorates|states|districts)\b")
 _ADMIN_PLURAL = re.compile(r" (?:regions|provinces|oblasts|governorates)\b")  # its last item
+# A unit word before the name: "the exclave of Nakhchivan", "the province of Kandahar" name
+# the unit, not its seat (folded text, so no capital letters).
+_ADMIN_BEFORE = re.compile(
+    r"\b(?:province|region|governorate|oblast|state|exclave|enclave|autonomous republic|"
+    r"prefecture|department) of (?:the )?$")
 COLOC_KM = 40.0  # two names' readings this near lie together (a town and its county)
 COLOC_BONUS = 1.5
 COLOC_MAX = 40  # a name with more readings than this is everywhere
@@ -461,7 +466,8 @@ class Resolver:
                 m.scores = [0.0]
                 continue
             m.admin_cue = m.admin_cue or bool(_ADMIN_AFTER.match(folded, m.end)) or bool(
-                _ADMIN_LIST.match(text, m.end) or _ADMIN_PLURAL.match(folded, m.end))
+                _ADMIN_LIST.match(text, m.end) or _ADMIN_PLURAL.match(folded, m.end)
+                or _ADMIN_BEFORE.search(folded, max(0, m.start - 30), m.start))
             m.place_cue = bool(_PLACE_BEFORE.search(folded, max(0, m.start - 30), m.start)
                                or _PLACE_AFTER.match(folded, m.end))
             container = self._container(matches, i, folded)

@@ -538,3 +538,26 @@ def test_ukrainian_neuter_names_answer_to_their_russian_form(gaz: Gazetteer) -> 
     # one GeoNames happens to list the Russian form for
     ukrainian = {p.id for p in gaz.lookup("Zaitseve") if p.country == "UA"}
     assert len(ukrainian) >= 2 and ukrainian <= {p.id for p in gaz.lookup("Zaitsevo")}
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    # GeoNames' region code of these cities names another unit among NE's departments
+    ("Paris", "FR", "Paris"), ("Marseille", "FR", "Bouches-du-Rhône"),
+    # NE's provinces share no code with GeoNames' regions: the point decides
+    ("Milan", "IT", "Milano"),
+    # a border town inside its neighbour's generalised outline keeps its own state
+    ("Alexandria", "US", "Virginia"),
+    # an enclave's city sits in its enclave
+    ("Naxçıvan", "AZ", "Naxçıvan"),
+])
+def test_a_town_is_in_the_unit_its_point_lies_in(gaz: Gazetteer, name: str, country: str,
+                                                 admin1: str) -> None:
+    town = max((p for p in gaz.lookup(name) if p.country == country and p.kind == KIND_PLACE),
+               key=lambda p: p.population)
+    assert town.admin1 == admin1
+
+
+def test_a_town_in_a_hole_of_the_outlines_takes_no_far_neighbour(gaz: Gazetteer) -> None:
+    london = max((p for p in gaz.lookup("London") if p.country == "GB"),
+                 key=lambda p: p.population)
+    assert london.admin1 in (None, "Greater London")  # never Surrey, 20 km off

