@@ -561,3 +561,11 @@ def test_a_town_in_a_hole_of_the_outlines_takes_no_far_neighbour(gaz: Gazetteer)
     london = max((p for p in gaz.lookup("London") if p.country == "GB"),
                  key=lambda p: p.population)
     assert london.admin1 in (None, "Greater London")  # never Surrey, 20 km off
+
+
+@pytest.mark.parametrize(("country", "name"), [("SD", "Northern State"), ("ZA", "Free State"),
+                                               ("BH", "Capital Governorate")])
+def test_a_unit_named_by_a_bare_adjective_keeps_its_generic_word(gaz: Gazetteer, country: str,
+                                                                 name: str) -> None:
+    units = {p.name for p in gaz.lookup(name) if p.kind == KIND_ADMIN1 and p.country == country}
+    assert units == {name}  # never "Northern", "Free" or "Capital" alone

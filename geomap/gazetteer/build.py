@@ -32,6 +32,7 @@ from geomap.gazetteer.names import (
     ARABIC_CC,
     CITY_POP,
     CYRILLIC_CC,
+    NOT_A_NAME_ALONE,
     UNKNOWN_POP_NOTABLE_ALTS,
     azerbaijani,
     common_words,
@@ -232,9 +233,9 @@ def _admin1(b: _Builder) -> tuple[dict[str, int], dict[str, str]]:
             elif consistent or alt == p.get("name"):
                 exonyms.append(alt)  # "Bavaria"; NE's own name "Crimea" for "Krym"
         nm = p.get("name")
-        if nm and usable(nm) and (max(fuzz.ratio(fold(nm), st) for st in stems) >= 75
-                                   or _honorific_short(nm, base)):
-            display = nm  # NE's English name: "Sumy" for Sums'ka oblast
+        if nm and usable(nm) and fold(nm) not in NOT_A_NAME_ALONE and (
+                max(fuzz.ratio(fold(nm), st) for st in stems) >= 75 or _honorific_short(nm, base)):
+            display = nm  # NE's English name: "Sumy" for Sums'ka oblast; not "Northern"
         lat, lon = _admin1_point(f)
         row = b.add(f"gn:{p['gn_id']}", display, KIND_ADMIN1, "ADM1", p["iso_a2"], display,
                     lat, lon, 0, f["geometry"])

@@ -229,17 +229,25 @@ GENERIC_PREFIXES = frozenset((
     "union",
 ))
 # What is left of "Distrito Federal", "Distrito Capital" is no name.
-_NOT_A_NAME = frozenset(("federal", "capital", "central", "nacional", "national"))
+# Words that are no unit's name alone: "Northern State", "Free State", "Capital Governorate"
+# keep their generic word.
+NOT_A_NAME_ALONE = frozenset((
+    "federal", "capital", "central", "nacional", "national", "north", "south", "east", "west",
+    "northern", "southern", "eastern", "western", "free", "coast", "gulf", "mountain",
+    "upper", "lower", "middle", "maritime"))
 _CONNECTORS = frozenset(("de", "di", "del", "della", "du", "des", "do", "da", "of", "e",
                          "i", "la", "l'", "d'", "and", "territory", "union"))
 
 
 def strip_generic(name: str) -> str:
     """'Donets'ka Oblast'' -> 'Donets'ka', 'Aghstafa Rayon' -> 'Aghstafa',
-    'Muhafazat al Anbar' -> 'al Anbar', 'Province de la Kompienga' -> 'Kompienga'."""
+    'Muhafazat al Anbar' -> 'al Anbar', 'Province de la Kompienga' -> 'Kompienga'; not
+    'Northern State' -> 'Northern'."""
     words = name.split()
     while len(words) > 1 and fold(words[-1]).strip(".") in GENERIC_SUFFIXES:
         words.pop()
+    if len(words) == 1 and fold(words[0]) in NOT_A_NAME_ALONE:
+        return name
     if len(words) > 3 and fold(" ".join(words[:3])) == "freie und hansestadt":
         words = words[3:]
     rest, stripped = list(words), False
@@ -248,7 +256,7 @@ def strip_generic(name: str) -> str:
                              (fold(rest[0]) == "county" and fold(rest[1]) == "of")):
         stripped = True
         rest.pop(0)
-    if len(rest) == 1 and fold(rest[0]) in _NOT_A_NAME:
+    if len(rest) == 1 and fold(rest[0]) in NOT_A_NAME_ALONE:
         return " ".join(words)
     return " ".join(rest)
 
