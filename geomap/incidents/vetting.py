@@ -36,7 +36,6 @@ _WORD = re.compile(r"(?<![A-Za-z])[a-z]+")
 # The cue words sit in the first clauses of the evidence; later sentences merged into
 # the incident add noise rather than signal.
 _EVIDENCE_HEAD = 300
-_LEDE_CHARS = 400
 
 
 def incident_features(incident: Incident, others: list[Incident],
@@ -58,10 +57,9 @@ def incident_features(incident: Incident, others: list[Incident],
         "is_area": float(incident.area is not None),
         "place_as_named": float(incident.place == incident.place_name),
     }
-    text, evidence, place = article.text, incident.evidence, incident.place or ""
+    text, evidence, place = _story(article), incident.evidence, incident.place or ""
     offset = text.find(evidence[:60]) if evidence else -1
     features["position"] = offset / max(1, len(text)) if offset >= 0 else 0.5
-    features["in_lede"] = float(0 <= offset < _LEDE_CHARS)
     features["evidence_length"] = min(len(evidence), 600) / 600
     features["incidents_in_article"] = min(len(others) + 1, 15) / 15
     features["place_repeats"] = min(text.count(place), 5) / 5 if place else 0.0
@@ -70,6 +68,19 @@ def incident_features(incident: Incident, others: list[Incident],
     for word in set(_WORD.findall(head[:1].lower() + head[1:])):
         features[f"word:{word}"] = 1.0
     return features
+
+
+def _story(article: Article) -> str:
+    """The article's text without its page chrome (header, captions, "Related" lists), so
+    that the furniture a site wraps a story in moves no incident's position or counts."""
+    if not article.chrome:
+        return article.text
+    parts, at = [], 0
+    for start, end in sorted(article.chrome):
+        parts.append(article.text[at:start])
+        at = max(at, end)
+    parts.append(article.text[at:])
+    return "".join(parts)
 
 
 def _days_before(incident: Incident) -> str:
