@@ -25,12 +25,15 @@ def _article(text: str = "Clashes erupted in Tartar.", **fields) -> Article:
                    **fields)
 
 
-def test_words_are_lower_case_cues_never_names() -> None:
-    inc = incident(evidence="Shelling by Russian forces killed four in Orikhiv on Tuesday.")
-    features = incident_features(inc, [], _article(inc.evidence))
-    words = {k.removeprefix("word:") for k in features if k.startswith("word:")}
-    # The first word counts lower-cased; capitalised names and weekdays do not count.
-    assert {"shelling", "by", "forces", "killed", "four", "in", "on"} == words
+def test_features_are_the_candidates_shape_never_its_words() -> None:
+    inc = incident(evidence="Shelling by Russian forces killed four in Orikhiv on Tuesday.",
+                   place="Orikhiv", killed=4)
+    names = set(incident_features(inc, [], _article(inc.evidence)))
+    # no word, place or actor of the text becomes a feature: the model cannot learn the
+    # wording or the conflicts of the copy it was trained on
+    assert not {n for n in names if any(w in n.lower() for w in ("shelling", "orikhiv",
+                                                                  "russian", "tuesday"))}
+    assert {"rule_confidence", "position", "log_killed", "alone"} <= names
 
 
 def test_days_before_publication_are_bucketed() -> None:
@@ -89,7 +92,7 @@ def test_the_shipped_model_never_saw_the_evaluation_sets() -> None:
     trained = {Path(f).parts[2] for f in model["trained_on"]}
     assert trained and not trained & train_vetting.EVALUATION_ONLY
     assert 0.0 < model["threshold"] < 1.0 and model["weights"]
-    assert not any(k.startswith("word:") and not k[5:].islower() for k in model["weights"])
+    assert not any(k.startswith("word:") for k in model["weights"])
 
 
 def test_training_labels_are_the_scorers_matches(built_gazetteer) -> None:

@@ -9,17 +9,18 @@ matches a gold incident (family, day and place). That probability becomes the in
 `confidence`, and candidates below the model's threshold are dropped. Statements and
 other non-violent incidents are not gold-coded, so they pass untouched.
 
-The features are generic on purpose: the evidence's lower-case words (cue verbs and
-nouns, never names), where in the article it is told, how far the place lies from the
-article's other incidents, the day's distance from publication, the counts. They are
-computed here alone, for training and for use, so the two cannot drift apart.
+The features describe the candidate's shape, never its words: where in the story it is
+told, how far its place lies from the article's other incidents, the place's level, the
+day's distance from publication, which counts were found, the rules' own confidence. The
+evidence's words added nothing under cross-validation (session 11) and would tie the model
+to the wording of the copy it was trained on. The features are computed here alone, for
+training and for use, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -29,13 +30,6 @@ from geomap import taxonomy as tx
 from geomap.model import Article, Incident, haversine_km
 
 MODEL_PATH = Path(__file__).with_name("vetting_model.json")
-# Lower-case words only: cue verbs and nouns, function words. Capitalised words are
-# mostly names (places, actors, outlets), which would tie the model to the conflicts
-# it was trained on; the evidence's first word is taken lower-cased all the same.
-_WORD = re.compile(r"(?<![A-Za-z])[a-z]+")
-# The cue words sit in the first clauses of the evidence; later sentences merged into
-# the incident add noise rather than signal.
-_EVIDENCE_HEAD = 300
 
 
 def incident_features(incident: Incident, others: list[Incident],
@@ -61,12 +55,8 @@ def incident_features(incident: Incident, others: list[Incident],
     offset = text.find(evidence[:60]) if evidence else -1
     features["position"] = offset / max(1, len(text)) if offset >= 0 else 0.5
     features["evidence_length"] = min(len(evidence), 600) / 600
-    features["incidents_in_article"] = min(len(others) + 1, 15) / 15
     features["place_repeats"] = min(text.count(place), 5) / 5 if place else 0.0
     features.update(_context_features(incident, others))
-    head = evidence[:_EVIDENCE_HEAD]
-    for word in set(_WORD.findall(head[:1].lower() + head[1:])):
-        features[f"word:{word}"] = 1.0
     return features
 
 
