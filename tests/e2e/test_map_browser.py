@@ -7,6 +7,7 @@ a JavaScript dialog or an uncaught page error fails it.
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from typing import Any
@@ -145,6 +146,8 @@ def test_ganja_popup(page: Any, live_server: Any) -> None:
     popup.wait_for()
     assert popup.locator('[data-field="killed"] td').inner_text() == "9"
     assert popup.locator('[data-field="wounded"] td').inner_text() == "33"
+    confidence = popup.locator('[data-field="confidence"] td').inner_text()
+    assert confidence == f"{math.floor(props['confidence'] * 100 + 0.5)}%"  # as Math.round
     text = popup.inner_text()
     assert "Explosions/Remote violence" in text
     assert props["date"] in text
