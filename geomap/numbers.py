@@ -114,8 +114,10 @@ _OBJECT = re.compile(
     r"(?:(?:the|its|their)\s+)?" + _QUAL + _NUMBER  # "killed its two occupants"
     + r"(?P<gap>" + _GAP + r")(?:\s+(?P<tail>dead|wounded|injured|lives))?\b"
 )
+# "the number of bodies recovered had risen to 11": a count of bodies is the toll
 _TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|fatalities|"
-              r"victims|people\s+killed|wounded|injured))")
+              r"victims|people\s+killed|bodies(?:\s+(?:recovered|found|retrieved))?|"
+              r"wounded|injured))")
 # "the toll rose from 13 to 17": the second number is the toll.
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(

@@ -378,6 +378,17 @@ def test_a_toll_update_goes_to_the_event_with_a_toll_not_the_last_told() -> None
     assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (6, 0)
 
 
+def test_a_count_of_bodies_updates_the_killing_told_without_a_number() -> None:
+    # the latest event told with dead, even uncounted, takes the later count; and "the
+    # number of bodies recovered" is a toll
+    text = ("A drone strike killed four people in Ganja on Sunday.\n\n"
+            "Separately, gunmen on Sunday killed shepherds grazing their flocks near "
+            "Kalbajar, residents said.\n\n"
+            "On Monday a local official said the number of bodies recovered had risen to 9.")
+    incs = {i.place_name: i for i in violent(run(text))}
+    assert (incs["Ganja"].killed, incs["Kalbajar"].killed) == (4, 9)
+
+
 def test_a_hospital_town_does_not_block_a_toll_update() -> None:
     text = ("A missile hit the market in Ganja on Sunday, killing three people.\n\n"
             "The toll rose to five after two of the wounded died in hospital in Baku.")

@@ -103,6 +103,8 @@ def test_elided_counts_for_further_places(sentence: str, values: list[int]) -> N
         ("The death toll rose to 11 on Monday as rescuers pulled two more bodies from the "
          "rubble.", 11),
         ("The toll climbed to 30 after four more people died in hospital.", 30),
+        ("An official said the number of bodies recovered had risen to 11, while two "
+         "herders were still missing.", 11),
     ],
 )
 def test_a_toll_is_the_total_not_a_sum(sentence: str, killed: int) -> None:

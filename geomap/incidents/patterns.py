@@ -225,7 +225,7 @@ _EFFECT_IN = re.compile(r"\b(?:outages?|cuts?|blackouts?|shortages?|disruptions?
 # "The death toll rose to 11": a later toll of the event just told, even a paragraph on.
 _TOLL_UPDATE = prefiltered(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
-    r"people\s+killed))\b(?:\s+[\w'-]+){0,8}?"
+    r"people\s+killed|bodies))\b(?:\s+[\w'-]+){0,8}?"
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"

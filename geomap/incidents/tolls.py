@@ -48,6 +48,10 @@ from geomap.numbers import (
 )
 from geomap.sentences import fold
 
+# "insurgents killed farmers working on their fields": dead told without a number, whose
+# count a later update gives ("the number of bodies recovered had risen to 11")
+_DEAD_UNCOUNTED = re.compile(r"\b(?:killed|killing|shot\s+dead|massacred|executed)\b")
+
 
 class _Tolls:
     """Which incident a count belongs to, and how counts combine. (A part of `_Extractor`.)"""
@@ -103,9 +107,10 @@ class _Tolls:
 
     def _toll_target(self, sentence: str, start: int, end: int) -> _Draft | None:
         """The incident a place-less toll update ("The death toll rose to five") updates:
-        the one whose place it names, else the latest told with a killed count, else the
-        latest violent one. A hospital's or a morgue's town is not the event's place, nor
-        a name that stands for a speaker ("the Gaza Health Ministry said")."""
+        the one whose place it names, else the latest told with a killed count or with
+        dead it does not count, else the latest violent one. A hospital's or a morgue's
+        town is not the event's place, nor a name that stands for a speaker ("the Gaza
+        Health Ministry said")."""
         folded = fold(sentence)
         named = [m.place for m in self.mentions if start <= m.start < end
                  and m.place is not None and m.place.kind != KIND_COUNTRY
@@ -135,7 +140,8 @@ class _Tolls:
                 # a live page runs newest first: the event may be told further down
                 self.later_updates.append((named, start, sentence))
             return target
-        target = next((d for d in violent if d.casualties.killed is not None),
+        target = next((d for d in violent if d.casualties.killed is not None
+                       or _DEAD_UNCOUNTED.search(fold(d.evidence[0]))),
                       violent[0] if violent else None)
         if target is not None and (
                 _out_of_scale(target, extract_casualties(sentence).killed) or (
