@@ -70,6 +70,9 @@ def test_the_probability_becomes_the_confidence_and_the_threshold_drops() -> Non
     assert drops_violent.vet([statement, clash], _article()) == [statement]
     lifted = Vetter(weights={"rule_confidence": 10.0}, intercept=-5.0, threshold=0.4)
     assert lifted.vet([clash], _article())[0].confidence == pytest.approx(0.881, abs=1e-3)
+    # a toll of thousands with a large weight is still a probability, not an overflow
+    huge = Vetter(weights={"log_killed": -1000.0}, intercept=0.0, threshold=0.4)
+    assert huge.probability({"log_killed": 9.0}) == pytest.approx(0.0)
 
 
 def test_a_front_wide_tally_is_dropped_and_the_strike_kept(extractor) -> None:

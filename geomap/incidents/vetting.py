@@ -117,7 +117,7 @@ class Vetter:
     def probability(self, features: dict[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(name, 0.0) * value
                                  for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-z))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))  # no overflow, ever
 
     def vet(self, incidents: list[Incident], article: Article) -> list[Incident]:
         """Violent incidents with their learned confidence, those below threshold dropped;
