@@ -122,7 +122,8 @@ _TOLL_WORD = (r"(?P<kind>death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|f
 _TOLL_FROM = r"(?:from\s+" + _QUAL + r"[\w,]+\s+)?"
 _TOLL = re.compile(
     r"\b" + _TOLL_WORD + r"(?:\s+[a-z'-]+){0,12}?\s+(?:rose|rises|risen|climbed|climbs|stands|"
-    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged|(?:was\s+|has\s+been\s+|"
+    r"stood|reached|reaches|is|was|jumped|increased|grew|hit|surged|exceeded|exceeds|topped|"
+    r"passed|surpassed|(?:was\s+|has\s+been\s+|"
     r"had\s+been\s+)?(?:revised|corrected|lowered|adjusted|raised|updated)(?:\s+(?:down|up)"
     r"(?:wards?)?)?|fell|dropped)\s+(?:now\s+)?" + _TOLL_FROM
     + r"(?:to\s+|at\s+)?" + _QUAL + _NUMBER

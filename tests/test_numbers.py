@@ -105,6 +105,8 @@ def test_elided_counts_for_further_places(sentence: str, values: list[int]) -> N
         ("The toll climbed to 30 after four more people died in hospital.", 30),
         ("An official said the number of bodies recovered had risen to 11, while two "
          "herders were still missing.", 11),
+        ("By evening the death toll had passed 30, the governor said.", 30),
+        ("The committee said the death toll had exceeded 40.", 40),
     ],
 )
 def test_a_toll_is_the_total_not_a_sum(sentence: str, killed: int) -> None:

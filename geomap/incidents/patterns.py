@@ -227,6 +227,7 @@ _TOLL_UPDATE = prefiltered(re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|killed|victims|fatalities|"
     r"people\s+killed|bodies))\b(?:\s+[\w'-]+){0,8}?"
     r"\s+(?:rose|rises|risen|climbed|climbs|jumped|reached|reaches|increased|grew|surged|"
+    r"exceeded|exceeds|topped|surpassed|"
     r"has\s+risen|had\s+risen|now\s+stands|(?:is|stands)\s+(?:now|at)|is\s+now\s+at)\b"
     r"|\b(?:rais|bring|brought|tak|took|push|revis)\w*\s+(?:the\s+)?(?:death\s+)?toll\b"
     r"|\b(?:death\s+)?toll(?:\s+now|\s*:)\s+(?:at\s+)?\w"  # "Death toll now two."
