@@ -468,6 +468,9 @@ _NONE_HURT = re.compile(
 _EARLIER_FIGURE = re.compile(r"\b(?:up|down|revised)?\s*from\s+(?:an?\s+|the\s+)?(?:earlier|"
                              r"previous|initial|original|first|preliminary)\s+(?:death\s+)?"
                              r"(?:toll|figure|count|estimate|tally|report)s?\s+(?:of\s+)?$")
+# ", while other sources put it at ...": a second source's figure for the same dead
+_RIVAL_CLAUSE = re.compile(r",\s+(?:while|whereas)\s+(?:\w+\s+){0,4}?"
+                           r"(?:said|says|put|puts|gave|gives|estimated|estimates|reported)\b")
 _SOURCE_WORDS = re.compile(r"\b(?:said|says|say|told|according\s+to|reported|reports|put|puts|"
                            r"gave|gives|estimated|estimates|claimed|claims|counted|figure)\b")
 _MORE_AFTER = re.compile(r"[\w,-]+\s+(?:more|further|additional|other|others)\b")
@@ -781,7 +784,14 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
         for m in _NTH_FOUND.finditer(text):
             counts.append((m.start("num"), "killed", ORDINALS[m["num"]], None))
             used.append((m.start(), m.end()))
-    tolls = {c[1]: c[0] for c in counts[n_before:]}  # a toll is the total: other counts are in it
+    tolls: dict[str, int] = {}  # a toll is the total: other counts are in it
+    for at, category, _v, _t in sorted(counts[n_before:]):
+        first = tolls.get(category)
+        # the later toll stands ("initially put at nine, the toll rose to ten"), unless a
+        # rival source gives it ("the committee said the toll exceeded 50, while other
+        # sources put it at 124"): the first-named source's figure
+        if first is None or not _RIVAL_CLAUSE.search(text, first, at):
+            tolls[category] = at
     for m in _SUBJECT.finditer(text):
         if m["kind"] == "casualties":
             continue

@@ -107,6 +107,9 @@ def test_elided_counts_for_further_places(sentence: str, values: list[int]) -> N
          "herders were still missing.", 11),
         ("By evening the death toll had passed 30, the governor said.", 30),
         ("The committee said the death toll had exceeded 40.", 40),
+        # a rival source's figure after ", while ..." does not replace the first-named one
+        ("The health office said the death toll rose to 21, while a volunteer group put "
+         "the toll at 34.", 21),
     ],
 )
 def test_a_toll_is_the_total_not_a_sum(sentence: str, killed: int) -> None:
