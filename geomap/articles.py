@@ -328,6 +328,10 @@ _LINK_LIST_HEADING = re.compile(
     r"you\s+may\s+also\s+like|also\s+read|in\s+other\s+news|what\s+to\s+read\s+next)\s*:?$",
     re.I)
 _NAV = re.compile(r"^\s*[\w&'-]+(?:\s+[\w&'-]+)?(?:\s*[/|>»›]\s*[\w&'-]+(?:\s+[\w&'-]+)?)+\s*$")
+# "Share on Facebook  Share on X  Share via Email": a page's share buttons as text
+_SHARE_LINE = re.compile(r"^\s*(?:share|tweet|email|print|follow\s+us)\b.{0,80}?"
+                         r"\b(?:facebook|twitter|whatsapp|email|e-mail|linkedin|telegram|"
+                         r"reddit|x)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(r"(?<!\S)[A-Z]{1,4}/[A-Z]{1,4}(?!\S)")
 # A page's time stamp line: "Published On 12 Mar 2024 | Updated 14:32 GMT", "Last updated:
 # 03.09.2024, 10:15". Its date is the page's, never an event's day.
@@ -458,7 +462,8 @@ def detect_chrome(text: str, title: str | None = None) -> list[tuple[int, int]]:
             or (has_banner and _any_in(banner_at, start, end)
                 and _banner_in(low, start, end, banner_at)
                 and (words <= 15 or len(split_sentences(body)) == 1))
-            or (words <= 8 and _NAV.match(body))
+            or ((words <= 8 or (words <= 20 and body.count("|") >= 3)) and _NAV.match(body))
+            or (words <= 14 and body[-1] not in _TERMINAL_CHARS and _SHARE_LINE.match(body))
             or (words <= 14 and _STAMP_LINE.match(body))
             or (norm_title and norm == norm_title)
             or (norm in seen_lines and words >= 3)

@@ -221,6 +221,20 @@ def test_a_page_time_stamp_line_is_chrome(line, chrome) -> None:
     assert ((start, start + len(line)) in detect_chrome(text)) is chrome
 
 
+@pytest.mark.parametrize(("line", "chrome"), [
+    ("Home | News | Europe | Middle East | Africa | Sport | Opinion", True),
+    ("Share on Facebook  Share on X  Share via Email", True),
+    ("Share this story on WhatsApp", True),
+    ("Shares in Facebook fell sharply after the strike on Monday.", False),
+    ("Home to 40,000 people, the town | was shelled | again.", False),
+])
+def test_a_menu_or_share_buttons_line_is_chrome(line, chrome) -> None:
+    # a site's menu and share buttons move no incident (the vetter reads positions)
+    text = f"Shelling hit the port overnight, officials said.\n{line}\nMore prose follows here."
+    start = text.index(line)
+    assert ((start, start + len(line)) in detect_chrome(text)) is chrome
+
+
 def test_a_related_headline_on_its_own_line_is_chrome_but_the_word_in_prose_is_not() -> None:
     text = ("Kharkiv was shelled on Friday.\n\nRelated: 'We left with nothing': the people "
             "fleeing the new offensive\n\nOfficials said the strikes were related: both hit "
