@@ -214,22 +214,14 @@ def test_jsonl_text_may_hold_raw_unicode_line_separators(tmp_path) -> None:
     ("Posted 3h ago", True),
     ("Updated figures released on Monday show 12 dead.", False),
     ("Published in 2023, the survey counted 40 ruined villages.", False),
-])
-def test_a_page_time_stamp_line_is_chrome(line, chrome) -> None:
-    text = f"Shelling hit the port overnight, officials said.\n{line}\nMore prose follows here."
-    start = text.index(line)
-    assert ((start, start + len(line)) in detect_chrome(text)) is chrome
-
-
-@pytest.mark.parametrize(("line", "chrome"), [
+    # a site's menu and share buttons move no incident (the vetter reads positions)
     ("Home | News | Europe | Middle East | Africa | Sport | Opinion", True),
     ("Share on Facebook  Share on X  Share via Email", True),
     ("Share this story on WhatsApp", True),
     ("Shares in Facebook fell sharply after the strike on Monday.", False),
     ("Home to 40,000 people, the town | was shelled | again.", False),
 ])
-def test_a_menu_or_share_buttons_line_is_chrome(line, chrome) -> None:
-    # a site's menu and share buttons move no incident (the vetter reads positions)
+def test_a_stamp_menu_or_share_line_is_chrome(line, chrome) -> None:
     text = f"Shelling hit the port overnight, officials said.\n{line}\nMore prose follows here."
     start = text.index(line)
     assert ((start, start + len(line)) in detect_chrome(text)) is chrome
