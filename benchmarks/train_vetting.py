@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from incident_eval import assign  # noqa: E402
 
 from geomap import taxonomy as tx  # noqa: E402
-from geomap.incidents.vetting import MODEL_PATH, incident_features  # noqa: E402
+from geomap.incidents.vetting import MODEL_PATH, article_features  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 EVALUATION_ONLY = frozenset({"unseen29", "unseen30", "unseen31", "unseen32", "unseen33",
@@ -77,11 +77,9 @@ def examples(paths: list[Path]) -> tuple[list[dict], list[int], list[str], dict[
                 violent = [i for i in extractor.extract(article)
                            if i.event_type in tx.VIOLENT_EVENT_TYPES]
                 matched = set(assign([i.properties() for i in violent], golds).values())
-                for k, incident in enumerate(violent):
-                    others = [o for o in violent if o is not incident]
-                    features.append(incident_features(incident, others, article))
-                    labels.append(int(k in matched))
-                    groups.append(group)
+                features += article_features(violent, article)
+                labels += [int(k in matched) for k in range(len(violent))]
+                groups += [group] * len(violent)
     return features, labels, groups, gold_counts
 
 

@@ -17,19 +17,18 @@ from geomap.equated_names import equate_names
 from geomap.gazetteer import Gazetteer
 from geomap.geoparse import Geoparser
 from geomap.incidents import extract_incidents
-from geomap.incidents.vetting import Vetter, default_vetter
+from geomap.incidents.vetting import default_vetter
 from geomap.model import Article, Incident, Mention
 
 
 class Extractor:
     """Extracts toponyms and incidents from articles with one loaded gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer, *, vetter: Vetter | None = None,
-                 vetted: bool = True) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, vetted: bool = True) -> None:
         """`vetted=False` returns the rules' candidates unvetted (to train the vetter)."""
         self.gazetteer = gazetteer
         self.geoparser = Geoparser(gazetteer)
-        self.vetter = (vetter or default_vetter()) if vetted else None
+        self.vetter = default_vetter() if vetted else None
 
     @classmethod
     def default(cls) -> Extractor:

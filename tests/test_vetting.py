@@ -11,7 +11,13 @@ from benchmark_loader import load_benchmark
 from test_store_fixtures import incident
 
 from geomap.articles import make_article
-from geomap.incidents.vetting import MODEL_PATH, Vetter, default_vetter, incident_features
+from geomap.incidents.vetting import (
+    MODEL_PATH,
+    Vetter,
+    default_vetter,
+    incident_features,
+    story_text,
+)
 from geomap.model import Article
 from geomap.pipeline import Extractor
 
@@ -28,7 +34,7 @@ def _article(text: str = "Clashes erupted in Tartar.", **fields) -> Article:
 def test_features_are_the_candidates_shape_never_its_words() -> None:
     inc = incident(evidence="Shelling by Russian forces killed four in Orikhiv on Tuesday.",
                    place="Orikhiv", killed=4)
-    names = set(incident_features(inc, [], _article(inc.evidence)))
+    names = set(incident_features(inc, [], story_text(_article(inc.evidence))))
     # no word, place or actor of the text becomes a feature: the model cannot learn the
     # wording or the conflicts of the copy it was trained on
     assert not {n for n in names if any(w in n.lower() for w in ("shelling", "orikhiv",
@@ -40,7 +46,7 @@ def test_days_before_publication_are_bucketed() -> None:
     published = date(2020, 10, 30)
     def bucket(day: date | None) -> set[str]:
         inc = incident(date=day, published=published)
-        return {k for k in incident_features(inc, [], _article(published=published))
+        return {k for k in incident_features(inc, [], story_text(_article(published=published)))
                 if k.startswith("days_before:")}
     assert bucket(date(2020, 10, 29)) == {"days_before:1"}
     assert bucket(date(2020, 10, 25)) == {"days_before:3-7"}
@@ -52,11 +58,11 @@ def test_a_place_far_from_the_story_and_in_another_country_says_so() -> None:
     here = incident(country="AZ", lat=40.34, lon=46.93)
     near = incident(country="AZ", lat=40.45, lon=47.0)
     far = incident(country="CO", lat=4.6, lon=-74.1)
-    near_features = incident_features(near, [here], _article())
-    far_features = incident_features(far, [here], _article())
+    near_features = incident_features(near, [here], story_text(_article()))
+    far_features = incident_features(far, [here], story_text(_article()))
     assert near_features["country_unshared"] == 0.0 and far_features["country_unshared"] == 1.0
     assert far_features["log_km_nearest"] > 3 * near_features["log_km_nearest"]
-    assert incident_features(here, [], _article()).get("alone") == 1.0
+    assert incident_features(here, [], story_text(_article())).get("alone") == 1.0
 
 
 def test_the_probability_becomes_the_confidence_and_the_threshold_drops() -> None:

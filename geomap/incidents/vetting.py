@@ -32,9 +32,18 @@ from geomap.model import Article, Incident, haversine_km
 MODEL_PATH = Path(__file__).with_name("vetting_model.json")
 
 
+def article_features(violent: list[Incident], article: Article) -> list[dict[str, float]]:
+    """`incident_features` of each of an article's violent incidents among the others:
+    the one loop that both use (`Vetter.vet`) and training (`train_vetting.py`) run."""
+    story = story_text(article)
+    return [incident_features(incident, [o for o in violent if o is not incident], story)
+            for incident in violent]
+
+
 def incident_features(incident: Incident, others: list[Incident],
-                      article: Article) -> dict[str, float]:
-    """Signals of one violent incident among `others`, the article's other violent ones."""
+                      story: str) -> dict[str, float]:
+    """Signals of one violent incident among `others`, the article's other violent ones;
+    `story` is the article's text without its chrome (`story_text`)."""
     features: dict[str, float] = {
         f"sub_event:{incident.sub_event_type}": 1.0,
         f"date_precision:{incident.date_precision}": 1.0,
@@ -51,7 +60,7 @@ def incident_features(incident: Incident, others: list[Incident],
         "is_area": float(incident.area is not None),
         "place_as_named": float(incident.place == incident.place_name),
     }
-    text, evidence, place = _story(article), incident.evidence, incident.place or ""
+    text, evidence, place = story, incident.evidence, incident.place or ""
     offset = text.find(evidence[:60]) if evidence else -1
     features["position"] = offset / max(1, len(text)) if offset >= 0 else 0.5
     features["evidence_length"] = min(len(evidence), 600) / 600
@@ -60,7 +69,7 @@ def incident_features(incident: Incident, others: list[Incident],
     return features
 
 
-def _story(article: Article) -> str:
+def story_text(article: Article) -> str:
     """The article's text without its page chrome (header, captions, "Related" lists), so
     that the furniture a site wraps a story in moves no incident's position or counts."""
     if not article.chrome:
@@ -123,14 +132,14 @@ class Vetter:
         """Violent incidents with their learned confidence, those below threshold dropped;
         the others as they came."""
         violent = [i for i in incidents if i.event_type in tx.VIOLENT_EVENT_TYPES]
+        learned = {id(incident): self.probability(features) for incident, features
+                   in zip(violent, article_features(violent, article), strict=True)}
         kept = []
         for incident in incidents:
-            if incident.event_type not in tx.VIOLENT_EVENT_TYPES:
+            p = learned.get(id(incident))
+            if p is None:
                 kept.append(incident)
-                continue
-            others = [o for o in violent if o is not incident]
-            p = self.probability(incident_features(incident, others, article))
-            if p >= self.threshold:
+            elif p >= self.threshold:
                 kept.append(replace(incident, confidence=round(p, 3)))
         return kept
 
