@@ -67,8 +67,9 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"went\s+off)|detonated)\b"),
      tx.EXPLOSIONS, tx.REMOTE_EXPLOSIVE, 0.85),
     # "An explosion killed four people at a market": a blast told by its toll
+    # ("an explosion in a street of X, north of Y, killed six": the place told at length)
     (_r(r"\b(?<!gas\s)(?<!boiler\s)(?<!industrial\s)(?:explosions?|blasts?)\s+"
-        r"(?:(?:at|in|on|near)\s+(?:[\w'-]+\s+){1,3}?)?(?:killed|kills|killing|wounded|"
+        r"(?:(?:at|in|on|near)\s+[^.;]{1,80}?[\s,])?(?:killed|kills|killing|wounded|"
         r"wounding|injured|injuring|ripped\s+through|tore\s+through)\b|"
         # "one person was killed and several wounded in explosions in the X district"
         r"\b(?:killed|wounded|injured|hurt)\s+(?:[\w-]+\s+){0,4}?in\s+(?:an?\s+|the\s+)?"
@@ -106,6 +107,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         # "a Russian drone injured two women": the weapon as the subject of the harm
         r"(?:drones?|uavs?|quadcopters?|air\s?strikes?|warplanes?)\s+(?:also\s+)?"
         r"(?:killed|wounded|injured|kills|wounds|injures)\b|"
+        # "a quadcopter opened fire on the street": the drone's gun is the drone's fire
+        r"(?:drones?|uavs?|quadcopters?|helicopters?|gunships?)\s+(?:[\w-]+\s+)?opened\s+fire|"
         # "a woman was killed by a drone": the weapon told as the killer
         r"(?:killed|wounded|injured|hit|struck)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
         r"(?:drones?|uavs?|air\s?strikes?|warplanes?|quadcopters?))\b"),
@@ -133,11 +136,19 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.65),
     # "killed when a residential building was hit": a strike told by what it hit
     (_r(r"\b(?:buildings?|house|houses|homes?|tents?|school|cars?|vehicles?|apartments?|"
-        r"block|shelters?|mosque|church|hospital|clinic|bakery|market)\s+(?:was|were|had\s+"
+        r"block|shelters?|mosque|church|hospital|clinic|bakery|market)"
+        # "a house in Jabalia in the north was hit": the place between the house and the hit
+        r"(?:\s+(?:in|on|near|at)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s+(?:was|were|had\s+"
         r"been|has\s+been)\s+(?:directly\s+)?(?:hit|struck|targeted)\b(?!\s+by\s+(?:a\s+|an\s+|the\s+)?"
         r"(?:[\w-]+\s+)?(?:car|truck|lorry|bus|vehicle|train|lightning|storm|flood\w*|fire|"
         r"earthquake|tornado|hurricane|winds?|tree|landslide|wave)s?\b)"),
      tx.EXPLOSIONS, tx.AIR_DRONE, 0.6),
+    # "the occupiers struck the city overnight, killing two civilians": an army's strike
+    # told by its harm, no weapon named (its dead being civilians does not make it a raid)
+    (_r(r"\b(?:forces|troops|army|military|units|enemy|occupiers|invaders)\s+(?:\w+\s+){0,2}?"
+        r"(?:struck|pounded)\b(?=[^.;]{0,120}?\b(?:killing|killed|wounding|wounded|injuring|"
+        r"damaging|destroying)\b)"),
+     tx.EXPLOSIONS, tx.SHELLING, 0.6),
     # "its fighters targeted the enemy's positions in X with appropriate weapons": an
     # armed group's claim of fire on military sites, no weapon named (ACLED codes such
     # claimed strikes as remote violence)
@@ -715,6 +726,7 @@ _RULE_TRIGGERS: tuple[tuple[str, ...], ...] = (
     ("grenade",),
     ("strike",),
     ("hit", "struck", "targeted"),
+    ("struck", "pounded"),
     ("targeted",),
     ("chemical", "chlorine", "sarin", "nerve agent"),
     ("massacre", "execut", "summarily", "lynch", "behead", "bod"),

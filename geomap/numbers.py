@@ -256,9 +256,11 @@ _SUBSET_CLAUSE = re.compile(# "31 people, including soldiers, fighters and civil
                             # "Two men, aged 30 and 41, were killed"
                             r",\s*aged\s+\d{1,3}(?:\s*(?:,|and|to|-)\s*\d{1,3})*\s*,")
 # "Two people, a mother and her son, were killed": who they were, between the count and
-# its verb (blanked, so the count meets its verb).
+# its verb (blanked, so the count meets its verb). Ages may be in it ("a man and a woman
+# aged 61 and 58"), no other figure: that could be a count of its own.
 _APPOSITION = re.compile(
-    r"(?<=[a-z])\s*,(?![^,;.:]*\d)[^,;.:]{1,80},(?=\s+(?:were|was|have|has|had|are)\s+(?:\w+\s+)?"
+    r"(?<=[a-z])\s*,(?:[^,;.:\d]|\baged\s+\d{1,3}(?:\s+and\s+\d{1,3})?){1,80},"
+    r"(?=\s+(?:were|was|have|has|had|are)\s+(?:\w+\s+)?"
     r"(?:killed|wounded|injured|dead|died|hurt|martyred|shot)\b)")
 _SUBSET = re.compile(r"(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|incl\.)\s*$")
 # "killed 12 people in Rafah and 7 in Khan Younis": a further count for another place,
@@ -272,7 +274,7 @@ _ELLIPSIS = re.compile(
 # "killing the driver", "wounding its commander": one person named by a singular role.
 _OBJECT_ONE = re.compile(
     r"\b(?P<kind>killed|killing|kills|shot\s+dead|shooting\s+dead|wounded|wounding|injured|"
-    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her|an?)\s+(?:[a-z'-]+\s+)?(?:driver|pilot|"
+    r"injuring|martyrdom\s+of)\s+(?P<num>the|its|their|his|her|an?)\s+(?:[a-z0-9'-]+\s+)?(?:driver|pilot|"
     r"commander|owner|shepherd|farmer|journalist|photographer|cameraman|policeman|officer|"
     r"guard|passenger|teenager|boy|girl|man|woman|child|soldier|son|daughter|father|mother|"
     r"husband|wife|brother|sister|leader|chief|mayor|imam|priest|doctor|paramedic|nurse|"

@@ -1093,3 +1093,38 @@ def test_a_city_targeted_at_length_with_suicide_drones_is_a_drone_strike() -> No
     match = classify("The militia targeted the city of Laketown at dawn on Tuesday with a "
                      "number of suicide drones, striking fuel depots, the governor said.")
     assert match is not None and match.sub_event_type == tx.AIR_DRONE
+
+
+@pytest.mark.parametrize(("sentence", "sub"), [
+    # a strike told by the army that made it, its dead as civilians: still a strike
+    ("Enemy forces struck Lakeport late on Tuesday, killing three civilians and damaging "
+     "a clinic.", tx.SHELLING),
+    ("The occupiers pounded the riverside villages on Sunday, killing two residents.",
+     tx.SHELLING),
+    # the dead told first, the hit building after, with its place between
+    ("Nine people, among them four children, were killed when a home in Westfield near "
+     "the coast was struck at dawn.", tx.AIR_DRONE),
+    # a drone's gun is the drone's fire, not a gunman's
+    ("Two men were killed when a quadcopter opened fire on a street in Eastbrook.",
+     tx.AIR_DRONE),
+])
+def test_strikes_whose_dead_are_civilians_stay_strikes(sentence, sub) -> None:
+    match = classify(sentence)
+    assert match is not None and match.event_type == tx.EXPLOSIONS
+    assert match.sub_event_type == sub
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen struck the village at night, killing six farmers.",
+    "Soldiers opened fire on a crowd in Eastbrook, killing two civilians.",
+    "A house in Westfield was hit by a lorry on Monday, and two people were killed.",
+])
+def test_a_raid_or_a_road_crash_is_no_strike(sentence) -> None:
+    match = classify(sentence)
+    assert match is None or match.event_type != tx.EXPLOSIONS
+
+
+def test_a_blast_whose_place_is_told_at_length_before_its_toll() -> None:
+    match = classify("Late on Sunday, an explosion in a side street of the Hillview "
+                     "neighbourhood, east of the old city, killed four people.")
+    assert match is not None and match.event_type == tx.EXPLOSIONS

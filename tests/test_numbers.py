@@ -792,3 +792,11 @@ def test_a_death_at_the_scene_is_the_one_told_and_another_injured_is_one() -> No
     assert added_deaths("A wounded soldier later died of his wounds.") == 1
     c = extract_casualties("A civilian was killed and another injured when a drone struck.")
     assert (c.killed, c.wounded) == (1, 1)
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A drone hit a minibus outside the market, killing the 52-year-old driver.", 1),
+    ("Two people, a man and a woman aged 70 and 66, were killed when the shell landed.", 2),
+])
+def test_ages_inside_the_words_that_tell_who_died(sentence, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
