@@ -1883,3 +1883,10 @@ def test_the_day_a_bombardment_began_is_not_the_day_of_what_the_sentence_tells()
             "One civilian was killed in Monday's strikes.")
     (inc,) = violent(run(text))
     assert (inc.date, inc.killed) == (date(2020, 10, 12), 1)
+
+
+def test_a_citys_named_neighbour_town_is_the_site_not_the_city() -> None:
+    text = ("Rebel artillery pounded Ganja's northern town of Laketown on Sunday, killing "
+            "four people.")
+    (inc,) = violent(run(text))
+    assert (inc.place_name, inc.killed) == ("Laketown", 4)
