@@ -329,6 +329,9 @@ _STRONG_BACKGROUND = _r(
     r"\btoll\b[^.;]{0,60}?\b(?:in|of|during)\s+the\s+(?:[\w-]+\s+){0,2}?(?:war|offensive|"
     r"campaign|conflict|invasion|operation)\b[^.;]{0,60}?\b(?:stands|stood|has\s+(?:now\s+)?"
     r"(?:risen|climbed|reached))\b|"
+    # "brought to 122 the number of soldiers killed in the ground offensive": its tally
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deaths|fatalities)\s+(?:in|during|"
+    r"since)\s+the\s+(?:[\w-]+\s+){0,2}?(?:war|offensive|campaign|conflict|invasion)\b|"
     # "the conflict, which began in the north, has spread ..., killing thousands"
     r"\b(?:war|conflict|insurgency|hostilities)\b[^.;]{0,60}?\b(?:has|have)\s+\w+"
     r"[^.;]{0,80}?\bkilling\b|"

@@ -59,9 +59,10 @@ _NUMBER = (
     r"a\.m|p\.m|gmt|utc))|" + _NUM_WORD + r"(?![\w-])|" + _VAGUE + r"(?=\s)"
     # "a 12-year-old pupil", "an elderly man": one, with up to two words before the noun
     r"|(?<![\w])an?(?=\s+[a-z0-9\-]+\s+(?:[a-z\-]+\s+)?" + _ONE_PERSON + r"\b)"
-    # "Both men were killed", "killed both of them": two
+    # "Both men were killed", "killed both of them", "exchanged fire with two gunmen,
+    # killing both.": two
     r"|(?<![\w])both(?=\s+(?:of\s+(?:them|whom)\b|(?:[a-z-]+\s+)?(?:were|died|had|have)\b|"
-    r"were\b|died\b))"
+    r"were\b|died\b)|\s*[.;,:])"
     # "another person later died", "and another was wounded": one more
     r"|(?<![\w])another(?=\s+(?:(?:injured|wounded|seriously|critically|elderly|young)\s+)?"
     r"(?:person|man|woman|child|boy|girl|soldier|serviceman|civilian|resident|officer|"
@@ -304,10 +305,14 @@ _SUBJECT_ONE = re.compile(
 )
 # "As a result, contract serviceman Junior Sergeant A. Hakobyan was killed": one soldier
 # told by rank and name, without an article (a defence ministry's style)
+# ("announced that Staff Sgt. A. B., 20, from Modiin, was killed": an army's notice, with
+# the soldier's age and home town)
 _RANK_NAMED_ONE = re.compile(
-    r"(?:^|[,;:]\s+)(?:(?:contract|conscript|junior|senior)\s+)?(?P<num>serviceman|"
-    r"servicewoman|soldier|conscript|sergeant|lieutenant|corporal|private)\s+"
-    r"(?:[a-z.'-]+\s+){1,5}?(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
+    r"(?:^|[,;:]\s+|\bthat\s+)(?:(?:contract|conscript|junior|senior|staff|first|master|"
+    r"command)\s+)?(?P<num>serviceman|servicewoman|soldier|conscript|sergeant|lieutenant|"
+    r"corporal|private|captain|major|colonel|(?:sgt|cpl|pvt|pte|lt|capt|maj|col)\.)\s+"
+    r"(?:[a-z.'-]+\s+){0,4}?[a-z.'-]+(?:\s*,\s*\d{1,3}\s*,(?:\s+(?:from|of)\s+[a-z'-]+"
+    r"(?:\s+[a-z'-]+)?\s*,)?)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
     r"(?P<kind>killed|wounded|injured|shot\s+dead)\b"
 )
 # "killing the driver and a passenger": two people named by their roles, one verb.

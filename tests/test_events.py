@@ -1128,3 +1128,8 @@ def test_a_blast_whose_place_is_told_at_length_before_its_toll() -> None:
     match = classify("Late on Sunday, an explosion in a side street of the Hillview "
                      "neighbourhood, east of the old city, killed four people.")
     assert match is not None and match.event_type == tx.EXPLOSIONS
+
+
+def test_the_number_killed_in_the_offensive_is_the_campaigns_tally() -> None:
+    assert is_background("Her death raised to 87 the number of troops killed in the "
+                         "northern offensive, which began in the spring.", date(2024, 5, 2))

@@ -800,3 +800,15 @@ def test_a_death_at_the_scene_is_the_one_told_and_another_injured_is_one() -> No
 ])
 def test_ages_inside_the_words_that_tell_who_died(sentence, killed) -> None:
     assert extract_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # an army's notice of one soldier, by rank, with age and home town
+    ("The army announced that Sgt. Daniel Roth, 21, from Haifa, was killed in the fighting.",
+     1),
+    ("The ministry said that Captain Lev Arutyunov was killed by sniper fire.", 1),
+    # a pair told before, then "killing both"
+    ("Troops cornered two gunmen in a warehouse and opened fire, killing both.", 2),
+])
+def test_one_soldier_named_by_rank_and_a_pair_killed_both(sentence, killed) -> None:
+    assert extract_casualties(sentence).killed == killed
