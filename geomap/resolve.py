@@ -666,11 +666,17 @@ class Resolver:
         the same place when mentioned again without a cue of its own ("Residents of Tierra
         Blanca said"): one sense per article."""
         pinned: dict[tuple[int, ...], set[int]] = {}
+        moved: set[tuple[int, ...]] = set()  # names whose one reading the text moved
         for m in matches:
-            if len(m.rows) == 1 and len(m.key) > 1:
+            if len(m.rows) == 1 and (len(m.key) > 1 or m.rows[0] not in m.key):
                 pinned.setdefault(m.key, set()).add(m.rows[0])
+                if m.rows[0] not in m.key:
+                    moved.add(m.key)
         for m in matches:
-            got = pinned.get(m.key) if len(m.rows) > 1 else None
+            # ("the Sabra neighbourhood of Gaza City", then "the Sabra strike": not the
+            # Libyan town Sabratah, the name's only reading)
+            got = pinned.get(m.key) if len(m.rows) > 1 or (
+                m.key in moved and m.rows[0] in m.key) else None
             if got is not None and len(got) == 1 and not (
                     m.admin_cue or m.place_cue or m.within >= 0):
                 m.rows, m.scores = list(got), [0.0]

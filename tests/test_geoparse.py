@@ -1168,3 +1168,12 @@ def test_a_unit_word_before_the_name_names_the_unit(gp: Geoparser) -> None:
             "Nakhchivan, the ministry in Yerevan said.")
     got = {m.text: m.place for m in gp.parse(text)}
     assert got["Nakhchivan"].feature == "ADM1"
+
+
+def test_a_name_whose_only_reading_the_text_moves_is_moved_everywhere(gp: Geoparser) -> None:
+    # GeoNames reads "Sabra" only as Sabratah in Libya; the text puts it in Gaza City, and
+    # a later mention without the cue is the same neighbourhood, not the Libyan town
+    text = ("Rescuers searched the rubble of a house in the Sabra neighbourhood of Gaza City "
+            "on Monday.\n\nLater, a second strike on Sabra wounded four people.")
+    ms = [m for m in gp.parse(text) if m.text == "Sabra"]
+    assert len(ms) == 2 and {m.place.country for m in ms} == {"PS"}
