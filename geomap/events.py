@@ -137,8 +137,10 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
     # "killed when a residential building was hit": a strike told by what it hit
     (_r(r"\b(?:buildings?|house|houses|homes?|tents?|school|cars?|vehicles?|apartments?|"
         r"block|shelters?|mosque|church|hospital|clinic|bakery|market)"
-        # "a house in Jabalia in the north was hit": the place between the house and the hit
-        r"(?:\s+(?:in|on|near|at)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s+(?:was|were|had\s+"
+        # "a house in Jabalia in the north was hit", "a tent sheltering displaced people was
+        # hit": where it stood or whom it held, between the house and the hit
+        r"(?:\s+(?:in|on|near|at|sheltering|housing|hosting|belonging\s+to|used\s+(?:by|as))\s+"
+        r"(?:[\w'-]+\s+){0,4}?[\w'-]+)?\s+(?:was|were|had\s+"
         r"been|has\s+been)\s+(?:directly\s+)?(?:hit|struck|targeted)\b(?!\s+by\s+(?:a\s+|an\s+|the\s+)?"
         r"(?:[\w-]+\s+)?(?:car|truck|lorry|bus|vehicle|train|lightning|storm|flood\w*|fire|"
         r"earthquake|tornado|hurricane|winds?|tree|landslide|wave)s?\b)"),
@@ -175,7 +177,8 @@ _VIOLENT_RULES: list[tuple[re.Pattern[str], str, str, float]] = [
         r"(?:killed|shot|attacked|stormed|raided|opened\s+fire|broke\s+into|burst\s+into)\b(?!\s+(?:(?:on|at|upon)\s+)?(?:[\w'-]+\s+)"
         r"{0,3}?(?:positions?|troops|soldiers|bases?|checkpoints?|posts?|army|forces|police|"
         r"convoys?|patrols?|militants|fighters)\b)|"
-        r"(?:killed|killing|shot|attacked|targeted)\s+(?:\w+\s+){0,4}?(?:civilians|villagers|"
+        r"(?:killed|killing|shot|attacked|targeted)\s+(?:(?!when\b|after\b)\w+\s+){0,4}?"
+        r"(?:civilians|villagers|"
         r"residents|farmers|worshippers|aid\s+workers|displaced)\b|"
         # "settler attacks spread to two villages": settlers' violence is against civilians
         r"settler\s+(?:attacks?|raids?|violence|rampages?|assaults?)|"

@@ -1104,6 +1104,8 @@ def test_a_city_targeted_at_length_with_suicide_drones_is_a_drone_strike() -> No
     # the dead told first, the hit building after, with its place between
     ("Nine people, among them four children, were killed when a home in Westfield near "
      "the coast was struck at dawn.", tx.AIR_DRONE),
+    ("Three people were killed when a school housing displaced families was hit overnight.",
+     tx.AIR_DRONE),
     # a drone's gun is the drone's fire, not a gunman's
     ("Two men were killed when a quadcopter opened fire on a street in Eastbrook.",
      tx.AIR_DRONE),
