@@ -310,9 +310,13 @@ _SUBJECT_ONE = re.compile(
 _RANK_NAMED_ONE = re.compile(
     r"(?:^|[,;:]\s+|\bthat\s+)(?:(?:contract|conscript|junior|senior|staff|first|master|"
     r"command)\s+)?(?P<num>serviceman|servicewoman|soldier|conscript|sergeant|lieutenant|"
-    r"corporal|private|captain|major|colonel|(?:sgt|cpl|pvt|pte|lt|capt|maj|col)\.)\s+"
+    r"corporal|private|captain|major|colonel|(?:sgt|cpl|pvt|pte|lt|capt|maj|col)\.)"
+    # "Contract serviceman of the Armed Forces of Armenia, Sergeant A. B. (born 1996), was
+    # killed": the unit, then the rank and name, then the year of birth
+    r"(?:\s+of\s+the\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+\s*,)?\s+"
     r"(?:[a-z.'-]+\s+){0,4}?[a-z.'-]+(?:\s*,\s*\d{1,3}\s*,(?:\s+(?:from|of)\s+[a-z'-]+"
-    r"(?:\s+[a-z'-]+)?\s*,)?)?\s+(?:was|has\s+been|had\s+been)\s+(?:(?!fatally)\w+\s+)?"
+    r"(?:\s+[a-z'-]+)?\s*,)?|\s*\(born\s+(?:in\s+)?\d{4}\)\s*,?)?\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?!fatally)\w+\s+)?"
     r"(?P<kind>killed|wounded|injured|shot\s+dead)\b"
 )
 # "killing the driver and a passenger": two people named by their roles, one verb.
@@ -854,7 +858,9 @@ def casualty_counts(sentence: str, present: AbstractSet[str] | None = None) -> l
             take(m, _category(m["kind"]))
     if " was " in text or " been " in text:
         for m in _RANK_NAMED_ONE.finditer(text):
-            if not any(s <= m.start("num") < e for s, e in used):
+            if not any(s <= m.start("num") < e for s, e in used) and \
+                    not any(m.start() <= c[0] < m.end() for c in counts):  # "the Border
+                # Guard of Georgia, Corporal X, was killed": one person, counted once
                 used.append((m.start("num"), m.end()))
                 counts.append((m.start("num"), _category(m["kind"]), 1, None))
     if " and his " in text or " and her " in text:

@@ -807,6 +807,9 @@ def test_ages_inside_the_words_that_tell_who_died(sentence, killed) -> None:
     ("The army announced that Sgt. Daniel Roth, 21, from Haifa, was killed in the fighting.",
      1),
     ("The ministry said that Captain Lev Arutyunov was killed by sniper fire.", 1),
+    # a defence ministry's style: the unit, then rank, name and year of birth
+    ("Contract serviceman of the Border Guard of Georgia, Corporal Ilia Beridze (born 2001), "
+     "was killed by enemy fire.", 1),
     # a pair told before, then "killing both"
     ("Troops cornered two gunmen in a warehouse and opened fire, killing both.", 2),
 ])
