@@ -146,7 +146,7 @@ class _Places:
                 # the whole country
             if place.kind == KIND_PLACE and (city := _ITS_UNNAMED_CITY.match(folded, rel_e)) \
                     and folded.startswith(" of ", city.end()) and any(
-                        o.start - start == city.end() + 4 for o in mentions):
+                        o.start - start == city.end() + len(" of ") for o in mentions):
                 continue  # "Gaza's main southern city of Khan Yunis": the city named
             if place.kind == KIND_COUNTRY and (_OPPONENT.search(head)
                                                or _ATTACKER_AFTER.match(folded, rel_e)):
