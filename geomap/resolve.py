@@ -676,7 +676,7 @@ class Resolver:
             # ("the Sabra neighbourhood of Gaza City", then "the Sabra strike": not the
             # Libyan town Sabratah, the name's only reading)
             got = pinned.get(m.key) if len(m.rows) > 1 or (
-                m.key in moved and m.rows[0] in m.key) else None
+                len(m.rows) == 1 and m.key in moved and m.rows[0] in m.key) else None
             if got is not None and len(got) == 1 and not (
                     m.admin_cue or m.place_cue or m.within >= 0):
                 m.rows, m.scores = list(got), [0.0]

@@ -140,14 +140,14 @@ class _Places:
             if place.kind == KIND_PLACE and _ACROSS_RIVER.search(head) and \
                     not fold(place.name).startswith("the "):
                 continue  # "Across the Dnipro, ...": the river, not the city named for it
-            if place.kind in (KIND_COUNTRY, KIND_ADMIN1) and \
-                    _ITS_UNNAMED_CITY.match(folded, rel_e):
+            if (city := _ITS_UNNAMED_CITY.match(folded, rel_e)) is not None and (
+                    place.kind in (KIND_COUNTRY, KIND_ADMIN1) or (
+                        place.kind == KIND_PLACE and folded.startswith(" of ", city.end())
+                        and any(o.start - start == city.end() + len(" of ")
+                                for o in mentions))):
                 continue  # "hit Ukraine's second-largest city": a city left unnamed, not
-                # the whole country
-            if place.kind == KIND_PLACE and (city := _ITS_UNNAMED_CITY.match(folded, rel_e)) \
-                    and folded.startswith(" of ", city.end()) and any(
-                        o.start - start == city.end() + len(" of ") for o in mentions):
-                continue  # "Gaza's main southern city of Khan Yunis": the city named
+                # the whole country; "Gaza's main southern city of Khan Yunis": the city
+                # named after it, not the possessive city
             if place.kind == KIND_COUNTRY and (_OPPONENT.search(head)
                                                or _ATTACKER_AFTER.match(folded, rel_e)):
                 continue  # "fighting with Azerbaijan", "Russia launched drones at": a party
